@@ -1,0 +1,49 @@
+using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Resources;
+
+namespace Ocado.Guardrails.Rules.Engine;
+
+/// <summary>
+/// Runs rules on resources. Failures are isolated per (rule, resource): a rule that throws or runs
+/// past its budget gives Error for that pair only, and every other evaluation goes on.
+/// </summary>
+public sealed class Evaluator
+{
+    /// <summary>Generous for one rule on one resource (evaluations take microseconds), short enough that an endless loop costs little.</summary>
+    public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(2);
+
+    private readonly RuleCatalog _catalog;
+    private readonly RuleContext[] _contexts;
+    private readonly TimeSpan _budget;
+
+    public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null)
+    {
+        _catalog = catalog;
+        _budget = budget ?? DefaultBudget;
+        _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, paramsFor(r.Id), now)).ToArray();
+    }
+
+    public IReadOnlyList<Rule> Rules => _catalog.Rules;
+
+    /// <summary>Runs one rule on one resource; never throws for the rule's faults.</summary>
+    public RuleResult Evaluate(int ruleIndex, Resource resource)
+    {
+        var rule = _catalog.Rules[ruleIndex];
+        RuleGuard.Start(_budget);
+        try
+        {
+            var result = rule.CreateScript().Run(_contexts[ruleIndex], resource);
+            return result.Verdict is Verdict.Pass or Verdict.Fail or Verdict.Skip
+                ? result
+                : new RuleResult(Verdict.Error, $"rule {rule.Id} returned {result.Verdict}, which only the engine may give");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            return new RuleResult(Verdict.Error, $"rule {rule.Id} failed on {resource.Arn}: {ex.GetType().Name}: {ex.Message}");
+        }
+        finally
+        {
+            RuleGuard.Stop();
+        }
+    }
+}

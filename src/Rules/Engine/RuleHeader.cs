@@ -1,0 +1,42 @@
+using Ocado.Guardrails.Rules.Resources;
+
+namespace Ocado.Guardrails.Rules.Engine;
+
+/// <summary>
+/// The metadata of a rule: the flat <c>// key: value</c> lines at the top of its script, readable
+/// without compiling anything.
+/// </summary>
+public sealed record RuleHeader
+{
+    /// <summary>The header keys a rule may use; anything else is a mistake a lint names.</summary>
+    public static readonly IReadOnlySet<string> KnownKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "id", "title", "severity", "resource-types", "remediation", "rationale", "controls", "references",
+    };
+
+    public static readonly IReadOnlyList<string> Families = ["tagging", "segregation", "iam", "quotas"];
+
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required Severity Severity { get; init; }
+    /// <summary>CloudFormation type names, or "*" for every resource type that carries tags.</summary>
+    public required IReadOnlyList<string> ResourceTypes { get; init; }
+    public required string Remediation { get; init; }
+    public string Rationale { get; init; } = "";
+    public IReadOnlyList<string> Controls { get; init; } = [];
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>The family is the first word of the id (<c>iam-policy-no-admin-wildcard</c> is iam).</summary>
+    public string Family => Id.Split('-', 2)[0];
+
+    /// <summary>Whether the rule judges resources of this type.</summary>
+    public bool AppliesTo(string resourceType) =>
+        ResourceTypes.Contains(resourceType, StringComparer.Ordinal)
+        || (ResourceTypes.Contains("*") && !PseudoTypes.Contains(resourceType));
+
+    /// <summary>Types that the scanner makes up, not AWS resources that carry tags.</summary>
+    public static readonly IReadOnlySet<string> PseudoTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ResourceTypeNames.Quota, ResourceTypeNames.Account,
+    };
+}

@@ -1,0 +1,48 @@
+using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Resources;
+
+namespace Ocado.Guardrails.Rules.Engine;
+
+/// <summary>
+/// What a rule script sees. The body of a <c>.csx</c> rule becomes the body of
+/// <see cref="Evaluate"/> in a class derived from this one, so these members are the script's globals.
+/// </summary>
+public abstract class RuleScript
+{
+    private RuleContext? _context;
+    private Resource? _resource;
+
+    /// <summary>The resource being judged.</summary>
+    protected Resource Resource => _resource!;
+
+    /// <summary>Which customer owns which account; the platform accounts.</summary>
+    protected Estate Estate => _context!.Estate;
+
+    /// <summary>The other resources of the scan, by ARN or type.</summary>
+    protected Inventory Inventory => _context!.Inventory;
+
+    /// <summary>This rule's parameters from guardrails.yaml.</summary>
+    protected RuleParams Params => _context!.Params;
+
+    /// <summary>The scan's clock: key ages and expiry dates are measured against it, never against the machine's.</summary>
+    protected DateTimeOffset Now => _context!.Now;
+
+    /// <summary>The resource complies. The message says why, naming the resource.</summary>
+    protected static RuleResult Pass(string message) => new(Verdict.Pass, message);
+
+    /// <summary>The resource does not comply. The message names the resource, the fault and the fix.</summary>
+    protected static RuleResult Fail(string message) => new(Verdict.Fail, message);
+
+    /// <summary>The rule does not apply to this resource.</summary>
+    protected static RuleResult Skip(string message) => new(Verdict.Skip, message);
+
+    /// <summary>The rule body, written by the rule author.</summary>
+    protected abstract RuleResult Evaluate();
+
+    internal RuleResult Run(RuleContext context, Resource resource)
+    {
+        _context = context;
+        _resource = resource;
+        return Evaluate();
+    }
+}

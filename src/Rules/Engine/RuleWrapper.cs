@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Ocado.Guardrails.Rules.Engine;
+
+/// <summary>
+/// Turns a rule script into a class whose <see cref="RuleScript.Evaluate"/> is the script's body.
+/// The script's own <c>using</c> lines move above the class; <c>#line</c> directives keep every
+/// line where the author wrote it, and the body keeps its columns.
+/// </summary>
+internal static partial class RuleWrapper
+{
+    [GeneratedRegex(@"^\s*using\s+(static\s+)?[\w.]+(\s*=\s*[\w.<>, ]+)?\s*;\s*(//.*)?$")]
+    private static partial Regex UsingLine();
+
+    public static string Wrap(RuleSource source, int bodyLine, string className)
+    {
+        var lines = source.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var path = source.Path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        var text = new StringBuilder();
+        text.AppendLine("#line hidden");
+        foreach (var name in RuleCompiler.DefaultUsings)
+        {
+            text.Append("using ").Append(name).AppendLine(";");
+        }
+
+        var first = bodyLine - 1;
+        while (first < lines.Length && (string.IsNullOrWhiteSpace(lines[first]) || UsingLine().IsMatch(lines[first])
+               || lines[first].TrimStart().StartsWith("//", StringComparison.Ordinal)))
+        {
+            if (UsingLine().IsMatch(lines[first]))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"#line {first + 1} \"{path}\"").AppendLine();
+                text.AppendLine(lines[first]);
+            }
+            first++;
+        }
+
+        text.AppendLine("#line hidden")
+            .AppendLine("namespace Ocado.Guardrails.CompiledRules {")
+            .Append("public sealed class ").Append(className).AppendLine(" : global::Ocado.Guardrails.Rules.Engine.RuleScript {")
+            .AppendLine("protected override global::Ocado.Guardrails.Rules.RuleResult Evaluate() {")
+            .Append(CultureInfo.InvariantCulture, $"#line {first + 1} \"{path}\"").AppendLine();
+        for (var i = first; i < lines.Length; i++)
+        {
+            text.AppendLine(lines[i]);
+        }
+        return text.AppendLine("#line hidden").AppendLine("}}}").ToString();
+    }
+}

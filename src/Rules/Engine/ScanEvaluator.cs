@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Resources;
+
+namespace Ocado.Guardrails.Rules.Engine;
+
+/// <summary>Evaluates a catalog over a whole inventory, in parallel, honouring coverage gaps.</summary>
+public sealed class ScanEvaluator
+{
+    private readonly Evaluator _evaluator;
+    private readonly Estate _estate;
+    private readonly IReadOnlyList<CoverageGap> _gaps;
+
+    public ScanEvaluator(Evaluator evaluator, Estate estate, IReadOnlyList<CoverageGap> gaps)
+    {
+        _evaluator = evaluator;
+        _estate = estate;
+        _gaps = gaps;
+    }
+
+    public bool IncludePasses { get; init; }
+
+    /// <summary>Called with the number of resources evaluated so far, now and then.</summary>
+    public Action<int>? Progress { get; init; }
+
+    public (List<Finding> Findings, Dictionary<string, FamilySummary> Summary) Run(IEnumerable<Resource> resources, CancellationToken cancellationToken)
+    {
+        var findings = new ConcurrentBag<List<Finding>>();
+        var summaries = new ConcurrentBag<Dictionary<string, FamilySummary>>();
+        var done = 0;
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.ForEach(
+            resources,
+            options,
+            () => (Findings: new List<Finding>(), Summary: NewSummary()),
+            (resource, _, local) =>
+            {
+                EvaluateOne(resource, local.Findings, local.Summary);
+                var count = Interlocked.Increment(ref done);
+                if ((count & 4095) == 0)
+                {
+                    Progress?.Invoke(count);
+                }
+                return local;
+            },
+            local =>
+            {
+                findings.Add(local.Findings);
+                summaries.Add(local.Summary);
+            });
+
+        var all = findings.SelectMany(f => f).ToList();
+        var summary = NewSummary();
+        foreach (var part in summaries)
+        {
+            foreach (var (family, counts) in part)
+            {
+                summary[family].Add(counts);
+            }
+        }
+        AddAccountLevelGaps(all, summary);
+        all.Sort((a, b) => string.CompareOrdinal(a.RuleId, b.RuleId) is var c and not 0 ? c : string.CompareOrdinal(a.ResourceArn, b.ResourceArn));
+        return (all, summary);
+    }
+
+    private void EvaluateOne(Resource resource, List<Finding> findings, Dictionary<string, FamilySummary> summary)
+    {
+        var rules = _evaluator.Rules;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var header = rules[i].Header;
+            if (!header.AppliesTo(resource.Type))
+            {
+                continue;
+            }
+            var gap = _gaps.FirstOrDefault(g => g.Covers(resource.AccountId, resource.Region, resource.Type));
+            var result = gap is not null
+                ? new RuleResult(Verdict.NotAssessed, NotAssessedMessage(gap))
+                : _evaluator.Evaluate(i, resource);
+            summary[header.Family].Add(result.Verdict);
+            if (result.Verdict != Verdict.Skip && (result.Verdict != Verdict.Pass || IncludePasses))
+            {
+                findings.Add(ToFinding(header, resource.Arn, resource.Type, resource.AccountId, resource.Region, result));
+            }
+        }
+    }
+
+    /// <summary>
+    /// An account or region that could not be read has no resources to judge: each rule the gap
+    /// touches is recorded once as NotAssessed for the account, so that silence never reads as clean.
+    /// </summary>
+    private void AddAccountLevelGaps(List<Finding> findings, Dictionary<string, FamilySummary> summary)
+    {
+        foreach (var gap in _gaps)
+        {
+            foreach (var rule in _evaluator.Rules)
+            {
+                var types = rule.Header.ResourceTypes.Select(t => t == "*" ? "AWS::S3::Bucket" : t);
+                if (!types.Any(t => gap.Covers(gap.AccountId, gap.Region ?? "global", t)))
+                {
+                    continue;
+                }
+                summary[rule.Family].Add(Verdict.NotAssessed);
+                findings.Add(ToFinding(
+                    rule.Header, $"arn:aws:iam::{gap.AccountId}:root", ResourceTypeNames.Account, gap.AccountId,
+                    gap.Region ?? "global", new RuleResult(Verdict.NotAssessed, NotAssessedMessage(gap))));
+            }
+        }
+    }
+
+    private static string NotAssessedMessage(CoverageGap gap) =>
+        $"not assessed: {gap.Source} could not be collected for account {gap.AccountId}{(gap.Region is null ? "" : " in " + gap.Region)}: {gap.Reason}";
+
+    private Finding ToFinding(RuleHeader header, string arn, string type, string accountId, string region, RuleResult result) => new()
+    {
+        RuleId = header.Id,
+        Family = header.Family,
+        Severity = header.Severity,
+        Verdict = result.Verdict,
+        ResourceArn = arn,
+        ResourceType = type,
+        AccountId = accountId,
+        Region = region,
+        Customer = _estate.CustomerOf(accountId)?.Id,
+        Message = result.Message,
+    };
+
+    private static Dictionary<string, FamilySummary> NewSummary() =>
+        RuleHeader.Families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
+}

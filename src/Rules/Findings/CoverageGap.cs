@@ -1,0 +1,36 @@
+namespace Ocado.Guardrails.Rules.Findings;
+
+/// <summary>
+/// Something that could not be collected. Resources in its scope are NotAssessed, never clean.
+/// <see cref="Region"/> is null when the whole account is out of reach.
+/// </summary>
+public sealed record CoverageGap(string AccountId, string? Region, string Source, string Reason)
+{
+    /// <summary>Sources of data; a gap in one affects the rules that read it.</summary>
+    public static class Sources
+    {
+        public const string AssumeRole = "sts:AssumeRole";
+        public const string Config = "config";
+        public const string Iam = "iam";
+        public const string Tagging = "tagging";
+        public const string Quotas = "servicequotas";
+        public const string Snapshot = "snapshot";
+    }
+
+    /// <summary>Whether a resource of this account, region and type would have been read from the missing source.</summary>
+    public bool Covers(string accountId, string region, string resourceType)
+    {
+        if (accountId != AccountId || (Region is not null && Region != region && region != "global"))
+        {
+            return false;
+        }
+        return Source switch
+        {
+            Sources.Iam => resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal),
+            Sources.Quotas => resourceType == Resources.ResourceTypeNames.Quota,
+            Sources.Config or Sources.Tagging => !resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal)
+                                                 && resourceType != Resources.ResourceTypeNames.Quota,
+            _ => true,
+        };
+    }
+}

@@ -1,0 +1,35 @@
+namespace Ocado.Guardrails.Rules.Findings;
+
+/// <summary>How many evaluations of a family's rules ended in each verdict.</summary>
+public sealed class FamilySummary
+{
+    public int Pass { get; set; }
+    public int Fail { get; set; }
+    public int Error { get; set; }
+    public int Skip { get; set; }
+    public int NotAssessed { get; set; }
+    public int Suppressed { get; set; }
+
+    public void Add(Verdict verdict)
+    {
+        switch (verdict)
+        {
+            case Verdict.Pass: Pass++; break;
+            case Verdict.Fail: Fail++; break;
+            case Verdict.Error: Error++; break;
+            case Verdict.Skip: Skip++; break;
+            case Verdict.NotAssessed: NotAssessed++; break;
+            case Verdict.Suppressed: Suppressed++; break;
+        }
+    }
+
+    public void Add(FamilySummary other)
+    {
+        Pass += other.Pass;
+        Fail += other.Fail;
+        Error += other.Error;
+        Skip += other.Skip;
+        NotAssessed += other.NotAssessed;
+        Suppressed += other.Suppressed;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Ocado.Guardrails.Rules.Findings;
+
+/// <summary>
+/// One verdict of one rule on one resource, as findings.json and every report carry it.
+/// Its identity across scans is (<see cref="RuleId"/>, <see cref="ResourceArn"/>).
+/// </summary>
+public sealed record Finding
+{
+    public required string RuleId { get; init; }
+    public required string Family { get; init; }
+    public required Severity Severity { get; init; }
+    public required Verdict Verdict { get; init; }
+    public required string ResourceArn { get; init; }
+    public required string ResourceType { get; init; }
+    public required string AccountId { get; init; }
+    public required string Region { get; init; }
+    /// <summary>The id of the customer that owns the account; null for platform and unknown accounts.</summary>
+    public string? Customer { get; init; }
+    public required string Message { get; init; }
+}

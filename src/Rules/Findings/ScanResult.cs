@@ -1,0 +1,21 @@
+using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Rules.Estates;
+
+namespace Ocado.Guardrails.Rules.Findings;
+
+/// <summary>Everything one scan found: what findings.json and the reports are made of.</summary>
+public sealed record ScanResult
+{
+    public required string ScanId { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required DateTimeOffset FinishedAt { get; init; }
+    public required int Resources { get; init; }
+    /// <summary>Counts per family and verdict, over every evaluation including passes.</summary>
+    public required IReadOnlyDictionary<string, FamilySummary> Evaluations { get; init; }
+    public required IReadOnlyList<CoverageGap> Gaps { get; init; }
+    /// <summary>Fail, Error, NotAssessed and Suppressed verdicts; Pass too when the scan was asked to include them.</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+    /// <summary>The headers of the rules that ran, for the reports' rule pages.</summary>
+    public required IReadOnlyList<RuleHeader> Rules { get; init; }
+    public required Estate Estate { get; init; }
+}
