@@ -1,1 +1,3 @@
-Console.WriteLine("x");
+using Ocado.Guardrails.Scanner.Cli;
+
+return await GuardrailsCommand.Create().Parse(args).InvokeAsync();

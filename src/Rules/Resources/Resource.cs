@@ -6,7 +6,7 @@ namespace Ocado.Guardrails.Rules.Resources;
 /// One resource, shaped like an AWS Config configuration item. <see cref="Configuration"/> is the JSON
 /// as AWS returned it (untrusted text: escape it wherever it is shown).
 /// </summary>
-public sealed class Resource
+public sealed record Resource
 {
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 

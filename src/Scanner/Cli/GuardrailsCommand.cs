@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace Ocado.Guardrails.Scanner.Cli;
+
+/// <summary>The <c>guardrails</c> command line: one verb per job.</summary>
+internal static class GuardrailsCommand
+{
+    public static RootCommand Create() => new(
+        """
+        Ocado.Guardrails: governance and compliance scanner for AWS estates.
+        Lists resources across every customer account, runs C# policy rules (tagging, segregation,
+        IAM least privilege, quota headroom) and writes findings and HTML reports.
+
+        Start with the demo:   guardrails scan --demo --out out
+        Scan a snapshot:       guardrails scan --snapshot DIR --out out
+        Try your rules:        guardrails rules test rules-catalog/iam
+        """)
+    {
+
+        RulesCommand.Create(),
+    };
+}

@@ -1,0 +1,43 @@
+using Ocado.Guardrails.Rules;
+using Ocado.Guardrails.Rules.Findings;
+
+namespace Ocado.Guardrails.Scanner.Scanning;
+
+/// <summary>The short summary a scan prints: what was judged, what failed, what could not be assessed, where the reports are.</summary>
+internal static class ConsoleSummary
+{
+    public static void Write(TextWriter output, ScanResult result, IEnumerable<string> written)
+    {
+        output.WriteLine($"Scan {result.ScanId}: {result.Resources:N0} resources, {result.Rules.Count} rules, {(result.FinishedAt - result.StartedAt).TotalSeconds:F1} s");
+        output.WriteLine($"  {"family",-12} {"pass",8} {"fail",8} {"error",8} {"skip",8} {"not assessed",13}");
+        foreach (var (family, counts) in result.Evaluations.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {family,-12} {counts.Pass,8:N0} {counts.Fail,8:N0} {counts.Error,8:N0} {counts.Skip,8:N0} {counts.NotAssessed,13:N0}");
+        }
+        var failures = result.Findings.Where(f => f.Verdict == Verdict.Fail).ToList();
+        var bySeverity = Enum.GetValues<Severity>().Reverse()
+            .Select(s => $"{failures.Count(f => f.Severity == s):N0} {s.ToString().ToLowerInvariant()}");
+        output.WriteLine($"Failures: {failures.Count:N0} ({string.Join(", ", bySeverity)})");
+        var errors = result.Findings.Count(f => f.Verdict == Verdict.Error);
+        if (errors > 0)
+        {
+            output.WriteLine($"Rule errors: {errors:N0} evaluations failed (see findings with verdict error)");
+        }
+        if (result.Gaps.Count > 0)
+        {
+            output.WriteLine($"Not covered: {result.Gaps.Count} coverage gap(s); their resources are NotAssessed, not clean:");
+            foreach (var gap in result.Gaps.Take(10))
+            {
+                output.WriteLine($"  - account {gap.AccountId}{(gap.Region is null ? "" : " " + gap.Region)} ({gap.Source}): {gap.Reason}");
+            }
+            if (result.Gaps.Count > 10)
+            {
+                output.WriteLine($"  ... and {result.Gaps.Count - 10} more");
+            }
+        }
+        foreach (var path in written)
+        {
+            output.WriteLine($"Wrote {path}");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Ocado.Guardrails.Scanner.Scanning;
+
+/// <summary>What one scan reads and writes.</summary>
+internal sealed record ScanOptions
+{
+    public required string SnapshotDirectory { get; init; }
+    public required string ConfigPath { get; init; }
+    public required string OutputDirectory { get; init; }
+    public required IReadOnlyList<string> RulePaths { get; init; }
+    public bool IncludePasses { get; init; }
+    /// <summary>Limit the scan to one customer's accounts (its report holds nothing of another).</summary>
+    public string? Customer { get; init; }
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Snapshots;
+using Ocado.Guardrails.Tests.Support;
+
+namespace Ocado.Guardrails.Tests.Snapshots;
+
+/// <summary>The readers take AWS's own output, as AWS and its tools wrote it (../shared/fixtures/real).</summary>
+public sealed class RealSampleTests
+{
+    private static readonly string[] MalformedUpstream = ["AWS_EC2_NetworkInterface.json", "AWS_SSM_ManagedInstanceInventory_Linux.json"];
+
+    [Fact]
+    public void EveryRealConfigurationItemIsReadAndTheTwoMalformedOnesNameTheirFile()
+    {
+        var folder = SharedFixtures.Path("aws-config", "example-configuration-items");
+        var read = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
+        {
+            if (MalformedUpstream.Contains(Path.GetFileName(file)))
+            {
+                var error = Assert.Throws<SnapshotFormatException>(() => ConfigFiles.Read(file));
+                Assert.Contains(Path.GetFileName(file), error.Message);
+                Assert.Contains("invalid JSON", error.Message);
+                continue;
+            }
+            var resource = Assert.Single(ConfigFiles.Read(file));
+            Assert.StartsWith("AWS::", resource.Type, StringComparison.OrdinalIgnoreCase);
+            Assert.False(string.IsNullOrEmpty(resource.Arn), file);
+            // Upstream samples are hand-edited: some account ids have 11 or 13 digits. They are read as given.
+            Assert.Matches("^[0-9]+$", resource.AccountId);
+            read++;
+        }
+        Assert.Equal(78, read);
+    }
+
+    [Fact]
+    public void ABucketsPolicyTextInsideSupplementaryConfigurationIsReadAsJson()
+    {
+        var bucket = Assert.Single(ConfigFiles.Read(SharedFixtures.Path("aws-config", "example-configuration-items", "AWS_S3_Bucket.json")));
+
+        var policy = bucket.Supplementary("BucketPolicy", "policyText", "Statement");
+
+        Assert.Equal(JsonValueKind.Array, policy?.ValueKind);
+        Assert.Equal("Deny", policy!.Value[0].GetProperty("Effect").GetString());
+    }
+
+    [Fact]
+    public void ASnapshotWithTheMalformedSamplesReadsTheRestAndRecordsAGapPerBadFile()
+    {
+        using var snapshot = new TemporaryDirectory();
+        var config = Directory.CreateDirectory(Path.Combine(snapshot.Path, "934654633380", "config")).FullName;
+        foreach (var file in Directory.EnumerateFiles(SharedFixtures.Path("aws-config", "example-configuration-items"), "*.json"))
+        {
+            File.Copy(file, Path.Combine(config, Path.GetFileName(file)));
+        }
+
+        var result = SnapshotReader.Read(snapshot.Path, Rules.Estates.Estate.Empty);
+
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(MalformedUpstream, name => Assert.Contains(result.Errors, e => e.Contains(name, StringComparison.Ordinal)));
+        Assert.Equal(2, result.Gaps.Count);
+        var distinctArns = Directory.EnumerateFiles(config)
+            .Where(f => !MalformedUpstream.Contains(Path.GetFileName(f)))
+            .SelectMany(ConfigFiles.Read)
+            .Select(r => r.Arn)
+            .Distinct()
+            .Count();
+        Assert.Equal(distinctArns, result.Resources.Count);
+    }
+
+    [Fact]
+    public void TheRealAuthorizationDetailsDumpGivesEveryUserGroupRoleAndPolicy()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(SharedFixtures.Path("iam-authz-details", "cloudsplaining-iam-vulnerable-authz-details.json")));
+
+        var resources = AuthorizationDetails.ToResources(document.RootElement).ToList();
+
+        Assert.Equal(41, resources.Count(r => r.Type == "AWS::IAM::User"));
+        Assert.Equal(3, resources.Count(r => r.Type == "AWS::IAM::Group"));
+        Assert.Equal(75, resources.Count(r => r.Type == "AWS::IAM::Role"));
+        Assert.Equal(56, resources.Count(r => r.Type == "AWS::IAM::Policy"));
+    }
+
+    [Fact]
+    public void TheCliExampleOfAuthorizationDetailsIsReadAndItsTruncationIsAGap()
+    {
+        using var snapshot = new TemporaryDirectory();
+        var iam = Directory.CreateDirectory(Path.Combine(snapshot.Path, "111122223333", "iam")).FullName;
+        File.Copy(SharedFixtures.Path("aws-cli-examples", "iam", "get-account-authorization-details.output.json"), Path.Combine(iam, "authorization-details.json"));
+
+        var result = SnapshotReader.Read(snapshot.Path, Rules.Estates.Estate.Empty);
+
+        Assert.Equal(10, result.Resources.Count);
+        var gap = Assert.Single(result.Gaps);
+        Assert.Equal("iam", gap.Source);
+        Assert.Contains("IsTruncated", gap.Reason);
+    }
+
+    [Fact]
+    public void TheTaggingApiSampleWithALeadingSpaceInItsArnIsReadAsAResource()
+    {
+        var mappings = TaggingFiles.Read(SharedFixtures.Path("aws-cli-examples", "resourcegroupstaggingapi", "get-resources.output.json"));
+
+        var (arn, tags) = Assert.Single(mappings);
+        Assert.Equal("arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-7sbz2Kz0", arn);
+        Assert.Equal("Production", tags["Environment"]);
+    }
+
+    [Theory]
+    [InlineData("cloud-custodian-test_bedrock_model_invocation_job_tag_actions_v2.GetResources_1.json", 44, 18)]
+    [InlineData("cloud-custodian-test_copy_related_tag_resourcegroupstaggingapi.GetResources_1.json", 1, 1)]
+    [InlineData("cloud-custodian-test_rds_snapshot_region_copy_many.GetResources_1.json", 9, 9)]
+    public void RecordedTaggingResponsesAreReadWithTheirTags(string file, int resources, int withoutOwner)
+    {
+        var mappings = TaggingFiles.Read(SharedFixtures.Path("tagging", file));
+
+        Assert.Equal(resources, mappings.Count);
+        Assert.Equal(withoutOwner, mappings.Count(m => !m.Tags.ContainsKey("Owner")));
+    }
+
+    [Fact]
+    public void TheRealServiceQuotaListsAreRead()
+    {
+        Assert.Equal(592, QuotaFiles.Read(SharedFixtures.Path("service-quotas", "cloud-custodian-2019-list-service-quotas.json")).Count);
+        foreach (var file in Directory.EnumerateFiles(SharedFixtures.Path("service-quotas", "cloud-custodian-test_service_quota"), "servicequotas.List*ServiceQuotas_*.json"))
+        {
+            Assert.NotEmpty(QuotaFiles.Read(file));
+        }
+        foreach (var name in new[] { "get-aws-default-service-quota", "get-service-quota", "list-aws-default-service-quotas", "list-service-quotas" })
+        {
+            Assert.NotEmpty(QuotaFiles.Read(SharedFixtures.Path("aws-cli-examples", "service-quotas", name + ".output.json")));
+        }
+    }
+
+    [Fact]
+    public void AQuotaWithoutAnAccountInItsArnBelongsToTheAccountItWasCollectedFrom()
+    {
+        var quota = QuotaFiles.Read(SharedFixtures.Path("aws-cli-examples", "service-quotas", "get-aws-default-service-quota.output.json"))[0];
+
+        var resource = QuotaFiles.ToResource(quota, "111111111111", "us-east-2", new InventoryCounts());
+
+        Assert.Equal("arn:aws:servicequotas:us-east-2:111111111111:ec2/L-1216C47A", resource.Arn);
+        Assert.Equal(ResourceTypeNames.Quota, resource.Type);
+        Assert.Null(resource.Supplementary("Usage"));
+    }
+}
