@@ -4,7 +4,6 @@
 // resource-types: *
 // rationale: Owner, customer, environment and cost-centre tags are how an incident reaches its owner and a bill reaches its payer; an untagged resource belongs to nobody.
 // remediation: Add the missing tags (list in guardrails.yaml, rules: tagging-required-tags: tags) with non-empty values, e.g. `aws resourcegroupstaggingapi tag-resources --resource-arn-list ARN --tags owner=team@example.com`.
-// controls: AWS FSBP Config.1 (tagging), CIS AWS Foundations n/a
 
 var required = Params.Strings("tags", "owner", "customer", "environment", "cost-centre");
 var missing = required.Where(key => string.IsNullOrWhiteSpace(Resource.Tag(key))).ToList();
