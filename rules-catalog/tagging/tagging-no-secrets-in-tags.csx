@@ -1,0 +1,35 @@
+// id: tagging-no-secrets-in-tags
+// title: Resource tags hold no passwords, keys or tokens
+// severity: high
+// resource-types: *
+// rationale: Tags are not secret: anyone with tag:GetResources, ViewOnlyAccess or SecurityAudit reads them, and they are copied into AWS Config history, CloudTrail, Cost and Usage Reports and every tool that inventories the estate. A credential in a tag is a leaked credential.
+// remediation: Remove the tag (`aws resourcegroupstaggingapi untag-resources --resource-arn-list ARN --tag-keys KEY`), rotate the exposed credential at once (for an access key: `aws iam create-access-key`, switch, then `aws iam delete-access-key`), and keep the secret in AWS Secrets Manager, tagging the resource with the secret's ARN if it must point to it. Key words can be tuned in guardrails.yaml (rules: tagging-no-secrets-in-tags: keyWords).
+// references: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids, https://docs.aws.amazon.com/secretsmanager/latest/userguide/intro.html
+
+string Squash(string text) => Regex.Replace(text.ToLowerInvariant(), "[^a-z0-9]", "");
+var words = Params.Strings("keyWords", "password", "passwd", "secret", "token", "apikey", "accesskey", "privatekey", "connectionstring").Select(Squash).ToList();
+(string Kind, string Pattern)[] secrets =
+[
+    ("an AWS access key id", @"\b(AKIA|ASIA)[0-9A-Z]{16}\b"),
+    ("a private key", @"-----BEGIN [A-Z ]*PRIVATE KEY"),
+    ("a GitHub token", @"\bgh[pousr]_[A-Za-z0-9]{36}"),
+    ("a Slack token", @"\bxox[abprs]-[A-Za-z0-9-]{10,}"),
+    ("a JSON web token", @"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\."),
+];
+var findings = new List<string>();
+// aws: tags are AWS's own (e.g. aws:secretsmanager:owningService on an RDS-managed secret), not user data.
+foreach (var (key, value) in Resource.Tags.Where(t => !t.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)))
+{
+    if (secrets.FirstOrDefault(s => Regex.IsMatch(key + "\n" + value, s.Pattern)).Kind is { } kind)
+    {
+        findings.Add($"tag '{key}' holds {kind}");
+    }
+    else if (words.FirstOrDefault(w => Squash(key).Contains(w, StringComparison.Ordinal)) is { } word && value.Trim().Length > 0 && !Arn.TryParse(value, out _))
+    {
+        findings.Add($"tag '{key}' is named like a secret ('{word}') and has a value that is not an ARN");
+    }
+}
+// The message never repeats a tag's value: it would copy the secret into every report.
+return findings.Count == 0
+    ? Pass($"{Resource} has no tag that looks like a secret")
+    : Fail($"{Resource}: {string.Join("; ", findings)}; remove the tag, rotate the credential, and keep it in AWS Secrets Manager (tag the secret's ARN instead)");
