@@ -1,0 +1,48 @@
+namespace Ocado.Guardrails.Scanner.Cli;
+
+/// <summary>The starting point of a new rule: small, compiling, with one Pass and one Fail case.</summary>
+internal static class RuleTemplate
+{
+    public static string Script(string id) => $$"""
+        // id: {{id}}
+        // title: Buckets name an owning team in their team tag
+        // severity: medium
+        // resource-types: AWS::S3::Bucket
+        // rationale: Say why a failure matters: who is hurt, and how.
+        // remediation: Say how to fix a failure, concretely: the console page, the CLI command or the template property.
+        // references: https://docs.aws.amazon.com/
+
+        var team = Resource.Tag("team");
+        return string.IsNullOrWhiteSpace(team)
+            ? Fail($"{Resource} has no team tag; add one naming the owning team")
+            : Pass($"{Resource} is owned by team {team}");
+
+        """;
+
+    public static string Fixture() => """
+        {
+          "cases": [
+            {
+              "name": "a bucket with a team tag passes",
+              "expect": "pass",
+              "resource": {
+                "resourceType": "AWS::S3::Bucket", "resourceId": "orders", "resourceName": "orders",
+                "ARN": "arn:aws:s3:::orders", "awsAccountId": "111111111111", "awsRegion": "eu-west-1",
+                "tags": { "team": "payments" }
+              }
+            },
+            {
+              "name": "a bucket without a team tag fails",
+              "expect": "fail",
+              "messageContains": "no team tag",
+              "resource": {
+                "resourceType": "AWS::S3::Bucket", "resourceId": "logs", "resourceName": "logs",
+                "ARN": "arn:aws:s3:::logs", "awsAccountId": "111111111111", "awsRegion": "eu-west-1",
+                "tags": {}
+              }
+            }
+          ]
+        }
+
+        """;
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace Ocado.Guardrails.Scanner.Cli;
+
+/// <summary><c>guardrails rules list</c>: id, family, severity, resource types, controls.</summary>
+internal static class RulesListCommand
+{
+    public static Command Create()
+    {
+        var paths = RulesCommand.PathsArgument();
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("list", "List the rules: id, family, severity, resource types, controls.") { paths, format };
+        command.SetAction(parse => Run(RulesCommand.Paths(parse.GetValue(paths)), parse.GetValue(format)!));
+        return command;
+    }
+
+    private static int Run(string[] paths, string format)
+    {
+        var catalog = RulesCommand.Load(paths);
+        if (catalog is null)
+        {
+            return ExitCodes.RuleLoadError;
+        }
+        var headers = catalog.Rules.Select(r => r.Header).OrderBy(h => h.Id, StringComparer.Ordinal).ToList();
+        if (format == "json")
+        {
+            var rows = headers.Select(h => new
+            {
+                id = h.Id, family = h.Family, severity = h.Severity.ToString().ToLowerInvariant(), title = h.Title,
+                resourceTypes = h.ResourceTypes, controls = h.Controls, remediation = h.Remediation,
+            });
+            Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+            return ExitCodes.Ok;
+        }
+        Console.WriteLine($"{"id",-46} {"family",-12} {"severity",-9} {"resource types",-44} controls");
+        foreach (var h in headers)
+        {
+            var types = string.Join(",", h.ResourceTypes);
+            Console.WriteLine($"{h.Id,-46} {h.Family,-12} {h.Severity.ToString().ToLowerInvariant(),-9} {types,-44} {string.Join("; ", h.Controls)}");
+        }
+        Console.WriteLine($"{headers.Count} rules");
+        return ExitCodes.Ok;
+    }
+}
