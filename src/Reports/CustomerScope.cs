@@ -1,0 +1,62 @@
+using Ocado.Guardrails.Reports.Scoping;
+using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Findings;
+
+namespace Ocado.Guardrails.Reports;
+
+/// <summary>
+/// Cuts a scan down to what one customer may see: its own findings and coverage gaps, and an estate
+/// that knows no other customer and no platform account. Messages and gap reasons are free text that
+/// may name another account (a bucket policy granting access to it, say); those names are redacted.
+/// </summary>
+public static class CustomerScope
+{
+    /// <summary>
+    /// The part of <paramref name="result"/> that belongs to the customer. Its summary is recomputed
+    /// from the kept findings: <see cref="ScanResult.Resources"/> counts the distinct resources with a
+    /// finding, and <see cref="ScanResult.Evaluations"/> counts the kept findings per family and verdict.
+    /// Those are fail, error, notAssessed and suppressed verdicts (pass too when the scan kept passes);
+    /// skip is always zero, because a scan keeps no findings for skips.
+    /// </summary>
+    /// <exception cref="ArgumentException">The estate has no customer with that id.</exception>
+    public static ScanResult For(ScanResult result, string customerId)
+    {
+        var customer = result.Estate.Customers.FirstOrDefault(c => c.Id == customerId)
+                       ?? throw new ArgumentException($"The estate has no customer '{customerId}'.", nameof(customerId));
+        var accounts = new HashSet<string>(customer.Accounts, StringComparer.Ordinal);
+        var redactor = new Redactor(result.Estate, customer);
+
+        var findings = result.Findings
+            .Where(f => accounts.Contains(f.AccountId))
+            .Select(f => f with { Customer = customer.Id, Message = redactor.Redact(f.Message) })
+            .ToList();
+        var gaps = result.Gaps
+            .Where(g => accounts.Contains(g.AccountId))
+            .Select(g => g with { Reason = redactor.Redact(g.Reason) })
+            .ToList();
+
+        return result with
+        {
+            Resources = findings.Select(f => f.ResourceArn).Distinct(StringComparer.Ordinal).Count(),
+            Evaluations = Summarise(result.Evaluations.Keys, findings),
+            Gaps = gaps,
+            Findings = findings,
+            Estate = new Estate([customer], [], result.Estate.Regions),
+        };
+    }
+
+    private static Dictionary<string, FamilySummary> Summarise(IEnumerable<string> families, List<Finding> findings)
+    {
+        // Every family of the scan stays, with zeros, so that a clean customer still shows what was judged.
+        var summary = families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
+        foreach (var finding in findings)
+        {
+            if (!summary.TryGetValue(finding.Family, out var counts))
+            {
+                summary[finding.Family] = counts = new FamilySummary();
+            }
+            counts.Add(finding.Verdict);
+        }
+        return summary;
+    }
+}

@@ -1,0 +1,34 @@
+using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Findings;
+
+namespace Ocado.Guardrails.Reports;
+
+/// <summary>
+/// What a findings.json holds, read back: everything of a <see cref="ScanResult"/> except the rule
+/// headers and the estate, which live in the catalog and guardrails.yaml.
+/// </summary>
+public sealed record FindingsFile
+{
+    public required string ScanId { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required DateTimeOffset FinishedAt { get; init; }
+    public required int Resources { get; init; }
+    public required IReadOnlyDictionary<string, FamilySummary> Evaluations { get; init; }
+    public required IReadOnlyList<CoverageGap> Gaps { get; init; }
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>A result to re-render reports from, with the rules and estate the caller knows.</summary>
+    public ScanResult ToScanResult(IReadOnlyList<RuleHeader> rules, Estate estate) => new()
+    {
+        ScanId = ScanId,
+        StartedAt = StartedAt,
+        FinishedAt = FinishedAt,
+        Resources = Resources,
+        Evaluations = Evaluations,
+        Gaps = Gaps,
+        Findings = Findings,
+        Rules = rules,
+        Estate = estate,
+    };
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using Ocado.Guardrails.Reports.Json;
+using Ocado.Guardrails.Rules.Findings;
+
+namespace Ocado.Guardrails.Reports;
+
+/// <summary>
+/// findings.json: the machine-readable result of a scan, and what reports are re-rendered from.
+/// Field names are camelCase; verdicts and severities are camelCase strings ("fail", "notAssessed").
+/// </summary>
+public static class FindingsJson
+{
+    /// <summary>
+    /// Utf8JsonWriter buffers everything until it is flushed; flushing at this size keeps a scan of
+    /// a million findings from being held twice in memory.
+    /// </summary>
+    private const int FlushThresholdBytes = 64 * 1024;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true };
+
+    public static void Write(Stream stream, ScanResult result)
+    {
+        using var writer = new Utf8JsonWriter(stream, WriterOptions);
+        writer.WriteStartObject();
+        WriteScan(writer, result);
+        WriteSummary(writer, result);
+        WriteCoverage(writer, result.Gaps);
+        writer.WriteStartArray("findings");
+        foreach (var finding in result.Findings)
+        {
+            WriteFinding(writer, finding);
+            if (writer.BytesPending > FlushThresholdBytes)
+            {
+                writer.Flush();
+            }
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    public static string ToJson(ScanResult result)
+    {
+        using var buffer = new MemoryStream();
+        Write(buffer, result);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Reads a findings.json back; throws <see cref="JsonException"/> when a field is missing or malformed.</summary>
+    public static FindingsFile Read(Stream stream)
+    {
+        var document = JsonSerializer.Deserialize<FindingsDocument>(stream, FindingsDocument.Options)
+                       ?? throw new JsonException("findings.json holds null instead of an object");
+        return new FindingsFile
+        {
+            ScanId = document.Scan.Id,
+            StartedAt = document.Scan.StartedAt,
+            FinishedAt = document.Scan.FinishedAt,
+            Resources = document.Summary.Resources,
+            Evaluations = document.Summary.Evaluations,
+            Gaps = document.Coverage.Gaps,
+            Findings = document.Findings,
+        };
+    }
+
+    private static void WriteScan(Utf8JsonWriter writer, ScanResult result)
+    {
+        writer.WriteStartObject("scan");
+        writer.WriteString("id", result.ScanId);
+        writer.WriteString("startedAt", result.StartedAt);
+        writer.WriteString("finishedAt", result.FinishedAt);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter writer, ScanResult result)
+    {
+        writer.WriteStartObject("summary");
+        writer.WriteNumber("resources", result.Resources);
+        writer.WriteStartObject("evaluations");
+        foreach (var (family, counts) in result.Evaluations.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject(family);
+            writer.WriteNumber("pass", counts.Pass);
+            writer.WriteNumber("fail", counts.Fail);
+            writer.WriteNumber("error", counts.Error);
+            writer.WriteNumber("skip", counts.Skip);
+            writer.WriteNumber("notAssessed", counts.NotAssessed);
+            writer.WriteNumber("suppressed", counts.Suppressed);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCoverage(Utf8JsonWriter writer, IReadOnlyList<CoverageGap> gaps)
+    {
+        writer.WriteStartObject("coverage");
+        writer.WriteStartArray("gaps");
+        foreach (var gap in gaps)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("accountId", gap.AccountId);
+            writer.WriteString("region", gap.Region);
+            writer.WriteString("source", gap.Source);
+            writer.WriteString("reason", gap.Reason);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter writer, Finding finding)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("ruleId", finding.RuleId);
+        writer.WriteString("family", finding.Family);
+        writer.WriteString("severity", Labels.Wire(finding.Severity));
+        writer.WriteString("verdict", Labels.Wire(finding.Verdict));
+        writer.WriteString("resourceArn", finding.ResourceArn);
+        writer.WriteString("resourceType", finding.ResourceType);
+        writer.WriteString("accountId", finding.AccountId);
+        writer.WriteString("region", finding.Region);
+        writer.WriteString("customer", finding.Customer);
+        writer.WriteString("message", finding.Message);
+        writer.WriteEndObject();
+    }
+}

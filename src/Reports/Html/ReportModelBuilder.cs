@@ -1,0 +1,151 @@
+using Ocado.Guardrails.Rules;
+using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Rules.Findings;
+
+namespace Ocado.Guardrails.Reports.Html;
+
+/// <summary>Builds a <see cref="ReportModel"/> in one pass over the findings.</summary>
+internal static class ReportModelBuilder
+{
+    public const string PlatformOwner = "platform";
+    public const string UnknownOwner = "not in the estate";
+
+    public static ReportModel Build(ScanResult result, string title, CancellationToken cancellationToken)
+    {
+        var model = new ReportModel { Title = title, Result = result };
+        AddEstate(model, result);
+        AddRules(model, result);
+
+        var columns = FindingsDataWriter.Columns.Count;
+        var cells = new int[result.Findings.Count * columns];
+        // Per rule index, the ARNs (by index) failing it; rules without a header join as findings name them.
+        var failing = new Dictionary<int, HashSet<int>>();
+        for (var i = 0; i < result.Findings.Count; i++)
+        {
+            if ((i & 8191) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var finding = result.Findings[i];
+            var rule = RuleIndex(model, finding);
+            var arn = model.Arns.Add(finding.ResourceArn);
+            var account = AccountIndex(model, finding.AccountId);
+            var customer = CustomerIndex(model, finding.Customer);
+            // In the order of FindingsDataWriter.Columns.
+            var row = cells.AsSpan(i * columns, columns);
+            row[0] = rule;
+            row[1] = model.Families.Add(finding.Family);
+            row[2] = (int)finding.Severity;
+            row[3] = (int)finding.Verdict;
+            row[4] = arn;
+            row[5] = model.Types.Add(finding.ResourceType);
+            row[6] = account;
+            row[7] = model.Regions.Add(finding.Region);
+            row[8] = customer;
+            row[9] = model.Messages.Add(finding.Message);
+
+            model.Totals.Add(finding.Verdict);
+            model.BySeverity[finding.Severity].Add(finding.Verdict);
+            model.RuleSummaries[rule].Counts.Add(finding.Verdict);
+            model.ByAccount[account].Counts.Add(finding.Verdict);
+            if (customer >= 0)
+            {
+                model.ByCustomer[customer].Counts.Add(finding.Verdict);
+            }
+            model.HasFindingsWithoutCustomer |= customer < 0;
+            if (finding.Verdict is Verdict.Fail or Verdict.Error)
+            {
+                if (!failing.TryGetValue(rule, out var arns))
+                {
+                    failing[rule] = arns = [];
+                }
+                arns.Add(arn);
+            }
+        }
+        model.Cells = cells;
+        foreach (var (rule, arns) in failing)
+        {
+            model.RuleSummaries[rule].AffectedResources = arns.Count;
+        }
+        model.FindingVerdicts = [.. Labels.VerdictsWorstFirst.Where(v => v is not Verdict.Pass and not Verdict.Skip || model.Totals[v] > 0)];
+        model.DataJson = FindingsDataWriter.Write(model, cancellationToken);
+        return model;
+    }
+
+    private static void AddEstate(ReportModel model, ScanResult result)
+    {
+        foreach (var customer in result.Estate.Customers)
+        {
+            CustomerIndex(model, customer.Id, customer.Name);
+            foreach (var account in customer.Accounts)
+            {
+                AccountIndex(model, account);
+            }
+        }
+        foreach (var account in result.Estate.PlatformAccounts)
+        {
+            AccountIndex(model, account);
+        }
+        foreach (var gap in result.Gaps)
+        {
+            AccountIndex(model, gap.AccountId);
+        }
+        model.Regions.AddRange(result.Estate.Regions);
+        model.Families.AddRange(RuleHeader.Families);
+        model.Families.AddRange(result.Evaluations.Keys.Order(StringComparer.Ordinal));
+    }
+
+    private static void AddRules(ReportModel model, ScanResult result)
+    {
+        foreach (var header in result.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            if (model.Rules.IndexOf(header.Id) < 0)
+            {
+                model.RuleSummaries.Add(new RuleSummary(model.Rules.Add(header.Id), header.Id, header, header.Severity));
+            }
+        }
+    }
+
+    private static int RuleIndex(ReportModel model, Finding finding)
+    {
+        var index = model.Rules.IndexOf(finding.RuleId);
+        if (index < 0)
+        {
+            index = model.Rules.Add(finding.RuleId);
+            model.RuleSummaries.Add(new RuleSummary(index, finding.RuleId, null, finding.Severity));
+        }
+        return index;
+    }
+
+    private static int AccountIndex(ReportModel model, string accountId)
+    {
+        var index = model.Accounts.IndexOf(accountId);
+        if (index >= 0)
+        {
+            return index;
+        }
+        index = model.Accounts.Add(accountId);
+        var estate = model.Result.Estate;
+        var owner = estate.CustomerOf(accountId)?.Name ?? (estate.IsPlatform(accountId) ? PlatformOwner : UnknownOwner);
+        model.AccountOwners.Add(owner);
+        model.ByAccount.Add(new CountRow(accountId, owner, "account", index, new VerdictCounts()));
+        return index;
+    }
+
+    private static int CustomerIndex(ReportModel model, string? customerId, string? name = null)
+    {
+        if (customerId is null)
+        {
+            return -1;
+        }
+        var index = model.Customers.IndexOf(customerId);
+        if (index >= 0)
+        {
+            return index;
+        }
+        index = model.Customers.Add(customerId);
+        model.CustomerNames.Add(name ?? customerId);
+        model.ByCustomer.Add(new CountRow(name ?? customerId, customerId, "customer", index, new VerdictCounts()));
+        return index;
+    }
+}
