@@ -16,9 +16,3 @@ public sealed class DefaultDemo : IDisposable
 
     public void Dispose() => DemoBuilder.Delete(Directory);
 }
-
-[CollectionDefinition(Name)]
-public sealed class DefaultDemoCollection : ICollectionFixture<DefaultDemo>
-{
-    public const string Name = "default demo";
-}
