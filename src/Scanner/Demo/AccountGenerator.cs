@@ -1,0 +1,44 @@
+using Bogus;
+
+namespace Ocado.Guardrails.Scanner.Demo;
+
+/// <summary>Generates every file of one account: IAM first (the regions' resources use its roles), then each region, then quotas.</summary>
+internal static class AccountGenerator
+{
+    /// <summary>Roughly the quotas written per account (13 regional twice, 4 global, the uncounted extras).</summary>
+    private const int QuotasPerAccount = 40;
+
+    /// <summary>A region never has fewer resources than this, so that every resource type appears in it.</summary>
+    private const int MinimumRegionBudget = 60;
+
+    public static void Generate(AccountContext context, int accountBudget)
+    {
+        var iam = IamPlanner.Plan(context);
+        AuthorizationDetailsWriter.Write(context, iam);
+        CredentialReportWriter.Write(context, iam);
+        using (var tagging = new TaggingWriter(Path.Combine(context.Directory, "tagging", DemoLayout.GlobalRegion + ".json")))
+        {
+            iam.Users.ForEach(u => tagging.Write(u.Arn, u.Tags));
+            iam.Roles.ForEach(r => tagging.Write(r.Arn, r.Tags));
+            iam.Policies.ForEach(p => tagging.Write(p.Arn, p.Tags));
+        }
+        var regionBudget = Math.Max(MinimumRegionBudget, (accountBudget - iam.Count - QuotasPerAccount) / DemoLayout.Regions.Count);
+        foreach (var region in DemoLayout.Regions)
+        {
+            var plan = RegionPlan.Create(context.Account, region, regionBudget);
+            using var config = new ConfigSnapshotWriter(Path.Combine(context.Directory, "config"), context.Id, region,
+                new Randomizer(context.Random.Int()));
+            using var tagging = new TaggingWriter(Path.Combine(context.Directory, "tagging", region + ".json"));
+            var r = new RegionContext(context, region, plan, iam, config, tagging);
+            r.Network = NetworkGenerator.Generate(r);
+            ComputeGenerator.Generate(r);
+            DatabaseGenerator.Generate(r);
+            ServerlessGenerator.Generate(r);
+            StorageGenerator.Generate(r);
+            MessagingGenerator.Generate(r);
+            KeyGenerator.Generate(r);
+        }
+        QuotaWriter.Write(context);
+        context.FlushProgress();
+    }
+}

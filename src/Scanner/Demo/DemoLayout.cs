@@ -1,0 +1,119 @@
+using System.Globalization;
+using Bogus;
+
+namespace Ocado.Guardrails.Scanner.Demo;
+
+/// <summary>
+/// The shape of the demo estate: three customers, their accounts, one platform account, the account that is a
+/// coverage gap, and a few accounts nobody in the estate knows. Account ids come from the seed.
+/// </summary>
+internal sealed class DemoLayout
+{
+    /// <summary>The instant of the snapshot: every age (key rotation, creation) is measured back from it.</summary>
+    public static readonly DateTimeOffset CollectedAt = new(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
+
+    public static readonly IReadOnlyList<string> Regions = ["eu-west-1", "eu-central-1"];
+
+    /// <summary>Where AWS answers for global services (IAM, S3 account quotas, IAM tags).</summary>
+    public const string GlobalRegion = "us-east-1";
+
+    public const string PlatformTag = "platform";
+    public const string AuditRoleName = "GuardrailsAudit";
+
+    private static readonly (string Id, string Name, string Domain, string[] Environments)[] CustomerSpecs =
+    [
+        ("acme", "Acme Foods", "acmefoods.example", ["production", "staging", "development", "sandbox"]),
+        ("globex", "Globex Retail", "globexretail.example", ["production", "staging", "development"]),
+        ("initech", "Initech Grocers", "initechgrocers.example", ["production", "staging", "development", "sandbox"]),
+    ];
+
+    private DemoLayout(IReadOnlyList<DemoCustomer> customers, DemoAccount platform, IReadOnlyList<string> unknown, string organizationId)
+    {
+        Customers = customers;
+        Platform = platform;
+        UnknownAccounts = unknown;
+        OrganizationId = organizationId;
+        Accounts = [.. customers.SelectMany(c => c.Accounts), platform];
+        Gap = Accounts.Single(a => a.IsGap);
+    }
+
+    public IReadOnlyList<DemoCustomer> Customers { get; }
+    public DemoAccount Platform { get; }
+    public DemoAccount Gap { get; }
+    public IReadOnlyList<DemoAccount> Accounts { get; }
+
+    /// <summary>Accounts outside the estate (a vendor, a former partner): granting to them is a violation.</summary>
+    public IReadOnlyList<string> UnknownAccounts { get; }
+
+    /// <summary>The AWS Organization every estate account belongs to; aws:PrincipalOrgID alone is not segregation.</summary>
+    public string OrganizationId { get; }
+
+    public IEnumerable<DemoAccount> Collected => Accounts.Where(a => !a.IsGap);
+
+    /// <summary>Accounts of customers other than the owner's (for the platform: every customer account), gap excluded.</summary>
+    public IReadOnlyList<DemoAccount> ForeignTo(DemoAccount owner) =>
+        [.. Collected.Where(a => !a.IsPlatform && a.CustomerId != owner.CustomerId)];
+
+    /// <summary>The owner's customer's other accounts, gap excluded; empty for the platform.</summary>
+    public IReadOnlyList<DemoAccount> SameCustomer(DemoAccount owner) =>
+        owner.IsPlatform ? [] : [.. Collected.Where(a => a.CustomerId == owner.CustomerId && a.Id != owner.Id)];
+
+    public DemoCustomer CustomerOf(DemoAccount account) => Customers.Single(c => c.Id == account.CustomerId);
+
+    public static DemoLayout Create(int seed)
+    {
+        var faker = new Faker("en") { Random = new Randomizer(seed) };
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        string NextAccountId()
+        {
+            while (true)
+            {
+                var id = faker.Random.Long(100_000_000_000L, 999_999_999_999L).ToString(CultureInfo.InvariantCulture);
+                if (used.Add(id))
+                {
+                    return id;
+                }
+            }
+        }
+
+        var index = 0;
+        var customers = new List<DemoCustomer>();
+        foreach (var (id, name, domain, environments) in CustomerSpecs)
+        {
+            var team = Team(faker, domain);
+            var accounts = environments.Select(environment => new DemoAccount(
+                index++, NextAccountId(), id, environment, $"{id}-{Short(environment)}", team,
+                IsGap: id == "initech" && environment == "sandbox",
+                UrlEncodedIam: id == "globex" && environment == "staging")).ToList();
+            customers.Add(new DemoCustomer(id, name, accounts));
+        }
+        var platform = new DemoAccount(index, NextAccountId(), null, "production", "platform-shared",
+            Team(faker, "platform.example"), IsGap: false, UrlEncodedIam: false);
+        var unknown = Enumerable.Range(0, 3).Select(_ => NextAccountId()).ToList();
+        var organization = "o-" + faker.Random.String2(10, "abcdefghijklmnopqrstuvwxyz0123456789");
+        return new DemoLayout(customers, platform, unknown, organization);
+    }
+
+    public static string Short(string environment) => environment switch
+    {
+        "production" => "prod",
+        "staging" => "stg",
+        "development" => "dev",
+        _ => "sbx",
+    };
+
+    private static DemoTeam Team(Faker faker, string domain)
+    {
+        var owners = Enumerable.Range(0, 8)
+            .Select(_ => $"{Letters(faker.Name.FirstName())}.{Letters(faker.Name.LastName())}@{domain}")
+            .Distinct(StringComparer.Ordinal).ToList();
+        var costCentres = Enumerable.Range(0, 3)
+            .Select(_ => "CC-" + faker.Random.Number(1000, 9999).ToString(CultureInfo.InvariantCulture))
+            .Distinct(StringComparer.Ordinal).ToList();
+        return new DemoTeam(domain, owners, costCentres);
+    }
+
+    /// <summary>Lower-case letters only: Bogus names carry apostrophes and spaces that no mailbox would.</summary>
+    public static string Letters(string text) =>
+        new(text.ToLowerInvariant().Where(c => c is >= 'a' and <= 'z').ToArray());
+}

@@ -1,0 +1,36 @@
+namespace Ocado.Guardrails.Scanner.Demo;
+
+/// <summary>Which demo estate to generate: the seed makes it reproducible, the size scales it.</summary>
+public sealed class DemoOptions
+{
+    /// <summary>A fixed default, so that every default demo is the same estate, byte for byte.</summary>
+    public const int DefaultSeed = 20261127;
+
+    /// <summary>Large enough to show every rule failing several times; small enough to scan in seconds.</summary>
+    public const int DefaultSize = 6000;
+
+    /// <summary>Below this the fixed part of the estate (IAM, quotas, networks) would be most of it.</summary>
+    public const int MinimumSize = 1000;
+
+    /// <summary>Far beyond the benchmarks (1,000,000), low enough that a typo does not fill the disk.</summary>
+    public const int MaximumSize = 20_000_000;
+
+    public int Seed { get; set; } = DefaultSeed;
+
+    /// <summary>The approximate number of resources: configuration items, Tagging-API-only resources, IAM entities and quotas.</summary>
+    public int Size { get; set; } = DefaultSize;
+
+    /// <summary>Every problem with the options, listed at once.</summary>
+    internal void Validate()
+    {
+        var errors = new List<string>();
+        if (Size is < MinimumSize or > MaximumSize)
+        {
+            errors.Add($"Size must be between {MinimumSize} and {MaximumSize} (was {Size}).");
+        }
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Validation Errors: " + string.Join(" ", errors));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace Ocado.Guardrails.Scanner.Demo;
+
+/// <summary>The rule ids of the first catalog (notes/first-catalog.md) whose violations the demo plants.</summary>
+internal static class RuleIds
+{
+    public const string RequiredTags = "tagging-required-tags";
+    public const string CustomerMatches = "tagging-customer-matches-account";
+    public const string EnvironmentAllowed = "tagging-environment-allowed-values";
+    public const string BucketPolicy = "segregation-bucket-policy-no-foreign-access";
+    public const string QueuePolicy = "segregation-queue-policy-no-foreign-access";
+    public const string TopicPolicy = "segregation-topic-policy-no-foreign-access";
+    public const string RoleTrust = "segregation-role-trust-no-foreign-account";
+    public const string AdminAccess = "iam-principal-no-admin-access";
+    public const string PrivilegeEscalation = "iam-principal-no-privilege-escalation";
+    public const string ConsoleMfa = "iam-user-console-requires-mfa";
+    public const string KeysRotated = "iam-user-access-keys-rotated";
+    public const string QuotaHeadroom = "quotas-headroom";
+    public const string QuotaExhausted = "quotas-exhausted";
+    public const string QuotaNonAdjustable = "quotas-non-adjustable-headroom";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        RequiredTags, CustomerMatches, EnvironmentAllowed,
+        BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust,
+        AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated,
+        QuotaHeadroom, QuotaExhausted, QuotaNonAdjustable,
+    ];
+}
