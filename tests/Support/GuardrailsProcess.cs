@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Ocado.Guardrails.Tests.Support;
 
 /// <summary>Runs the real <c>guardrails</c> program, as a user would, and captures what it says.</summary>
-internal static class GuardrailsProcess
+public static class GuardrailsProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 

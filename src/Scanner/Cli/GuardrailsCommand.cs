@@ -17,6 +17,7 @@ internal static class GuardrailsCommand
         """)
     {
 
+        ScanCommand.Create(),
         RulesCommand.Create(),
     };
 }

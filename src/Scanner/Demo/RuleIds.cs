@@ -1,11 +1,15 @@
 namespace Ocado.Guardrails.Scanner.Demo;
 
-/// <summary>The rule ids of the first catalog (notes/first-catalog.md) whose violations the demo plants.</summary>
+/// <summary>The rule ids of the catalog whose violations the demo plants.</summary>
 internal static class RuleIds
 {
     public const string RequiredTags = "tagging-required-tags";
     public const string CustomerMatches = "tagging-customer-matches-account";
     public const string EnvironmentAllowed = "tagging-environment-allowed-values";
+    public const string KeyCaseConsistent = "tagging-key-case-consistent";
+    public const string OwnerIsEmail = "tagging-owner-is-email";
+    public const string CostCentreFormat = "tagging-cost-centre-format";
+    public const string NoSecretsInTags = "tagging-no-secrets-in-tags";
     public const string BucketPolicy = "segregation-bucket-policy-no-foreign-access";
     public const string QueuePolicy = "segregation-queue-policy-no-foreign-access";
     public const string TopicPolicy = "segregation-topic-policy-no-foreign-access";
@@ -20,7 +24,7 @@ internal static class RuleIds
 
     public static readonly IReadOnlyList<string> All =
     [
-        RequiredTags, CustomerMatches, EnvironmentAllowed,
+        RequiredTags, CustomerMatches, EnvironmentAllowed, KeyCaseConsistent, OwnerIsEmail, CostCentreFormat, NoSecretsInTags,
         BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust,
         AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated,
         QuotaHeadroom, QuotaExhausted, QuotaNonAdjustable,

@@ -11,7 +11,7 @@ internal sealed class TagFactory(DemoLayout layout, DemoAccount account, Faker f
     /// <summary>About 3% of resources: several faults per rule and account, not so many that they drown the report.</summary>
     public const int FaultEvery = 29;
 
-    private enum Fault { MissingOwner, WrongCustomer, MissingCostCentre, AbbreviatedEnvironment, EmptyOwner, MissingCustomer, CapitalisedOwnerKey, CapitalisedEnvironment, MissingEnvironment, NoTags }
+    private enum Fault { MissingOwner, WrongCustomer, MissingCostCentre, AbbreviatedEnvironment, EmptyOwner, MissingCustomer, CapitalisedOwnerKey, CapitalisedEnvironment, MissingEnvironment, NoTags, OwnerNotEmail, CostCentreFormat, SecretInTag }
 
     private static readonly Fault[] Faults = Enum.GetValues<Fault>();
 
@@ -43,6 +43,9 @@ internal sealed class TagFactory(DemoLayout layout, DemoAccount account, Faker f
             Fault.CapitalisedOwnerKey => tags.Rename("owner", "Owner"),
             Fault.CapitalisedEnvironment => tags.Set("environment", char.ToUpperInvariant(account.Environment[0]) + account.Environment[1..]),
             Fault.MissingEnvironment => tags.Remove("environment"),
+            Fault.OwnerNotEmail => tags.Set("owner", account.Team.Domain.Split('.')[0] + " team"),
+            Fault.CostCentreFormat => tags.Set("cost-centre", tags["cost-centre"]!.Replace("CC-", "cc", StringComparison.Ordinal)),
+            Fault.SecretInTag => tags.Set("db-password", faker.Internet.Password(16)),
             _ => new TagSet(),
         };
     }

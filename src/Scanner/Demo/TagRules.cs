@@ -1,7 +1,7 @@
 namespace Ocado.Guardrails.Scanner.Demo;
 
 /// <summary>
-/// The three tagging rules of the catalog, restated so that the manifest is computed from the tags actually
+/// The tagging rules of the catalog, restated so that the manifest is computed from the tags actually
 /// written rather than from what was meant: a planted fault and an accident are judged alike.
 /// </summary>
 internal static class TagRules
@@ -22,6 +22,25 @@ internal static class TagRules
         {
             sink.Add(new(RuleIds.CustomerMatches, arn,
                 $"tag customer is '{customer}' but account {account.Id} belongs to '{account.CustomerId}'"));
+        }
+        var keys = tags.Items.Select(t => t.Key).ToList();
+        var drifted = keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1)
+            || Required.Any(r => tags[r] is null && keys.Any(k => k.Equals(r, StringComparison.OrdinalIgnoreCase)));
+        if (drifted)
+        {
+            sink.Add(new(RuleIds.KeyCaseConsistent, arn, "a tag key is spelled in another case"));
+        }
+        if (tags["owner"] is { Length: > 0 } owner && !owner.Contains('@', StringComparison.Ordinal))
+        {
+            sink.Add(new(RuleIds.OwnerIsEmail, arn, $"owner '{owner}' is not an email address"));
+        }
+        if (tags["cost-centre"] is { Length: > 0 } costCentre && !System.Text.RegularExpressions.Regex.IsMatch(costCentre, "^CC-[0-9]{4}$"))
+        {
+            sink.Add(new(RuleIds.CostCentreFormat, arn, $"cost-centre '{costCentre}' is not CC-NNNN"));
+        }
+        if (keys.Any(k => k.Contains("password", StringComparison.OrdinalIgnoreCase)))
+        {
+            sink.Add(new(RuleIds.NoSecretsInTags, arn, "a tag holds a password"));
         }
         var environment = tags["environment"];
         if (environment is not null && !Environments.Contains(environment, StringComparer.Ordinal))

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using Ocado.Guardrails.Rules;
+using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Scanner.Demo;
+using Ocado.Guardrails.Scanner.Scanning;
+
+namespace Ocado.Guardrails.Scanner.Cli;
+
+/// <summary><c>guardrails scan</c>: read a snapshot (or make the demo one), evaluate the catalog, write findings and reports.</summary>
+internal static class ScanCommand
+{
+    public static Command Create()
+    {
+        var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot directory to scan (layout: README, 'The snapshot directory')" };
+        var demo = new Option<bool>("--demo") { Description = "Generate the bundled demo estate (3 customers, 11 accounts) into OUT/demo-snapshot and scan it" };
+        var demoSize = new Option<int>("--demo-size") { Description = "Approximate number of resources of the demo estate", DefaultValueFactory = _ => 6000 };
+        var config = new Option<string?>("--config") { Description = "guardrails.yaml describing the estate (default: SNAPSHOT/guardrails.yaml)" };
+        var output = new Option<string>("--out") { Description = "Output directory for findings.json and the reports", DefaultValueFactory = _ => "out" };
+        var rules = new Option<string[]>("--rules") { Description = "Rule files or folders (default: the rules-catalog folder); repeatable", AllowMultipleArgumentsPerToken = true };
+        var includePasses = new Option<bool>("--include-passes") { Description = "List Pass verdicts in findings.json too" };
+        var customer = new Option<string?>("--customer") { Description = "Scan one customer's accounts only" };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a Fail or Error at or above this severity remains: critical, high, medium, low, info or none", DefaultValueFactory = _ => "none" };
+        failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info", "none");
+        var quiet = new Option<bool>("--quiet") { Description = "No progress on standard error" };
+
+        var command = new Command("scan", "Scan an estate snapshot: evaluate the rule catalog and write OUT/findings.json, OUT/report.html and OUT/customers/<id>/report.html.\n" + ExitCodes.Help)
+        {
+            snapshot, demo, demoSize, config, output, rules, includePasses, customer, failOn, quiet,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
+            var progress = ScanProgress.ForConsole(parse.GetValue(quiet));
+            string snapshotDirectory;
+            if (parse.GetValue(demo))
+            {
+                snapshotDirectory = Path.Combine(outDirectory, "demo-snapshot");
+                progress.Stage($"generating the demo estate ({parse.GetValue(demoSize):N0} resources) in {snapshotDirectory}");
+                if (Directory.Exists(snapshotDirectory))
+                {
+                    Directory.Delete(snapshotDirectory, recursive: true);
+                }
+                DemoEstate.Write(snapshotDirectory, new DemoOptions { Size = parse.GetValue(demoSize) });
+            }
+            else if (parse.GetValue(snapshot) is { } given)
+            {
+                snapshotDirectory = Path.GetFullPath(given);
+                if (!Directory.Exists(snapshotDirectory))
+                {
+                    Console.Error.WriteLine($"error: no snapshot directory at {snapshotDirectory}");
+                    return ExitCodes.UsageError;
+                }
+            }
+            else
+            {
+                Console.Error.WriteLine("error: say what to scan: --snapshot DIR (a collected or hand-made snapshot) or --demo (the bundled demo estate)");
+                return ExitCodes.UsageError;
+            }
+
+            GuardrailsConfig estateConfig;
+            try
+            {
+                estateConfig = GuardrailsConfig.Load(parse.GetValue(config) ?? Path.Combine(snapshotDirectory, "guardrails.yaml"));
+            }
+            catch (ConfigException ex)
+            {
+                Console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+            var customerId = parse.GetValue(customer);
+            if (customerId is not null && estateConfig.Estate.Customers.All(c => c.Id != customerId))
+            {
+                Console.Error.WriteLine($"error: no customer '{customerId}' in {estateConfig.SourcePath}; customers: {string.Join(", ", estateConfig.Estate.Customers.Select(c => c.Id))}");
+                return ExitCodes.UsageError;
+            }
+
+            RuleCatalog catalog;
+            try
+            {
+                var rulePaths = parse.GetValue(rules) is { Length: > 0 } r ? r : [RuleCatalogFiles.DefaultCatalog()];
+                progress.Stage($"loading rules from {string.Join(", ", rulePaths)}");
+                catalog = RuleCatalogFiles.Load(rulePaths);
+            }
+            catch (RuleLoadException ex)
+            {
+                Console.Error.WriteLine(ex.Message);
+                return ExitCodes.RuleLoadError;
+            }
+            catch (FileNotFoundException ex)
+            {
+                Console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            var options = new ScanOptions
+            {
+                SnapshotDirectory = snapshotDirectory,
+                ConfigPath = estateConfig.SourcePath,
+                OutputDirectory = outDirectory,
+                RulePaths = parse.GetValue(rules) ?? [],
+                IncludePasses = parse.GetValue(includePasses),
+                Customer = customerId,
+            };
+            var result = new ScanRunner(TimeProvider.System, progress).Run(options, estateConfig, catalog, cancellationToken);
+            var written = await ScanOutputs.WriteAsync(result, outDirectory, cancellationToken);
+            ConsoleSummary.Write(Console.Out, result, written);
+            return FailOn(result, parse.GetValue(failOn)!);
+        });
+        return command;
+    }
+
+    private static int FailOn(Rules.Findings.ScanResult result, string threshold)
+    {
+        if (threshold == "none")
+        {
+            return ExitCodes.Ok;
+        }
+        var minimum = Enum.Parse<Severity>(threshold, ignoreCase: true);
+        return result.Findings.Any(f => f.Verdict is Verdict.Fail or Verdict.Error && f.Severity >= minimum)
+            ? ExitCodes.Findings
+            : ExitCodes.Ok;
+    }
+}
