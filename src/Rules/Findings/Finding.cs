@@ -17,4 +17,8 @@ public sealed record Finding
     /// <summary>The id of the customer that owns the account; null for platform and unknown accounts.</summary>
     public string? Customer { get; init; }
     public required string Message { get; init; }
+    /// <summary>Set when the scan was recorded in a findings store; null for a scan with no history.</summary>
+    public FindingStatus? Status { get; init; }
+    /// <summary>When the store first saw this finding failing; null without a store.</summary>
+    public DateTimeOffset? FirstSeen { get; init; }
 }

@@ -18,4 +18,6 @@ public sealed record ScanResult
     /// <summary>The headers of the rules that ran, for the reports' rule pages.</summary>
     public required IReadOnlyList<RuleHeader> Rules { get; init; }
     public required Estate Estate { get; init; }
+    /// <summary>The last scans' counts, oldest first, when the scan was recorded in a findings store.</summary>
+    public IReadOnlyList<ScanTrendPoint> Trend { get; init; } = [];
 }
