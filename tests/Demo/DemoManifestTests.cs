@@ -23,6 +23,7 @@ public sealed class DemoManifestTests(DefaultDemo demo)
         var counts = demo.Manifest.CountByRule();
         Assert.All(CatalogRules, rule => Assert.True(counts.GetValueOrDefault(rule) >= 2, $"{rule}: {counts.GetValueOrDefault(rule)}"));
         Assert.Empty(counts.Keys.Except(CatalogRules));
+        Assert.Equal(CatalogRules.Order(StringComparer.Ordinal), RuleIds.All.Order(StringComparer.Ordinal));
         Assert.InRange(demo.Manifest.Violations.Count, 200, 1000);
     }
 

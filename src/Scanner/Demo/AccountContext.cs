@@ -22,7 +22,7 @@ internal sealed class AccountContext
         BucketGrants = new GrantSchedule(account.Index);
         QueueGrants = new GrantSchedule(account.Index + 2);
         TopicGrants = new GrantSchedule(account.Index + 4);
-        CanonicalUserId = Random.Hexadecimal(64, "");
+        CanonicalUserId = AwsIds.Hex(Random, 32);
         _progress = progress;
     }
 

@@ -58,8 +58,6 @@ internal sealed class DemoLayout
     public IReadOnlyList<DemoAccount> SameCustomer(DemoAccount owner) =>
         owner.IsPlatform ? [] : [.. Collected.Where(a => a.CustomerId == owner.CustomerId && a.Id != owner.Id)];
 
-    public DemoCustomer CustomerOf(DemoAccount account) => Customers.Single(c => c.Id == account.CustomerId);
-
     public static DemoLayout Create(int seed)
     {
         var faker = new Faker("en") { Random = new Randomizer(seed) };

@@ -15,6 +15,7 @@ internal sealed class TagFactory(DemoLayout layout, DemoAccount account, Faker f
 
     private static readonly Fault[] Faults = Enum.GetValues<Fault>();
 
+    // Staggered per account, so that each account's faults land on different resource types and fault kinds.
     private long _ordinal = account.Index * 7L;
     private int _faults = account.Index * 3;
 
