@@ -19,7 +19,7 @@ public sealed record RuleHeader
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required Severity Severity { get; init; }
-    /// <summary>CloudFormation type names, or "*" for every resource type that carries tags.</summary>
+    /// <summary>CloudFormation type names, or "*" for every resource type that can carry tags.</summary>
     public required IReadOnlyList<string> ResourceTypes { get; init; }
     public required string Remediation { get; init; }
     public string Rationale { get; init; } = "";
@@ -32,11 +32,14 @@ public sealed record RuleHeader
     /// <summary>Whether the rule judges resources of this type.</summary>
     public bool AppliesTo(string resourceType) =>
         ResourceTypes.Contains(resourceType, StringComparer.Ordinal)
-        || (ResourceTypes.Contains("*") && !PseudoTypes.Contains(resourceType));
+        || (ResourceTypes.Contains("*") && !Untaggable.Contains(resourceType));
 
-    /// <summary>Types that the scanner makes up, not AWS resources that carry tags.</summary>
-    public static readonly IReadOnlySet<string> PseudoTypes = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>
+    /// Types "*" leaves out: the ones the scanner makes up, and IAM groups, which AWS does not let anyone tag
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html), so a tagging finding on one could never be fixed.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Untaggable = new HashSet<string>(StringComparer.Ordinal)
     {
-        ResourceTypeNames.Quota, ResourceTypeNames.Account,
+        ResourceTypeNames.Quota, ResourceTypeNames.Account, "AWS::IAM::Group",
     };
 }
