@@ -27,7 +27,7 @@ public sealed class PrivilegeEscalationTests
         var found = Find("""{"Effect":"Allow","Action":"iam:CreatePolicyVersion","Resource":"*"}""");
 
         Assert.Equal("rhino-1", found[0].Method.Id);
-        Assert.StartsWith("Creating a new policy version (Rhino Security Labs #1: iam:CreatePolicyVersion)", found[0].Describe(), StringComparison.Ordinal);
+        Assert.Equal("Creating a new policy version (Rhino Security Labs #1: iam:CreatePolicyVersion), granted by iam:CreatePolicyVersion (statement #1)", found[0].Describe());
     }
 
     [Fact]

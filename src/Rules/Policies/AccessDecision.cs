@@ -25,7 +25,8 @@ public sealed record AccessDecision(
     /// <summary>A sentence for a message: what is allowed or denied, by which statements, under which conditions.</summary>
     public string Describe()
     {
-        var target = ResourcePattern == "*" ? Action : $"{Action} on {ResourcePattern}";
+        var action = Action == "*" ? "every action" : Action;
+        var target = ResourcePattern == "*" ? (Action == "*" ? "every action on every resource" : action) : $"{action} on {ResourcePattern}";
         if (!Allowed)
         {
             return Denying.Count > 0

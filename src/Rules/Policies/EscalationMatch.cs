@@ -8,7 +8,15 @@ public sealed record EscalationMatch(EscalationMethod Method, IReadOnlyList<Acce
 
     /// <summary>The method and the statements that grant each permission.</summary>
     public string Describe() =>
-        $"{Method}{(Conditional ? " [conditional]" : "")}: {string.Join("; ", Decisions.Select(d => d.Describe()))}";
+        $"{Method}{(Conditional ? " [conditional]" : "")}, granted by {string.Join(", ", Decisions.Select(Grantors))}";
+
+    private static string Grantors(AccessDecision decision)
+    {
+        var conditions = decision.Conditional
+            ? "; conditional on " + string.Join(" and ", decision.Allowing.SelectMany(s => s.Conditions).Concat(decision.ConditionalDenials.SelectMany(s => s.Conditions)).Distinct())
+            : "";
+        return $"{decision.Action} ({string.Join(", ", decision.Allowing.Select(s => s.Label))}{conditions})";
+    }
 
     public override string ToString() => Describe();
 }

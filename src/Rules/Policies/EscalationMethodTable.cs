@@ -113,5 +113,5 @@ internal static class EscalationMethodTable
         new($"rhino-{number}", title, $"{Rhino} #{number}", permissions);
 
     private static EscalationMethod PathfindingPath(string id, string category, params string[] permissions) =>
-        new(id, $"{category} escalation", $"{Pathfinding} {id}", permissions);
+        new(id, $"{category} path", $"{Pathfinding} {id}", permissions);
 }

@@ -35,10 +35,18 @@ public static class PrivilegeEscalation
         return matches;
     }
 
-    /// <summary>The first few matches, for a message: "method (source id: permissions), and N more".</summary>
+    /// <summary>
+    /// The first few matches, for a message: "method (source: permissions), granted by ...; and N more".
+    /// Methods that need the same permissions as one already named (a pathfinding path that repeats a
+    /// Rhino method) are left out of the text.
+    /// </summary>
     public static string Describe(IReadOnlyList<EscalationMatch> matches, int shown = 3)
     {
-        var text = string.Join("; ", matches.Take(shown).Select(m => m.Describe()));
-        return matches.Count > shown ? $"{text}; and {matches.Count - shown} more method(s)" : text;
+        var distinct = matches
+            .GroupBy(m => string.Join("+", m.Method.Permissions.Select(p => p.ToUpperInvariant()).Order(StringComparer.Ordinal)))
+            .Select(g => g.First())
+            .ToList();
+        var text = string.Join("; ", distinct.Take(shown).Select(m => m.Describe()));
+        return distinct.Count > shown ? $"{text}; and {distinct.Count - shown} more method(s)" : text;
     }
 }
