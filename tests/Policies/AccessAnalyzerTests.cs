@@ -92,6 +92,13 @@ public sealed class AccessAnalyzerTests
     }
 
     [Fact]
+    public void AWildcardServiceIsAsOpenAsAStarUnlessPinned()
+    {
+        Assert.Equal(GrantKind.Public, Grant("""{"Service":"*"}""").Kind);
+        Assert.Equal(GrantKind.Own, Grant("""{"Service":"*"}""", ""","Condition":{"StringEquals":{"aws:SourceAccount":"111111111111"}}""").Kind);
+    }
+
+    [Fact]
     public void AForeignAccountPinnedByItsConditionsToTheOwnAccountReachesNoOneForeign()
     {
         var grant = Grant("""{"AWS":"arn:aws:iam::444444444444:root"}""", ""","Condition":{"StringEquals":{"aws:PrincipalAccount":"111111111111"}}""");

@@ -64,6 +64,10 @@ public static class AccessAnalyzer
                     : named is null ? GrantKind.UnknownAccount
                     : FromRelation(estate.Relation(named, owner));
                 break;
+            case PolicyPrincipal.Service when principal.Value.Contains('*', StringComparison.Ordinal):
+                // A wildcard service acts for whichever account asks it: as open as "*" unless pinned.
+                kind = pinnedKind ?? GrantKind.Public;
+                break;
             case PolicyPrincipal.Service:
                 kind = pinnedKind is { } k && !pinnedToAllowed ? k : GrantKind.Service;
                 break;

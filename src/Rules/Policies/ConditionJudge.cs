@@ -27,6 +27,11 @@ internal static class ConditionJudge
     /// </summary>
     public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromHours(36);
 
+    private static readonly string[] DateOperators =
+    [
+        "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals",
+    ];
+
     /// <summary>The conditions of a statement, ANDed.</summary>
     public static ConditionOutcome Judge(PolicyStatement statement, DateTimeOffset now)
     {
@@ -49,10 +54,10 @@ internal static class ConditionJudge
     /// <summary>One key test; its values are ORed.</summary>
     public static ConditionOutcome Judge(PolicyCondition condition, DateTimeOffset now)
     {
-        var op = condition.BaseOperator;
+        var op = DateOperators.FirstOrDefault(o => string.Equals(o, condition.BaseOperator, StringComparison.OrdinalIgnoreCase));
         var currentTime = condition.IsKey("aws:CurrentTime");
         var tokenTime = condition.IsKey("aws:TokenIssueTime");
-        if (condition.Set != ConditionSetOperator.None || !op.StartsWith("Date", StringComparison.Ordinal) || !(currentTime || tokenTime)
+        if (condition.Set != ConditionSetOperator.None || op is null || !(currentTime || tokenTime)
             || condition.Values.Count == 0)
         {
             return ConditionOutcome.Unknown;

@@ -43,12 +43,6 @@ public sealed class PolicyStatement
         }
     }
 
-    /// <summary>Whether the statement names this action (case-insensitive), after NotAction is applied.</summary>
-    public bool MatchesAction(string action) =>
-        NotActions.Count > 0
-            ? !NotActions.Any(p => Wildcard.ActionMatches(p, action))
-            : Actions.Any(p => Wildcard.ActionMatches(p, action));
-
     public override string ToString() => $"{Effect} {ActionsText} ({Label})";
 
     /// <summary>The same statement at another place or in another named policy.</summary>
