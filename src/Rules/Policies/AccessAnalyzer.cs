@@ -43,49 +43,35 @@ public static class AccessAnalyzer
         PolicyPrincipal principal, PolicyStatement statement, IReadOnlySet<string>? pins, IReadOnlyList<PolicyCondition> pinConditions,
         List<PolicyCondition> others, string owner, Estate estate)
     {
-        var pinnedKind = pins is null ? (GrantKind?)null : Worst(pins.Select(a => FromRelation(estate.Relation(a, owner))));
-        var pinnedToAllowed = pinnedKind is GrantKind.Own or GrantKind.SameCustomer or GrantKind.Platform;
-        string? account = pins is { Count: 1 } ? pins.First() : null;
-        GrantKind kind;
-        switch (principal.Type)
+        // The most exposed account the pins admit (none at all, contradictory pins, reaches nobody: as safe as the own account).
+        (GrantKind Kind, string? Account)? pin = pins is null
+            ? null
+            : pins.Select(a => (FromRelation(estate.Relation(a, owner)), (string?)a))
+                .DefaultIfEmpty((GrantKind.Own, null)).MaxBy(p => p.Item1);
+        var pinnedToAllowed = pin?.Kind is GrantKind.Own or GrantKind.SameCustomer or GrantKind.Platform;
+        var named = principal.Type == PolicyPrincipal.Aws && !principal.IsEveryone ? AccountOfPrincipal(principal.Value) : null;
+        var provider = principal.Type == PolicyPrincipal.Federated ? AccountPins.AccountOfArn(principal.Value) : null;
+        var providerKind = provider is null ? GrantKind.Federated : FromRelation(estate.Relation(provider, owner));
+        var wildcardService = principal.Type == PolicyPrincipal.Service && principal.Value.Contains('*', StringComparison.Ordinal);
+        (GrantKind Kind, string? Account, bool FromPins) grant = principal switch
         {
-            case PolicyPrincipal.Aws when principal.IsEveryone:
-                kind = pinnedKind ?? GrantKind.Public;
-                break;
-            case PolicyPrincipal.Aws:
-                var named = AccountOfPrincipal(principal.Value);
-                if (named is not null && AwsOwnedAccounts.Contains(named))
-                {
-                    kind = GrantKind.Service;
-                    break;
-                }
-                account = named;
-                kind = pinnedToAllowed ? pinnedKind!.Value
-                    : named is null ? GrantKind.UnknownAccount
-                    : FromRelation(estate.Relation(named, owner));
-                break;
-            case PolicyPrincipal.Service when principal.Value.Contains('*', StringComparison.Ordinal):
-                // A wildcard service acts for whichever account asks it: as open as "*" unless pinned.
-                kind = pinnedKind ?? GrantKind.Public;
-                break;
-            case PolicyPrincipal.Service:
-                kind = pinnedKind is { } k && !pinnedToAllowed ? k : GrantKind.Service;
-                break;
-            case PolicyPrincipal.Federated:
-                account = AccountPins.AccountOfArn(principal.Value);
-                var provider = account is null ? GrantKind.Federated : FromRelation(estate.Relation(account, owner));
-                kind = provider is GrantKind.OtherCustomer or GrantKind.UnknownAccount ? provider : GrantKind.Federated;
-                break;
-            default:
-                kind = GrantKind.UnknownAccount;
-                break;
-        }
-        var description = Describe(principal, statement, kind, account, pinConditions, others, estate);
-        return new AccessGrant(kind, principal.Value, account, pins is not null, others.Count > 0, statement, description);
+            // "*", and a wildcard service that acts for whichever account asks it, are public unless pinned.
+            _ when principal.IsEveryone || wildcardService => pin is { } p ? (p.Kind, p.Account, true) : (GrantKind.Public, null, false),
+            { Type: PolicyPrincipal.Aws } when named is not null && AwsOwnedAccounts.Contains(named) => (GrantKind.Service, null, false),
+            { Type: PolicyPrincipal.Aws } when pinnedToAllowed => (pin!.Value.Kind, pin.Value.Account, true),
+            { Type: PolicyPrincipal.Aws } when named is not null => (FromRelation(estate.Relation(named, owner)), named, false),
+            { Type: PolicyPrincipal.Service } when pin is { } p && !pinnedToAllowed => (p.Kind, p.Account, true),
+            { Type: PolicyPrincipal.Service } => (GrantKind.Service, null, false),
+            { Type: PolicyPrincipal.Federated } when providerKind is GrantKind.OtherCustomer or GrantKind.UnknownAccount => (providerKind, provider, false),
+            { Type: PolicyPrincipal.Federated } => (GrantKind.Federated, provider, false),
+            _ => (GrantKind.UnknownAccount, null, false),
+        };
+        var description = Describe(principal, statement, grant, pinConditions, others, estate);
+        return new AccessGrant(grant.Kind, principal.Value, grant.Account, pins is not null, others.Count > 0, statement, description);
     }
 
     private static string Describe(
-        PolicyPrincipal principal, PolicyStatement statement, GrantKind kind, string? account,
+        PolicyPrincipal principal, PolicyStatement statement, (GrantKind Kind, string? Account, bool FromPins) grant,
         IReadOnlyList<PolicyCondition> pins, List<PolicyCondition> others, Estate estate)
     {
         var who = principal switch
@@ -100,15 +86,15 @@ public static class AccessAnalyzer
         var actions = statement.NotActions.Count > 0 || statement.Actions.Count <= MaxActionsShown
             ? statement.ActionsText
             : string.Join(", ", statement.Actions.Take(MaxActionsShown)) + $" and {statement.Actions.Count - MaxActionsShown} more";
-        var text = $"{who} ({Relation(kind, account, estate)}) may {actions} under {statement.Label}";
-        if (pins.Count > 0)
+        var relation = Relation(grant.Kind, grant.Account, estate);
+        var text = grant.FromPins
+            ? $"{who} (limited by {string.Join(" and ", pins)} to {relation}) may {actions} under {statement.Label}"
+            : $"{who} ({relation}) may {actions} under {statement.Label}";
+        var conditions = grant.FromPins ? others : [.. pins, .. others];
+        if (conditions.Count > 0)
         {
-            text += $", pinned by {string.Join(" and ", pins)}";
-        }
-        if (others.Count > 0)
-        {
-            text += $", conditional on {string.Join(" and ", others)}";
-            if (kind == GrantKind.Public)
+            text += $", conditional on {string.Join(" and ", conditions)}";
+            if (grant.Kind == GrantKind.Public)
             {
                 text += ", which names no account and so does not pin it";
             }
@@ -148,7 +134,4 @@ public static class AccessAnalyzer
         AccountRelation.OtherCustomer => GrantKind.OtherCustomer,
         _ => GrantKind.UnknownAccount,
     };
-
-    /// <summary>The most exposed of several kinds; none at all (contradictory pins) reaches nobody, as safe as the own account.</summary>
-    private static GrantKind Worst(IEnumerable<GrantKind> kinds) => kinds.DefaultIfEmpty(GrantKind.Own).Max();
 }

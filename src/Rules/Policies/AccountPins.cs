@@ -5,7 +5,9 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// named accounts. Only a positive equality on a single-valued key pins: an ...IfExists test passes
 /// when the key is absent (a direct call), a ForAllValues test passes on an empty set, and a wildcard
 /// value (<c>kms:CallerAccount "*"</c>) names no account. aws:PrincipalOrgID, aws:SourceVpce,
-/// aws:SourceIp and the like limit a grant but name no account, so they do not pin.
+/// aws:SourceIp and the like limit a grant but name no account, so they do not pin; nor does
+/// aws:ResourceAccount, which names the account of the resource, not of the caller (in a resource's own
+/// policy it always holds).
 /// See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
 /// and https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account
 /// </summary>
