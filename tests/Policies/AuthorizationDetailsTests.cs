@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Ocado.Guardrails.Rules;
+using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Rules.Testing;
 
 namespace Ocado.Guardrails.Tests.Policies;
 
@@ -31,5 +34,17 @@ public sealed class AuthorizationDetailsTests
         var pages = JsonDocument.Parse($"[{IamTestData.AuthorizationDetails},{{\"UserDetailList\":[{{\"UserName\":\"x\",\"UserId\":\"AIDAX\",\"Arn\":\"arn:aws:iam::111111111111:user/x\"}}]}}]").RootElement;
 
         Assert.Equal(6, AuthorizationDetails.ToResources(pages).Count);
+    }
+
+    [Fact]
+    public void AScanJudgesTheAccountsEntitiesButNotAwsManagedPolicies()
+    {
+        var resources = AuthorizationDetails.ToResources(JsonDocument.Parse(IamTestData.AuthorizationDetails).RootElement);
+        var evaluator = new Evaluator(Support.Catalog.Rules, RuleFixtures.DefaultEstate, new Inventory(resources), _ => RuleParams.Empty, IamTestData.Now);
+
+        var (findings, _) = new ScanEvaluator(evaluator, RuleFixtures.DefaultEstate, []) { IncludePasses = true }.Run(resources, TestContext.Current.CancellationToken);
+
+        Assert.Contains(findings, f => f.ResourceArn == "arn:aws:iam::111111111111:policy/pass");
+        Assert.DoesNotContain(findings, f => f.AccountId == AuthorizationDetails.AwsAccount);
     }
 }

@@ -12,6 +12,9 @@ namespace Ocado.Guardrails.Rules.Resources;
 /// </summary>
 public static class AuthorizationDetails
 {
+    /// <summary>The account id in the ARN of an AWS managed policy (<c>arn:aws:iam::aws:policy/...</c>).</summary>
+    public const string AwsAccount = "aws";
+
     private static readonly (string List, string Type, string Name, string Id)[] Lists =
     [
         ("UserDetailList", "AWS::IAM::User", "UserName", "UserId"),
