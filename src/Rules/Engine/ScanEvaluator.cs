@@ -66,6 +66,11 @@ public sealed class ScanEvaluator
 
     private void EvaluateOne(Resource resource, List<Finding> findings, Dictionary<string, FamilySummary> summary)
     {
+        // AWS managed policies are in the inventory to be looked up, not judged: no customer owns them.
+        if (resource.AccountId == AuthorizationDetails.AwsAccount)
+        {
+            return;
+        }
         var rules = _evaluator.Rules;
         for (var i = 0; i < rules.Count; i++)
         {

@@ -1,0 +1,137 @@
+using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Resources;
+
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// Who a resource policy lets in: each principal of each Allow statement, classified against the
+/// estate (own account, same customer, platform, another customer, unknown account, public, service,
+/// federated). Deny statements grant nothing and are not listed.
+/// See https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-concepts.html
+/// </summary>
+public static class AccessAnalyzer
+{
+    /// <summary>AWS's own principals in a special "account" (CloudFront origin access identities).</summary>
+    private static readonly string[] AwsOwnedAccounts = ["cloudfront"];
+
+    private const int MaxActionsShown = 4;
+
+    public static IReadOnlyList<AccessGrant> Grants(PolicyDocument policy, Resource owner, Estate estate) =>
+        Grants(policy, owner.AccountId, estate);
+
+    public static IReadOnlyList<AccessGrant> Grants(PolicyDocument policy, string ownerAccount, Estate estate)
+    {
+        var grants = new List<AccessGrant>();
+        foreach (var statement in policy.Statements.Where(s => s.IsAllow))
+        {
+            var (pins, pinConditions) = AccountPins.Of(statement);
+            var others = statement.Conditions.Except(pinConditions).ToList();
+            // An Allow with NotPrincipal lets in everyone but the named principals.
+            var principals = statement.NotPrincipals.Count > 0 ? [new PolicyPrincipal(PolicyPrincipal.Aws, "*")] : statement.Principals;
+            foreach (var principal in principals)
+            {
+                grants.Add(Classify(principal, statement, pins, pinConditions, others, ownerAccount, estate));
+            }
+        }
+        return grants;
+    }
+
+    /// <summary>The descriptions of several grants, for one message.</summary>
+    public static string Describe(IEnumerable<AccessGrant> grants) => string.Join("; ", grants.Select(g => g.Description));
+
+    private static AccessGrant Classify(
+        PolicyPrincipal principal, PolicyStatement statement, IReadOnlySet<string>? pins, IReadOnlyList<PolicyCondition> pinConditions,
+        List<PolicyCondition> others, string owner, Estate estate)
+    {
+        // The most exposed account the pins admit (none at all, contradictory pins, reaches nobody: as safe as the own account).
+        (GrantKind Kind, string? Account)? pin = pins is null
+            ? null
+            : pins.Select(a => (FromRelation(estate.Relation(a, owner)), (string?)a))
+                .DefaultIfEmpty((GrantKind.Own, null)).MaxBy(p => p.Item1);
+        var pinnedToAllowed = pin?.Kind is GrantKind.Own or GrantKind.SameCustomer or GrantKind.Platform;
+        var named = principal.Type == PolicyPrincipal.Aws && !principal.IsEveryone ? AccountOfPrincipal(principal.Value) : null;
+        var provider = principal.Type == PolicyPrincipal.Federated ? AccountPins.AccountOfArn(principal.Value) : null;
+        var providerKind = provider is null ? GrantKind.Federated : FromRelation(estate.Relation(provider, owner));
+        var wildcardService = principal.Type == PolicyPrincipal.Service && principal.Value.Contains('*', StringComparison.Ordinal);
+        (GrantKind Kind, string? Account, bool FromPins) grant = principal switch
+        {
+            // "*", and a wildcard service that acts for whichever account asks it, are public unless pinned.
+            _ when principal.IsEveryone || wildcardService => pin is { } p ? (p.Kind, p.Account, true) : (GrantKind.Public, null, false),
+            { Type: PolicyPrincipal.Aws } when named is not null && AwsOwnedAccounts.Contains(named) => (GrantKind.Service, null, false),
+            { Type: PolicyPrincipal.Aws } when pinnedToAllowed => (pin!.Value.Kind, pin.Value.Account, true),
+            { Type: PolicyPrincipal.Aws } when named is not null => (FromRelation(estate.Relation(named, owner)), named, false),
+            { Type: PolicyPrincipal.Service } when pin is { } p && !pinnedToAllowed => (p.Kind, p.Account, true),
+            { Type: PolicyPrincipal.Service } => (GrantKind.Service, null, false),
+            { Type: PolicyPrincipal.Federated } when providerKind is GrantKind.OtherCustomer or GrantKind.UnknownAccount => (providerKind, provider, false),
+            { Type: PolicyPrincipal.Federated } => (GrantKind.Federated, provider, false),
+            _ => (GrantKind.UnknownAccount, null, false),
+        };
+        var description = Describe(principal, statement, grant, pinConditions, others, estate);
+        return new AccessGrant(grant.Kind, principal.Value, grant.Account, pins is not null, others.Count > 0, statement, description);
+    }
+
+    private static string Describe(
+        PolicyPrincipal principal, PolicyStatement statement, (GrantKind Kind, string? Account, bool FromPins) grant,
+        IReadOnlyList<PolicyCondition> pins, List<PolicyCondition> others, Estate estate)
+    {
+        var who = principal switch
+        {
+            { IsEveryone: true } when statement.NotPrincipals.Count > 0 => $"anyone but {string.Join(", ", statement.NotPrincipals)}",
+            { IsEveryone: true } => "anyone (Principal \"*\")",
+            { Type: PolicyPrincipal.Service } => $"service {principal.Value}",
+            { Type: PolicyPrincipal.Federated } => $"identities federated by {principal.Value}",
+            { Type: PolicyPrincipal.CanonicalUser } => $"canonical user {principal.Value}",
+            _ => principal.Value,
+        };
+        var actions = statement.NotActions.Count > 0 || statement.Actions.Count <= MaxActionsShown
+            ? statement.ActionsText
+            : string.Join(", ", statement.Actions.Take(MaxActionsShown)) + $" and {statement.Actions.Count - MaxActionsShown} more";
+        var relation = Relation(grant.Kind, grant.Account, estate);
+        var text = grant.FromPins
+            ? $"{who} (limited by {string.Join(" and ", pins)} to {relation}) may {actions} under {statement.Label}"
+            : $"{who} ({relation}) may {actions} under {statement.Label}";
+        var conditions = grant.FromPins ? others : [.. pins, .. others];
+        if (conditions.Count > 0)
+        {
+            text += $", conditional on {string.Join(" and ", conditions)}";
+            if (grant.Kind == GrantKind.Public)
+            {
+                text += ", which names no account and so does not pin it";
+            }
+        }
+        return text;
+    }
+
+    private static string Relation(GrantKind kind, string? account, Estate estate) => kind switch
+    {
+        GrantKind.Own => "the resource's own account",
+        GrantKind.SameCustomer => $"account {account} of the same customer",
+        GrantKind.Platform => $"platform account {account}",
+        GrantKind.OtherCustomer => $"account {account} of another customer, {estate.CustomerOf(account ?? "")?.Id}",
+        GrantKind.UnknownAccount when account is null => "not an account we can identify",
+        GrantKind.UnknownAccount => $"account {account}, outside the estate",
+        GrantKind.Public => "public",
+        GrantKind.Service => "an AWS service",
+        _ => "a federation provider",
+    };
+
+    /// <summary>A 12-digit account id, or the account of an IAM/STS ARN; null for unique ids and canonical ids.</summary>
+    private static string? AccountOfPrincipal(string value)
+    {
+        var text = value.Trim();
+        if (text.Length > 0 && text.All(char.IsAsciiDigit))
+        {
+            return text;
+        }
+        return AccountPins.AccountOfArn(text);
+    }
+
+    private static GrantKind FromRelation(AccountRelation relation) => relation switch
+    {
+        AccountRelation.Own => GrantKind.Own,
+        AccountRelation.SameCustomer => GrantKind.SameCustomer,
+        AccountRelation.Platform => GrantKind.Platform,
+        AccountRelation.OtherCustomer => GrantKind.OtherCustomer,
+        _ => GrantKind.UnknownAccount,
+    };
+}

@@ -1,0 +1,62 @@
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// Conditions that pin a grant to accounts: the request must come from, or on behalf of, one of the
+/// named accounts. Only a positive equality on a single-valued key pins: an ...IfExists test passes
+/// when the key is absent (a direct call), a ForAllValues test passes on an empty set, and a wildcard
+/// value (<c>kms:CallerAccount "*"</c>) names no account. aws:PrincipalOrgID, aws:SourceVpce,
+/// aws:SourceIp and the like limit a grant but name no account, so they do not pin; nor does
+/// aws:ResourceAccount, which names the account of the resource, not of the caller (in a resource's own
+/// policy it always holds).
+/// See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+/// and https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account
+/// </summary>
+internal static class AccountPins
+{
+    private static readonly string[] AccountKeys = ["aws:SourceAccount", "aws:SourceOwner", "aws:PrincipalAccount", "kms:CallerAccount"];
+
+    private static readonly string[] ArnKeys = ["aws:SourceArn", "aws:PrincipalArn"];
+
+    private static readonly string[] PinningOperators = ["StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike"];
+
+    /// <summary>
+    /// The accounts a statement's conditions allow (null when nothing pins it), and the conditions that
+    /// pinned. Several pinning keys are ANDed, so their accounts intersect.
+    /// </summary>
+    public static (IReadOnlySet<string>? Accounts, IReadOnlyList<PolicyCondition> Pins) Of(PolicyStatement statement)
+    {
+        HashSet<string>? accounts = null;
+        var pins = new List<PolicyCondition>();
+        foreach (var condition in statement.Conditions)
+        {
+            var byArn = ArnKeys.Any(condition.IsKey);
+            if (!(byArn || AccountKeys.Any(condition.IsKey)) || condition.Set != ConditionSetOperator.None || condition.IfExists
+                || !PinningOperators.Contains(condition.BaseOperator, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var named = condition.Values.Select(v => byArn ? AccountOfArn(v) : Concrete(v)).ToList();
+            if (named.Count == 0 || named.Any(a => a is null))
+            {
+                continue;
+            }
+            var set = named.Select(a => a!).ToHashSet(StringComparer.Ordinal);
+            accounts = accounts is null ? set : accounts.Intersect(set, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+            pins.Add(condition);
+        }
+        return (accounts, pins);
+    }
+
+    /// <summary>The account segment of an ARN (also of a short one such as <c>arn:aws:sns:us-east-1:123456789012</c>), when it is concrete.</summary>
+    public static string? AccountOfArn(string arn)
+    {
+        var parts = arn.Trim().Split(':');
+        return parts.Length >= 5 && parts[0] == "arn" ? Concrete(parts[4]) : null;
+    }
+
+    private static string? Concrete(string value)
+    {
+        var text = value.Trim();
+        return text.Length > 0 && text.IndexOfAny(['*', '?']) < 0 && !text.Contains("${", StringComparison.Ordinal) ? text : null;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Ocado.Guardrails.Rules.Resources;
+
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// The policies of an IAM user, role or group, from either shape an IAM entity arrives in: an entry of
+/// <c>get-account-authorization-details</c> (PascalCase: UserPolicyList, AttachedManagedPolicies,
+/// GroupList) or an AWS Config item (camelCase: userPolicyList, attachedManagedPolicies, groupList,
+/// documents URL-encoded). Property lookups are case-insensitive, so one walk serves both.
+/// </summary>
+public static class IamPrincipals
+{
+    public const string UserType = "AWS::IAM::User";
+    public const string RoleType = "AWS::IAM::Role";
+    public const string GroupType = "AWS::IAM::Group";
+    public const string PolicyType = "AWS::IAM::Policy";
+
+    /// <summary>
+    /// Every identity-based policy of the principal: inline, attached managed (the default version, from
+    /// the AWS::IAM::Policy resource in the inventory) and, for a user, its groups' inline and attached
+    /// policies (groups found by name in the user's account).
+    /// </summary>
+    public static IReadOnlyList<PolicyDocument> PoliciesOf(Resource principal, Inventory inventory) =>
+        Collect(principal, inventory, []);
+
+    /// <summary>The principal's effective permissions; what could not be found is listed in <see cref="PermissionSet.Unresolved"/>.</summary>
+    public static PermissionSet PermissionsOf(Resource principal, Inventory inventory, DateTimeOffset now)
+    {
+        var unresolved = new List<string>();
+        var policies = Collect(principal, inventory, unresolved);
+        return new PermissionSet(policies, now, unresolved);
+    }
+
+    /// <summary>A role's trust policy (AssumeRolePolicyDocument), or null when the resource has none.</summary>
+    public static PolicyDocument? TrustPolicyOf(Resource role) =>
+        role.Config("AssumeRolePolicyDocument") is { } document && document.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+            ? PolicyDocument.Parse(document, $"the trust policy of {role.DisplayName}")
+            : null;
+
+    /// <summary>The default version of a managed policy resource (PolicyVersionList entry with IsDefaultVersion).</summary>
+    public static PolicyDocument? DefaultVersionOf(Resource policy)
+    {
+        if (policy.Config("PolicyVersionList") is not { ValueKind: JsonValueKind.Array } versions)
+        {
+            return null;
+        }
+        var list = versions.EnumerateArray().ToList();
+        var defaultId = policy.ConfigString("DefaultVersionId");
+        var chosen = list.FirstOrDefault(v => JsonPath.Find(v, "IsDefaultVersion") is { } flag
+                && (flag.ValueKind == JsonValueKind.True || (flag.ValueKind == JsonValueKind.String && flag.GetString() == "true")))
+            is { ValueKind: JsonValueKind.Object } byFlag ? byFlag
+            : list.FirstOrDefault(v => defaultId is not null && JsonPath.Find(v, "VersionId")?.ToString() == defaultId) is { ValueKind: JsonValueKind.Object } byId ? byId
+            : list.Count == 1 ? list[0] : default;
+        return chosen.ValueKind == JsonValueKind.Object && JsonPath.Find(chosen, "Document") is { } document
+            ? PolicyDocument.Parse(document, $"managed policy {policy.DisplayName}")
+            : null;
+    }
+
+    private static List<PolicyDocument> Collect(Resource principal, Inventory inventory, List<string> unresolved)
+    {
+        var policies = new List<PolicyDocument>();
+        switch (principal.Type)
+        {
+            case UserType:
+                AddOwn(principal, "UserPolicyList", "", policies, inventory, unresolved);
+                foreach (var groupName in Strings(principal.Config("GroupList")))
+                {
+                    var group = inventory.OfType(GroupType, principal.AccountId)
+                        .FirstOrDefault(g => string.Equals(NameOf(g, "GroupName"), groupName, StringComparison.OrdinalIgnoreCase));
+                    if (group is null)
+                    {
+                        unresolved.Add($"group {groupName}");
+                        continue;
+                    }
+                    AddOwn(group, "GroupPolicyList", $" (via group {groupName})", policies, inventory, unresolved);
+                }
+                break;
+            case RoleType:
+                AddOwn(principal, "RolePolicyList", "", policies, inventory, unresolved);
+                break;
+            case GroupType:
+                AddOwn(principal, "GroupPolicyList", "", policies, inventory, unresolved);
+                break;
+        }
+        return policies;
+    }
+
+    private static void AddOwn(Resource entity, string inlineList, string via, List<PolicyDocument> policies, Inventory inventory, List<string> unresolved)
+    {
+        foreach (var inline in Items(entity.Config(inlineList)))
+        {
+            var name = JsonPath.Find(inline, "PolicyName")?.ToString() ?? "(unnamed)";
+            if (JsonPath.Find(inline, "PolicyDocument") is { } document)
+            {
+                policies.Add(PolicyDocument.Parse(document, $"inline policy {name}{via}"));
+            }
+        }
+        foreach (var attached in Items(entity.Config("AttachedManagedPolicies")))
+        {
+            var arn = JsonPath.Find(attached, "PolicyArn")?.ToString() ?? "";
+            var name = JsonPath.Find(attached, "PolicyName")?.ToString() ?? arn;
+            var document = inventory.Find(arn) is { } policy ? DefaultVersionOf(policy) : WellKnownPolicies.Find(arn, name);
+            if (document is null)
+            {
+                unresolved.Add($"managed policy {name}{via}");
+                continue;
+            }
+            policies.Add(via.Length == 0 ? document : document.WithName(document.Name + via));
+        }
+    }
+
+    private static string NameOf(Resource entity, string property) =>
+        entity.ConfigString(property) is { Length: > 0 } name ? name : entity.Name;
+
+    private static IEnumerable<JsonElement> Items(JsonElement? list) =>
+        list is { } element && JsonPath.Unwrap(element) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
+
+    private static IEnumerable<string> Strings(JsonElement? list) =>
+        Items(list).Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!);
+}

@@ -1,0 +1,100 @@
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// The effective identity-based permissions of one principal: all its policies combined, judged by
+/// AWS's evaluation logic (an explicit Deny wins over any Allow; no Allow means implicit deny), with
+/// conditions judged against the scan's clock.
+/// See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+/// </summary>
+public sealed class PermissionSet
+{
+    private readonly (PolicyStatement Statement, ConditionOutcome Outcome)[] _statements;
+
+    /// <param name="policies">Every policy of the principal (inline, managed, its groups').</param>
+    /// <param name="now">The scan's clock, for date conditions.</param>
+    /// <param name="unresolved">Policies the principal has that could not be read (not in the inventory): what we did not judge.</param>
+    public PermissionSet(IEnumerable<PolicyDocument> policies, DateTimeOffset now, IEnumerable<string>? unresolved = null)
+    {
+        Policies = policies.ToList();
+        Unresolved = unresolved?.ToList() ?? [];
+        _statements = Policies.SelectMany(p => p.Statements)
+            .Select(s => (s, ConditionJudge.Judge(s, now)))
+            .ToArray();
+    }
+
+    public IReadOnlyList<PolicyDocument> Policies { get; }
+
+    /// <summary>Names of attached policies or groups that were not found, so were not judged.</summary>
+    public IReadOnlyList<string> Unresolved { get; }
+
+    /// <summary>Every action on every resource, with nothing denied: administrator access.</summary>
+    public AccessDecision Admin => Can("*", "*");
+
+    /// <summary>Whether the principal is an administrator (see <see cref="Admin"/> for why).</summary>
+    public bool AllowsAdmin => Admin.Allowed;
+
+    /// <summary>
+    /// Whether the principal may perform <paramref name="action"/> (every action it names, when it is a
+    /// pattern) on at least one resource that <paramref name="resourcePattern"/> matches.
+    /// </summary>
+    public AccessDecision Can(string action, string resourcePattern = "*")
+    {
+        var allowing = new List<PolicyStatement>();
+        var denying = new List<PolicyStatement>();
+        var conditionalDenials = new List<PolicyStatement>();
+        var unconditional = false;
+        var covering = false;
+        var partlyDenied = false;
+        foreach (var (statement, outcome) in _statements)
+        {
+            if (outcome == ConditionOutcome.AlwaysFalse)
+            {
+                continue;
+            }
+            if (statement.IsAllow)
+            {
+                if (AllowNamesAll(statement, action) && AllowReachesSome(statement, resourcePattern))
+                {
+                    allowing.Add(statement);
+                    unconditional |= outcome == ConditionOutcome.AlwaysTrue;
+                    covering |= AllowReachesAll(statement, resourcePattern);
+                }
+            }
+            else if (DenyNamesSome(statement, action))
+            {
+                if (DenyReachesAll(statement, resourcePattern))
+                {
+                    (outcome == ConditionOutcome.AlwaysTrue ? denying : conditionalDenials).Add(statement);
+                }
+                partlyDenied |= DenyReachesSome(statement, resourcePattern);
+            }
+        }
+        var allowed = allowing.Count > 0 && denying.Count == 0;
+        var conditional = allowed && (!unconditional || conditionalDenials.Count > 0);
+        return new AccessDecision(action, resourcePattern, allowed, conditional, allowed && covering && !partlyDenied, allowing, denying, conditionalDenials);
+    }
+
+    private static bool AllowNamesAll(PolicyStatement s, string action) =>
+        s.NotActions.Count > 0
+            ? !s.NotActions.Any(p => Wildcard.ActionsOverlap(p, action))
+            : s.Actions.Any(p => Wildcard.ActionCovers(p, action));
+
+    private static bool DenyNamesSome(PolicyStatement s, string action) =>
+        s.NotActions.Count > 0
+            ? !s.NotActions.Any(p => Wildcard.ActionCovers(p, action))
+            : s.Actions.Any(p => Wildcard.ActionsOverlap(p, action));
+
+    private static bool AllowReachesSome(PolicyStatement s, string resource) =>
+        s.NotResources.Count > 0
+            ? !s.NotResources.Any(p => Wildcard.ResourceCovers(p, resource))
+            : s.Resources.Any(p => Wildcard.ResourcesOverlap(p, resource));
+
+    private static bool AllowReachesAll(PolicyStatement s, string resource) =>
+        s.NotResources.Count > 0
+            ? !s.NotResources.Any(p => Wildcard.ResourcesOverlap(p, resource))
+            : s.Resources.Any(p => Wildcard.ResourceCovers(p, resource));
+
+    private static bool DenyReachesAll(PolicyStatement s, string resource) => AllowReachesAll(s, resource);
+
+    private static bool DenyReachesSome(PolicyStatement s, string resource) => AllowReachesSome(s, resource);
+}

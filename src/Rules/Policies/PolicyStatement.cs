@@ -1,0 +1,55 @@
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// One statement of a policy, every element as a list whatever shape the JSON gave it, and the
+/// statement's own JSON text (<see cref="Json"/>) so that a report can show the statement at fault.
+/// See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
+/// </summary>
+public sealed class PolicyStatement
+{
+    public string? Sid { get; init; }
+    /// <summary>Position in the document, from 0.</summary>
+    public int Index { get; init; }
+    /// <summary>The policy the statement came from (a policy name, "bucket policy"...), when the caller named it.</summary>
+    public string? PolicyName { get; init; }
+    public required PolicyEffect Effect { get; init; }
+    public IReadOnlyList<string> Actions { get; init; } = [];
+    public IReadOnlyList<string> NotActions { get; init; } = [];
+    /// <summary>
+    /// The resources; a statement with neither Resource nor NotResource (a resource policy, where the
+    /// resource is implied, such as an ECR repository policy) reads as <c>"*"</c>.
+    /// </summary>
+    public IReadOnlyList<string> Resources { get; init; } = ["*"];
+    public IReadOnlyList<string> NotResources { get; init; } = [];
+    public IReadOnlyList<PolicyPrincipal> Principals { get; init; } = [];
+    public IReadOnlyList<PolicyPrincipal> NotPrincipals { get; init; } = [];
+    public IReadOnlyList<PolicyCondition> Conditions { get; init; } = [];
+    /// <summary>The statement exactly as the document held it (untrusted text: escape it wherever it is shown).</summary>
+    public string Json { get; init; } = "{}";
+
+    public bool IsAllow => Effect == PolicyEffect.Allow;
+
+    /// <summary>The actions as a reader would name them: <c>iam:PassRole, ec2:RunInstances</c> or <c>everything but iam:*</c>.</summary>
+    public string ActionsText =>
+        NotActions.Count > 0 ? $"every action but {string.Join(", ", NotActions)}" : string.Join(", ", Actions);
+
+    /// <summary>How a message names the statement: <c>statement 'Sid'</c> or <c>statement #2</c>, with its policy when known.</summary>
+    public string Label
+    {
+        get
+        {
+            var statement = string.IsNullOrEmpty(Sid) ? $"statement #{Index + 1}" : $"statement '{Sid}'";
+            return PolicyName is null ? statement : $"{statement} of {PolicyName}";
+        }
+    }
+
+    public override string ToString() => $"{Effect} {ActionsText} ({Label})";
+
+    /// <summary>The same statement at another place or in another named policy.</summary>
+    internal PolicyStatement With(int index, string? policyName) => new()
+    {
+        Sid = Sid, Index = index, PolicyName = policyName, Effect = Effect, Actions = Actions, NotActions = NotActions,
+        Resources = Resources, NotResources = NotResources, Principals = Principals, NotPrincipals = NotPrincipals,
+        Conditions = Conditions, Json = Json,
+    };
+}

@@ -1,0 +1,52 @@
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// Privilege escalation as data: the known methods (<see cref="Methods"/>) checked against a
+/// principal's effective permissions.
+/// </summary>
+public static class PrivilegeEscalation
+{
+    /// <summary>Every method we look for: Rhino Security Labs' 28, then the pathfinding.cloud paths.</summary>
+    public static IReadOnlyList<EscalationMethod> Methods => EscalationMethodTable.All;
+
+    /// <summary>
+    /// Any resource of an account, in any partition, service and region: a permission granted only on
+    /// resources that cannot be in the account (<c>arn:aws:iam::aws:policy/...</c>, AWS's own namespace)
+    /// reaches no target there.
+    /// </summary>
+    public static string TargetPattern(string accountId) => $"arn:*:*:*:{accountId}:*";
+
+    /// <summary>
+    /// The methods whose every permission is allowed (not denied) on some resource that can be in the
+    /// account; conditions we cannot judge leave a method in, marked conditional.
+    /// </summary>
+    public static IReadOnlyList<EscalationMatch> Find(PermissionSet permissions, string accountId)
+    {
+        var target = TargetPattern(accountId);
+        var matches = new List<EscalationMatch>();
+        foreach (var method in Methods)
+        {
+            var decisions = method.Permissions.Select(p => permissions.Can(p, target)).ToList();
+            if (decisions.All(d => d.Allowed))
+            {
+                matches.Add(new EscalationMatch(method, decisions));
+            }
+        }
+        return matches;
+    }
+
+    /// <summary>
+    /// The first few matches, for a message: "method (source: permissions), granted by ...; and N more".
+    /// Methods that need the same permissions as one already named (a pathfinding path that repeats a
+    /// Rhino method) are left out of the text.
+    /// </summary>
+    public static string Describe(IReadOnlyList<EscalationMatch> matches, int shown = 3)
+    {
+        var distinct = matches
+            .GroupBy(m => string.Join("+", m.Method.Permissions.Select(p => p.ToUpperInvariant()).Order(StringComparer.Ordinal)))
+            .Select(g => g.First())
+            .ToList();
+        var text = string.Join("; ", distinct.Take(shown).Select(m => m.Describe()));
+        return distinct.Count > shown ? $"{text}; and {distinct.Count - shown} more method(s)" : text;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// Wildcard matching as IAM does it: <c>*</c> any run of characters, <c>?</c> one character; actions
+/// compare case-insensitively, resources case-sensitively. In an ARN a wildcard stays inside its
+/// colon-separated segment, except that a trailing <c>*</c> runs on to the end (which is also how
+/// the last, resource segment may hold colons of its own).
+/// See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
+/// and https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+/// </summary>
+public static partial class Wildcard
+{
+    private const int ArnSegments = 6;
+
+    /// <summary>Whether a glob matches a whole text.</summary>
+    public static bool Matches(string pattern, string text, bool ignoreCase)
+    {
+        int p = 0, t = 0, star = -1, resume = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                resume = t;
+            }
+            else if (p < pattern.Length && (pattern[p] == '?' || Same(pattern[p], text[t], ignoreCase)))
+            {
+                p++;
+                t++;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                t = ++resume;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+        return p == pattern.Length;
+    }
+
+    /// <summary>Whether an action pattern (<c>iam:Create*</c>, <c>*</c>, <c>s3:Get?bject</c>) names an action; case-insensitive.</summary>
+    public static bool ActionMatches(string pattern, string action) => Matches(pattern.Trim(), action.Trim(), ignoreCase: true);
+
+    /// <summary>Whether two action patterns name at least one action in common.</summary>
+    public static bool ActionsOverlap(string a, string b) => Overlap(a.Trim(), b.Trim(), ignoreCase: true);
+
+    /// <summary>Whether every action <paramref name="query"/> names is named by <paramref name="pattern"/>.</summary>
+    public static bool ActionCovers(string pattern, string query) => Covers(pattern.Trim(), query.Trim(), ignoreCase: true);
+
+    /// <summary>Whether a resource pattern matches an ARN (case-sensitive, segment by segment).</summary>
+    public static bool ResourceMatches(string pattern, string arn) =>
+        BySegments(pattern, arn, (p, t) => Matches(p, t, ignoreCase: false));
+
+    /// <summary>
+    /// Whether two resource patterns can match a common ARN: <c>arn:aws:iam::*:policy/fn2-*</c> and
+    /// <c>arn:*:*:*:123456789012:*</c> can; <c>arn:aws:iam::aws:policy/fp4-*</c> (AWS's own namespace)
+    /// and any pattern in account 123456789012 cannot.
+    /// </summary>
+    public static bool ResourcesOverlap(string a, string b) =>
+        BySegments(a, b, (x, y) => Overlap(x, y, ignoreCase: false));
+
+    /// <summary>Whether every ARN <paramref name="query"/> can match is matched by <paramref name="pattern"/>.</summary>
+    public static bool ResourceCovers(string pattern, string query) =>
+        BySegments(pattern, query, (p, q) => Covers(p, q, ignoreCase: false));
+
+    /// <summary>
+    /// Whether some text matches both globs: a walk over pairs of positions, where a <c>*</c> on either
+    /// side may stand still or swallow the other side's next character.
+    /// </summary>
+    internal static bool Overlap(string a, string b, bool ignoreCase)
+    {
+        var reached = new bool[a.Length + 1, b.Length + 1];
+        var pending = new Stack<(int, int)>();
+        pending.Push((0, 0));
+        while (pending.Count > 0)
+        {
+            var (i, j) = pending.Pop();
+            if (reached[i, j])
+            {
+                continue;
+            }
+            reached[i, j] = true;
+            if (i == a.Length && j == b.Length)
+            {
+                return true;
+            }
+            var aStar = i < a.Length && a[i] == '*';
+            var bStar = j < b.Length && b[j] == '*';
+            if (aStar)
+            {
+                pending.Push((i + 1, j));
+                if (j < b.Length)
+                {
+                    pending.Push((i, j + 1));
+                }
+            }
+            if (bStar)
+            {
+                pending.Push((i, j + 1));
+                if (i < a.Length)
+                {
+                    pending.Push((i + 1, j));
+                }
+            }
+            if (!aStar && !bStar && i < a.Length && j < b.Length && (a[i] == '?' || b[j] == '?' || Same(a[i], b[j], ignoreCase)))
+            {
+                pending.Push((i + 1, j + 1));
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Language inclusion, judged by matching the query's own wildcards as plain characters: sound for
+    /// the patterns policies hold (a query <c>*</c> is covered only by a pattern <c>*</c> at that place).
+    /// </summary>
+    private static bool Covers(string pattern, string query, bool ignoreCase) =>
+        pattern.All(c => c == '*') || (Matches(pattern, query, ignoreCase) && !CoveredOnlyByQuestionMark(pattern, query));
+
+    private static bool CoveredOnlyByQuestionMark(string pattern, string query) =>
+        query.Contains('*', StringComparison.Ordinal) && !pattern.Contains('*', StringComparison.Ordinal);
+
+    private static bool BySegments(string a, string b, Func<string, string, bool> test)
+    {
+        a = Variables().Replace(a.Trim(), "*");
+        b = Variables().Replace(b.Trim(), "*");
+        if (!a.StartsWith("arn:", StringComparison.Ordinal) || !b.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return test(a, b);
+        }
+        var left = Segments(a);
+        var right = Segments(b);
+        for (var i = 0; i < ArnSegments; i++)
+        {
+            if (!test(left[i], right[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The six segments; a short pattern that ends in <c>*</c> runs on over the missing ones.</summary>
+    private static string[] Segments(string arn)
+    {
+        var parts = arn.Split(':', ArnSegments);
+        if (parts.Length == ArnSegments)
+        {
+            return parts;
+        }
+        var filler = parts[^1].EndsWith('*') ? "*" : "\0";
+        return [.. parts, .. Enumerable.Repeat(filler, ArnSegments - parts.Length)];
+    }
+
+    private static bool Same(char a, char b, bool ignoreCase) =>
+        a == b || (ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
+
+    /// <summary>
+    /// Policy variables (<c>${aws:username}</c>) take the requester's values, so for our purposes they
+    /// match anything. See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+    /// </summary>
+    [GeneratedRegex(@"\$\{[^}]*\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Variables();
+}
