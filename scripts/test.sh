@@ -29,10 +29,20 @@ dotnet test tests/Ocado.Guardrails.Tests.csproj -c Release --no-build -nologo \
 status=${PIPESTATUS[0]}
 set -e
 
-summary=$(grep -E '^(Passed|Failed)!' "$results/output.txt" || true)
-passed=$(echo "$summary" | sed -nE 's/.*Passed: *([0-9]+).*/\1/p' | awk '{s+=$1} END {print s+0}')
-failed=$(echo "$summary" | sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' | awk '{s+=$1} END {print s+0}')
-skipped=$(echo "$summary" | sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' | awk '{s+=$1} END {print s+0}')
+# The runner's totals, in either of the forms dotnet test prints ("Passed!  - Failed: 0, Passed: 9, ..." or
+# a "Total tests:" block with one line per outcome).
+count() {
+  local word=$1
+  if grep -qE '^(Passed|Failed)! +-' "$results/output.txt"; then
+    sed -nE "s/^(Passed|Failed)! +- .*${word}: *([0-9]+).*/\2/p" "$results/output.txt"
+  else
+    sed -nE "s/^ +${word}: +([0-9]+) *$/\1/p" "$results/output.txt"
+  fi | awk '{s+=$1} END {print s+0}'
+}
+summary=$(grep -E '^(Passed|Failed)!|^Total tests:' "$results/output.txt" || true)
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
 
 if [[ -z "$summary" ]]; then
   log "the test run printed no summary (build or runner failure)"
