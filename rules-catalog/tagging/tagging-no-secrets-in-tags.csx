@@ -6,7 +6,7 @@
 // remediation: Remove the tag (`aws resourcegroupstaggingapi untag-resources --resource-arn-list ARN --tag-keys KEY`), rotate the exposed credential at once (for an access key: `aws iam create-access-key`, switch, then `aws iam delete-access-key`), and keep the secret in AWS Secrets Manager, tagging the resource with the secret's ARN if it must point to it. Key words can be tuned in guardrails.yaml (rules: tagging-no-secrets-in-tags: keyWords).
 // references: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids, https://docs.aws.amazon.com/secretsmanager/latest/userguide/intro.html
 
-string Squash(string text) => Regex.Replace(text.ToLowerInvariant(), "[^a-z0-9]", "");
+string Squash(string text) => new(text.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 var words = Params.Strings("keyWords", "password", "passwd", "secret", "token", "apikey", "accesskey", "privatekey", "connectionstring").Select(Squash).ToList();
 (string Kind, string Pattern)[] secrets =
 [
@@ -24,7 +24,7 @@ foreach (var (key, value) in Resource.Tags.Where(t => !t.Key.StartsWith("aws:", 
     {
         findings.Add($"tag '{key}' holds {kind}");
     }
-    else if (words.FirstOrDefault(w => Squash(key).Contains(w, StringComparison.Ordinal)) is { } word && value.Trim().Length > 0 && !Arn.TryParse(value, out _))
+    else if (Squash(key) is var squashed && words.FirstOrDefault(w => squashed.Contains(w, StringComparison.Ordinal)) is { } word && value.Trim().Length > 0 && !Arn.TryParse(value, out _))
     {
         findings.Add($"tag '{key}' is named like a secret ('{word}') and has a value that is not an ARN");
     }

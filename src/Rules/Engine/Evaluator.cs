@@ -16,6 +16,11 @@ public sealed class Evaluator
     private readonly RuleContext[] _contexts;
     private readonly TimeSpan _budget;
 
+    // One script instance per rule per thread: evaluations on a thread never overlap, and allocating a
+    // script per (rule, resource) made the garbage collector the bottleneck of large scans.
+    [ThreadStatic] private static Evaluator? _scriptsOwner;
+    [ThreadStatic] private static RuleScript?[]? _scripts;
+
     public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null)
     {
         _catalog = catalog;
@@ -32,7 +37,13 @@ public sealed class Evaluator
         RuleGuard.Start(_budget);
         try
         {
-            var result = rule.CreateScript().Run(_contexts[ruleIndex], resource);
+            if (_scriptsOwner != this || _scripts is null)
+            {
+                _scriptsOwner = this;
+                _scripts = new RuleScript?[_catalog.Rules.Count];
+            }
+            var script = _scripts[ruleIndex] ??= rule.CreateScript();
+            var result = script.Run(_contexts[ruleIndex], resource);
             return result.Verdict is Verdict.Pass or Verdict.Fail or Verdict.Skip
                 ? result
                 : new RuleResult(Verdict.Error, $"rule {rule.Id} returned {result.Verdict}, which only the engine may give");

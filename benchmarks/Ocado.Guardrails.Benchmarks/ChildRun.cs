@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Snapshots;
+
+namespace Ocado.Guardrails.Benchmarks;
+
+/// <summary>One measured run in a process of its own; prints one JSON line for the parent.</summary>
+internal static class ChildRun
+{
+    /// <summary>The floor: read and parse the whole snapshot into resources, with no rule.</summary>
+    public static int Floor(string snapshot)
+    {
+        var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
+        var watch = Stopwatch.StartNew();
+        var read = SnapshotReader.Read(snapshot, config.Estate);
+        Report("floor", read.Resources.Count, watch.Elapsed);
+        return 0;
+    }
+
+    /// <summary>The full scan: read, evaluate the catalog, write findings.json and every report.</summary>
+    public static async Task<int> FullAsync(string snapshot, string output)
+    {
+        var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
+        var catalog = RuleCatalogFiles.Load([RuleCatalogFiles.DefaultCatalog()]);
+        var watch = Stopwatch.StartNew();
+        var options = new ScanOptions { SnapshotDirectory = snapshot, ConfigPath = config.SourcePath, OutputDirectory = output, RulePaths = [] };
+        var result = new ScanRunner(TimeProvider.System, new ScanProgress(TextWriter.Null, interactive: false, quiet: true))
+            .Run(options, config, catalog, CancellationToken.None);
+        await ScanOutputs.WriteAsync(result, output, CancellationToken.None);
+        Report("full", result.Resources, watch.Elapsed);
+        return 0;
+    }
+
+    private static void Report(string kind, int resources, TimeSpan elapsed) =>
+        Console.WriteLine(JsonSerializer.Serialize(new ChildResult(kind, resources, elapsed.TotalSeconds, PeakMemoryMegabytes())));
+
+    /// <summary>The process's peak resident set (VmHWM), the figure that decides whether a machine can run the scan.</summary>
+    private static double PeakMemoryMegabytes()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+}
+
+internal sealed record ChildResult(string Kind, int Resources, double Seconds, double PeakMegabytes);

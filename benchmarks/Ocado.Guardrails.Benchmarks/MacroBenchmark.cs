@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Ocado.Guardrails.Scanner.Demo;
+
+namespace Ocado.Guardrails.Benchmarks;
+
+/// <summary>
+/// Generates demo estates (cached under benchmarks/.work), then measures the floor — reading and parsing
+/// the snapshot with no rule — and the full scan, side by side, each in a fresh process.
+/// </summary>
+internal static class MacroBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = args.Length > 0 ? args[0].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [100_000, 1_000_000];
+        var work = Path.GetFullPath(Environment.GetEnvironmentVariable("GUARDRAILS_BENCH_WORK") ?? Path.Combine("benchmarks", ".work"));
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; work folder {work}");
+        Console.WriteLine($"{"resources",10} {"floor s",8} {"floor res/s",12} {"floor MB",9} {"full s",8} {"full res/s",11} {"full MB",8} {"full/floor",10}");
+        foreach (var size in sizes)
+        {
+            var snapshot = Path.Combine(work, $"demo-{size}");
+            if (!File.Exists(Path.Combine(snapshot, "demo-manifest.json")))
+            {
+                var watch = Stopwatch.StartNew();
+                DemoEstate.Write(snapshot, new DemoOptions { Size = size });
+                Console.WriteLine($"(generated the {size:N0}-resource demo estate in {watch.Elapsed.TotalSeconds:F1} s)");
+            }
+            var floor = await ChildAsync("floor", snapshot);
+            var full = await ChildAsync("full", snapshot, Path.Combine(work, $"out-{size}"));
+            Console.WriteLine($"{floor.Resources,10:N0} {floor.Seconds,8:F1} {floor.Resources / floor.Seconds,12:N0} {floor.PeakMegabytes,9:N0} "
+                              + $"{full.Seconds,8:F1} {full.Resources / full.Seconds,11:N0} {full.PeakMegabytes,8:N0} {full.Seconds / floor.Seconds,10:F2}");
+        }
+        return 0;
+    }
+
+    private static async Task<ChildResult> ChildAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
+        start.ArgumentList.Add(typeof(MacroBenchmark).Assembly.Location);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the {args[0]} run failed with exit code {process.ExitCode}");
+        }
+        return JsonSerializer.Deserialize<ChildResult>(output.Trim().Split('\n')[^1])!;
+    }
+}

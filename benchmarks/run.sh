@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# One command for the benchmarks (README, Performance):
+#   benchmarks/run.sh                 floor vs full scan at 100,000 and 1,000,000 resources
+#   benchmarks/run.sh 100000          one size (comma-separated for several)
+#   benchmarks/run.sh micro           BenchmarkDotNet on the hot paths
+# Demo estates are generated once into benchmarks/.work (about 1.8 GB at 1,000,000 resources).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GUARDRAILS_CACHE="${GUARDRAILS_CACHE:-$PWD/benchmarks/.work/rule-cache}"
+dotnet build benchmarks/Ocado.Guardrails.Benchmarks -c Release -nologo -v quiet >/dev/null
+dll=benchmarks/Ocado.Guardrails.Benchmarks/bin/Release/net10.0/Ocado.Guardrails.Benchmarks.dll
+if [[ "${1:-}" == "micro" ]]; then
+  shift
+  exec dotnet "$dll" micro "$@"
+fi
+exec dotnet "$dll" macro "${1:-100000,1000000}"
