@@ -1,7 +1,6 @@
 using Amazon;
 using Amazon.Runtime.Signing;
 using Polly;
-using Polly.Retry;
 
 namespace Ocado.Guardrails.Scanner.Aws;
 
@@ -25,27 +24,7 @@ internal sealed class AwsRequestSender
     public AwsRequestSender(HttpClient http, AwsEndpoints endpoints, RateLimiters limiters, AwsRetryOptions retry, AwsCallStatistics statistics, TimeProvider time)
     {
         (_http, _endpoints, _limiters, _statistics, _time, _timeout) = (http, endpoints, limiters, statistics, time, retry.RequestTimeout);
-        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Math.Max(0, retry.MaxAttempts - 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = retry.BaseDelay,
-                MaxDelay = retry.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception switch
-                {
-                    AwsServiceException aws => aws.IsRetryable,
-                    HttpRequestException or TimeoutException => true,
-                    _ => false,
-                }),
-                OnRetry = _ =>
-                {
-                    _statistics.Retried();
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+        _retry = AwsRetry.Create(retry, statistics, time);
     }
 
     /// <summary>The response body of a successful call.</summary>

@@ -21,13 +21,14 @@ internal sealed class RoleAssumer : IDisposable
     private readonly RateLimiters _limiters;
     private readonly AwsCallStatistics _statistics;
     private readonly string _region;
+    private readonly Polly.ResiliencePipeline _retry;
 
-    public RoleAssumer(AWSCredentials caller, string region, AwsEndpoints endpoints, AwsRetryOptions retry, RateLimiters limiters, AwsCallStatistics statistics)
+    public RoleAssumer(AWSCredentials caller, string region, AwsEndpoints endpoints, AwsRetryOptions retry, RateLimiters limiters, AwsCallStatistics statistics, TimeProvider time)
     {
         var config = new AmazonSecurityTokenServiceConfig
         {
-            MaxErrorRetry = Math.Max(0, retry.MaxAttempts - 1),
-            RetryMode = RequestRetryMode.Standard,
+            // Our own retry policy applies, as to every other call (and its rate limit to every attempt).
+            MaxErrorRetry = 0,
             Timeout = retry.RequestTimeout,
         };
         if (endpoints.Override(AwsService.Sts) is { } url)
@@ -41,6 +42,7 @@ internal sealed class RoleAssumer : IDisposable
         }
         _sts = new AmazonSecurityTokenServiceClient(caller, config);
         (_caller, _limiters, _statistics, _region) = (caller, limiters, statistics, region);
+        _retry = AwsRetry.Create(retry, statistics, time);
     }
 
     /// <summary>The caller's own account: proves the caller's keys before anything else is called.</summary>
@@ -64,7 +66,10 @@ internal sealed class RoleAssumer : IDisposable
         return new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
     }
 
-    private async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken) =>
+        await _retry.ExecuteAsync(async token => await AttemptAsync(operation, call, token), cancellationToken);
+
+    private async Task<T> AttemptAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         // Every AssumeRole goes to the caller's own STS: one budget for the whole run.
         await _limiters.WaitAsync("caller", _region, AwsService.Sts.SigningName, cancellationToken);
@@ -75,6 +80,10 @@ internal sealed class RoleAssumer : IDisposable
         }
         catch (AmazonServiceException ex)
         {
+            if (AwsErrorCodes.IsThrottling(ex.ErrorCode ?? "", ex.StatusCode))
+            {
+                _statistics.Throttled();
+            }
             throw new AwsServiceException("sts", operation, ex.ErrorCode ?? "Unknown", CredentialRedaction.Redact(ex.Message, _caller), ex.StatusCode);
         }
         catch (AmazonClientException ex)

@@ -27,7 +27,7 @@ internal sealed class Collector(CollectorOptions options)
         await using var limiters = new RateLimiters(settings.RequestsPerSecond, settings.Burst);
         var sender = new AwsRequestSender(options.Http, options.Endpoints, limiters, retry, statistics, time);
         var region = estate.Regions.Count > 0 ? estate.Regions[0] : "us-east-1";
-        using var roles = new RoleAssumer(options.Credentials, region, options.Endpoints, retry, limiters, statistics);
+        using var roles = new RoleAssumer(options.Credentials, region, options.Endpoints, retry, limiters, statistics, time);
 
         await ProveCallerAsync(roles, secrets, cancellationToken);
         var accounts = estate.Accounts.Order(StringComparer.Ordinal).ToList();
