@@ -14,6 +14,8 @@ internal sealed partial class GuardrailsConfig
     public required Estate Estate { get; init; }
     public required string RoleName { get; init; }
     public string? ExternalId { get; init; }
+    /// <summary>How to reach the estate: role, external ids, rate limits, retries, concurrency, aggregator.</summary>
+    public AwsSettings Aws { get; init; } = new();
     public required IReadOnlyDictionary<string, JsonElement> RuleParameters { get; init; }
     public required string SourcePath { get; init; }
 
@@ -100,6 +102,7 @@ internal sealed partial class GuardrailsConfig
             }
             parameters[ruleId] = YamlToJson.ToElement(values ?? new JsonObject());
         }
+        var aws = AwsSettings.FromJson(root["aws"] as JsonObject, customers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), errors);
         if (errors.Count > 0)
         {
             throw new ConfigException(path, errors);
@@ -107,8 +110,9 @@ internal sealed partial class GuardrailsConfig
         return new GuardrailsConfig
         {
             Estate = new Estate(customers, platform, regions.Count > 0 ? regions : ["us-east-1"]),
-            RoleName = root["aws"]?["roleName"]?.ToString() ?? "GuardrailsAudit",
-            ExternalId = root["aws"]?["externalId"]?.ToString(),
+            RoleName = aws.RoleName,
+            ExternalId = aws.ExternalId,
+            Aws = aws,
             RuleParameters = parameters,
             SourcePath = path,
         };

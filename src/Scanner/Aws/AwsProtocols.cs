@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace Ocado.Guardrails.Scanner.Aws;
+
+/// <summary>
+/// The two wire protocols of the operations we call. JSON 1.1: a POST of the input as JSON, the
+/// operation in <c>X-Amz-Target</c>. Query: a form POST of <c>Action</c>, <c>Version</c> and the
+/// parameters, answered in XML with the output inside <c>&lt;ActionResult&gt;</c>.
+/// https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html
+/// https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
+/// </summary>
+internal sealed class AwsProtocols(AwsRequestSender sender)
+{
+    private const string JsonContentType = "application/x-amz-json-1.1";
+    private const string FormContentType = "application/x-www-form-urlencoded; charset=utf-8";
+
+    public async Task<JsonElement> JsonAsync(AwsContext context, AwsService service, string operation, JsonObject input, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(input.ToJsonString());
+        var answer = await sender.SendAsync(context, new AwsRequest(service, operation, body, JsonContentType), cancellationToken);
+        try
+        {
+            using var document = JsonDocument.Parse(answer.Length == 0 ? "{}"u8.ToArray() : answer);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new AwsServiceException(service.SigningName, operation, "InvalidResponse", $"the answer is not JSON: {ex.Message}", System.Net.HttpStatusCode.OK);
+        }
+    }
+
+    public async Task<XElement> QueryAsync(AwsContext context, AwsService service, string action, string version, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    {
+        var form = new StringBuilder($"Action={Uri.EscapeDataString(action)}&Version={Uri.EscapeDataString(version)}");
+        foreach (var (key, value) in parameters)
+        {
+            form.Append('&').Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+        var answer = await sender.SendAsync(context, new AwsRequest(service, action, Encoding.UTF8.GetBytes(form.ToString()), FormContentType), cancellationToken);
+        try
+        {
+            var root = XDocument.Parse(Encoding.UTF8.GetString(answer)).Root;
+            return root?.Elements().FirstOrDefault(e => e.Name.LocalName == action + "Result")
+                   ?? new XElement(action + "Result");
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw new AwsServiceException(service.SigningName, action, "InvalidResponse", $"the answer is not XML: {ex.Message}", System.Net.HttpStatusCode.OK);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Amazon;
+using Amazon.Runtime.Signing;
+using Polly;
+
+namespace Ocado.Guardrails.Scanner.Aws;
+
+/// <summary>
+/// Sends one request the way every page of every client is sent: under the rate limit of its
+/// (account, region, service), signed with SigV4, retried with exponential backoff and jitter on
+/// throttling, 5xx and network errors. Each attempt waits for its own token, so retries count
+/// against the rate as well. A page that still fails is an <see cref="AwsServiceException"/>, never
+/// an empty page. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html
+/// </summary>
+internal sealed class AwsRequestSender
+{
+    private readonly HttpClient _http;
+    private readonly AwsEndpoints _endpoints;
+    private readonly RateLimiters _limiters;
+    private readonly AwsCallStatistics _statistics;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _timeout;
+    private readonly ResiliencePipeline _retry;
+
+    public AwsRequestSender(HttpClient http, AwsEndpoints endpoints, RateLimiters limiters, AwsRetryOptions retry, AwsCallStatistics statistics, TimeProvider time)
+    {
+        (_http, _endpoints, _limiters, _statistics, _time, _timeout) = (http, endpoints, limiters, statistics, time, retry.RequestTimeout);
+        _retry = AwsRetry.Create(retry, statistics, time);
+    }
+
+    /// <summary>The response body of a successful call.</summary>
+    public async Task<byte[]> SendAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken) =>
+        await _retry.ExecuteAsync(async token => await AttemptAsync(context, request, token), cancellationToken);
+
+    private async Task<byte[]> AttemptAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken)
+    {
+        var signingRegion = request.Service.SigningRegion(context.Region);
+        await _limiters.WaitAsync(context.AccountId, context.Region, request.Service.SigningName, cancellationToken);
+        _statistics.Request();
+        var uri = _endpoints.For(request.Service, context.Region);
+        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = uri, Content = request.Body };
+        signing.Headers["Content-Type"] = request.ContentType;
+        if (request.Target is { } target)
+        {
+            signing.Headers["X-Amz-Target"] = target;
+        }
+        var signed = await AWSSigV4Signer.SignAsync(signing, new AWSSigV4Parameters
+        {
+            Credentials = context.Credentials,
+            Region = RegionEndpoint.GetBySystemName(signingRegion),
+            Service = request.Service.SigningName,
+            SignedAt = _time.GetUtcNow().UtcDateTime,
+        }, cancellationToken);
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(request.Body) };
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+        if (request.Target is { } t)
+        {
+            message.Headers.TryAddWithoutValidation("X-Amz-Target", t);
+        }
+        foreach (var (name, value) in signed.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_timeout);
+        HttpResponseMessage response;
+        byte[] body;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{request.Service.SigningName}:{request.Operation} did not answer within {_timeout.TotalSeconds:0.#} s");
+        }
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                return body;
+            }
+            var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
+            var (code, text) = AwsErrorParser.Parse(response.StatusCode, errorType, body);
+            var error = new AwsServiceException(request.Service.SigningName, request.Operation, code, CredentialRedaction.Redact(text, context.Credentials), response.StatusCode);
+            if (error.IsThrottling)
+            {
+                _statistics.Throttled();
+            }
+            throw error;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Ocado.Guardrails.Scanner.Aws;
+
+/// <summary>
+/// What a client needs to know to reach one AWS service: its SigV4 signing name, endpoint prefix,
+/// the suffix of its <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> variable, and for JSON services the
+/// <c>X-Amz-Target</c> prefix. Values from the services' models (botocore's service-2.json metadata).
+/// https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
+/// </summary>
+internal sealed record AwsService(string SigningName, string EndpointPrefix, string EnvironmentName, string? TargetPrefix, string? GlobalRegion = null)
+{
+    public static readonly AwsService Config = new("config", "config", "CONFIG_SERVICE", "StarlingDoveService");
+    public static readonly AwsService Tagging = new("tagging", "tagging", "RESOURCE_GROUPS_TAGGING_API", "ResourceGroupsTaggingAPI_20170126");
+    public static readonly AwsService ServiceQuotas = new("servicequotas", "servicequotas", "SERVICE_QUOTAS", "ServiceQuotasV20190624");
+
+    /// <summary>IAM is global: one endpoint, signed for us-east-1. https://docs.aws.amazon.com/general/latest/gr/iam-service.html</summary>
+    public static readonly AwsService Iam = new("iam", "iam", "IAM", null, GlobalRegion: "us-east-1");
+
+    public static readonly AwsService Sts = new("sts", "sts", "STS", null);
+
+    /// <summary>The region a request is signed for: the global region for a global service.</summary>
+    public string SigningRegion(string region) => GlobalRegion ?? region;
+}

@@ -1,0 +1,96 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+
+namespace Ocado.Guardrails.Scanner.Aws;
+
+/// <summary>
+/// Turns the caller's credentials into each account's: STS AssumeRole of the audit role, with the
+/// customer's external id (the confused-deputy guard of cross-account roles).
+/// https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
+/// </summary>
+internal sealed class RoleAssumer : IDisposable
+{
+    /// <summary>AssumeRole's default and the audit role's usual maximum session: one hour.</summary>
+    private const int SessionSeconds = 3600;
+
+    private readonly AmazonSecurityTokenServiceClient _sts;
+    private readonly AWSCredentials _caller;
+    private readonly RateLimiters _limiters;
+    private readonly AwsCallStatistics _statistics;
+    private readonly string _region;
+    private readonly Polly.ResiliencePipeline _retry;
+
+    public RoleAssumer(AWSCredentials caller, string region, AwsEndpoints endpoints, AwsRetryOptions retry, RateLimiters limiters, AwsCallStatistics statistics, TimeProvider time)
+    {
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            // Our own retry policy applies, as to every other call (and its rate limit to every attempt).
+            MaxErrorRetry = 0,
+            Timeout = retry.RequestTimeout,
+        };
+        if (endpoints.Override(AwsService.Sts) is { } url)
+        {
+            config.ServiceURL = url.ToString();
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+        _sts = new AmazonSecurityTokenServiceClient(caller, config);
+        (_caller, _limiters, _statistics, _region) = (caller, limiters, statistics, region);
+        _retry = AwsRetry.Create(retry, statistics, time);
+    }
+
+    /// <summary>The caller's own account: proves the caller's keys before anything else is called.</summary>
+    public async Task<string> CallerAccountAsync(CancellationToken cancellationToken)
+    {
+        var identity = await CallAsync("GetCallerIdentity", () => _sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken), cancellationToken);
+        return identity.Account;
+    }
+
+    public async Task<AWSCredentials> AssumeAsync(string accountId, string roleName, string? externalId, string sessionName, CancellationToken cancellationToken)
+    {
+        var request = new AssumeRoleRequest
+        {
+            RoleArn = $"arn:aws:iam::{accountId}:role/{roleName}",
+            RoleSessionName = sessionName,
+            DurationSeconds = SessionSeconds,
+            ExternalId = string.IsNullOrEmpty(externalId) ? null : externalId,
+        };
+        var response = await CallAsync("AssumeRole", () => _sts.AssumeRoleAsync(request, cancellationToken), cancellationToken);
+        var credentials = response.Credentials;
+        return new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
+    }
+
+    private async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken) =>
+        await _retry.ExecuteAsync(async token => await AttemptAsync(operation, call, token), cancellationToken);
+
+    private async Task<T> AttemptAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        // Every AssumeRole goes to the caller's own STS: one budget for the whole run.
+        await _limiters.WaitAsync("caller", _region, AwsService.Sts.SigningName, cancellationToken);
+        _statistics.Request();
+        try
+        {
+            return await call();
+        }
+        catch (AmazonServiceException ex)
+        {
+            if (AwsErrorCodes.IsThrottling(ex.ErrorCode ?? "", ex.StatusCode))
+            {
+                _statistics.Throttled();
+            }
+            throw new AwsServiceException("sts", operation, ex.ErrorCode ?? "Unknown", CredentialRedaction.Redact(ex.Message, _caller), ex.StatusCode);
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new AwsServiceException("sts", operation, "ClientError", CredentialRedaction.Redact(ex.Message, _caller), 0);
+        }
+    }
+
+    public void Dispose() => _sts.Dispose();
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Ocado.Guardrails.Scanner.Aws;
+using Ocado.Guardrails.Scanner.Collection;
+using Ocado.Guardrails.Scanner.Configuration;
+
+namespace Ocado.Guardrails.Scanner.Cli;
+
+/// <summary><c>guardrails collect</c>: live AWS to a snapshot directory that <c>guardrails scan --snapshot</c> reads.</summary>
+internal static class CollectCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string>("--config") { Description = "The estate: guardrails.yaml", DefaultValueFactory = _ => "guardrails.yaml" };
+        var output = new Option<string>("--out") { Description = "The snapshot directory to write", Required = true };
+        var command = new Command("collect", """
+            Collect every account and region of the estate from live AWS into a snapshot directory, in AWS's own formats.
+            Credentials come from the AWS SDK's default chain (environment, AWS_PROFILE and shared config, SSO, instance
+            and container roles); the audit role (aws.roleName) is assumed in every account with its external id.
+            Endpoints follow AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>. What cannot be collected is written as
+            a coverage gap in collection.json.
+            """ + "\n" + ExitCodes.Help) { config, output };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(parse.GetValue(config)!, parse.GetValue(output)!, Console.Error, AwsEndpoints.FromEnvironment(), null, cancellationToken));
+        return command;
+    }
+
+    /// <summary>
+    /// The whole verb, for <c>guardrails scan</c> too: the exit code, with every problem on <paramref name="log"/>.
+    /// <paramref name="credentials"/> null resolves the SDK's default chain.
+    /// </summary>
+    public static async Task<int> RunAsync(string configPath, string outputDirectory, TextWriter log, AwsEndpoints endpoints, AWSCredentials? credentials, CancellationToken cancellationToken)
+    {
+        GuardrailsConfig config;
+        try
+        {
+            config = GuardrailsConfig.Load(configPath);
+        }
+        catch (ConfigException ex)
+        {
+            await log.WriteLineAsync(ex.Message);
+            return ExitCodes.UsageError;
+        }
+        try
+        {
+            credentials ??= await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null);
+        }
+        catch (AmazonClientException ex)
+        {
+            await log.WriteLineAsync($"error: no AWS credentials found (environment, AWS_PROFILE, SSO, instance or container role): {ex.Message.Split('\n')[0]}");
+            return ExitCodes.UsageError;
+        }
+        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        var collector = new Collector(new CollectorOptions
+        {
+            Credentials = credentials,
+            Http = http,
+            Endpoints = endpoints,
+            Log = log,
+            Interactive = ReferenceEquals(log, Console.Error) && !Console.IsErrorRedirected,
+        });
+        try
+        {
+            Directory.CreateDirectory(outputDirectory);
+            // The snapshot names the estate it was collected for (DESIGN.md, "The snapshot directory").
+            File.Copy(configPath, Path.Combine(outputDirectory, "guardrails.yaml"), overwrite: true);
+            await collector.RunAsync(config.Estate, config.Aws, outputDirectory, cancellationToken);
+            return ExitCodes.Ok;
+        }
+        catch (AuthenticationFailedException ex)
+        {
+            await log.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (AwsServiceException ex)
+        {
+            await log.WriteLineAsync($"error: could not reach AWS STS to start the collection: {CredentialRedaction.Redact(ex.Message, credentials)}");
+            return ExitCodes.UsageError;
+        }
+        catch (IOException ex)
+        {
+            await log.WriteLineAsync($"error: could not write {outputDirectory}: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Quotas;
+using Ocado.Guardrails.Scanner.Aws;
+
+namespace Ocado.Guardrails.Scanner.Collection;
+
+/// <summary>
+/// One account: assume the audit role, then IAM once and, per region, Config, Tagging and Service
+/// Quotas, all at once (each has its own rate limit). Each (region, source) that fails is a gap;
+/// the rest of the account is still collected.
+/// </summary>
+internal static class AccountCollector
+{
+    /// <summary>The Service Quotas codes whose quotas the quota rules read.</summary>
+    private static readonly string[] RegionalServiceCodes =
+        QuotaUsageTable.Rules.Where(r => !r.Global).Select(r => r.ServiceCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Account-wide quotas (IAM, S3 buckets) are the same in every region: read once.</summary>
+    private static readonly string[] GlobalServiceCodes =
+        QuotaUsageTable.Rules.Select(r => r.ServiceCode).Distinct(StringComparer.Ordinal).Except(RegionalServiceCodes).Order(StringComparer.Ordinal).ToArray();
+
+    public static async Task CollectAsync(CollectionRun run, string accountId, CancellationToken cancellationToken)
+    {
+        var regions = run.Estate.Regions;
+        var work = new List<Task>();
+        if (run.AggregatorCredentials is not null)
+        {
+            // Config comes from the aggregator, even for an account whose role cannot be assumed.
+            work.AddRange(regions.Select(region => run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Config,
+                () => ConfigCollector.CollectFromAggregatorAsync(run, accountId, region, cancellationToken), cancellationToken)));
+        }
+        Amazon.Runtime.AWSCredentials? credentials = null;
+        await run.Gaps.GuardAsync(accountId, null, CoverageGap.Sources.AssumeRole,
+            async () => credentials = await run.AssumeAsync(accountId, cancellationToken), cancellationToken);
+        if (credentials is not null)
+        {
+            var home = HomeRegion(regions);
+            var iam = new AwsContext(accountId, AwsService.Iam.GlobalRegion!, credentials);
+            work.Add(run.Gaps.GuardAsync(accountId, null, CoverageGap.Sources.Iam, async () =>
+            {
+                // Both files, or a gap: half an IAM picture could hide the admin.
+                await Task.WhenAll(IamCollector.CollectAuthorizationDetailsAsync(run, iam, cancellationToken), IamCollector.CollectCredentialReportAsync(run, iam, cancellationToken));
+            }, cancellationToken));
+            foreach (var region in regions)
+            {
+                var context = new AwsContext(accountId, region, credentials);
+                if (run.AggregatorCredentials is null)
+                {
+                    work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Config, () => ConfigCollector.CollectAsync(run, context, cancellationToken), cancellationToken));
+                }
+                work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Tagging, () => TaggingAsync(run, context, cancellationToken), cancellationToken));
+                var codes = region == home ? RegionalServiceCodes.Concat(GlobalServiceCodes) : RegionalServiceCodes;
+                work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Quotas, () => QuotasAsync(run, context, codes, cancellationToken), cancellationToken));
+            }
+        }
+        await Task.WhenAll(work);
+        run.Progress.AccountDone(accountId);
+    }
+
+    /// <summary>Where account-wide quotas are read: us-east-1 when collected (IAM's home), else the first region.</summary>
+    public static string HomeRegion(IReadOnlyList<string> regions) => regions.Contains("us-east-1") ? "us-east-1" : regions[0];
+
+    private static Task<int> TaggingAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken) =>
+        SnapshotFiles.WriteListAsync(Path.Combine(run.AccountDirectory(context.AccountId), "tagging", context.Region + ".json"),
+            "ResourceTagMappingList", run.Clients.Tagging.GetResourcesAsync(context, cancellationToken), cancellationToken);
+
+    private static async Task QuotasAsync(CollectionRun run, AwsContext context, IEnumerable<string> serviceCodes, CancellationToken cancellationToken)
+    {
+        // One service code after another: they share the (account, region, servicequotas) rate anyway.
+        foreach (var code in serviceCodes)
+        {
+            await SnapshotFiles.WriteListAsync(Path.Combine(run.AccountDirectory(context.AccountId), "quotas", context.Region, code + ".json"),
+                "Quotas", run.Clients.Quotas.ListServiceQuotasAsync(context, code, cancellationToken), cancellationToken);
+        }
+    }
+}

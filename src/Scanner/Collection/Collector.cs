@@ -1,0 +1,93 @@
+using Amazon.Runtime;
+using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Scanner.Aws;
+using Ocado.Guardrails.Scanner.Configuration;
+
+namespace Ocado.Guardrails.Scanner.Collection;
+
+/// <summary>
+/// Live AWS to a snapshot directory (layout in DESIGN.md): every account of the estate, in
+/// parallel up to the configured number, every region; then collection.json with the gaps.
+/// The caller's own keys are proven first, so that wrong keys are an error, not an empty estate.
+/// </summary>
+internal sealed class Collector(CollectorOptions options)
+{
+    public async Task<CollectionSummary> RunAsync(Estate estate, AwsSettings settings, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var time = options.Time;
+        var started = time.GetTimestamp();
+        var collectedAt = time.GetUtcNow();
+        var statistics = new AwsCallStatistics();
+        var secrets = new SecretRegistry();
+        secrets.Add(options.Credentials);
+        using var progress = new CollectionProgress(options.Log, options.Interactive, time, statistics, secrets);
+        var gaps = new CollectionGaps(secrets, progress);
+        var retry = new AwsRetryOptions(settings.MaxAttempts, settings.BaseDelay, settings.MaxDelay, settings.RequestTimeout);
+        await using var limiters = new RateLimiters(settings.RequestsPerSecond, settings.Burst);
+        var sender = new AwsRequestSender(options.Http, options.Endpoints, limiters, retry, statistics, time);
+        var region = estate.Regions.Count > 0 ? estate.Regions[0] : "us-east-1";
+        using var roles = new RoleAssumer(options.Credentials, region, options.Endpoints, retry, limiters, statistics, time);
+
+        await ProveCallerAsync(roles, secrets, cancellationToken);
+        var accounts = estate.Accounts.Order(StringComparer.Ordinal).ToList();
+        Directory.CreateDirectory(outputDirectory);
+        var run = new CollectionRun
+        {
+            Estate = estate,
+            Settings = settings,
+            OutputDirectory = outputDirectory,
+            Clients = options.Clients?.Invoke(sender) ?? AwsClients.Over(sender),
+            Roles = roles,
+            Gaps = gaps,
+            Progress = progress,
+            Secrets = secrets,
+            Time = time,
+            SessionName = $"guardrails-{collectedAt:yyyyMMddTHHmmss}",
+            CredentialReportPollInterval = options.CredentialReportPollInterval,
+        };
+        if (settings.Aggregator is { } aggregator)
+        {
+            run = WithAggregator(run, aggregator, cancellationToken);
+        }
+        progress.Start(accounts.Count, estate.Regions.Count);
+        await Parallel.ForEachAsync(accounts, new ParallelOptions { MaxDegreeOfParallelism = settings.AccountConcurrency, CancellationToken = cancellationToken },
+            async (account, token) => await AccountCollector.CollectAsync(run, account, token));
+
+        var summary = new CollectionSummary(collectedAt, accounts, estate.Regions, gaps.All, statistics.Requests, statistics.Throttles, statistics.Retries, time.GetElapsedTime(started));
+        await CollectionManifest.WriteAsync(outputDirectory, summary, cancellationToken);
+        progress.Log($"collected {accounts.Count} accounts x {estate.Regions.Count} regions in {summary.Elapsed.TotalSeconds:0.0} s: " +
+                     $"{summary.Requests} requests, {summary.Throttles} throttled, {summary.Retries} retries, {summary.Gaps.Count} gaps");
+        return summary;
+    }
+
+    private static async Task ProveCallerAsync(RoleAssumer roles, SecretRegistry secrets, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await roles.CallerAccountAsync(cancellationToken);
+        }
+        catch (AwsServiceException ex) when (AwsErrorCodes.IsAuthentication(ex.Code))
+        {
+            throw new AuthenticationFailedException(secrets.Redact(
+                $"AWS refused the caller's credentials ({ex.Code}: {ex.AwsMessage}). Check the access key and secret key " +
+                "(AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE), or that the session has not expired; nothing was collected."), ex);
+        }
+    }
+
+    private static CollectionRun WithAggregator(CollectionRun run, AggregatorSettings aggregator, CancellationToken cancellationToken) => new()
+    {
+        Estate = run.Estate,
+        Settings = run.Settings,
+        OutputDirectory = run.OutputDirectory,
+        Clients = run.Clients,
+        Roles = run.Roles,
+        Gaps = run.Gaps,
+        Progress = run.Progress,
+        Secrets = run.Secrets,
+        Time = run.Time,
+        SessionName = run.SessionName,
+        CredentialReportPollInterval = run.CredentialReportPollInterval,
+        AggregatorCredentials = new Lazy<Task<AWSCredentials>>(() => run.AssumeAsync(aggregator.AccountId, cancellationToken)),
+    };
+}

@@ -1,0 +1,33 @@
+using Ocado.Guardrails.Scanner.Aws;
+
+namespace Ocado.Guardrails.Scanner.Collection;
+
+/// <summary>
+/// IAM, once per account: <c>iam/authorization-details.json</c> and the decoded
+/// <c>iam/credential-report.csv</c>. The report is generated on request: GenerateCredentialReport is
+/// asked again until it says COMPLETE, within a bounded time.
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
+/// </summary>
+internal static class IamCollector
+{
+    public static async Task CollectAuthorizationDetailsAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken)
+    {
+        var details = await run.Clients.Iam.GetAccountAuthorizationDetailsAsync(context, cancellationToken);
+        await SnapshotFiles.WriteJsonAsync(Path.Combine(run.AccountDirectory(context.AccountId), "iam", "authorization-details.json"), details, cancellationToken);
+    }
+
+    public static async Task CollectCredentialReportAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken)
+    {
+        var deadline = run.Time.GetUtcNow() + run.Settings.CredentialReportTimeout;
+        while (await run.Clients.Iam.GenerateCredentialReportAsync(context, cancellationToken) != "COMPLETE")
+        {
+            if (run.Time.GetUtcNow() >= deadline)
+            {
+                throw new TimeoutException($"IAM did not finish the credential report within {run.Settings.CredentialReportTimeout.TotalSeconds:0} s");
+            }
+            await Task.Delay(run.CredentialReportPollInterval, run.Time, cancellationToken);
+        }
+        var report = await run.Clients.Iam.GetCredentialReportAsync(context, cancellationToken);
+        await SnapshotFiles.WriteBytesAsync(Path.Combine(run.AccountDirectory(context.AccountId), "iam", "credential-report.csv"), report, cancellationToken);
+    }
+}

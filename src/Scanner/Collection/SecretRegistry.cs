@@ -1,0 +1,41 @@
+using Amazon.Runtime;
+
+namespace Ocado.Guardrails.Scanner.Collection;
+
+/// <summary>
+/// Every secret key and session token the run has held. Whatever leaves the collector as text (a
+/// log line, a gap's reason in collection.json) passes through <see cref="Redact"/>: defence in
+/// depth behind the clients' own redaction, so no credential reaches a log, a snapshot or a report.
+/// </summary>
+internal sealed class SecretRegistry
+{
+    private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
+
+    public void Add(AWSCredentials credentials)
+    {
+        var resolved = credentials.GetCredentials();
+        lock (_secrets)
+        {
+            foreach (var secret in new[] { resolved.SecretKey, resolved.Token })
+            {
+                // Short strings would mask ordinary words; real secrets are 40 characters and more.
+                if (secret is { Length: >= 16 })
+                {
+                    _secrets.Add(secret);
+                }
+            }
+        }
+    }
+
+    public string Redact(string text)
+    {
+        lock (_secrets)
+        {
+            foreach (var secret in _secrets)
+            {
+                text = text.Replace(secret, Aws.CredentialRedaction.Mask, StringComparison.Ordinal);
+            }
+        }
+        return text;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ocado.Guardrails.Tests.AwsServer;
+
+/// <summary>
+/// An AWS-compatible server on 127.0.0.1 for the operations Guardrails calls: it verifies SigV4,
+/// speaks JSON 1.1 (Config, Tagging, Service Quotas) and Query/XML (IAM, STS), pages every list,
+/// serves an estate, throttles and denies on demand, and records every request with its time.
+/// One endpoint serves every service: the signature's credential scope says which is meant, and
+/// its access key whose account.
+/// </summary>
+public sealed class AwsTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ServerKeys _keys;
+    private readonly StsHandler _sts;
+    private readonly ConfigHandler _config;
+    private readonly TaggingHandler _tagging;
+    private readonly QuotasHandler _quotas;
+    private readonly IamHandler _iam;
+
+    private AwsTestServer(ServedEstate estate, int maxPage, WebApplication app)
+    {
+        (Estate, _app) = (estate, app);
+        _keys = new ServerKeys(estate.CallerAccount);
+        _sts = new StsHandler(_keys, Faults, TimeProvider.System);
+        _config = new ConfigHandler(estate, Faults, maxPage);
+        _tagging = new TaggingHandler(estate, maxPage);
+        _quotas = new QuotasHandler(estate, maxPage);
+        _iam = new IamHandler(estate, maxPage);
+    }
+
+    public ServedEstate Estate { get; }
+    internal ServerFaults Faults { get; } = new();
+    public Uri Endpoint { get; private set; } = null!;
+    public IReadOnlyCollection<RecordedRequest> Requests => _requests.ToArray();
+    public string AccessKey => ServerKeys.RootAccessKey;
+    public string SecretKey => ServerKeys.RootSecretKey;
+
+    /// <summary>Every secret key and session token the server knows (the root's and each session's).</summary>
+    public IReadOnlyList<string> Secrets => _keys.Secrets();
+
+    /// <summary>When set, AssumeRole demands this external id.</summary>
+    public string? ExpectedExternalId { get => _sts.ExpectedExternalId; set => _sts.ExpectedExternalId = value; }
+
+    /// <summary>Starts a server on a free port of 127.0.0.1; <paramref name="maxPage"/> caps every page, so that small estates page too.</summary>
+    public static async Task<AwsTestServer> StartAsync(ServedEstate estate, int maxPage = 25)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new AwsTestServer(estate, maxPage, app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        return server;
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer);
+        var body = buffer.ToArray();
+        var headers = http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value.ToArray()), StringComparer.Ordinal);
+        var target = headers.GetValueOrDefault("x-amz-target");
+        var form = target is null ? ParseForm(body) : new Dictionary<string, string>(StringComparer.Ordinal);
+        var operation = target is not null ? target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..] : form.GetValueOrDefault("Action") ?? "";
+        var signed = new SignedRequest(http.Request.Method, http.Request.Path.Value ?? "/", http.Request.QueryString.Value ?? "", headers, body);
+        var auth = SigV4Verifier.Verify(signed, _keys.Find, DateTimeOffset.UtcNow);
+        var reply = auth.Valid ? Dispatch(auth, operation, target is not null, body, form) : AuthenticationError(auth, target is not null);
+        _requests.Enqueue(new RecordedRequest(auth.Key?.AccountId ?? "", auth.Region, auth.Service, operation, _clock.Elapsed, reply.Status, reply.ErrorType ?? ErrorCodeOf(reply)));
+        http.Response.StatusCode = reply.Status;
+        http.Response.ContentType = reply.ContentType;
+        http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        if (reply.ErrorType is not null)
+        {
+            http.Response.Headers["x-amzn-ErrorType"] = reply.ErrorType;
+        }
+        await http.Response.Body.WriteAsync(reply.Bytes);
+    }
+
+    /// <summary>Query services answer 403 SignatureDoesNotMatch/InvalidClientTokenId; JSON services 400 InvalidSignatureException/UnrecognizedClientException.</summary>
+    private static Reply AuthenticationError(SigV4Result auth, bool json)
+    {
+        if (!json)
+        {
+            return Reply.XmlError(403, StsHandler.Ns, auth.ErrorCode!, auth.ErrorMessage!);
+        }
+        var code = auth.ErrorCode switch { "SignatureDoesNotMatch" => "InvalidSignatureException", "InvalidClientTokenId" => "UnrecognizedClientException", var c => c! };
+        return Reply.JsonError(400, code, auth.ErrorMessage!);
+    }
+
+    private Reply Dispatch(SigV4Result auth, string operation, bool json, byte[] body, Dictionary<string, string> form)
+    {
+        JsonObject input;
+        try
+        {
+            input = json ? JsonNode.Parse(body.Length == 0 ? "{}" : Encoding.UTF8.GetString(body)) as JsonObject ?? [] : [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Reply.JsonError(400, "SerializationException", "Start of structure or map found where not expected.");
+        }
+        var scope = new RequestScope(auth.Key!, auth.Region, operation, input, form);
+        return FaultFor(scope, auth.Service, json) ?? auth.Service switch
+        {
+            "sts" => _sts.Handle(scope),
+            "config" => _config.Handle(scope),
+            "tagging" => _tagging.Handle(scope),
+            "servicequotas" => _quotas.Handle(scope),
+            "iam" => _iam.Handle(scope),
+            var other => Reply.JsonError(400, "UnknownServiceException", $"this test server does not serve {other}"),
+        };
+    }
+
+    private Reply? FaultFor(RequestScope scope, string service, bool json)
+    {
+        var ns = service == "iam" ? IamHandler.Ns : StsHandler.Ns;
+        if (service != "sts" && service != "iam" && Faults.DisabledRegions.ContainsKey((scope.Account, scope.Region)))
+        {
+            return Reply.JsonError(400, "UnrecognizedClientException", "The security token included in the request is invalid.");
+        }
+        if (Faults.DeniedServices.ContainsKey((scope.Account, service)))
+        {
+            var message = $"User: {scope.Key.Arn} is not authorized to perform: {service}:{scope.Operation}";
+            return json ? Reply.JsonError(400, "AccessDeniedException", message) : Reply.XmlError(403, ns, "AccessDenied", message);
+        }
+        if ((service != "sts" || Faults.ThrottleSts) && Faults.Roll(Faults.ThrottleFraction))
+        {
+            return service switch
+            {
+                "config" => Reply.JsonError(400, "ThrottlingException", "Rate exceeded"),
+                "tagging" => Reply.JsonError(400, "ThrottledException", "Rate exceeded"),
+                "servicequotas" => Reply.JsonError(400, "TooManyRequestsException", "Rate exceeded"),
+                _ => Reply.XmlError(400, ns, "Throttling", "Rate exceeded"),
+            };
+        }
+        if (service != "sts" && Faults.Roll(Faults.ServerErrorFraction))
+        {
+            return json ? Reply.JsonError(500, "InternalFailure", "We encountered an internal error. Please try again.") : Reply.XmlError(500, ns, "ServiceFailure", "Internal failure", sender: false);
+        }
+        return null;
+    }
+
+    private static string? ErrorCodeOf(Reply reply) =>
+        reply.Status < 300 ? null : System.Text.RegularExpressions.Regex.Match(reply.Body, "<Code>([^<]+)</Code>").Groups[1].Value;
+
+    private static Dictionary<string, string> ParseForm(byte[] body) =>
+        Encoding.UTF8.GetString(body).Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => WebUtility.UrlDecode(p[0]), p => WebUtility.UrlDecode(p.Length > 1 ? p[1] : ""), StringComparer.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

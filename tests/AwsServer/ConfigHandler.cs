@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+
+namespace Ocado.Guardrails.Tests.AwsServer;
+
+/// <summary>AWS Config's operations over JSON 1.1, answering from the served estate.</summary>
+internal sealed class ConfigHandler(ServedEstate estate, ServerFaults faults, int maxPage)
+{
+    public Reply Handle(RequestScope scope) => scope.Operation switch
+    {
+        "ListDiscoveredResources" => List(scope),
+        "BatchGetResourceConfig" => BatchGet(scope, scope.Json["resourceKeys"] as JsonArray, aggregate: false),
+        "SelectResourceConfig" => Select(scope, ItemsOf(scope.Account, scope.Region)),
+        "SelectAggregateResourceConfig" => Aggregator(scope) ?? Select(scope, estate.Accounts.Values.SelectMany(a => a.ConfigItems.Values.SelectMany(i => i)).ToList()),
+        "BatchGetAggregateResourceConfig" => Aggregator(scope) ?? BatchGet(scope, scope.Json["ResourceIdentifiers"] as JsonArray, aggregate: true),
+        _ => Reply.JsonError(400, "UnknownOperationException", $"unknown operation {scope.Operation}"),
+    };
+
+    private List<JsonObject> ItemsOf(string account, string region) =>
+        estate.Accounts.TryGetValue(account, out var served) ? served.ItemsIn(region) : [];
+
+    private Reply? Aggregator(RequestScope scope) =>
+        scope.Text("ConfigurationAggregatorName") == estate.AggregatorName && scope.Account == estate.CallerAccount
+            ? null
+            : Reply.JsonError(400, "NoSuchConfigurationAggregatorException", $"The configuration aggregator does not exist. Check the configuration aggregator name and try again.");
+
+    private Reply List(RequestScope scope)
+    {
+        var type = scope.Text("resourceType");
+        if (string.IsNullOrEmpty(type))
+        {
+            return Reply.JsonError(400, "ValidationException", "1 validation error detected: Value null at 'resourceType' failed to satisfy constraint: Member must not be null");
+        }
+        var offset = PageToken.Read(scope.Text("nextToken"));
+        if (offset is null)
+        {
+            return Reply.JsonError(400, "InvalidNextTokenException", "The nextToken provided is invalid");
+        }
+        var matching = ItemsOf(scope.Account, scope.Region).Where(i => i["resourceType"]!.GetValue<string>() == type).ToList();
+        var (page, next) = PageToken.Slice(matching, offset.Value, Math.Min(scope.Int("limit", 100), maxPage));
+        var output = new JsonObject
+        {
+            ["resourceIdentifiers"] = new JsonArray(page.Select(i => (JsonNode)new JsonObject
+            {
+                ["resourceType"] = i["resourceType"]!.DeepClone(), ["resourceId"] = i["resourceId"]!.DeepClone(), ["resourceName"] = i["resourceName"]!.DeepClone(),
+            }).ToArray()),
+        };
+        if (next is not null)
+        {
+            output["nextToken"] = next;
+        }
+        return Reply.Json(output);
+    }
+
+    private Reply BatchGet(RequestScope scope, JsonArray? keys, bool aggregate)
+    {
+        if (keys is null || keys.Count is 0 or > 100)
+        {
+            return Reply.JsonError(400, "ValidationException", "Member must have length less than or equal to 100 and greater than or equal to 1");
+        }
+        var items = new JsonArray();
+        var unprocessed = new JsonArray();
+        foreach (var key in keys.OfType<JsonObject>())
+        {
+            var account = aggregate ? key["SourceAccountId"]?.GetValue<string>() ?? "" : scope.Account;
+            var region = aggregate ? key["SourceRegion"]?.GetValue<string>() ?? "" : scope.Region;
+            var (type, id) = aggregate ? (key["ResourceType"]?.GetValue<string>(), key["ResourceId"]?.GetValue<string>()) : (key["resourceType"]?.GetValue<string>(), key["resourceId"]?.GetValue<string>());
+            if (faults.Roll(faults.UnprocessedFraction))
+            {
+                unprocessed.Add(key.DeepClone());
+                continue;
+            }
+            var item = ItemsOf(account, region).FirstOrDefault(i => i["resourceType"]!.GetValue<string>() == type && i["resourceId"]!.GetValue<string>() == id);
+            if (item is not null)
+            {
+                items.Add(item.DeepClone());
+            }
+        }
+        return Reply.Json(aggregate
+            ? new JsonObject { ["BaseConfigurationItems"] = items, ["UnprocessedResourceIdentifiers"] = unprocessed }
+            : new JsonObject { ["baseConfigurationItems"] = items, ["unprocessedResourceKeys"] = unprocessed });
+    }
+
+    private Reply Select(RequestScope scope, List<JsonObject> items)
+    {
+        var query = SelectQuery.Parse(scope.Text("Expression") ?? "");
+        if (query is null)
+        {
+            return Reply.JsonError(400, "InvalidExpressionException", "The expression is not valid.");
+        }
+        var offset = PageToken.Read(scope.Text("NextToken"));
+        if (offset is null)
+        {
+            return Reply.JsonError(400, "InvalidNextTokenException", "The nextToken provided is invalid");
+        }
+        var rows = items.Where(i => query.Conditions.All(c => Property(i, c.Property)?.ToString() == c.Value)).ToList();
+        var (page, next) = PageToken.Slice(rows, offset.Value, Math.Min(scope.Int("Limit", 100), maxPage));
+        var output = new JsonObject
+        {
+            ["Results"] = new JsonArray(page.Select(i => (JsonNode)new JsonObject(query.Fields.Select(f => KeyValuePair.Create(f, Property(i, f)))).ToJsonString()).ToArray()),
+            ["QueryInfo"] = new JsonObject { ["SelectFields"] = new JsonArray(query.Fields.Select(f => (JsonNode)new JsonObject { ["Name"] = f }).ToArray()) },
+        };
+        if (next is not null)
+        {
+            output["NextToken"] = next;
+        }
+        return Reply.Json(output);
+    }
+
+    /// <summary>A property of an item as advanced query sees it: configuration is an object there, not a string.</summary>
+    private static JsonNode? Property(JsonObject item, string name) =>
+        name == "configuration" && item["configuration"] is JsonValue text ? JsonNode.Parse(text.GetValue<string>()) : item[name]?.DeepClone();
+}

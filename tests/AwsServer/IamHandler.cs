@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace Ocado.Guardrails.Tests.AwsServer;
+
+/// <summary>
+/// IAM's operations over the Query protocol: XML answers, lists as <c>&lt;member&gt;</c>, policy
+/// documents URL-encoded (RFC 3986), the credential report generated in steps as IAM does.
+/// </summary>
+internal sealed class IamHandler(ServedEstate estate, int maxPage)
+{
+    public static readonly XNamespace Ns = "https://iam.amazonaws.com/doc/2010-05-08/";
+    private static readonly string[] Lists = ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"];
+    private static readonly HashSet<string> Documents = ["AssumeRolePolicyDocument", "Document", "PolicyDocument"];
+    private readonly ConcurrentDictionary<string, int> _reportCalls = new(StringComparer.Ordinal);
+
+    public Reply Handle(RequestScope scope)
+    {
+        if (!estate.Accounts.TryGetValue(scope.Account, out var account))
+        {
+            account = new ServedAccount(scope.Account);
+        }
+        return scope.Operation switch
+        {
+            "GetAccountAuthorizationDetails" => Details(scope, account),
+            "GenerateCredentialReport" => Generate(account),
+            "GetCredentialReport" => Report(account),
+            _ => Reply.XmlError(400, Ns, "InvalidAction", $"The action {scope.Operation} is not valid for this web service."),
+        };
+    }
+
+    private Reply Details(RequestScope scope, ServedAccount account)
+    {
+        var size = scope.Form.TryGetValue("MaxItems", out var text) && int.TryParse(text, out var n) ? n : 100;
+        var offset = PageToken.Read(scope.Form.GetValueOrDefault("Marker"));
+        if (offset is null || size is < 1 or > 1000)
+        {
+            return Reply.XmlError(400, Ns, "ValidationError", "Invalid Marker or MaxItems");
+        }
+        var entries = Lists.SelectMany(list => (account.Iam[list] as JsonArray ?? []).Select(e => (List: list, Entry: e!))).ToList();
+        var (page, next) = PageToken.Slice(entries, offset.Value, Math.Min(size, maxPage));
+        var result = Lists.Select(list => new XElement(Ns + list, page.Where(p => p.List == list).Select(p => Element("member", p.Entry))))
+            .Append(new XElement(Ns + "IsTruncated", next is null ? "false" : "true")).ToList();
+        if (next is not null)
+        {
+            result.Add(new XElement(Ns + "Marker", next));
+        }
+        return Reply.Xml("GetAccountAuthorizationDetails", Ns, result);
+    }
+
+    /// <summary>STARTED on the first call, INPROGRESS on the second, COMPLETE from the third: the client must poll.</summary>
+    private Reply Generate(ServedAccount account)
+    {
+        var calls = _reportCalls.AddOrUpdate(account.Id, 1, (_, c) => c + 1);
+        var state = calls switch { 1 => "STARTED", 2 => "INPROGRESS", _ => "COMPLETE" };
+        return Reply.Xml("GenerateCredentialReport", Ns, [new XElement(Ns + "State", state), new XElement(Ns + "Description", state == "STARTED" ? "No report exists. Starting a new report generation task" : "")]);
+    }
+
+    private Reply Report(ServedAccount account) =>
+        _reportCalls.GetValueOrDefault(account.Id) < 3
+            ? Reply.XmlError(410, Ns, "ReportNotPresent", "Credential report is not present. Use GenerateCredentialReport to generate a report.")
+            : Reply.Xml("GetCredentialReport", Ns,
+            [
+                new XElement(Ns + "Content", Convert.ToBase64String(Encoding.UTF8.GetBytes(account.CredentialReport))),
+                new XElement(Ns + "ReportFormat", "text/csv"),
+                new XElement(Ns + "GeneratedTime", "2025-01-01T00:00:00Z"),
+            ]);
+
+    /// <summary>JSON (the CLI's shape) to IAM's XML.</summary>
+    internal static XElement Element(string name, JsonNode node) => node switch
+    {
+        JsonArray list => new XElement(Ns + name, list.Select(m => Element("member", m!))),
+        JsonObject obj when Documents.Contains(name) => new XElement(Ns + name, Uri.EscapeDataString(obj.ToJsonString())),
+        JsonObject obj => new XElement(Ns + name, obj.Select(p => Element(p.Key, p.Value!))),
+        JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number => new XElement(Ns + name, value.ToJsonString()),
+        _ => new XElement(Ns + name, node.GetValue<string>()),
+    };
+}

@@ -1,0 +1,30 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace Ocado.Guardrails.Tests.AwsServer;
+
+/// <summary>An answer in the protocol of the operation asked: JSON 1.1 or Query's XML.</summary>
+internal sealed record Reply(int Status, string ContentType, string Body, string? ErrorType = null)
+{
+    private const string JsonType = "application/x-amz-json-1.1";
+
+    public static Reply Json(JsonNode output) => new(200, JsonType, output.ToJsonString());
+
+    /// <summary>JSON 1.1 errors: <c>__type</c> and <c>message</c>, also in the <c>x-amzn-ErrorType</c> header.</summary>
+    public static Reply JsonError(int status, string code, string message) =>
+        new(status, JsonType, new JsonObject { ["__type"] = code, ["message"] = message }.ToJsonString(), code);
+
+    /// <summary>Query answers: <c>&lt;ActionResponse&gt;&lt;ActionResult&gt;...&lt;/ActionResult&gt;&lt;ResponseMetadata/&gt;</c>.</summary>
+    public static Reply Xml(string action, XNamespace ns, IEnumerable<XElement> result) =>
+        new(200, "text/xml", new XElement(ns + (action + "Response"),
+            new XElement(ns + (action + "Result"), result),
+            new XElement(ns + "ResponseMetadata", new XElement(ns + "RequestId", Guid.NewGuid().ToString()))).ToString(SaveOptions.DisableFormatting));
+
+    public static Reply XmlError(int status, XNamespace ns, string code, string message, bool sender = true) =>
+        new(status, "text/xml", new XElement(ns + "ErrorResponse",
+            new XElement(ns + "Error", new XElement(ns + "Type", sender ? "Sender" : "Receiver"), new XElement(ns + "Code", code), new XElement(ns + "Message", message)),
+            new XElement(ns + "RequestId", Guid.NewGuid().ToString())).ToString(SaveOptions.DisableFormatting));
+
+    public byte[] Bytes => Encoding.UTF8.GetBytes(Body);
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Ocado.Guardrails.Tests.AwsServer;
+
+/// <summary>
+/// The estate the test server serves: accounts with their data, the caller's own account, the
+/// aggregator. <see cref="WriteSnapshot"/> writes it in the layout `guardrails collect` writes
+/// (as the AWS CLI would print it), so that a collection can be compared with what was served.
+/// </summary>
+public sealed class ServedEstate
+{
+    public required IReadOnlyList<string> Regions { get; init; }
+    public required IReadOnlyDictionary<string, ServedAccount> Accounts { get; init; }
+
+    /// <summary>The account of the root keys (the auditor's), where the aggregator lives.</summary>
+    public string CallerAccount { get; init; } = "123456789012";
+    public string AggregatorName { get; init; } = "organisation";
+
+    /// <summary>Writes the snapshot layout of DESIGN.md for this estate.</summary>
+    public void WriteSnapshot(string directory)
+    {
+        foreach (var account in Accounts.Values)
+        {
+            var root = Path.Combine(directory, account.Id);
+            foreach (var (region, items) in account.ConfigItems)
+            {
+                Write(Path.Combine(root, "config", region + ".json"), new JsonObject { ["baseConfigurationItems"] = Array(items) });
+            }
+            foreach (var (region, mappings) in account.TagMappings)
+            {
+                Write(Path.Combine(root, "tagging", region + ".json"), new JsonObject { ["ResourceTagMappingList"] = Array(mappings) });
+            }
+            foreach (var (region, services) in account.Quotas)
+            {
+                foreach (var (code, quotas) in services)
+                {
+                    Write(Path.Combine(root, "quotas", region, code + ".json"), new JsonObject { ["Quotas"] = Array(quotas) });
+                }
+            }
+            Write(Path.Combine(root, "iam", "authorization-details.json"), account.Iam.DeepClone());
+            File.WriteAllText(Path.Combine(root, "iam", "credential-report.csv"), account.CredentialReport);
+        }
+    }
+
+    private static JsonArray Array(IEnumerable<JsonObject> items) => new(items.Select(i => (JsonNode)i.DeepClone()).ToArray());
+
+    private static void Write(string path, JsonNode node)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

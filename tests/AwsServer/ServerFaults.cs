@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+
+namespace Ocado.Guardrails.Tests.AwsServer;
+
+/// <summary>What the server gets wrong on purpose, as AWS does on a bad day. Set before or during a run.</summary>
+internal sealed class ServerFaults
+{
+    private readonly Random _random;
+
+    public ServerFaults(int seed = 7) => _random = new Random(seed);
+
+    /// <summary>The fraction of data-service calls answered with the service's throttling error.</summary>
+    public double ThrottleFraction { get; set; }
+
+    /// <summary>The fraction answered 500/503.</summary>
+    public double ServerErrorFraction { get; set; }
+
+    /// <summary>Whether STS calls are throttled too (off by default: one STS serves the whole run).</summary>
+    public bool ThrottleSts { get; set; }
+
+    /// <summary>The fraction of keys a batch call leaves in <c>unprocessedResourceKeys</c>.</summary>
+    public double UnprocessedFraction { get; set; }
+
+    /// <summary>Accounts whose audit role refuses to be assumed (AccessDenied).</summary>
+    public ConcurrentDictionary<string, bool> DeniedAssumeRole { get; } = new();
+
+    /// <summary>(account, service) pairs whose calls are denied (a missing permission in the audit role).</summary>
+    public ConcurrentDictionary<(string Account, string Service), bool> DeniedServices { get; } = new();
+
+    /// <summary>(account, region) pairs where the region is not enabled: the account's tokens are refused there.</summary>
+    public ConcurrentDictionary<(string Account, string Region), bool> DisabledRegions { get; } = new();
+
+    public bool Roll(double fraction)
+    {
+        if (fraction <= 0)
+        {
+            return false;
+        }
+        lock (_random)
+        {
+            return _random.NextDouble() < fraction;
+        }
+    }
+}

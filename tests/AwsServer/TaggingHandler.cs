@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace Ocado.Guardrails.Tests.AwsServer;
+
+/// <summary>Resource Groups Tagging API's GetResources over JSON 1.1; the last page carries an empty PaginationToken, as AWS's does.</summary>
+internal sealed class TaggingHandler(ServedEstate estate, int maxPage)
+{
+    public Reply Handle(RequestScope scope)
+    {
+        if (scope.Operation != "GetResources")
+        {
+            return Reply.JsonError(400, "UnknownOperationException", $"unknown operation {scope.Operation}");
+        }
+        var size = scope.Int("ResourcesPerPage", 100);
+        if (size is < 1 or > 100)
+        {
+            return Reply.JsonError(400, "InvalidParameterException", "ResourcesPerPage must be between 1 and 100");
+        }
+        var offset = PageToken.Read(scope.Text("PaginationToken"));
+        if (offset is null)
+        {
+            return Reply.JsonError(400, "PaginationTokenExpiredException", "The pagination token is not valid.");
+        }
+        var all = estate.Accounts.TryGetValue(scope.Account, out var account) && account.TagMappings.TryGetValue(scope.Region, out var mappings) ? mappings : [];
+        var (page, next) = PageToken.Slice(all, offset.Value, Math.Min(size, maxPage));
+        return Reply.Json(new JsonObject
+        {
+            ["PaginationToken"] = next ?? "",
+            ["ResourceTagMappingList"] = new JsonArray(page.Select(m => m.DeepClone()).ToArray()),
+        });
+    }
+}

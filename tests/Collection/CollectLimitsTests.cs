@@ -1,0 +1,58 @@
+using Ocado.Guardrails.Tests.AwsServer;
+
+namespace Ocado.Guardrails.Tests.Collection;
+
+/// <summary>The client-side rate limit holds, as the server counts it, even while the server throttles.</summary>
+public sealed class CollectLimitsTests
+{
+    [Fact]
+    public async Task ThePerAccountRegionAndServiceRateNeverExceedsTheLimitAsTheServerCountsIt()
+    {
+        const double rate = 25;
+        await using var harness = await CollectionHarness.StartAsync(accounts: 3, resourcesPerRegion: 60, maxPage: 4);
+        harness.Server.Faults.ThrottleFraction = 0.2;
+
+        var summary = await harness.CollectAsync(CollectionHarness.FastSettings(requestsPerSecond: rate, burst: 1));
+
+        Assert.Empty(summary.Gaps);
+        var byKey = harness.Server.Requests.Where(r => r.Service != "sts").GroupBy(r => (r.Account, r.Region, r.Service)).ToList();
+        Assert.Equal(3 * (2 * 3 + 1), byKey.Count);
+        var busiest = byKey.Max(g => g.Count());
+        Assert.True(busiest >= 25, $"the busiest (account, region, service) made only {busiest} requests: the test would prove nothing");
+        foreach (var key in byKey)
+        {
+            // A token bucket of one token refilled at `rate`: in any window of one second, at most rate + burst requests start.
+            var times = key.Select(r => r.At).Order().ToList();
+            var most = MostInAnyWindow(times, TimeSpan.FromSeconds(1));
+            Assert.True(most <= rate + 1, $"{key.Key}: {most} requests within one second, limit {rate}/s");
+        }
+    }
+
+    [Fact]
+    public async Task TheTheoreticalMinimumIsApproachedWhenNothingIsThrottled()
+    {
+        const double rate = 40;
+        await using var harness = await CollectionHarness.StartAsync(accounts: 2, resourcesPerRegion: 60, maxPage: 4);
+
+        var summary = await harness.CollectAsync(CollectionHarness.FastSettings(requestsPerSecond: rate));
+
+        var busiest = harness.Server.Requests.Where(r => r.Service != "sts").GroupBy(r => (r.Account, r.Region, r.Service)).Max(g => g.Count());
+        var minimum = TimeSpan.FromSeconds((busiest - 1) / rate);
+        Assert.True(summary.Elapsed >= minimum * 0.9, $"{summary.Elapsed} is faster than the limit allows ({minimum})");
+        Assert.True(summary.Elapsed < minimum * 3 + TimeSpan.FromSeconds(2), $"{summary.Elapsed} against a minimum of {minimum}");
+    }
+
+    internal static int MostInAnyWindow(IReadOnlyList<TimeSpan> sorted, TimeSpan window)
+    {
+        var most = 0;
+        for (int start = 0, end = 0; start < sorted.Count; start++)
+        {
+            while (end < sorted.Count && sorted[end] - sorted[start] < window)
+            {
+                end++;
+            }
+            most = Math.Max(most, end - start);
+        }
+        return most;
+    }
+}
