@@ -19,5 +19,6 @@ internal static class GuardrailsCommand
 
         ScanCommand.Create(),
         RulesCommand.Create(),
+        CollectCommand.Create(),
     };
 }

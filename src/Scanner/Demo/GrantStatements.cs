@@ -34,29 +34,29 @@ internal static class GrantStatements
         return grant switch
         {
             Grant.ForeignCustomer =>
-                ([Allow(Aws(Root(foreign.Id)), sid: "PartnerRead")], ForeignWhy("to")),
+                ([Allow(AwsPrincipal(Root(foreign.Id)), sid: "PartnerRead")], ForeignWhy("to")),
             Grant.UnknownAccount =>
-                ([Allow(Aws(unknown), sid: "VendorAccess")], $"{target.Noun} grants {actions} to account {unknown}, unknown to the estate"),
+                ([Allow(AwsPrincipal(unknown), sid: "VendorAccess")], $"{target.Noun} grants {actions} to account {unknown}, unknown to the estate"),
             Grant.Public =>
                 ([Allow(JsonValue.Create("*"), sid: "PublicRead")], $"{target.Noun} grants {actions} to \"*\" without a condition"),
             Grant.PublicOrgIdOnly =>
-                ([Allow(Aws("*"), Condition("StringEquals", "aws:PrincipalOrgID", layout.OrganizationId), "OrganizationRead")],
+                ([Allow(AwsPrincipal("*"), Condition("StringEquals", "aws:PrincipalOrgID", layout.OrganizationId), "OrganizationRead")],
                     $"{target.Noun} grants {actions} to \"*\" limited only by aws:PrincipalOrgID, which every customer shares"),
             Grant.PublicSourceAccountForeign =>
                 ([Allow(JsonValue.Create("*"), Condition("StringEquals", "aws:SourceAccount", foreign.Id), "CrossAccountDelivery")],
                     ForeignWhy("to \"*\" pinned by aws:SourceAccount to")),
             Grant.OwnAndForeignRole =>
-                ([Allow(Aws(Root(own), $"arn:aws:iam::{foreign.Id}:role/data-exchange"), sid: "DataExchange")], ForeignWhy("to a role of")),
+                ([Allow(AwsPrincipal(Root(own), $"arn:aws:iam::{foreign.Id}:role/data-exchange"), sid: "DataExchange")], ForeignWhy("to a role of")),
             Grant.PublicSourceAccountOwn =>
                 ([Allow(JsonValue.Create("*"), Condition("StringEquals", "aws:SourceAccount", own), "SameAccountDelivery")], null),
             Grant.SameCustomer =>
-                ([Allow(Aws(Root(same)), sid: "SameCustomerAccess")], null),
+                ([Allow(AwsPrincipal(Root(same)), sid: "SameCustomerAccess")], null),
             Grant.PlatformRole =>
-                ([Allow(Aws($"arn:aws:iam::{platform}:role/platform-observability"), sid: "PlatformObservability")], null),
+                ([Allow(AwsPrincipal($"arn:aws:iam::{platform}:role/platform-observability"), sid: "PlatformObservability")], null),
             Grant.ServicePrincipal =>
                 ([Allow(Service(target.Service), Condition("StringEquals", "aws:SourceAccount", own), "ServiceDelivery")], null),
             Grant.DenyForeign =>
-                ([Statement("Deny", Aws(Root(foreign.Id)), target.Actions, target.Resources, sid: "DenyFormerPartner")], null),
+                ([Statement("Deny", AwsPrincipal(Root(foreign.Id)), target.Actions, target.Resources, sid: "DenyFormerPartner")], null),
             Grant.PublicSourceArnOwn =>
                 ([Allow(JsonValue.Create("*"), Condition("ArnLike", "aws:SourceArn", target.OwnSourceArn), "SourceArnDelivery")], null),
             _ => ([], null),

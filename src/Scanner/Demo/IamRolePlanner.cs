@@ -24,11 +24,11 @@ internal static class IamRolePlanner
         var platform = c.Layout.Platform.Id;
         var count = Math.Min(2500, 10 + (int)Math.Round(6 * c.Scale));
         var audit = Role(p, DemoLayout.AuditRoleName, "security",
-            Trust(Aws($"arn:aws:iam::{platform}:role/guardrails-collector"), Condition("StringEquals", "sts:ExternalId", "guardrails-" + c.Layout.OrganizationId)));
+            Trust(AwsPrincipal($"arn:aws:iam::{platform}:role/guardrails-collector"), Condition("StringEquals", "sts:ExternalId", "guardrails-" + c.Layout.OrganizationId)));
         p.Attach(audit.Attached, AuditRead);
         var operations = c.Account.IsPlatform
-            ? Role(p, "platform-operations", "operations", Trust(Aws(Root(c.Id))))
-            : Role(p, "platform-operations", "operations", Trust(Aws(Root(platform))));
+            ? Role(p, "platform-operations", "operations", Trust(AwsPrincipal(Root(c.Id))))
+            : Role(p, "platform-operations", "operations", Trust(AwsPrincipal(Root(platform))));
         p.Attach(operations.Attached, ReadOnly);
 
         var plants = c.Account.Index * 5;
@@ -68,20 +68,20 @@ internal static class IamRolePlanner
         var externalId = AwsIds.Lower(c.Random, 24);
         var (name, trust) = kind switch
         {
-            Kind.TrustForeignCustomer => ("partner-data-exchange", Trust(Aws(Root(foreign.Id)))),
-            Kind.TrustUnknownAccount => ($"vendor-{vendor}-integration", Trust(Aws(unknown), Condition("StringEquals", "sts:ExternalId", externalId))),
-            Kind.TrustOrganization => ("org-shared-reader", Trust(Aws("*"), Condition("StringEquals", "aws:PrincipalOrgID", c.Layout.OrganizationId))),
-            Kind.AdminAttached => ("break-glass-admin", Trust(Aws(own), Condition("Bool", "aws:MultiFactorAuthPresent", "true"))),
-            Kind.TrustEveryone => ("legacy-public-reader", Trust(Aws("*"))),
+            Kind.TrustForeignCustomer => ("partner-data-exchange", Trust(AwsPrincipal(Root(foreign.Id)))),
+            Kind.TrustUnknownAccount => ($"vendor-{vendor}-integration", Trust(AwsPrincipal(unknown), Condition("StringEquals", "sts:ExternalId", externalId))),
+            Kind.TrustOrganization => ("org-shared-reader", Trust(AwsPrincipal("*"), Condition("StringEquals", "aws:PrincipalOrgID", c.Layout.OrganizationId))),
+            Kind.AdminAttached => ("break-glass-admin", Trust(AwsPrincipal(own), Condition("Bool", "aws:MultiFactorAuthPresent", "true"))),
+            Kind.TrustEveryone => ("legacy-public-reader", Trust(AwsPrincipal("*"))),
             Kind.AdminInline => ("emergency-lambda-admin", Trust(Service("lambda.amazonaws.com"))),
-            Kind.TrustExternalIdOnly => ("external-auditor", Trust(Aws("*"), Condition("StringEquals", "sts:ExternalId", externalId))),
-            Kind.SameCustomerDeploy => ("ci-deploy", Trust(Aws($"arn:aws:iam::{same}:role/ci-runner"))),
-            Kind.DenyForeign => ("support-access", Document(TrustStatement("Allow", Aws(own)), TrustStatement("Deny", Aws(Root(foreign.Id))))),
+            Kind.TrustExternalIdOnly => ("external-auditor", Trust(AwsPrincipal("*"), Condition("StringEquals", "sts:ExternalId", externalId))),
+            Kind.SameCustomerDeploy => ("ci-deploy", Trust(AwsPrincipal($"arn:aws:iam::{same}:role/ci-runner"))),
+            Kind.DenyForeign => ("support-access", Document(TrustStatement("Allow", AwsPrincipal(own)), TrustStatement("Deny", AwsPrincipal(Root(foreign.Id))))),
             Kind.PassRoleOnly => ("ecs-task-launcher", Trust(Service("ecs-tasks.amazonaws.com"))),
-            Kind.PrincipalAccountPinned => ("account-local-reader", Trust(Aws("*"), Condition("StringEquals", "aws:PrincipalAccount", c.Id))),
-            Kind.EscalationSplit => ("ops-automation", Trust(Aws(own))),
-            Kind.EscalationLambdaCode => ("lambda-deployer", Trust(Aws(own))),
-            _ => ("power-user", Trust(Aws(own))),
+            Kind.PrincipalAccountPinned => ("account-local-reader", Trust(AwsPrincipal("*"), Condition("StringEquals", "aws:PrincipalAccount", c.Id))),
+            Kind.EscalationSplit => ("ops-automation", Trust(AwsPrincipal(own))),
+            Kind.EscalationLambdaCode => ("lambda-deployer", Trust(AwsPrincipal(own))),
+            _ => ("power-user", Trust(AwsPrincipal(own))),
         };
         var role = Role(p, name, "operations", trust);
         var arn = role.Arn;

@@ -16,7 +16,7 @@ internal static class KeyGenerator
             var arn = r.Arn("kms", "key/" + id);
             var created = context.DaysAgo(30, 1500);
             var policy = Text(Document(
-                [Statement("Allow", Aws(Root(r.Id)), ["kms:*"], ["*"], sid: "Enable IAM User Permissions")], "key-default-1"));
+                [Statement("Allow", AwsPrincipal(Root(r.Id)), ["kms:*"], ["*"], sid: "Enable IAM User Permissions")], "key-default-1"));
             var tags = r.NextTags(null, application);
             var item = new ConfigItem("AWS::KMS::Key", id, null, arn, r.Region, "Not Applicable", created);
             r.Emit(item, tags, [], w =>

@@ -36,7 +36,7 @@ internal static class MessagingGenerator
             var target = new GrantTarget("queue policy", ["sqs:SendMessage", "sqs:ReceiveMessage"], [arn],
                 "sns.amazonaws.com", $"arn:aws:sns:{r.Region}:{r.Id}:{r.Prefix}-{application}-events");
             var (statements, why) = GrantStatements.Build(grant, context, target);
-            var owner = Statement("Allow", Aws(Root(r.Id)), ["SQS:*"], [arn], sid: "__owner_statement");
+            var owner = Statement("Allow", AwsPrincipal(Root(r.Id)), ["SQS:*"], [arn], sid: "__owner_statement");
             policy = Text(Document([owner, .. statements], "__default_policy_ID"));
             if (why is not null)
             {
@@ -97,7 +97,7 @@ internal static class MessagingGenerator
 
     /// <summary>The statement SNS writes into every new topic: the condition key's casing is AWS's own.</summary>
     private static JsonObject DefaultStatement(string owner, string arn) =>
-        Statement("Allow", Aws("*"),
+        Statement("Allow", AwsPrincipal("*"),
             ["SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission", "SNS:DeleteTopic",
                 "SNS:Subscribe", "SNS:ListSubscriptionsByTopic", "SNS:Publish"],
             [arn], Condition("StringEquals", "AWS:SourceOwner", owner), "__default_statement_ID");

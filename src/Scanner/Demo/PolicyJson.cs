@@ -49,7 +49,7 @@ internal static class PolicyJson
     public static JsonNode OneOrMany(IReadOnlyList<string> values) =>
         values.Count == 1 ? JsonValue.Create(values[0]) : new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 
-    public static JsonObject Aws(params string[] principals) => new() { ["AWS"] = OneOrMany(principals) };
+    public static JsonObject AwsPrincipal(params string[] principals) => new() { ["AWS"] = OneOrMany(principals) };
 
     public static JsonObject Service(string service) => new() { ["Service"] = service };
 
