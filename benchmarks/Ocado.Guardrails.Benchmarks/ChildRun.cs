@@ -9,6 +9,15 @@ namespace Ocado.Guardrails.Benchmarks;
 /// <summary>One measured run in a process of its own; prints one JSON line for the parent.</summary>
 internal static class ChildRun
 {
+    /// <summary>Loads the whole catalog with the given compiled-catalog cache folder: cold when empty, warm after.</summary>
+    public static int Catalog(string cacheDirectory)
+    {
+        var watch = Stopwatch.StartNew();
+        var catalog = RuleCatalogFiles.Load([RuleCatalogFiles.DefaultCatalog()], cacheDirectory);
+        Report("catalog", catalog.Rules.Count, watch.Elapsed);
+        return 0;
+    }
+
     /// <summary>The floor: read and parse the whole snapshot into resources, with no rule.</summary>
     public static int Floor(string snapshot)
     {

@@ -16,6 +16,9 @@ internal static class MacroBenchmark
         var sizes = args.Length > 0 ? args[0].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [100_000, 1_000_000];
         var work = Path.GetFullPath(Environment.GetEnvironmentVariable("GUARDRAILS_BENCH_WORK") ?? Path.Combine("benchmarks", ".work"));
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; work folder {work}");
+        var cold = await ChildAsync("catalog", Path.Combine(work, "catalog-cache-" + Environment.ProcessId));
+        var warm = await ChildAsync("catalog", Path.Combine(work, "catalog-cache-" + Environment.ProcessId));
+        Console.WriteLine($"catalog load ({cold.Resources} rules): cold {cold.Seconds:F2} s (compile, first Roslyn use in the process), warm {warm.Seconds:F3} s (from the content-hash cache)");
         Console.WriteLine($"{"resources",10} {"floor s",8} {"floor res/s",12} {"floor MB",9} {"full s",8} {"full res/s",11} {"full MB",8} {"full/floor",10}");
         foreach (var size in sizes)
         {

@@ -9,6 +9,7 @@ return mode switch
 {
     "micro" => RunMicro(args[1..]),
     "floor" => ChildRun.Floor(args[1]),
+    "catalog" => ChildRun.Catalog(args[1]),
     "full" => await ChildRun.FullAsync(args[1], args[2]),
     _ => await MacroBenchmark.RunAsync(args.Length > 1 ? args[1..] : []),
 };
