@@ -73,6 +73,7 @@ internal static class IamUserPlanner
                 if (kind == Kind.NoMfaAndOldSecondKey)
                 {
                     c.Violation(RuleIds.KeysRotated, arn, $"access key 2 is active and was last rotated {Iso.CredentialReport(key!.Rotated)}, over 90 days before the snapshot");
+                    c.Violation(RuleIds.SingleActiveKey, arn, "access keys 1 and 2 are both active");
                 }
                 break;
             case Kind.OldFirstKey:
