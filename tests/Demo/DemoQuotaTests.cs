@@ -37,6 +37,10 @@ public sealed class DemoQuotaTests(DefaultDemo demo)
                 {
                     expected.Add(("quotas-exhausted", arn));
                 }
+                if (quota.GetProperty("Adjustable").GetBoolean() && used >= 0.6 * value && used < 0.8 * value)
+                {
+                    expected.Add(("quotas-headroom-warning", arn));
+                }
                 if (!quota.GetProperty("Adjustable").GetBoolean() && used >= 0.6 * value)
                 {
                     expected.Add(("quotas-non-adjustable-headroom", arn));

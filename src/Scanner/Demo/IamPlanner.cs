@@ -47,6 +47,10 @@ internal sealed class IamPlanner
         var tags = Context.Tags.Next(null, "iam");
         var policy = new IamPolicy(name, arn, AwsIds.Iam(random, "ANPA"), document, previous, Context.DaysAgo(100, 1400), tags);
         Context.Record("AWS::IAM::Policy", GlobalRegion, arn, tags);
+        foreach (var (ruleId, why) in PolicyViolations(name))
+        {
+            Context.Violation(ruleId, arn, why);
+        }
         _policies[name] = policy;
         Model.Policies.Add(policy);
         return policy;
@@ -81,6 +85,15 @@ internal sealed class IamPlanner
         Model.Groups.Add(group);
         return group;
     }
+
+    /// <summary>What the statement-level policy rules report on the default version of a named customer managed policy.</summary>
+    private static IEnumerable<(string RuleId, string Why)> PolicyViolations(string name) => name switch
+    {
+        IamDocuments.AdminFullAccess => [(RuleIds.PolicyAdmin, "the default version allows \"*\" on \"*\"")],
+        IamDocuments.PowerUser => [(RuleIds.PolicyNotAction, "Allow with NotAction iam:*, organizations:*, account:* grants every other action")],
+        IamDocuments.PassRoleAny => [(RuleIds.PolicyPassRole, "iam:PassRole on \"*\": any role can be passed to a service")],
+        _ => [],
+    };
 
     /// <summary>The name, or the name with a number, never used before in this account.</summary>
     public string UniqueName(string name)

@@ -90,6 +90,7 @@ internal static class IamRolePlanner
             case Kind.TrustForeignCustomer:
                 p.Attach(role.Attached, ReadOnly);
                 c.Violation(RuleIds.RoleTrust, arn, $"trust policy lets account {foreign.Id} of customer '{foreign.CustomerId}' assume the role");
+                c.Violation(RuleIds.TrustExternalId, arn, $"trust policy lets account {foreign.Id} of customer '{foreign.CustomerId}' assume the role without an sts:ExternalId condition");
                 break;
             case Kind.TrustUnknownAccount:
                 p.Attach(role.Attached, ReadOnly);
@@ -103,6 +104,11 @@ internal static class IamRolePlanner
                     Kind.TrustEveryone => "trust policy lets \"*\" assume the role without a condition",
                     _ => "trust policy lets \"*\" assume the role, limited only by sts:ExternalId, which pins no account",
                 });
+                c.Violation(RuleIds.TrustNotPublic, arn, "trust policy lets \"*\" assume the role without a condition naming an account");
+                if (kind != Kind.TrustExternalIdOnly)
+                {
+                    c.Violation(RuleIds.TrustExternalId, arn, "trust policy lets \"*\" assume the role without an sts:ExternalId condition");
+                }
                 break;
             case Kind.AdminAttached:
                 p.Attach(role.Attached, AdminFullAccess);
@@ -110,6 +116,7 @@ internal static class IamRolePlanner
                 break;
             case Kind.AdminInline:
                 role.Inline.Add(new IamInline("emergency-all", Document(Allow("*"))));
+                c.Violation(RuleIds.PolicyAdmin, arn, $"role {role.Name}'s inline policy emergency-all allows \"*\" on \"*\"");
                 c.Violation(RuleIds.AdminAccess, arn, $"role {role.Name} allows \"*\" on \"*\" through its inline policy emergency-all");
                 break;
             case Kind.EscalationSplit:

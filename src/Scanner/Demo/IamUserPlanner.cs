@@ -73,6 +73,7 @@ internal static class IamUserPlanner
                 if (kind == Kind.NoMfaAndOldSecondKey)
                 {
                     c.Violation(RuleIds.KeysRotated, arn, $"access key 2 is active and was last rotated {Iso.CredentialReport(key!.Rotated)}, over 90 days before the snapshot");
+                    c.Violation(RuleIds.SingleActiveKey, arn, "access keys 1 and 2 are both active");
                 }
                 break;
             case Kind.OldFirstKey:
@@ -119,6 +120,13 @@ internal static class IamUserPlanner
         var user = new IamUser(unique, arn, AwsIds.Iam(c.Random, "AIDA"), c.DaysAgo(800, 1500), tags, credentials);
         c.Record("AWS::IAM::User", IamPlanner.GlobalRegion, arn, tags);
         p.Model.Users.Add(user);
+        // iam-user-console-password-used-recently: the credential report's dates are whole seconds, as these are.
+        if (credentials.Password && DemoLayout.CollectedAt - (credentials.PasswordLastUsed ?? credentials.PasswordChanged ?? user.Created) > TimeSpan.FromDays(45))
+        {
+            c.Violation(RuleIds.PasswordUsedRecently, arn, credentials.PasswordLastUsed is null
+                ? "the console password was never used and was set over 45 days before the snapshot"
+                : "the console password was last used over 45 days before the snapshot");
+        }
         return user;
     }
 

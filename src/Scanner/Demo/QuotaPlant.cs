@@ -22,8 +22,8 @@ internal sealed record QuotaPlant(string Owner, string Environment, string Regio
         new("initech", "staging", "eu-central-1", "L-FE5A380F", 4, 5, true),        // 80%: headroom
         new("initech", "development", "eu-west-1", "L-E79EC296", 32, 50, false),    // 64%, fixed: non-adjustable only
         new("platform", "production", "eu-central-1", "L-E79EC296", 45, 50, true),  // 90%: headroom
-        new("acme", "development", "eu-west-1", "L-A4707A72", 3, 5, true),          // 60%, adjustable: passes
-        new("globex", "production", "eu-central-1", "L-0263D0A3", 7, 10, true),     // 70%, adjustable: passes
+        new("acme", "development", "eu-west-1", "L-A4707A72", 3, 5, true),          // 60%, adjustable: warning only
+        new("globex", "production", "eu-central-1", "L-0263D0A3", 7, 10, true),     // 70%, adjustable: warning only
         new("initech", "production", "eu-central-1", "L-0263D0A3", 5, 10, false),   // 50%, fixed: passes
     ];
 

@@ -14,19 +14,27 @@ internal static class RuleIds
     public const string QueuePolicy = "segregation-queue-policy-no-foreign-access";
     public const string TopicPolicy = "segregation-topic-policy-no-foreign-access";
     public const string RoleTrust = "segregation-role-trust-no-foreign-account";
+    public const string TrustExternalId = "segregation-role-trust-foreign-requires-external-id";
     public const string AdminAccess = "iam-principal-no-admin-access";
     public const string PrivilegeEscalation = "iam-principal-no-privilege-escalation";
     public const string ConsoleMfa = "iam-user-console-requires-mfa";
     public const string KeysRotated = "iam-user-access-keys-rotated";
+    public const string TrustNotPublic = "iam-role-trust-not-public";
+    public const string PolicyAdmin = "iam-policy-no-admin-wildcard";
+    public const string PolicyNotAction = "iam-policy-no-allow-not-action";
+    public const string PolicyPassRole = "iam-policy-no-passrole-on-every-role";
+    public const string SingleActiveKey = "iam-user-single-active-key";
+    public const string PasswordUsedRecently = "iam-user-console-password-used-recently";
     public const string QuotaHeadroom = "quotas-headroom";
+    public const string QuotaHeadroomWarning = "quotas-headroom-warning";
     public const string QuotaExhausted = "quotas-exhausted";
     public const string QuotaNonAdjustable = "quotas-non-adjustable-headroom";
 
     public static readonly IReadOnlyList<string> All =
     [
         RequiredTags, CustomerMatches, EnvironmentAllowed, KeyCaseConsistent, OwnerIsEmail, CostCentreFormat, NoSecretsInTags,
-        BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust,
-        AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated,
-        QuotaHeadroom, QuotaExhausted, QuotaNonAdjustable,
+        BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId,
+        AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated, TrustNotPublic, PolicyAdmin, PolicyNotAction, PolicyPassRole, SingleActiveKey, PasswordUsedRecently,
+        QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
     ];
 }

@@ -1,0 +1,18 @@
+// id: segregation-function-policy-no-foreign-access
+// title: Lambda function policies let in only the customer's own accounts, the platform and AWS services
+// severity: critical
+// resource-types: AWS::Lambda::Function
+// rationale: Whoever a function policy lets in can invoke the function (or change it) with the function's role, inside the customer's account; another customer's account, an account outside the estate, or anyone ("*", or a service principal without aws:SourceAccount / aws:SourceArn naming the customer's accounts) crosses the customer boundary. The policy is read from supplementaryConfiguration.Policy, where the scanner keeps GetPolicy's text.
+// remediation: Remove the permission that lets them in (`aws lambda remove-permission --function-name NAME --statement-id SID`), or add it again with --source-account / --source-arn naming the customer's own account (`aws lambda add-permission ... --source-account ACCOUNT`).
+// controls: AWS FSBP Lambda.1
+// references: https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html, https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html
+
+var policy = ResourcePolicies.Of(Resource);
+if (policy is null)
+{
+    return Pass($"function {Resource.DisplayName} has no function policy");
+}
+var foreign = AccessAnalyzer.Grants(policy, Resource, Estate).Where(g => g.IsForeign).ToList();
+return foreign.Count == 0
+    ? Pass($"the function policy of {Resource.DisplayName} lets in only the customer's own accounts, the platform and AWS services")
+    : Fail($"function {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}. Fix: remove those permissions (aws lambda remove-permission) or add them again with --source-account naming the customer's own account");
