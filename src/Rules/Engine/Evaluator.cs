@@ -44,7 +44,7 @@ public sealed class Evaluator
             }
             var script = _scripts[ruleIndex] ??= rule.CreateScript();
             var result = script.Run(_contexts[ruleIndex], resource);
-            return result.Verdict is Verdict.Pass or Verdict.Fail or Verdict.Skip
+            return result.Verdict is Verdict.Pass or Verdict.Fail or Verdict.Skip or Verdict.NotAssessed
                 ? result
                 : new RuleResult(Verdict.Error, $"rule {rule.Id} returned {result.Verdict}, which only the engine may give");
         }

@@ -36,6 +36,12 @@ public abstract class RuleScript
     /// <summary>The rule does not apply to this resource.</summary>
     protected static RuleResult Skip(string message) => new(Verdict.Skip, message);
 
+    /// <summary>
+    /// The rule applies, but the data it needs was not collected (a quota whose counted resources are
+    /// missing): reported as not covered, never as a pass. The message says what is missing.
+    /// </summary>
+    protected static RuleResult NotAssessed(string message) => new(Verdict.NotAssessed, message);
+
     /// <summary>The rule body, written by the rule author.</summary>
     protected abstract RuleResult Evaluate();
 

@@ -58,9 +58,9 @@ public static class RuleFixtures
     {
         var name = JsonPath.Find(testCase, "name")?.GetString() ?? "(unnamed)";
         var expectText = JsonPath.Find(testCase, "expect")?.GetString() ?? "";
-        if (!Enum.TryParse<Verdict>(expectText, ignoreCase: true, out var expected) || expected is not (Verdict.Pass or Verdict.Fail or Verdict.Skip))
+        if (!Enum.TryParse<Verdict>(expectText, ignoreCase: true, out var expected) || expected is not (Verdict.Pass or Verdict.Fail or Verdict.Skip or Verdict.NotAssessed))
         {
-            return new RuleFixtureResult(ruleId, name, Verdict.Error, default, $"\"expect\" must be pass, fail or skip, not '{expectText}'");
+            return new RuleFixtureResult(ruleId, name, Verdict.Error, default, $"\"expect\" must be pass, fail, skip or notAssessed, not '{expectText}'");
         }
         var resource = ConfigurationItems.ToResource(JsonPath.Find(testCase, "resource") ?? throw new FormatException($"case '{name}' has no resource"));
         var inventory = new Inventory(shared.Concat(Items(JsonPath.Find(testCase, "inventory"))).Append(resource));

@@ -26,7 +26,9 @@ internal static class QuotaFiles
         throw new SnapshotFormatException($"{path}: not Service Quotas output: expected Quotas or Quota");
     }
 
-    public static Resource ToResource(JsonElement quota, string accountId, string region, InventoryCounts counts)
+    /// <param name="collected">Whether resources of a type were collected in the quota's account and region; a count of
+    /// what was not collected would read as zero usage, a pass it has not earned.</param>
+    public static Resource ToResource(JsonElement quota, string accountId, string region, InventoryCounts counts, Func<string, bool>? collected = null)
     {
         var code = JsonPath.Find(quota, "QuotaCode")?.GetString() ?? throw new SnapshotFormatException("a quota without QuotaCode");
         var service = JsonPath.Find(quota, "ServiceCode")?.GetString() ?? "";
@@ -37,7 +39,11 @@ internal static class QuotaFiles
             : $"arn:aws:servicequotas:{region}:{accountId}:{service}/{code}";
         var supplementary = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
         var rule = QuotaUsageTable.Find(code);
-        if (rule is not null)
+        if (rule is not null && collected?.Invoke(rule.ResourceType) == false)
+        {
+            supplementary["UsageUnknown"] = JsonSerializer.SerializeToElement($"{rule.ResourceType} was not collected in {accountId} {region}");
+        }
+        else if (rule is not null)
         {
             var scope = rule.Global ? "the account" : region;
             var usage = counts.Count(rule.ResourceType, accountId, rule.Global ? null : region);

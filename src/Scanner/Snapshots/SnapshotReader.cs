@@ -52,7 +52,8 @@ internal sealed partial class SnapshotReader
             {
                 foreach (var quota in QuotaFiles.Read(file))
                 {
-                    Add(QuotaFiles.ToResource(quota, account, region, counts));
+                    Add(QuotaFiles.ToResource(quota, account, region, counts,
+                        type => !_gaps.Any(g => g.Source != CoverageGap.Sources.Quotas && g.Covers(account, region, type))));
                 }
             });
         }
