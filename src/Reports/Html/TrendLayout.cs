@@ -9,15 +9,15 @@ namespace Ocado.Guardrails.Reports.Html;
 /// </summary>
 internal sealed class TrendLayout
 {
-    public const double Width = 760;
-    public const double Height = 240;
+    public const double Width = 1200;
+    public const double Height = 250;
     public const double Left = 56;
     public const double Right = 16;
     public const double Top = 14;
     public const double Bottom = 40;
 
     /// <summary>More date labels than this overlap at the chart's width.</summary>
-    private const int MaxDateLabels = 7;
+    private const int MaxDateLabels = 10;
 
     public TrendLayout(IReadOnlyList<ScanTrendPoint> trend)
     {
@@ -33,9 +33,11 @@ internal sealed class TrendLayout
         for (var i = 0; i < trend.Count; i++)
         {
             // The latest scan is always labelled; others as space allows.
-            if (i == trend.Count - 1 || (i % every == 0 && trend.Count - 1 - i >= every / 2.0))
+            if (i == trend.Count - 1 || (i % every == 0 && trend.Count - 1 - i >= every))
             {
-                XLabels.Add((X(i), trend[i].FinishedAt.UtcDateTime.ToString("dd MMM", CultureInfo.InvariantCulture)));
+                // The last label ends at the plot's edge rather than straddling it.
+                var anchor = i == trend.Count - 1 && trend.Count > 1 ? "end" : "middle";
+                XLabels.Add((X(i), trend[i].FinishedAt.UtcDateTime.ToString("dd MMM", CultureInfo.InvariantCulture), anchor));
             }
         }
     }
@@ -46,7 +48,7 @@ internal sealed class TrendLayout
 
     public List<(double Y, string Label)> YTicks { get; } = [];
 
-    public List<(double X, string Label)> XLabels { get; } = [];
+    public List<(double X, string Label, string Anchor)> XLabels { get; } = [];
 
     public static double PlotRight => Width - Right;
 

@@ -277,12 +277,12 @@
     findings.forEach(function (r) {
       const rule = at(r, col.rule);
       const tr = el('tr');
-      [badge('sev', at(r, col.severity)), badge('v', at(r, col.verdict)),
-        hasStatus ? badge('st', at(r, col.status)) : null,
-        hasStatus ? el('span', 'nowrap', at(r, col.firstSeen) < 0 ? '' : data.firstSeen[at(r, col.firstSeen)]) : null,
-        linkButton(data.rules[rule], 'data-rule', rule, data.ruleTitles[rule]),
-        el('span', '', messageOf(r))].forEach(function (content) {
-        if (content) { tr.appendChild(cell('', content)); }
+      [cell('', badge('sev', at(r, col.severity))), cell('', badge('v', at(r, col.verdict))),
+        hasStatus ? cell('', badge('st', at(r, col.status))) : null,
+        hasStatus ? cell('nowrap', el('span', '', at(r, col.firstSeen) < 0 ? '' : data.firstSeen[at(r, col.firstSeen)])) : null,
+        cell('rule', linkButton(data.rules[rule], 'data-rule', rule, data.ruleTitles[rule])),
+        cell('message', el('span', '', messageOf(r)))].forEach(function (td) {
+        if (td) { tr.appendChild(td); }
       });
       body.appendChild(tr);
     });
