@@ -28,7 +28,14 @@ public static class CustomerScope
 
         var findings = result.Findings
             .Where(f => accounts.Contains(f.AccountId))
-            .Select(f => f with { Customer = customer.Id, Message = redactor.Redact(f.Message) })
+            .Select(f => f with
+            {
+                Customer = customer.Id,
+                Message = redactor.Redact(f.Message),
+                // A policy statement names the principals it grants, and a tag can name another customer.
+                Evidence = f.Evidence is null ? null : redactor.Redact(f.Evidence),
+                Tags = f.Tags is null ? null : redactor.Redact(f.Tags),
+            })
             .ToList();
         var gaps = result.Gaps
             .Where(g => accounts.Contains(g.AccountId))
@@ -42,6 +49,8 @@ public static class CustomerScope
             Gaps = gaps,
             Findings = findings,
             Estate = new Estate([customer], [], result.Estate.Regions),
+            // The trend counts the whole estate's findings, other customers' included.
+            Trend = [],
         };
     }
 

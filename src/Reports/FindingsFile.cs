@@ -17,6 +17,8 @@ public sealed record FindingsFile
     public required IReadOnlyDictionary<string, FamilySummary> Evaluations { get; init; }
     public required IReadOnlyList<CoverageGap> Gaps { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
+    /// <summary>The last scans' counts, when the scan was recorded in a findings store; empty otherwise.</summary>
+    public IReadOnlyList<ScanTrendPoint> Trend { get; init; } = [];
 
     /// <summary>A result to re-render reports from, with the rules and estate the caller knows.</summary>
     public ScanResult ToScanResult(IReadOnlyList<RuleHeader> rules, Estate estate) => new()
@@ -28,6 +30,7 @@ public sealed record FindingsFile
         Evaluations = Evaluations,
         Gaps = Gaps,
         Findings = Findings,
+        Trend = Trend,
         Rules = rules,
         Estate = estate,
     };

@@ -26,6 +26,10 @@ public static class FindingsJson
         WriteScan(writer, result);
         WriteSummary(writer, result);
         WriteCoverage(writer, result.Gaps);
+        if (result.Trend.Count > 0)
+        {
+            WriteTrend(writer, result.Trend);
+        }
         writer.WriteStartArray("findings");
         foreach (var finding in result.Findings)
         {
@@ -61,6 +65,7 @@ public static class FindingsJson
             Evaluations = document.Summary.Evaluations,
             Gaps = document.Coverage.Gaps,
             Findings = document.Findings,
+            Trend = document.Trend ?? [],
         };
     }
 
@@ -123,6 +128,46 @@ public static class FindingsJson
         writer.WriteString("region", finding.Region);
         writer.WriteString("customer", finding.Customer);
         writer.WriteString("message", finding.Message);
+        // Optional fields are left out rather than written as null, so that findings.json from a
+        // scan without history or evidence reads exactly as before.
+        if (finding.Status is { } status)
+        {
+            writer.WriteString("status", Labels.Wire(status));
+        }
+        if (finding.FirstSeen is { } firstSeen)
+        {
+            writer.WriteString("firstSeen", firstSeen);
+        }
+        if (finding.Tags is { Count: > 0 } tags)
+        {
+            writer.WriteStartObject("tags");
+            foreach (var (key, value) in tags)
+            {
+                writer.WriteString(key, value);
+            }
+            writer.WriteEndObject();
+        }
+        if (finding.Evidence is { } evidence)
+        {
+            writer.WriteString("evidence", evidence);
+        }
         writer.WriteEndObject();
+    }
+
+    private static void WriteTrend(Utf8JsonWriter writer, IReadOnlyList<ScanTrendPoint> trend)
+    {
+        writer.WriteStartArray("trend");
+        foreach (var point in trend)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("scanId", point.ScanId);
+            writer.WriteString("finishedAt", point.FinishedAt);
+            writer.WriteNumber("new", point.New);
+            writer.WriteNumber("open", point.Open);
+            writer.WriteNumber("resolved", point.Resolved);
+            writer.WriteNumber("suppressed", point.Suppressed);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 }

@@ -108,7 +108,7 @@ public sealed class CustomerScopeTests
     {
         var scoped = CustomerScope.For(Estate(), "acme");
 
-        var html = await ReportHtml.RenderAsync(scoped, "Acme Foods: guardrails");
+        var html = ReportHtml.Readable(await ReportHtml.RenderAsync(scoped, "Acme Foods: guardrails"));
         var json = FindingsJson.ToJson(scoped);
 
         foreach (var text in new[] { html, json })
@@ -126,7 +126,7 @@ public sealed class CustomerScopeTests
     [Fact]
     public async Task TheWholeEstatesReportStillNamesEveryCustomer()
     {
-        var html = await ReportHtml.RenderAsync(Estate());
+        var html = ReportHtml.Readable(await ReportHtml.RenderAsync(Estate()));
 
         Assert.Contains("Globex Corporation", html);
         Assert.Contains(ScanBuilder.GlobexAccount, html);

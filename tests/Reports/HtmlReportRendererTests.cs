@@ -19,22 +19,18 @@ public sealed class HtmlReportRendererTests
 
         var data = ReportHtml.Data(await ReportHtml.RenderAsync(result));
 
-        var columns = data.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
-        var rows = data.GetProperty("rows");
-        Assert.Equal(2, rows.GetArrayLength());
-        string Cell(int row, string column, string table) =>
-            data.GetProperty(table)[rows[row][columns.IndexOf(column)].GetInt32()].GetString()!;
-        Assert.Equal("iam-policy-no-admin-wildcard", Cell(0, "rule", "rules"));
-        Assert.Equal("iam", Cell(0, "family", "families"));
-        Assert.Equal("high", Cell(0, "severity", "severities"));
-        Assert.Equal("suppressed", Cell(0, "verdict", "verdicts"));
-        Assert.Equal("arn:aws:iam::222222222222:role/ops", Cell(0, "arn", "arns"));
-        Assert.Equal("AWS::IAM::Role", Cell(0, "type", "types"));
-        Assert.Equal(ScanBuilder.AcmeSecondAccount, Cell(0, "account", "accounts"));
-        Assert.Equal("global", Cell(0, "region", "regions"));
-        Assert.Equal("Acme Foods", Cell(0, "customer", "customerNames"));
-        Assert.Equal("waived: break-glass", Cell(0, "message", "messages"));
-        Assert.Equal(-1, rows[1][columns.IndexOf("customer")].GetInt32());
+        Assert.Equal(2, data.Count);
+        Assert.Equal("iam-policy-no-admin-wildcard", data.Table("rules", data.Cell(0, "rule")));
+        Assert.Equal("iam", data.Table("families", data.Cell(0, "family")));
+        Assert.Equal("high", data.Table("severities", data.Cell(0, "severity")));
+        Assert.Equal("suppressed", data.Table("verdicts", data.Cell(0, "verdict")));
+        Assert.Equal("arn:aws:iam::222222222222:role/ops", data.Arn(0));
+        Assert.Equal("AWS::IAM::Role", data.Table("types", data.Cell(0, "type")));
+        Assert.Equal(ScanBuilder.AcmeSecondAccount, data.Table("accounts", data.Cell(0, "account")));
+        Assert.Equal("global", data.Table("regions", data.Cell(0, "region")));
+        Assert.Equal("Acme Foods", data.Table("customerNames", data.Cell(0, "customer")));
+        Assert.Equal("waived: break-glass", data.Message(0));
+        Assert.Equal(-1, data.Cell(1, "customer"));
     }
 
     [Fact]
@@ -57,7 +53,7 @@ public sealed class HtmlReportRendererTests
 
         Assert.StartsWith("<!DOCTYPE html>", html);
         Assert.Contains("Coverage: complete", html);
-        Assert.Equal(0, ReportHtml.Data(html).GetProperty("rows").GetArrayLength());
+        Assert.Equal(0, ReportHtml.Data(html).Count);
         Assert.EndsWith("</html>", html.TrimEnd());
     }
 
@@ -74,7 +70,7 @@ public sealed class HtmlReportRendererTests
 
         var html = await ReportHtml.RenderAsync(result);
 
-        Assert.Equal(2, ReportHtml.Data(html).GetProperty("rows").GetArrayLength());
+        Assert.Equal(2, ReportHtml.Data(html).Count);
         Assert.Contains("<strong>1</strong> failing or in error", html);
         Assert.Contains("This scan carries no description of this rule.", html);
         Assert.Contains("not in the estate", html);

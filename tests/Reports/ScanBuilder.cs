@@ -16,9 +16,12 @@ internal sealed class ScanBuilder
     public const string GlobexAccount = "333333333333";
     public const string PlatformAccount = "999999999999";
 
+    public static readonly DateTimeOffset FinishedAt = new(2025, 6, 1, 2, 7, 30, TimeSpan.Zero);
+
     private readonly List<Finding> _findings = [];
     private readonly List<CoverageGap> _gaps = [];
     private readonly List<RuleHeader> _rules = [];
+    private readonly List<ScanTrendPoint> _trend = [];
     private readonly Dictionary<string, FamilySummary> _evaluations = new(StringComparer.Ordinal);
     private List<Customer> _customers =
     [
@@ -62,7 +65,11 @@ internal sealed class ScanBuilder
         string? message = null,
         Severity? severity = null,
         string region = "eu-west-1",
-        string type = "AWS::SQS::Queue")
+        string type = "AWS::SQS::Queue",
+        IReadOnlyDictionary<string, string>? tags = null,
+        FindingStatus? status = null,
+        DateTimeOffset? firstSeen = null,
+        string? evidence = null)
     {
         var rule = _rules.FirstOrDefault(r => r.Id == ruleId);
         if (rule is null)
@@ -82,6 +89,10 @@ internal sealed class ScanBuilder
             Region = region,
             Customer = _customers.FirstOrDefault(c => c.Accounts.Contains(accountId))?.Id,
             Message = message ?? $"queue-{_findings.Count} is missing the owner tag",
+            Tags = tags,
+            Status = status,
+            FirstSeen = firstSeen,
+            Evidence = evidence,
         };
         _findings.Add(finding);
         Evaluations(finding.Family).Add(verdict);
@@ -92,6 +103,13 @@ internal sealed class ScanBuilder
     public ScanBuilder WithGap(string accountId, string? region, string source = CoverageGap.Sources.Config, string reason = "AccessDenied")
     {
         _gaps.Add(new CoverageGap(accountId, region, source, reason));
+        return this;
+    }
+
+    /// <summary>Adds one past scan's counts to the trend, oldest first, a day apart.</summary>
+    public ScanBuilder WithTrendPoint(int @new, int open, int resolved, int suppressed = 0)
+    {
+        _trend.Add(new ScanTrendPoint($"scan-{_trend.Count:00}", FinishedAt.AddDays(_trend.Count - 30), @new, open, resolved, suppressed));
         return this;
     }
 
@@ -106,13 +124,14 @@ internal sealed class ScanBuilder
     {
         ScanId = "scan-2025-06-01",
         StartedAt = new DateTimeOffset(2025, 6, 1, 2, 0, 0, TimeSpan.Zero),
-        FinishedAt = new DateTimeOffset(2025, 6, 1, 2, 7, 30, TimeSpan.Zero),
+        FinishedAt = FinishedAt,
         Resources = _resources,
         Evaluations = RuleHeader.Families.ToDictionary(f => f, Evaluations, StringComparer.Ordinal),
         Gaps = _gaps,
         Findings = _findings,
         Rules = _rules,
         Estate = new Estate(_customers, [PlatformAccount], ["eu-west-1", "us-east-1"]),
+        Trend = _trend,
     };
 
     private FamilySummary Evaluations(string family)

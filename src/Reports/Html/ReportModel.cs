@@ -19,7 +19,7 @@ internal sealed class ReportModel
     public StringTable Types { get; } = new();
     public StringTable Customers { get; } = new();
     public StringTable Arns { get; } = new();
-    public StringTable Messages { get; } = new();
+    public MessageTable Messages { get; } = new();
 
     /// <summary>The display name of each entry of <see cref="Customers"/>.</summary>
     public List<string> CustomerNames { get; } = [];
@@ -31,13 +31,28 @@ internal sealed class ReportModel
     public List<RuleSummary> RuleSummaries { get; } = [];
 
     /// <summary>
-    /// The findings as rows of <see cref="FindingsDataWriter.Columns"/> indexes, row after row;
-    /// customer is -1 for findings of platform and unknown accounts.
+    /// What each cell of a row of <see cref="Cells"/> holds: <see cref="FindingsDataWriter.BaseColumns"/>,
+    /// then status and first-seen when the scan has history, then evidence when any finding has some.
+    /// </summary>
+    public List<string> Columns { get; } = [];
+
+    /// <summary>
+    /// The findings as rows of <see cref="Columns"/> indexes, row after row; customer is -1 for
+    /// findings of platform and unknown accounts, and an optional cell is -1 when the finding has no value.
     /// </summary>
     public int[] Cells { get; set; } = [];
 
+    /// <summary>Tags, first-seen dates and evidence, which only the resource panel shows.</summary>
+    public ResourceDetails Details { get; } = new();
+
+    /// <summary>Whether findings carry a history status (the scan was recorded in a findings store).</summary>
+    public bool HasStatus { get; set; }
+
+    /// <summary>How many findings have each status, by <see cref="FindingStatus"/> value.</summary>
+    public int[] StatusCounts { get; } = new int[Enum.GetValues<FindingStatus>().Length];
+
     /// <summary>The findings data the page script reads; see <see cref="FindingsDataWriter"/>.</summary>
-    public string DataJson { get; set; } = "{}";
+    public string Data { get; set; } = "";
 
     public VerdictCounts Totals { get; } = new();
     public Dictionary<Severity, VerdictCounts> BySeverity { get; } = Enum.GetValues<Severity>().ToDictionary(s => s, _ => new VerdictCounts());

@@ -16,7 +16,25 @@ internal static class ReportModelBuilder
         AddEstate(model, result);
         AddRules(model, result);
 
-        var columns = FindingsDataWriter.Columns.Count;
+        model.HasStatus = result.Findings.Any(f => f.Status is not null);
+        model.Columns.AddRange(FindingsDataWriter.BaseColumns);
+        if (model.HasStatus)
+        {
+            model.Columns.AddRange(["status", "firstSeen"]);
+        }
+        // Evidence is looked for before the columns are fixed: a message may quote a statement.
+        var evidence = new int[result.Findings.Count];
+        for (var i = 0; i < result.Findings.Count; i++)
+        {
+            var finding = result.Findings[i];
+            evidence[i] = model.Details.AddEvidence(finding.Evidence, finding.Message, finding.ResourceArn);
+        }
+        if (model.Details.HasEvidence)
+        {
+            model.Columns.Add("evidence");
+        }
+
+        var columns = model.Columns.Count;
         var cells = new int[result.Findings.Count * columns];
         // Per rule index, the ARNs (by index) failing it; rules without a header join as findings name them.
         var failing = new Dictionary<int, HashSet<int>>();
@@ -29,9 +47,10 @@ internal static class ReportModelBuilder
             var finding = result.Findings[i];
             var rule = RuleIndex(model, finding);
             var arn = model.Arns.Add(finding.ResourceArn);
+            model.Details.AddArn(arn, finding.ResourceArn, finding.Tags);
             var account = AccountIndex(model, finding.AccountId);
             var customer = CustomerIndex(model, finding.Customer);
-            // In the order of FindingsDataWriter.Columns.
+            // In the order of FindingsDataWriter.BaseColumns, then the optional ones.
             var row = cells.AsSpan(i * columns, columns);
             row[0] = rule;
             row[1] = model.Families.Add(finding.Family);
@@ -42,7 +61,21 @@ internal static class ReportModelBuilder
             row[6] = account;
             row[7] = model.Regions.Add(finding.Region);
             row[8] = customer;
-            row[9] = model.Messages.Add(finding.Message);
+            row[9] = model.Messages.Add(finding.Message, finding.ResourceArn);
+            var next = 10;
+            if (model.HasStatus)
+            {
+                row[next++] = finding.Status is { } status ? (int)status : -1;
+                row[next++] = model.Details.AddFirstSeen(finding.FirstSeen);
+                if (finding.Status is { } counted)
+                {
+                    model.StatusCounts[(int)counted]++;
+                }
+            }
+            if (model.Details.HasEvidence)
+            {
+                row[next] = evidence[i];
+            }
 
             model.Totals.Add(finding.Verdict);
             model.BySeverity[finding.Severity].Add(finding.Verdict);
@@ -68,7 +101,7 @@ internal static class ReportModelBuilder
             model.RuleSummaries[rule].AffectedResources = arns.Count;
         }
         model.FindingVerdicts = [.. Labels.VerdictsWorstFirst.Where(v => v is not Verdict.Pass and not Verdict.Skip || model.Totals[v] > 0)];
-        model.DataJson = FindingsDataWriter.Write(model, cancellationToken);
+        model.Data = FindingsDataWriter.Write(model, cancellationToken);
         return model;
     }
 

@@ -5,7 +5,12 @@ using Ocado.Guardrails.Rules.Findings;
 namespace Ocado.Guardrails.Reports.Json;
 
 /// <summary>The shape of findings.json, for reading it back; <see cref="FindingsJson"/> writes the same shape by hand.</summary>
-internal sealed record FindingsDocument(ScanSection Scan, SummarySection Summary, CoverageSection Coverage, IReadOnlyList<Finding> Findings)
+internal sealed record FindingsDocument(
+    ScanSection Scan,
+    SummarySection Summary,
+    CoverageSection Coverage,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<ScanTrendPoint>? Trend = null)
 {
     /// <summary>Strict: a missing field or an unknown verdict is an error, not a silent default.</summary>
     public static readonly JsonSerializerOptions Options = new()

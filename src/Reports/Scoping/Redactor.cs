@@ -62,6 +62,17 @@ internal sealed partial class Redactor
             : _namePattern.Replace(redacted, m => _names.TryGetValue(m.Value, out var to) && to == OtherCustomer ? to : m.Value);
     }
 
+    /// <summary>Tags with keys and values redacted; two keys that redact alike keep the first's value.</summary>
+    public IReadOnlyDictionary<string, string> Redact(IReadOnlyDictionary<string, string> tags)
+    {
+        var redacted = new Dictionary<string, string>(tags.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in tags)
+        {
+            redacted.TryAdd(Redact(key), Redact(value));
+        }
+        return redacted;
+    }
+
     [GeneratedRegex("(?<![0-9])[0-9]{12}(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex AccountId();
 }

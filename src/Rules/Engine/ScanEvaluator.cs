@@ -86,7 +86,11 @@ public sealed class ScanEvaluator
             summary[header.Family].Add(result.Verdict);
             if (result.Verdict != Verdict.Skip && (result.Verdict != Verdict.Pass || IncludePasses))
             {
-                findings.Add(ToFinding(header, resource.Arn, resource.Type, resource.AccountId, resource.Region, result));
+                // The tags travel with the finding so that a report's resource page can show them.
+                findings.Add(ToFinding(header, resource.Arn, resource.Type, resource.AccountId, resource.Region, result) with
+                {
+                    Tags = resource.Tags.Count > 0 ? resource.Tags : null,
+                });
             }
         }
     }

@@ -21,4 +21,11 @@ public sealed record Finding
     public FindingStatus? Status { get; init; }
     /// <summary>When the store first saw this finding failing; null without a store.</summary>
     public DateTimeOffset? FirstSeen { get; init; }
+    /// <summary>The resource's tags when it was judged, for the reports' resource pages; null when it has none.</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    /// <summary>
+    /// What the verdict rests on, as text: typically the policy statement at fault, as JSON. Untrusted
+    /// (it is AWS's text): every report shows it escaped. Null when the rule gave none.
+    /// </summary>
+    public string? Evidence { get; init; }
 }

@@ -20,5 +20,6 @@ internal static class GuardrailsCommand
         ScanCommand.Create(),
         RulesCommand.Create(),
         CollectCommand.Create(),
+        ReportCommand.Create(),
     };
 }
