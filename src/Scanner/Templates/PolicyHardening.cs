@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Ocado.Guardrails.Scanner.Templates;
 
@@ -8,7 +9,7 @@ namespace Ocado.Guardrails.Scanner.Templates;
 /// principal stays a marker, which the analyser counts as an unknown account (foreign). NotAction and
 /// NotResource keep their marker, which matches nothing and so already allows the most.
 /// </summary>
-internal static class PolicyHardening
+internal static partial class PolicyHardening
 {
     public static JsonNode? Harden(JsonNode? policy)
     {
@@ -39,10 +40,16 @@ internal static class PolicyHardening
         return document;
     }
 
+    /// <summary>Only the unknown part becomes "*": arn:aws:s3:::${unknown:Ref Bucket}/* is arn:aws:s3:::*/*, still no wider than it could be.</summary>
+    private static JsonValue Wildcard(JsonValue value) => JsonValue.Create(UnknownPart().Replace(value.ToString(), "*"));
+
+    [GeneratedRegex(@"\$\{unknown:[^}]*\}")]
+    private static partial Regex UnknownPart();
+
     private static JsonNode? Widen(JsonNode? value) => value switch
     {
-        JsonValue v when Unknown.Contains(v.ToString()) => JsonValue.Create("*"),
-        JsonArray list => new JsonArray(list.Select(v => v is JsonValue t && Unknown.Contains(t.ToString()) ? JsonValue.Create("*") : v?.DeepClone()).ToArray()),
+        JsonValue v when Unknown.Contains(v.ToString()) => Wildcard(v),
+        JsonArray list => new JsonArray(list.Select(v => v is JsonValue t && Unknown.Contains(t.ToString()) ? Wildcard(t) : v?.DeepClone()).ToArray()),
         _ => value,
     };
 }

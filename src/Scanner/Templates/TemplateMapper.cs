@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Scanner.Templates;
 
