@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+
+namespace Ocado.Guardrails.Scanner.Templates;
+
+/// <summary>A CloudFormation template as read from disk: its sections in JSON with every short-form tag turned into its long form.</summary>
+internal sealed record CfnTemplate
+{
+    public required string Path { get; init; }
+    public JsonObject Parameters { get; init; } = [];
+    public JsonObject Conditions { get; init; } = [];
+    public JsonObject Mappings { get; init; } = [];
+    public IReadOnlyList<TemplateResource> Resources { get; init; } = [];
+    /// <summary>The Transform section (e.g. AWS::Serverless-2016-10-31), whose expansion happens only in AWS.</summary>
+    public IReadOnlyList<string> Transforms { get; init; } = [];
+
+    /// <summary>Builds the template from the document root and the positions of the logical ids.</summary>
+    public static CfnTemplate From(string path, JsonObject root, IReadOnlyDictionary<string, (int Line, int Column)> positions)
+    {
+        var resources = new List<TemplateResource>();
+        foreach (var (id, node, loop) in ForEachExpansion.Expand(root[nameof(Resources)] as JsonObject ?? []))
+        {
+            var (line, column) = positions.TryGetValue(loop ?? id, out var at) ? at : (0, 0);
+            if (node is not JsonObject body)
+            {
+                throw new TemplateException(path, $"resource {id} is not a mapping");
+            }
+            resources.Add(new TemplateResource
+            {
+                LogicalId = id,
+                Type = body["Type"] is JsonValue type && type.TryGetValue(out string? text) ? text : throw new TemplateException(path, $"resource {id} has no Type"),
+                Properties = body["Properties"] as JsonObject ?? [],
+                Metadata = body["Metadata"] as JsonObject ?? [],
+                Condition = body["Condition"] is JsonValue c && c.TryGetValue(out string? name) ? name : null,
+                Line = line,
+                Column = column,
+            });
+        }
+        var transforms = root["Transform"] switch
+        {
+            JsonValue one when one.TryGetValue(out string? name) => [name],
+            JsonArray many => many.OfType<JsonValue>().Select(v => v.ToString()).ToList(),
+            _ => new List<string>(),
+        };
+        return new CfnTemplate
+        {
+            Path = path,
+            Parameters = root[nameof(Parameters)] as JsonObject ?? [],
+            Conditions = root[nameof(Conditions)] as JsonObject ?? [],
+            Mappings = root[nameof(Mappings)] as JsonObject ?? [],
+            Resources = resources,
+            Transforms = transforms,
+        };
+    }
+}

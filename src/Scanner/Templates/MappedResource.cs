@@ -1,0 +1,6 @@
+using Ocado.Guardrails.Rules.Resources;
+
+namespace Ocado.Guardrails.Scanner.Templates;
+
+/// <summary>A template resource and the configuration-item-shaped resource the rules judge in its place.</summary>
+internal sealed record MappedResource(TemplateResource Source, Resource Resource);
