@@ -21,5 +21,6 @@ internal static class GuardrailsCommand
         RulesCommand.Create(),
         CollectCommand.Create(),
         ReportCommand.Create(),
+        CheckCommand.Create(),
     };
 }
