@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules;
+using Ocado.Guardrails.Rules.Findings;
 
 namespace Ocado.Guardrails.Reports;
 
@@ -36,6 +37,15 @@ internal static class Labels
         Severity.High => "high",
         Severity.Critical => "critical",
         _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, null),
+    };
+
+    public static string Wire(FindingStatus status) => status switch
+    {
+        FindingStatus.New => "new",
+        FindingStatus.Open => "open",
+        FindingStatus.Resolved => "resolved",
+        FindingStatus.Suppressed => "suppressed",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
     public static string Display(Verdict verdict) => verdict switch
