@@ -11,13 +11,6 @@ namespace Ocado.Guardrails.Scanner.Store;
 /// </summary>
 internal sealed class PostgresFindingsStore : SqlFindingsStore, IAsyncDisposable
 {
-    private static readonly NpgsqlDbType[] ResultTypes =
-    [
-        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text,
-        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
-        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint,
-    ];
-
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresFindingsStore(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
@@ -35,19 +28,22 @@ internal sealed class PostgresFindingsStore : SqlFindingsStore, IAsyncDisposable
     {
         await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
             $"COPY gr_results ({StoreSchema.ResultColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        // Synchronous writes into the importer's buffer: per-value awaits cost more than the I/O,
+        // which happens only when the buffer fills.
         for (var i = 0; i < findings.Count; i++)
         {
-            await importer.StartRowAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            importer.StartRow();
             var row = ResultRow(scanId, part, i, findings[i]);
             for (var c = 0; c < row.Length; c++)
             {
-                if (row[c] is null)
+                switch (row[c])
                 {
-                    await importer.WriteNullAsync(cancellationToken);
-                }
-                else
-                {
-                    await importer.WriteAsync(row[c], ResultTypes[c], cancellationToken);
+                    case null: importer.WriteNull(); break;
+                    case string text: importer.Write(text, NpgsqlDbType.Text); break;
+                    case int number: importer.Write(number, NpgsqlDbType.Integer); break;
+                    case long number: importer.Write(number, NpgsqlDbType.Bigint); break;
+                    default: throw new InvalidOperationException($"no COPY type for {row[c]!.GetType()}");
                 }
             }
         }

@@ -30,17 +30,19 @@ internal abstract partial class SqlFindingsStore
         await LockAsync(connection, transaction, "scope:" + scan.Scope, cancellationToken);
         var at = Db.Millis(scan.StartedAt);
         (string, object?)[] keys = [("@id", scanId), ("@scope", scan.Scope), ("@at", at)];
-        const string Previous = """
-            FROM gr_findings f WHERE f.scope = @scope AND f.rule_id = gr_results.rule_id
-              AND f.resource_arn = gr_results.resource_arn AND f.status <> 'resolved'
-            """;
+        // Every failing finding is new, then those the scope's history holds open become open: two
+        // set-based statements (UPDATE ... FROM works in both databases), not a lookup per row.
         await Db.ExecuteAsync(connection, transaction,
             $"""
-            UPDATE gr_results SET
-              first_seen = COALESCE((SELECT f.first_seen {Previous}), @at),
-              status = CASE WHEN verdict = 'suppressed' THEN 'suppressed'
-                            WHEN EXISTS (SELECT 1 {Previous}) THEN 'open' ELSE 'new' END
+            UPDATE gr_results SET first_seen = @at, status = CASE WHEN verdict = 'suppressed' THEN 'suppressed' ELSE 'new' END
             WHERE scan_id = @id AND verdict IN ({Failing})
+            """, cancellationToken, keys);
+        await Db.ExecuteAsync(connection, transaction,
+            $"""
+            UPDATE gr_results SET first_seen = f.first_seen, status = CASE WHEN gr_results.verdict = 'suppressed' THEN 'suppressed' ELSE 'open' END
+            FROM gr_findings f
+            WHERE gr_results.scan_id = @id AND gr_results.verdict IN ({Failing}) AND f.scope = @scope
+              AND f.rule_id = gr_results.rule_id AND f.resource_arn = gr_results.resource_arn AND f.status <> 'resolved'
             """, cancellationToken, keys);
         // Grouped: an ARN that two parts both reported (a bucket listed by two accounts) is one identity.
         var resolved = await ResolvedAsync(connection, transaction, scan, cancellationToken);

@@ -54,12 +54,14 @@ internal sealed class SqliteFindingsStore : SqlFindingsStore
         await command.PrepareAsync(cancellationToken);
         for (var i = 0; i < findings.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var row = ResultRow(scanId, part, i, findings[i]);
             for (var c = 0; c < row.Length; c++)
             {
                 command.Parameters[c].Value = row[c] ?? DBNull.Value;
             }
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            // Synchronous: Microsoft.Data.Sqlite's async methods run synchronously anyway, at a cost per call.
+            command.ExecuteNonQuery();
         }
     }
 }
