@@ -14,7 +14,8 @@ internal static partial class WaiverSection
     [GeneratedRegex("^[a-z0-9*?]+(-[a-z0-9*?]+)*$")]
     private static partial Regex RulePattern();
 
-    [GeneratedRegex("^[0-9*?]{1,12}$")]
+    /// <summary>Twelve digits (or ?), or a pattern with * that stands for some of them.</summary>
+    [GeneratedRegex(@"^([0-9?]{12}|(?=.*\*)[0-9*?]{1,12})$")]
     private static partial Regex AccountPattern();
 
     public static List<Waiver> Read(JsonNode? node, List<string> errors)
