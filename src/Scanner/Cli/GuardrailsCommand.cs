@@ -14,10 +14,14 @@ internal static class GuardrailsCommand
         Start with the demo:   guardrails scan --demo --out out
         Scan a snapshot:       guardrails scan --snapshot DIR --out out
         Try your rules:        guardrails rules test rules-catalog/iam
+        Nightly audits:        guardrails serve --snapshot DIR   (dashboard: http://127.0.0.1:5080/hangfire)
         """)
     {
 
         ScanCommand.Create(),
         RulesCommand.Create(),
+        ServeCommand.Create(),
+        WorkerCommand.Create(),
+        AuditCommand.Create(),
     };
 }
