@@ -16,6 +16,7 @@ internal static class ScanCommand
         var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot directory to scan (layout: README, 'The snapshot directory')" };
         var demo = new Option<bool>("--demo") { Description = "Generate the bundled demo estate (3 customers, 11 accounts) into OUT/demo-snapshot and scan it" };
         var demoSize = new Option<int>("--demo-size") { Description = "Approximate number of resources of the demo estate", DefaultValueFactory = _ => 6000 };
+        var demoAccounts = new Option<int>("--demo-accounts") { Description = "Accounts of the demo estate (12 by default; more are extra copies of the customers' environments)", DefaultValueFactory = _ => DemoOptions.DefaultAccounts };
         var config = new Option<string?>("--config") { Description = "guardrails.yaml describing the estate (default: SNAPSHOT/guardrails.yaml)" };
         var output = new Option<string>("--out") { Description = "Output directory for findings.json and the reports", DefaultValueFactory = _ => "out" };
         var rules = new Option<string[]>("--rules") { Description = "Rule files or folders (default: the rules-catalog folder); repeatable", AllowMultipleArgumentsPerToken = true };
@@ -29,7 +30,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Scan an estate snapshot: evaluate the rule catalog and write OUT/findings.json, OUT/report.html and OUT/customers/<id>/report.html.\n" + ExitCodes.Help)
         {
-            snapshot, demo, demoSize, config, output, rules, includePasses, customer, failOn, quiet, store, noStore,
+            snapshot, demo, demoSize, demoAccounts, config, output, rules, includePasses, customer, failOn, quiet, store, noStore,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,7 +45,7 @@ internal static class ScanCommand
                 {
                     Directory.Delete(snapshotDirectory, recursive: true);
                 }
-                DemoEstate.Write(snapshotDirectory, new DemoOptions { Size = parse.GetValue(demoSize) });
+                DemoEstate.Write(snapshotDirectory, new DemoOptions { Size = parse.GetValue(demoSize), Accounts = parse.GetValue(demoAccounts) });
             }
             else if (parse.GetValue(snapshot) is { } given)
             {
