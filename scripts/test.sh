@@ -19,6 +19,12 @@ results="$PWD/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# The store and scheduling tests need a PostgreSQL server; without one they skip (and fail under CI=true).
+source scripts/postgres.sh
+if [[ -z "${GUARDRAILS_TEST_POSTGRES:-}" ]]; then
+  start_postgres || log "no PostgreSQL: the tests that need it will skip (or fail with CI=true)"
+fi
+
 log "building"
 dotnet build Ocado.Guardrails.sln -c Release -nologo -v quiet
 

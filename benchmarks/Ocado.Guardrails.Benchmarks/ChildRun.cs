@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Scanning;
 using Ocado.Guardrails.Scanner.Snapshots;
+using Ocado.Guardrails.Scanner.Store;
 
 namespace Ocado.Guardrails.Benchmarks;
 
@@ -28,15 +29,22 @@ internal static class ChildRun
         return 0;
     }
 
-    /// <summary>The full scan: read, evaluate the catalog, write findings.json and every report.</summary>
+    /// <summary>The full scan: read, evaluate the catalog, record the history, write findings.json and every report.</summary>
     public static async Task<int> FullAsync(string snapshot, string output)
     {
         var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
         var catalog = RuleCatalogFiles.Load([RuleCatalogFiles.DefaultCatalog()]);
         var watch = Stopwatch.StartNew();
         var options = new ScanOptions { SnapshotDirectory = snapshot, ConfigPath = config.SourcePath, OutputDirectory = output, RulePaths = [] };
-        var result = new ScanRunner(TimeProvider.System, new ScanProgress(TextWriter.Null, interactive: false, quiet: true))
+        var (result, matchedWaivers) = new ScanRunner(TimeProvider.System, new ScanProgress(TextWriter.Null, interactive: false, quiet: true))
             .Run(options, config, catalog, CancellationToken.None);
+        // The embedded store, as `guardrails scan` records into it by default.
+        var store = FindingsStores.Open(config.Storage, Path.Combine(output, ".guardrails"), null);
+        result = await new ScanHistory(store, TimeProvider.System).RecordAsync(result, matchedWaivers, config, null, catalog.Hash, CancellationToken.None);
+        if (store is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
         await ScanOutputs.WriteAsync(result, output, CancellationToken.None);
         Report("full", result.Resources, watch.Elapsed);
         return 0;

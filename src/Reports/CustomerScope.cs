@@ -1,6 +1,7 @@
 using Ocado.Guardrails.Reports.Scoping;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Waivers;
 
 namespace Ocado.Guardrails.Reports;
 
@@ -51,7 +52,25 @@ public static class CustomerScope
             Estate = new Estate([customer], [], result.Estate.Regions),
             // The trend counts the whole estate's findings, other customers' included.
             Trend = [],
+            Waivers = Scope(result.Waivers, customer, redactor),
         };
+    }
+
+    /// <summary>Only the waivers that could concern the customer, with other customers' names redacted from their free text.</summary>
+    private static WaiverReport Scope(WaiverReport waivers, Customer customer, Redactor redactor)
+    {
+        var scoped = waivers.For(customer.Accounts);
+        WaiverNotice Redact(WaiverNotice n) => n with
+        {
+            Note = redactor.Redact(n.Note),
+            Waiver = n.Waiver with
+            {
+                Resource = n.Waiver.Resource is null ? null : redactor.Redact(n.Waiver.Resource),
+                Reason = redactor.Redact(n.Waiver.Reason),
+                Owner = redactor.Redact(n.Waiver.Owner),
+            },
+        };
+        return new WaiverReport([.. scoped.Stale.Select(Redact)], [.. scoped.Expired.Select(Redact)]);
     }
 
     private static Dictionary<string, FamilySummary> Summarise(IEnumerable<string> families, List<Finding> findings)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Ocado.Guardrails.Reports.Json;
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Waivers;
 
 namespace Ocado.Guardrails.Reports;
 
@@ -40,6 +41,7 @@ public static class FindingsJson
             }
         }
         writer.WriteEndArray();
+        WriteWaivers(writer, result.Waivers);
         writer.WriteEndObject();
         writer.Flush();
     }
@@ -150,6 +152,34 @@ public static class FindingsJson
         if (finding.Evidence is { } evidence)
         {
             writer.WriteString("evidence", evidence);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Written only when there is something to say, so that a scan without waivers keeps its shape.</summary>
+    private static void WriteWaivers(Utf8JsonWriter writer, WaiverReport waivers)
+    {
+        if (waivers.IsEmpty)
+        {
+            return;
+        }
+        writer.WriteStartObject("waivers");
+        foreach (var (name, notices) in new[] { ("stale", waivers.Stale), ("expired", waivers.Expired) })
+        {
+            writer.WriteStartArray(name);
+            foreach (var notice in notices)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("rule", notice.Waiver.Rule);
+                writer.WriteString("account", notice.Waiver.Account);
+                writer.WriteString("resource", notice.Waiver.Resource);
+                writer.WriteString("owner", notice.Waiver.Owner);
+                writer.WriteString("expires", notice.Waiver.ExpiresText);
+                writer.WriteString("reason", notice.Waiver.Reason);
+                writer.WriteString("note", notice.Note);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
         }
         writer.WriteEndObject();
     }

@@ -21,6 +21,13 @@ public sealed class ScanEvaluator
 
     public bool IncludePasses { get; init; }
 
+    /// <summary>
+    /// Which gaps this evaluation records as account-level NotAssessed findings (default: all). A
+    /// scan split into parts passes every part the gaps of its account, for its resources, but
+    /// records each gap in one part only, so that it is counted once.
+    /// </summary>
+    public Func<CoverageGap, bool> RecordsGap { get; init; } = static _ => true;
+
     /// <summary>Called with the number of resources evaluated so far, now and then.</summary>
     public Action<int>? Progress { get; init; }
 
@@ -101,7 +108,7 @@ public sealed class ScanEvaluator
     /// </summary>
     private void AddAccountLevelGaps(List<Finding> findings, Dictionary<string, FamilySummary> summary)
     {
-        foreach (var gap in _gaps)
+        foreach (var gap in _gaps.Where(RecordsGap))
         {
             foreach (var rule in _evaluator.Rules)
             {

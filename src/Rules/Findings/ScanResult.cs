@@ -1,5 +1,6 @@
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Waivers;
 
 namespace Ocado.Guardrails.Rules.Findings;
 
@@ -20,4 +21,6 @@ public sealed record ScanResult
     public required Estate Estate { get; init; }
     /// <summary>The last scans' counts, oldest first, when the scan was recorded in a findings store.</summary>
     public IReadOnlyList<ScanTrendPoint> Trend { get; init; } = [];
+    /// <summary>Waivers that matched nothing (stale) or ran out (expired); empty when guardrails.yaml has none.</summary>
+    public WaiverReport Waivers { get; init; } = WaiverReport.None;
 }

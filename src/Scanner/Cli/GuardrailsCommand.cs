@@ -14,6 +14,7 @@ internal static class GuardrailsCommand
         Start with the demo:   guardrails scan --demo --out out
         Scan a snapshot:       guardrails scan --snapshot DIR --out out
         Try your rules:        guardrails rules test rules-catalog/iam
+        Nightly audits:        guardrails serve --snapshot DIR   (dashboard: http://127.0.0.1:5080/hangfire)
         """)
     {
 
@@ -22,5 +23,8 @@ internal static class GuardrailsCommand
         CollectCommand.Create(),
         ReportCommand.Create(),
         CheckCommand.Create(),
+        ServeCommand.Create(),
+        WorkerCommand.Create(),
+        AuditCommand.Create(),
     };
 }

@@ -4,6 +4,7 @@ using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Demo;
 using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Store;
 
 namespace Ocado.Guardrails.Scanner.Cli;
 
@@ -15,6 +16,7 @@ internal static class ScanCommand
         var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot directory to scan (layout: README, 'The snapshot directory')" };
         var demo = new Option<bool>("--demo") { Description = "Generate the bundled demo estate (3 customers, 11 accounts) into OUT/demo-snapshot and scan it" };
         var demoSize = new Option<int>("--demo-size") { Description = "Approximate number of resources of the demo estate", DefaultValueFactory = _ => 6000 };
+        var demoAccounts = new Option<int>("--demo-accounts") { Description = "Accounts of the demo estate (12 by default; more are extra copies of the customers' environments)", DefaultValueFactory = _ => DemoOptions.DefaultAccounts };
         var config = new Option<string?>("--config") { Description = "guardrails.yaml describing the estate (default: SNAPSHOT/guardrails.yaml)" };
         var output = new Option<string>("--out") { Description = "Output directory for findings.json and the reports", DefaultValueFactory = _ => "out" };
         var rules = new Option<string[]>("--rules") { Description = "Rule files or folders (default: the rules-catalog folder); repeatable", AllowMultipleArgumentsPerToken = true };
@@ -23,10 +25,12 @@ internal static class ScanCommand
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a Fail or Error at or above this severity remains: critical, high, medium, low, info or none", DefaultValueFactory = _ => "none" };
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info", "none");
         var quiet = new Option<bool>("--quiet") { Description = "No progress on standard error" };
+        var store = new Option<string?>("--store") { Description = "Findings history: a SQLite file, or a PostgreSQL connection string (default: storage.postgres of guardrails.yaml, else OUT/../.guardrails/findings.db)" };
+        var noStore = new Option<bool>("--no-store") { Description = "Record no history: findings carry no new/open/resolved status" };
 
         var command = new Command("scan", "Scan an estate snapshot: evaluate the rule catalog and write OUT/findings.json, OUT/report.html and OUT/customers/<id>/report.html.\n" + ExitCodes.Help)
         {
-            snapshot, demo, demoSize, config, output, rules, includePasses, customer, failOn, quiet,
+            snapshot, demo, demoSize, demoAccounts, config, output, rules, includePasses, customer, failOn, quiet, store, noStore,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,7 +45,7 @@ internal static class ScanCommand
                 {
                     Directory.Delete(snapshotDirectory, recursive: true);
                 }
-                DemoEstate.Write(snapshotDirectory, new DemoOptions { Size = parse.GetValue(demoSize) });
+                DemoEstate.Write(snapshotDirectory, new DemoOptions { Size = parse.GetValue(demoSize), Accounts = parse.GetValue(demoAccounts) });
             }
             else if (parse.GetValue(snapshot) is { } given)
             {
@@ -102,12 +106,30 @@ internal static class ScanCommand
                 IncludePasses = parse.GetValue(includePasses),
                 Customer = customerId,
             };
-            var result = new ScanRunner(TimeProvider.System, progress).Run(options, estateConfig, catalog, cancellationToken);
+            var (result, matchedWaivers) = new ScanRunner(TimeProvider.System, progress).Run(options, estateConfig, catalog, cancellationToken);
+            string? history = null;
+            if (!parse.GetValue(noStore))
+            {
+                var findingsStore = FindingsStores.Open(estateConfig.Storage, Path.Combine(Path.GetDirectoryName(outDirectory)!, ".guardrails"), parse.GetValue(store));
+                history = FindingsStores.Describe(findingsStore);
+                progress.Stage($"recording the scan in {history}");
+                result = await new ScanHistory(findingsStore, TimeProvider.System)
+                    .RecordAsync(result, matchedWaivers, estateConfig, customerId, catalog.Hash, cancellationToken);
+                await DisposeAsync(findingsStore);
+            }
             var written = await ScanOutputs.WriteAsync(result, outDirectory, cancellationToken);
-            ConsoleSummary.Write(Console.Out, result, written);
+            ConsoleSummary.Write(Console.Out, result, written, history);
             return FailOn(result, parse.GetValue(failOn)!);
         });
         return command;
+    }
+
+    private static async Task DisposeAsync(IFindingsStore store)
+    {
+        if (store is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
     }
 
     private static int FailOn(Rules.Findings.ScanResult result, string threshold)

@@ -3,12 +3,16 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Waivers;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Ocado.Guardrails.Scanner.Configuration;
 
-/// <summary>guardrails.yaml: the estate, how to reach it, the rules' parameters.</summary>
+/// <summary>
+/// guardrails.yaml: the estate, how to reach it, the rules' parameters and waivers, and for the
+/// engine where history lives, when each customer is audited and who may reach the dashboard.
+/// </summary>
 internal sealed partial class GuardrailsConfig
 {
     public required Estate Estate { get; init; }
@@ -18,6 +22,21 @@ internal sealed partial class GuardrailsConfig
     public AwsSettings Aws { get; init; } = new();
     public required IReadOnlyDictionary<string, JsonElement> RuleParameters { get; init; }
     public required string SourcePath { get; init; }
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+    /// <summary>
+    /// A hash of the settings read, which every part of a scan checks: workers judging one scan with
+    /// different rule parameters or waivers would give findings that depend on who ran what.
+    /// </summary>
+    public string ContentHash { get; init; } = "";
+    public StorageSettings Storage { get; init; } = new();
+    /// <summary>By customer id, plus "default" when given; see <see cref="ScheduleFor"/>.</summary>
+    public IReadOnlyDictionary<string, ScheduleSettings> Schedules { get; init; } = new Dictionary<string, ScheduleSettings>();
+    public DashboardSettings Dashboard { get; init; } = new();
+    public EngineSettings Engine { get; init; } = new();
+
+    /// <summary>The customer's own schedule, else the configured default, else nightly at 02:00 UTC.</summary>
+    public ScheduleSettings ScheduleFor(string customerId) =>
+        Schedules.GetValueOrDefault(customerId) ?? Schedules.GetValueOrDefault("default") ?? ScheduleSettings.Nightly;
 
     public RuleParams ParamsFor(string ruleId) =>
         RuleParameters.TryGetValue(ruleId, out var values) ? new RuleParams(values) : RuleParams.Empty;
@@ -103,6 +122,11 @@ internal sealed partial class GuardrailsConfig
             parameters[ruleId] = YamlToJson.ToElement(values ?? new JsonObject());
         }
         var aws = AwsSettings.FromJson(root["aws"] as JsonObject, customers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), errors);
+        var waivers = WaiverSection.Read(root["waivers"], errors);
+        var storage = SettingsSections.Storage(root["storage"], errors);
+        var schedules = SettingsSections.Schedules(root["schedules"], customers.Select(c => c.Id).ToList(), errors);
+        var dashboard = SettingsSections.Dashboard(root["dashboard"], errors);
+        var engine = SettingsSections.Engine(root["engine"], errors);
         if (errors.Count > 0)
         {
             throw new ConfigException(path, errors);
@@ -115,6 +139,12 @@ internal sealed partial class GuardrailsConfig
             Aws = aws,
             RuleParameters = parameters,
             SourcePath = path,
+            Waivers = waivers,
+            Storage = storage,
+            Schedules = schedules,
+            Dashboard = dashboard,
+            Engine = engine,
+            ContentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()))),
         };
     }
 

@@ -12,7 +12,7 @@ public static class DemoEstate
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Prepare(directory);
-        var layout = DemoLayout.Create(options.Seed);
+        var layout = DemoLayout.Create(options.Seed, options.Accounts);
         EstateYamlWriter.Write(directory, layout, options);
         CollectionWriter.Write(directory, layout);
 

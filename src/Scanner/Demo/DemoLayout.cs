@@ -58,7 +58,9 @@ internal sealed class DemoLayout
     public IReadOnlyList<DemoAccount> SameCustomer(DemoAccount owner) =>
         owner.IsPlatform ? [] : [.. Collected.Where(a => a.CustomerId == owner.CustomerId && a.Id != owner.Id)];
 
-    public static DemoLayout Create(int seed)
+    public DemoCustomer CustomerOf(DemoAccount account) => Customers.Single(c => c.Id == account.CustomerId);
+
+    public static DemoLayout Create(int seed, int accountCount = DemoOptions.DefaultAccounts)
     {
         var faker = new Faker("en") { Random = new Randomizer(seed) };
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -89,6 +91,19 @@ internal sealed class DemoLayout
             Team(faker, "platform.example"), IsGap: false, UrlEncodedIam: false);
         var unknown = Enumerable.Range(0, 3).Select(_ => NextAccountId()).ToList();
         var organization = "o-" + faker.Random.String2(10, "abcdefghijklmnopqrstuvwxyz0123456789");
+        // Extra accounts draw their ids last, so that the default estate's ids stay as they were.
+        var extra = customers.ToDictionary(c => c.Id, c => c.Accounts.ToList());
+        for (var n = 0; index + 1 + n < accountCount; n++)
+        {
+            var customer = customers[n % customers.Count];
+            var spec = CustomerSpecs.Single(s => s.Id == customer.Id);
+            var round = n / customers.Count;
+            var environment = spec.Environments[round % spec.Environments.Length];
+            var copy = 1 + (round / spec.Environments.Length);
+            extra[customer.Id].Add(new DemoAccount(index + 1 + n, NextAccountId(), customer.Id, environment,
+                $"{customer.Id}-{Short(environment)}{copy + 1}", customer.Accounts[0].Team, IsGap: false, UrlEncodedIam: false, copy));
+        }
+        customers = [.. customers.Select(c => c with { Accounts = extra[c.Id] })];
         return new DemoLayout(customers, platform, unknown, organization);
     }
 

@@ -18,7 +18,20 @@ public sealed class DemoOptions
     /// <summary>Far beyond the benchmarks (1,000,000), low enough that a typo does not fill the disk.</summary>
     public const int MaximumSize = 20_000_000;
 
+    /// <summary>The default estate's accounts: 3 customers' 11 and the platform's one (one of them a coverage gap).</summary>
+    public const int DefaultAccounts = 12;
+
+    /// <summary>Enough for a scale-out test of many workers; past it the estate is more copies, not more variety.</summary>
+    public const int MaximumAccounts = 500;
+
     public int Seed { get; set; } = DefaultSeed;
+
+    /// <summary>
+    /// Accounts of the estate, platform and gap included. Above the default, extra accounts are
+    /// dealt to the customers in turn, each a copy of one of the customer's environments with
+    /// resources of its own; the default estate is unchanged, byte for byte.
+    /// </summary>
+    public int Accounts { get; set; } = DefaultAccounts;
 
     /// <summary>The approximate number of resources: configuration items, Tagging-API-only resources, IAM entities and quotas.</summary>
     public int Size { get; set; } = DefaultSize;
@@ -30,6 +43,10 @@ public sealed class DemoOptions
         if (Size is < MinimumSize or > MaximumSize)
         {
             errors.Add($"Size must be between {MinimumSize} and {MaximumSize} (was {Size}).");
+        }
+        if (Accounts is < DefaultAccounts or > MaximumAccounts)
+        {
+            errors.Add($"Accounts must be between {DefaultAccounts} and {MaximumAccounts} (was {Accounts}).");
         }
         if (errors.Count > 0)
         {

@@ -16,7 +16,7 @@ internal sealed class IamPlanner
     private IamPlanner(AccountContext context)
     {
         Context = context;
-        Prefix = $"{context.Account.CustomerTag}-{DemoLayout.Short(context.Account.Environment)}";
+        Prefix = context.Account.NamePrefix;
     }
 
     public AccountContext Context { get; }

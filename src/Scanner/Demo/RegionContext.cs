@@ -16,7 +16,7 @@ internal sealed class RegionContext(AccountContext account, string region, Regio
     public string Id => Account.Id;
 
     /// <summary>The account's name prefix: acme-prod, platform-prod.</summary>
-    public string Prefix { get; } = $"{account.Account.CustomerTag}-{DemoLayout.Short(account.Account.Environment)}";
+    public string Prefix { get; } = account.Account.NamePrefix;
 
     public string Zone(int i) => Region + Zones[i % Zones.Length];
 

@@ -6,7 +6,7 @@ namespace Ocado.Guardrails.Scanner.Scanning;
 /// <summary>The short summary a scan prints: what was judged, what failed, what could not be assessed, where the reports are.</summary>
 internal static class ConsoleSummary
 {
-    public static void Write(TextWriter output, ScanResult result, IEnumerable<string> written)
+    public static void Write(TextWriter output, ScanResult result, IEnumerable<string> written, string? history = null)
     {
         output.WriteLine($"Scan {result.ScanId}: {result.Resources:N0} resources, {result.Rules.Count} rules, {(result.FinishedAt - result.StartedAt).TotalSeconds:F1} s");
         output.WriteLine($"  {"family",-12} {"pass",8} {"fail",8} {"error",8} {"skip",8} {"not assessed",13}");
@@ -33,6 +33,19 @@ internal static class ConsoleSummary
             if (result.Gaps.Count > 10)
             {
                 output.WriteLine($"  ... and {result.Gaps.Count - 10} more");
+            }
+        }
+        if (history is not null)
+        {
+            var statuses = Enum.GetValues<FindingStatus>()
+                .Select(s => $"{result.Findings.Count(f => f.Status == s):N0} {s.ToString().ToLowerInvariant()}");
+            output.WriteLine($"History ({history}): {string.Join(", ", statuses)}");
+        }
+        foreach (var (kind, notices) in new[] { ("Stale", result.Waivers.Stale), ("Expired", result.Waivers.Expired) })
+        {
+            foreach (var notice in notices)
+            {
+                output.WriteLine($"{kind} waiver: {notice.Waiver.Describe()}: {notice.Note}");
             }
         }
         foreach (var path in written)

@@ -22,14 +22,21 @@ internal sealed partial class SnapshotReader
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountFolder();
 
-    public static Snapshot Read(string directory, Estate estate) => new SnapshotReader().ReadAll(directory, estate);
+    public static Snapshot Read(string directory, Estate estate) => new SnapshotReader().ReadAll(directory, estate, null);
 
-    private Snapshot ReadAll(string directory, Estate estate)
+    /// <summary>
+    /// Only the given accounts: what one part of a scan needs. Quota usage is counted per account,
+    /// so an account read alone gives the same resources as the whole snapshot does.
+    /// </summary>
+    public static Snapshot ReadAccounts(string directory, Estate estate, IReadOnlySet<string> accounts) =>
+        new SnapshotReader().ReadAll(directory, estate, accounts);
+
+    private Snapshot ReadAll(string directory, Estate estate, IReadOnlySet<string>? only)
     {
         var collection = CollectionFile.Read(Path.Combine(directory, "collection.json"));
-        _gaps.AddRange(collection.Gaps);
+        _gaps.AddRange(collection.Gaps.Where(g => only is null || only.Contains(g.AccountId)));
         var accounts = Directory.EnumerateDirectories(directory)
-            .Where(d => AccountFolder().IsMatch(Path.GetFileName(d)))
+            .Where(d => AccountFolder().IsMatch(Path.GetFileName(d)) && (only is null || only.Contains(Path.GetFileName(d))))
             .Order(StringComparer.Ordinal)
             .ToList();
         var quotaFiles = new List<(string Account, string Region, string Path)>();
@@ -59,7 +66,7 @@ internal sealed partial class SnapshotReader
         }
 
         var present = accounts.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
-        foreach (var account in estate.Accounts.Where(a => !present.Contains(a) && !_gaps.Any(g => g.AccountId == a)))
+        foreach (var account in estate.Accounts.Where(a => (only is null || only.Contains(a)) && !present.Contains(a) && !_gaps.Any(g => g.AccountId == a)))
         {
             _gaps.Add(new CoverageGap(account, null, CoverageGap.Sources.Snapshot, "the snapshot holds no data for this account"));
         }

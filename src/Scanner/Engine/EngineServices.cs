@@ -1,0 +1,46 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Store;
+
+namespace Ocado.Guardrails.Scanner.Engine;
+
+/// <summary>What serve and worker both register: the runtime, the jobs, Hangfire's storage and, unless told not to, a Hangfire server.</summary>
+internal static class EngineServices
+{
+    /// <summary>Loads guardrails.yaml and compiles the catalog before anything starts: a worker that cannot judge must not take jobs.</summary>
+    public static EngineRuntime Load(EngineOptions options)
+    {
+        var config = GuardrailsConfig.Load(options.ConfigPath);
+        var rulePaths = options.RulePaths.Count > 0 ? options.RulePaths : [RuleCatalogFiles.DefaultCatalog()];
+        var catalog = RuleCatalogFiles.Load(rulePaths);
+        var store = FindingsStores.Open(config.Storage, options.StateDirectory);
+        return new EngineRuntime(options, config, catalog, store, new SnapshotCollector(options.SnapshotDirectory, config.Estate));
+    }
+
+    public static void Add(IServiceCollection services, EngineRuntime runtime, bool server)
+    {
+        services.AddSingleton(runtime);
+        services.AddSingleton(TimeProvider.System);
+        services.AddTransient(sp => new AuditJobs(
+            runtime, sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AuditJobs>>()));
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            HangfireStorage.Use(hangfire, runtime.Config, runtime.Options.StateDirectory);
+        });
+        if (server)
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = runtime.Config.Engine.Workers;
+                options.SchedulePollingInterval = runtime.Config.Engine.SchedulePollInterval;
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Scanner.Store;
+
+namespace Ocado.Guardrails.Scanner.Scanning;
+
+/// <summary>
+/// Records a scan made in one process into the findings store, as one part, and returns it as the
+/// store tells it: each finding's status and first-seen time, the resolved ones, and the trend.
+/// The final job of a scan on many workers reads its scan back the same way.
+/// </summary>
+internal sealed class ScanHistory(IFindingsStore store, TimeProvider time)
+{
+    public async Task<ScanResult> RecordAsync(
+        ScanResult result, SortedSet<int> matchedWaivers, GuardrailsConfig config, string? customer, string catalogHash, CancellationToken cancellationToken)
+    {
+        await store.EnsureSchemaAsync(cancellationToken);
+        var scan = await store.BeginScanAsync(new NewScan
+        {
+            PreferredId = result.ScanId,
+            Scope = customer ?? ScanRecord.WholeEstate,
+            CatalogHash = catalogHash,
+            ConfigHash = config.ContentHash,
+            StartedAt = result.StartedAt,
+            Parts = [PartKey.Whole],
+            Accounts = ScanRunner.ScannedAccounts(config, customer),
+        }, cancellationToken);
+        await store.SavePartAsync(new PartResult
+        {
+            ScanId = scan.ScanId,
+            Part = PartKey.Whole,
+            Resources = result.Resources,
+            Evaluations = result.Evaluations,
+            Gaps = result.Gaps,
+            MatchedWaivers = matchedWaivers,
+            Findings = result.Findings,
+        }, cancellationToken);
+        await store.CompleteScanAsync(scan.ScanId, result.FinishedAt, cancellationToken);
+        await store.PruneAsync(time.GetUtcNow().AddDays(-config.Storage.RetentionDays), cancellationToken);
+        return await StoredScanResult.ReadAsync(store, scan.ScanId, config, result.Rules, cancellationToken);
+    }
+}

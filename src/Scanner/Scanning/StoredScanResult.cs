@@ -1,0 +1,36 @@
+using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Waivers;
+using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Scanner.Store;
+
+namespace Ocado.Guardrails.Scanner.Scanning;
+
+/// <summary>Turns a completed scan read back from the store into the result the reports are written from.</summary>
+internal static class StoredScanResult
+{
+    /// <summary>How many past scans a report's trend shows.</summary>
+    public const int TrendLength = 30;
+
+    public static async Task<ScanResult> ReadAsync(
+        IFindingsStore store, string scanId, GuardrailsConfig config, IReadOnlyList<RuleHeader> rules, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadScanAsync(scanId, cancellationToken);
+        var trend = await store.TrendAsync(stored.Scan.Scope, TrendLength, cancellationToken);
+        var accounts = ScanRunner.ScannedAccounts(config, stored.Scan.Scope == ScanRecord.WholeEstate ? null : stored.Scan.Scope);
+        return new ScanResult
+        {
+            ScanId = stored.Scan.ScanId,
+            StartedAt = stored.Scan.StartedAt,
+            FinishedAt = stored.Scan.FinishedAt ?? stored.Scan.StartedAt,
+            Resources = stored.Resources,
+            Evaluations = stored.Evaluations,
+            Gaps = stored.Gaps,
+            Findings = stored.Findings,
+            Rules = rules,
+            Estate = config.Estate,
+            Trend = trend,
+            Waivers = new WaiverBook(config.Waivers, stored.Scan.StartedAt).Report(stored.MatchedWaivers, accounts),
+        };
+    }
+}

@@ -1,0 +1,130 @@
+using System.Data.Common;
+using System.Text.Json;
+using Ocado.Guardrails.Rules.Findings;
+
+namespace Ocado.Guardrails.Scanner.Store;
+
+/// <summary>Reading scans back, the trend, and retention.</summary>
+internal abstract partial class SqlFindingsStore
+{
+    public async Task<StoredScan> ReadScanAsync(string scanId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var scan = await FindAsync(connection, null, "scan_id", scanId, cancellationToken)
+                   ?? throw new InvalidOperationException($"no scan {scanId} in the store");
+        var resources = 0;
+        var evaluations = new Dictionary<string, FamilySummary>(StringComparer.Ordinal);
+        var gaps = new List<CoverageGap>();
+        var waivers = new SortedSet<int>();
+        await using (var command = Db.Command(connection, null,
+            "SELECT resources, evaluations, gaps, waivers FROM gr_scan_parts WHERE scan_id = @id AND done = 1 ORDER BY account_id, region", ("@id", scanId)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                resources += reader.GetInt32(0);
+                foreach (var (family, counts) in JsonSerializer.Deserialize<Dictionary<string, FamilySummary>>(reader.GetString(1))!)
+                {
+                    if (!evaluations.TryGetValue(family, out var total))
+                    {
+                        evaluations[family] = total = new FamilySummary();
+                    }
+                    total.Add(counts);
+                }
+                gaps.AddRange(JsonSerializer.Deserialize<List<CoverageGap>>(reader.GetString(2))!);
+                waivers.UnionWith(JsonSerializer.Deserialize<List<int>>(reader.GetString(3))!);
+            }
+        }
+        var findings = new List<Finding>();
+        await using (var command = Db.Command(connection, null,
+            $"SELECT {StoreSchema.ResultColumns} FROM gr_results WHERE scan_id = @id", ("@id", scanId)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                findings.Add(new Finding
+                {
+                    RuleId = reader.GetString(4), ResourceArn = reader.GetString(5), Family = reader.GetString(6),
+                    Severity = StoreNames.ToSeverity(reader.GetString(7)), Verdict = StoreNames.ToVerdict(reader.GetString(8)),
+                    ResourceType = reader.GetString(9), AccountId = reader.GetString(10), Region = reader.GetString(11),
+                    Customer = Db.Text(reader, 12), Message = reader.GetString(13),
+                    Status = StoreNames.ToStatus(Db.Text(reader, 14)), FirstSeen = Db.Time(reader, 15),
+                });
+            }
+        }
+        // The order of a one-process scan (rule, then ARN), whatever order the parts were written in;
+        // sorted here because the databases' collations of text differ.
+        findings.Sort(static (a, b) => string.CompareOrdinal(a.RuleId, b.RuleId) is var c and not 0 ? c
+            : string.CompareOrdinal(a.ResourceArn, b.ResourceArn) is var d and not 0 ? d
+            : string.CompareOrdinal(a.Region, b.Region));
+        return new StoredScan
+        {
+            Scan = scan,
+            Resources = resources,
+            Evaluations = evaluations,
+            Gaps = gaps,
+            MatchedWaivers = waivers,
+            Findings = findings,
+        };
+    }
+
+    public async Task<IReadOnlyList<ScanTrendPoint>> TrendAsync(string scope, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, null,
+            """
+            SELECT scan_id, finished_at, new_count, open_count, resolved_count, suppressed_count FROM gr_scans
+            WHERE scope = @scope AND finished_at IS NOT NULL ORDER BY finished_at DESC, scan_id DESC LIMIT @count
+            """, ("@scope", scope), ("@count", count));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var points = new List<ScanTrendPoint>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            points.Add(new ScanTrendPoint(reader.GetString(0), Db.Time(reader.GetInt64(1)), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)));
+        }
+        points.Reverse();
+        return points;
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var cutoff = Db.Millis(before);
+        var doomed = new List<string>();
+        // Unfinished scans count from their start: one abandoned (its parts failed for good) goes too.
+        await using (var command = Db.Command(connection, transaction,
+            """
+            SELECT s.scan_id FROM gr_scans s WHERE COALESCE(s.finished_at, s.started_at) < @cutoff
+              AND s.scan_id <> COALESCE((SELECT n.scan_id FROM gr_scans n WHERE n.scope = s.scope AND n.finished_at IS NOT NULL
+                                         ORDER BY n.finished_at DESC, n.scan_id DESC LIMIT 1), '')
+            """, ("@cutoff", cutoff)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                doomed.Add(reader.GetString(0));
+            }
+        }
+        foreach (var scanId in doomed)
+        {
+            foreach (var table in new[] { "gr_results", "gr_scan_parts", "gr_scans" })
+            {
+                await Db.ExecuteAsync(connection, transaction, $"DELETE FROM {table} WHERE scan_id = @id", cancellationToken, ("@id", scanId));
+            }
+        }
+        // A finding resolved long ago has no history left to tell; one still open is kept however old.
+        await Db.ExecuteAsync(connection, transaction,
+            "DELETE FROM gr_findings WHERE status = 'resolved' AND last_seen < @cutoff", cancellationToken, ("@cutoff", cutoff));
+        await transaction.CommitAsync(cancellationToken);
+        return doomed.Count;
+    }
+
+    /// <summary>Binds the values of one gr_results row, in <see cref="StoreSchema.ResultColumns"/> order.</summary>
+    protected static object?[] ResultRow(string scanId, PartKey part, int ordinal, Finding f) =>
+    [
+        scanId, part.AccountId, part.Region, ordinal, f.RuleId, f.ResourceArn, f.Family, StoreNames.Of(f.Severity),
+        StoreNames.Of(f.Verdict), f.ResourceType, f.AccountId, f.Region, f.Customer, f.Message,
+        f.Status is { } s ? StoreNames.Of(s) : null, f.FirstSeen is { } t ? Db.Millis(t) : null,
+    ];
+}

@@ -1,0 +1,57 @@
+namespace Ocado.Guardrails.Scanner.Store;
+
+/// <summary>
+/// The tables, in SQL that SQLite and PostgreSQL both accept. Times are Unix milliseconds (BIGINT),
+/// which both compare and index alike. Names start with gr_ so that the tables sit beside
+/// Hangfire's in one database without confusion.
+/// </summary>
+internal static class StoreSchema
+{
+    public const int Version = 1;
+
+    public static readonly IReadOnlyList<string> Statements =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS gr_scans (
+          scan_id TEXT PRIMARY KEY, scope TEXT NOT NULL, request_key TEXT UNIQUE,
+          catalog_hash TEXT NOT NULL, config_hash TEXT NOT NULL, accounts TEXT NOT NULL,
+          started_at BIGINT NOT NULL, finished_at BIGINT,
+          parts_total INTEGER NOT NULL, parts_pending INTEGER NOT NULL,
+          new_count INTEGER, open_count INTEGER, resolved_count INTEGER, suppressed_count INTEGER)
+        """,
+        "CREATE INDEX IF NOT EXISTS gr_scans_scope ON gr_scans (scope, finished_at)",
+        """
+        CREATE TABLE IF NOT EXISTS gr_scan_parts (
+          scan_id TEXT NOT NULL, account_id TEXT NOT NULL, region TEXT NOT NULL,
+          done INTEGER NOT NULL DEFAULT 0, resources INTEGER NOT NULL DEFAULT 0,
+          evaluations TEXT, gaps TEXT, waivers TEXT, finished_at BIGINT,
+          PRIMARY KEY (scan_id, account_id, region))
+        """,
+        // One row per finding of a scan. Part columns say which part wrote it (resolved findings,
+        // added when the scan completes, have empty ones); ordinal keeps a part's rows apart, since
+        // (rule, ARN) repeats for an account-level NotAssessed recorded once per gap.
+        """
+        CREATE TABLE IF NOT EXISTS gr_results (
+          scan_id TEXT NOT NULL, part_account TEXT NOT NULL, part_region TEXT NOT NULL, ordinal INTEGER NOT NULL,
+          rule_id TEXT NOT NULL, resource_arn TEXT NOT NULL, family TEXT NOT NULL, severity TEXT NOT NULL,
+          verdict TEXT NOT NULL, resource_type TEXT NOT NULL, account_id TEXT NOT NULL, region TEXT NOT NULL,
+          customer TEXT, message TEXT NOT NULL, status TEXT, first_seen BIGINT,
+          PRIMARY KEY (scan_id, part_account, part_region, ordinal))
+        """,
+        "CREATE INDEX IF NOT EXISTS gr_results_identity ON gr_results (scan_id, rule_id, resource_arn)",
+        // A finding's standing in a scope across scans: the history that statuses are computed from.
+        """
+        CREATE TABLE IF NOT EXISTS gr_findings (
+          scope TEXT NOT NULL, rule_id TEXT NOT NULL, resource_arn TEXT NOT NULL,
+          family TEXT NOT NULL, severity TEXT NOT NULL, resource_type TEXT NOT NULL,
+          account_id TEXT NOT NULL, region TEXT NOT NULL, customer TEXT, message TEXT NOT NULL,
+          first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, status TEXT NOT NULL, last_scan_id TEXT NOT NULL,
+          PRIMARY KEY (scope, rule_id, resource_arn))
+        """,
+        "CREATE TABLE IF NOT EXISTS gr_schema (version INTEGER NOT NULL)",
+    ];
+
+    /// <summary>The columns of gr_results in the order every writer and reader uses.</summary>
+    public const string ResultColumns =
+        "scan_id, part_account, part_region, ordinal, rule_id, resource_arn, family, severity, verdict, resource_type, account_id, region, customer, message, status, first_seen";
+}
