@@ -19,6 +19,28 @@ results="$PWD/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# Debian packages the tests drive for real: Chromium (the report in a browser) and the official AWS CLI
+# (the local AWS test server's wire format). Installed once when missing; /usr/bin paths because an
+# older pip-installed `aws` may come first on PATH.
+apt_updated=
+need_package() {
+  local binary=$1 package=$2
+  [[ -x "$binary" ]] && return 0
+  if [[ $(id -u) -ne 0 ]]; then
+    log "$binary is missing and installing $package needs root: the tests that need it will skip (or fail with CI=true)"
+    return 0
+  fi
+  log "installing $package with apt-get"
+  if [[ -z "$apt_updated" ]]; then
+    apt-get update -qq >&2 || log "apt-get update failed"
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >&2 \
+    || log "could not install $package: the tests that need it will skip (or fail with CI=true)"
+}
+need_package /usr/bin/chromium chromium
+need_package /usr/bin/aws awscli
+
 # The store and scheduling tests need a PostgreSQL server; without one they skip (and fail under CI=true).
 source scripts/postgres.sh
 if [[ -z "${GUARDRAILS_TEST_POSTGRES:-}" ]]; then
