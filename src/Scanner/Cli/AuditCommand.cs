@@ -17,7 +17,7 @@ internal static class AuditCommand
         var customer = new Option<string?>("--customer") { Description = "The customer to audit (default: the whole estate, platform accounts included)" };
         var wait = new Option<bool>("--wait") { Description = "Wait until the scan is complete and print where its reports are" };
         var timeout = new Option<int>("--timeout") { Description = "With --wait: give up after this many seconds (exit 1)", DefaultValueFactory = _ => 3600 };
-        var command = new Command("audit", "Enqueue an audit now into the storage of guardrails.yaml: a worker or serve runs it (also: 'Trigger now' on the dashboard's recurring jobs).\n" + ExitCodes.Help)
+        var command = new Command("audit", "Enqueue an audit now into the storage of guardrails.yaml: a worker or serve runs it (also: 'Trigger now' on the dashboard's recurring jobs).")
         {
             customer, wait, timeout,
         };

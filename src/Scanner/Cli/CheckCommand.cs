@@ -25,7 +25,7 @@ internal static class CheckCommand
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info", "none");
         var rules = new Option<string[]>("--rules") { Description = "Rule files or folders (default: the rules-catalog folder); repeatable", AllowMultipleArgumentsPerToken = true };
 
-        var command = new Command("check", "Check CloudFormation templates with the catalog's rules before merging them.\n" + ExitCodes.Help)
+        var command = new Command("check", "Check CloudFormation templates with the catalog's rules before merging them.")
         {
             templates, config, account, region, parameters, format, output, failOn, rules,
         };

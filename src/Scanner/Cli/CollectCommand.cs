@@ -20,7 +20,7 @@ internal static class CollectCommand
             and container roles); the audit role (aws.roleName) is assumed in every account with its external id.
             Endpoints follow AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>. What cannot be collected is written as
             a coverage gap in collection.json.
-            """ + "\n" + ExitCodes.Help) { config, output };
+            """ + "") { config, output };
         command.SetAction((parse, cancellationToken) =>
             RunAsync(parse.GetValue(config)!, parse.GetValue(output)!, Console.Error, AwsEndpoints.FromEnvironment(), null, cancellationToken));
         return command;

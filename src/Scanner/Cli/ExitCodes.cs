@@ -15,8 +15,4 @@ internal static class ExitCodes
     /// <summary>The rule catalog did not load (a compile error or a refused script).</summary>
     public const int RuleLoadError = 3;
 
-    public const string Help = """
-        Exit codes: 0 done, nothing at or above --fail-on; 1 findings at or above --fail-on (or failing rule tests);
-        2 bad arguments, invalid guardrails.yaml or unreadable input; 3 the rule catalog did not load.
-        """;
 }

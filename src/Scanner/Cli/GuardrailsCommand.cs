@@ -13,11 +13,15 @@ internal static class GuardrailsCommand
 
         Start with the demo:   guardrails scan --demo --out out
         Scan a snapshot:       guardrails scan --snapshot DIR --out out
+        Collect from AWS:      guardrails collect --config guardrails.yaml --out DIR
         Try your rules:        guardrails rules test rules-catalog/iam
+        Check templates:       guardrails check template.yaml --format sarif
         Nightly audits:        guardrails serve --snapshot DIR   (dashboard: http://127.0.0.1:5080/hangfire)
+
+        Exit codes: 0 done, nothing at or above --fail-on; 1 findings at or above --fail-on (or failing rule
+        tests); 2 bad arguments, invalid guardrails.yaml or unreadable input; 3 the rule catalog did not load.
         """)
     {
-
         ScanCommand.Create(),
         RulesCommand.Create(),
         CollectCommand.Create(),

@@ -29,7 +29,7 @@ internal static class ReportCommand
         var title = new Option<string?>("--title") { Description = "The HTML report's title (default: the customer's name, or \"AWS estate\")" };
         var homeRegion = new Option<string?>("--home-region") { Description = "ASFF: the Security Hub region for global resources (default: the estate's first region)" };
 
-        var command = new Command("report", "Render a findings.json again as report.html, findings.json, CSV, SARIF 2.1.0, JUnit XML or ASFF.\n" + ExitCodes.Help)
+        var command = new Command("report", "Render a findings.json again as report.html, findings.json, CSV, SARIF 2.1.0, JUnit XML or ASFF.")
         {
             from, format, output, customer, config, rules, title, homeRegion,
         };

@@ -11,7 +11,7 @@ internal static class RulesLintCommand
     public static Command Create()
     {
         var paths = RulesCommand.PathsArgument();
-        var command = new Command("lint", "Check rule headers without running anything: known keys, severity, id = file name and family, a title that states the compliant state, a remediation, collected resource types.\n" + ExitCodes.Help) { paths };
+        var command = new Command("lint", "Check rule headers without running anything: known keys, severity, id = file name and family, a title that states the compliant state, a remediation, collected resource types.") { paths };
         command.SetAction(parse => Run(RulesCommand.Paths(parse.GetValue(paths))));
         return command;
     }

@@ -16,7 +16,7 @@ internal static class RulesTestCommand
     {
         var paths = RulesCommand.PathsArgument();
         var watch = new Option<bool>("--watch") { Description = "Run again whenever a rule or fixture changes (Ctrl+C to stop)" };
-        var command = new Command("test", "Compile rules and run the named cases of their <rule-id>.tests.json; prints PASS/FAIL per case, with expected and actual verdicts on a mismatch.\n" + ExitCodes.Help)
+        var command = new Command("test", "Compile rules and run the named cases of their <rule-id>.tests.json; prints PASS/FAIL per case, with expected and actual verdicts on a mismatch.")
         {
             paths, watch,
         };

@@ -28,7 +28,7 @@ internal static class ScanCommand
         var store = new Option<string?>("--store") { Description = "Findings history: a SQLite file, or a PostgreSQL connection string (default: storage.postgres of guardrails.yaml, else OUT/../.guardrails/findings.db)" };
         var noStore = new Option<bool>("--no-store") { Description = "Record no history: findings carry no new/open/resolved status" };
 
-        var command = new Command("scan", "Scan an estate snapshot: evaluate the rule catalog and write OUT/findings.json, OUT/report.html and OUT/customers/<id>/report.html.\n" + ExitCodes.Help)
+        var command = new Command("scan", "Scan an estate snapshot: evaluate the rule catalog and write OUT/findings.json, OUT/report.html and OUT/customers/<id>/report.html.")
         {
             snapshot, demo, demoSize, demoAccounts, config, output, rules, includePasses, customer, failOn, quiet, store, noStore,
         };

@@ -12,7 +12,7 @@ internal static class ServeCommand
     {
         var shared = new EngineCommandOptions();
         var urls = new Option<string>("--urls") { Description = "Where to listen; anything but loopback needs dashboard credentials in guardrails.yaml for remote users to get in", DefaultValueFactory = _ => ServeApp.DefaultUrls };
-        var command = new Command("serve", "Run the nightly audits: recurring jobs audit-<customer> (schedules: in guardrails.yaml), a Hangfire server, the dashboard at /hangfire and the reports at /reports.\n" + ExitCodes.Help)
+        var command = new Command("serve", "Run the nightly audits: recurring jobs audit-<customer> (schedules: in guardrails.yaml), a Hangfire server, the dashboard at /hangfire and the reports at /reports.")
         {
             urls,
         };

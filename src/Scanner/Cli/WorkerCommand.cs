@@ -12,7 +12,7 @@ internal static class WorkerCommand
     public static Command Create()
     {
         var shared = new EngineCommandOptions();
-        var command = new Command("worker", "Run audit jobs: a Hangfire server against the storage of guardrails.yaml. Start as many as the estate needs, on as many machines, against one PostgreSQL.\n" + ExitCodes.Help);
+        var command = new Command("worker", "Run audit jobs: a Hangfire server against the storage of guardrails.yaml. Start as many as the estate needs, on as many machines, against one PostgreSQL.");
         shared.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
