@@ -12,6 +12,18 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
+# The browser tests (tests/Browser) drive Debian's Chromium through Playwright's executable path;
+# Playwright itself downloads nothing. Without it they fail under CI=true and skip elsewhere.
+if [[ ! -x /usr/bin/chromium ]]; then
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    log "installing chromium for the browser tests"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+      || log "chromium could not be installed; the browser tests will say so"
+  else
+    log "chromium is missing and cannot be installed here (needs root and apt-get); the browser tests will say so"
+  fi
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Compiled rule catalogs are cached by content hash; a run starts from a clean cache of its own.
 export GUARDRAILS_CACHE="${GUARDRAILS_CACHE:-$PWD/artifacts/rule-cache}"

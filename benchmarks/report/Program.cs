@@ -46,7 +46,7 @@ for (var run = 0; run < runs; run++)
 
 Console.WriteLine($"report.html: {findings:N0} findings, {size / 1024.0 / 1024.0:N1} MB ({size:N0} bytes), built in {built.TotalSeconds:N1} s, rendered in {rendered.TotalSeconds:N1} s");
 Console.WriteLine($"  at {report}");
-Console.WriteLine($"Chromium {browser.Version}, {Environment.ProcessorCount} cores, median of {runs} runs:");
+Console.WriteLine($"Chromium {browser.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}, median of {runs} runs:");
 Console.WriteLine($"  time to open (navigation to first page of findings on screen): {Median(opens):N0} ms  (runs: {string.Join(", ", opens.Select(Ms))})");
 Console.WriteLine($"    of which in the page (navigation start to the ready mark):  {Median(readyMarks):N0} ms");
 Console.WriteLine($"  time to filter by severity (change to next frame painted):     {Median(selectFilters):N0} ms  (runs: {string.Join(", ", selectFilters.Select(Ms))})");
@@ -78,6 +78,9 @@ static async Task<double> TimeAsync(IPage page, string kind, string value) =>
         }
         """,
         new[] { kind, value });
+
+// Other work on the machine slows the browser down: the figures are read against it.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 

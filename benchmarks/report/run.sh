@@ -9,4 +9,7 @@ if [[ ! -x /usr/bin/chromium ]]; then
   exit 2
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-exec dotnet run -c Release --project benchmarks/report -- "$@"
+dotnet build -c Release -nologo -v quiet benchmarks/report
+# On a shared machine, GUARDRAILS_BENCHMARK_NICE=-10 (as root) gives the benchmark and its browser
+# the CPU ahead of other work, so that the figures measure the page rather than the neighbours.
+exec nice -n "${GUARDRAILS_BENCHMARK_NICE:-0}" dotnet run -c Release --no-build --project benchmarks/report -- "$@"
