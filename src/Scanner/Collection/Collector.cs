@@ -24,7 +24,8 @@ internal sealed class Collector(CollectorOptions options)
         using var progress = new CollectionProgress(options.Log, options.Interactive, time, statistics, secrets);
         var gaps = new CollectionGaps(secrets, progress);
         var retry = new AwsRetryOptions(settings.MaxAttempts, settings.BaseDelay, settings.MaxDelay, settings.RequestTimeout);
-        await using var limiters = new RateLimiters(settings.RequestsPerSecond, settings.Burst);
+        await using var limiters = new RateLimiters(settings.RequestsPerSecond, settings.Burst, time,
+            new Dictionary<string, double>(StringComparer.Ordinal) { [AwsService.Sts.SigningName] = settings.StsRequestsPerSecond });
         var sender = new AwsRequestSender(options.Http, options.Endpoints, limiters, retry, statistics, time);
         var region = estate.Regions.Count > 0 ? estate.Regions[0] : "us-east-1";
         using var roles = new RoleAssumer(options.Credentials, region, options.Endpoints, retry, limiters, statistics, time);
