@@ -19,6 +19,19 @@ results="$PWD/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# The AwsServer tests run Debian's official AWS CLI against the local AWS test server, by full path
+# (/usr/bin/aws: an older pip-installed aws may come first on PATH).
+if ! test -x /usr/bin/aws; then
+  if command -v apt-get >/dev/null 2>&1; then
+    log "installing Debian's awscli for the AWS CLI tests"
+    if ! (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq awscli) >"$results/apt-awscli.log" 2>&1; then
+      log "could not install awscli (see $results/apt-awscli.log): the AWS CLI tests will skip, and fail under CI=true"
+    fi
+  else
+    log "no apt-get: the AWS CLI tests will skip, and fail under CI=true"
+  fi
+fi
+
 log "building"
 dotnet build Ocado.Guardrails.sln -c Release -nologo -v quiet
 

@@ -87,5 +87,7 @@ public sealed class CollectCredentialsTests
             }
         }
         Assert.Contains("AccessDenied", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("done (4/4)", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("collected 4 accounts x 2 regions", log.ToString(), StringComparison.Ordinal);
     }
 }
