@@ -47,16 +47,21 @@ Directory.Delete(output, recursive: true);
 
 var keys = server.Requests.GroupBy(r => (r.Account, r.Region, r.Service)).ToList();
 double RateOf(string service) => service == "sts" ? settings.StsRequestsPerSecond : rate;
-var busiest = keys.MaxBy(k => (k.Count() - settings.Burst) / RateOf(k.Key.Service))!;
-var minimum = (busiest.Count() - settings.Burst) / RateOf(busiest.Key.Service);
-// With a bounded number of accounts at once, the accounts run in waves: each wave takes at least the per-account minimum.
+double Minimum(IEnumerable<RecordedRequest> requests, string service) => Math.Max(0, requests.Count() - settings.Burst) / RateOf(service);
+// STS is one bucket for the whole run; every other bucket belongs to one account.
+var stsMinimum = keys.Where(k => k.Key.Service == "sts").Select(k => Minimum(k, "sts")).DefaultIfEmpty(0).Max();
+var busiest = keys.Where(k => k.Key.Service != "sts").MaxBy(k => Minimum(k, k.Key.Service))!;
+var accountMinimum = Minimum(busiest, busiest.Key.Service);
+var minimum = Math.Max(stsMinimum, accountMinimum);
+// With a bounded number of accounts at once, at least ceil(accounts / concurrency) accounts run one after another.
 var waves = Math.Ceiling(accounts / (double)concurrency);
-var waveMinimum = waves * minimum;
+var waveMinimum = Math.Max(stsMinimum, waves * accountMinimum);
 var most = keys.Where(k => k.Key.Service != "sts").Max(k => MostInOneSecond(k.Select(r => r.At).Order().ToList()));
 Console.WriteLine($"requests: {summary.Requests} ({summary.Throttles} throttled), gaps: {summary.Gaps.Count}");
-Console.WriteLine($"slowest (account, region, service) under its limit: {busiest.Key.Service} with {busiest.Count()} requests at {RateOf(busiest.Key.Service)}/s; " +
-                  $"most requests of one customer (account, region, service) in any 1 s window: {most} (limit {rate}/s + burst {settings.Burst})");
-Console.WriteLine($"theoretical minimum: {minimum:F2} s with every account at once; {waveMinimum:F2} s in {waves} waves of {concurrency} accounts");
+Console.WriteLine($"busiest (account, region, service): {busiest.Key.Service} with {busiest.Count()} requests at {rate}/s = {accountMinimum:F2} s; " +
+                  $"STS (AssumeRole, one bucket for the run) {stsMinimum:F2} s at {settings.StsRequestsPerSecond}/s");
+Console.WriteLine($"most requests of one (account, region, service) in any 1 s window: {most} (limit {rate}/s + burst {settings.Burst})");
+Console.WriteLine($"theoretical minimum: {minimum:F2} s with every account at once; {waveMinimum:F2} s with {concurrency} accounts at once");
 Console.WriteLine($"wall time: {watch.Elapsed.TotalSeconds:F2} s = {watch.Elapsed.TotalSeconds / waveMinimum:F2} x the minimum for {concurrency} accounts at once");
 var perAccount = server.Requests.Where(r => r.Service != "sts").GroupBy(r => r.Account)
     .Select(g => (Start: g.Min(r => r.At).TotalSeconds, Took: (g.Max(r => r.At) - g.Min(r => r.At)).TotalSeconds)).OrderBy(a => a.Start).ToList();
