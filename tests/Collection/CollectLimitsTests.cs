@@ -5,6 +5,9 @@ namespace Ocado.Guardrails.Tests.Collection;
 /// <summary>The client-side rate limit holds, as the server counts it, even while the server throttles.</summary>
 public sealed class CollectLimitsTests
 {
+    /// <summary>Requests that arrive bunched although they left on time: one delayed in transit, the next not.</summary>
+    private const int ArrivalJitter = 2;
+
     [Fact]
     public async Task ThePerAccountRegionAndServiceRateNeverExceedsTheLimitAsTheServerCountsIt()
     {
@@ -21,10 +24,15 @@ public sealed class CollectLimitsTests
         Assert.True(busiest >= 25, $"the busiest (account, region, service) made only {busiest} requests: the test would prove nothing");
         foreach (var key in byKey)
         {
-            // A token bucket of one token refilled at `rate`: in any window of one second, at most rate + burst requests start.
+            // A token bucket of one token refilled at `rate`: in any window of w seconds at most burst + rate × w
+            // requests leave the client. The server sees arrivals, which the network and a loaded machine can
+            // bunch by a request or two (one delayed, the next not), never by more.
             var times = key.Select(r => r.At).Order().ToList();
-            var most = MostInAnyWindow(times, TimeSpan.FromSeconds(1));
-            Assert.True(most <= rate + 1, $"{key.Key}: {most} requests within one second, limit {rate}/s");
+            foreach (var window in new[] { 1.0, 3.0 })
+            {
+                var most = MostInAnyWindow(times, TimeSpan.FromSeconds(window));
+                Assert.True(most <= 1 + (rate * window) + ArrivalJitter, $"{key.Key}: {most} requests within {window} s, limit {rate}/s");
+            }
         }
     }
 
