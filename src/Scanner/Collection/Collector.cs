@@ -49,7 +49,8 @@ internal sealed class Collector(CollectorOptions options)
         };
         if (settings.Aggregator is { } aggregator)
         {
-            run = WithAggregator(run, aggregator, cancellationToken);
+            var direct = run;
+            run = run with { AggregatorCredentials = new Lazy<Task<AWSCredentials>>(() => direct.AssumeAsync(aggregator.AccountId, cancellationToken)) };
         }
         progress.Start(accounts.Count, estate.Regions.Count);
         await Parallel.ForEachAsync(accounts, new ParallelOptions { MaxDegreeOfParallelism = settings.AccountConcurrency, CancellationToken = cancellationToken },
@@ -75,20 +76,4 @@ internal sealed class Collector(CollectorOptions options)
                 "(AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE), or that the session has not expired; nothing was collected."), ex);
         }
     }
-
-    private static CollectionRun WithAggregator(CollectionRun run, AggregatorSettings aggregator, CancellationToken cancellationToken) => new()
-    {
-        Estate = run.Estate,
-        Settings = run.Settings,
-        OutputDirectory = run.OutputDirectory,
-        Clients = run.Clients,
-        Roles = run.Roles,
-        Gaps = run.Gaps,
-        Progress = run.Progress,
-        Secrets = run.Secrets,
-        Time = run.Time,
-        SessionName = run.SessionName,
-        CredentialReportPollInterval = run.CredentialReportPollInterval,
-        AggregatorCredentials = new Lazy<Task<AWSCredentials>>(() => run.AssumeAsync(aggregator.AccountId, cancellationToken)),
-    };
 }
