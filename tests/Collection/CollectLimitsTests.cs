@@ -12,7 +12,8 @@ public sealed class CollectLimitsTests
     public async Task ThePerAccountRegionAndServiceRateNeverExceedsTheLimitAsTheServerCountsIt()
     {
         const double rate = 25;
-        await using var harness = await CollectionHarness.StartAsync(accounts: 3, resourcesPerRegion: 60, maxPage: 4);
+        // 100 resources in pages of 4: Config alone needs 26 requests per (account, region).
+        await using var harness = await CollectionHarness.StartAsync(accounts: 3, resourcesPerRegion: 100, maxPage: 4);
         harness.Server.Faults.ThrottleFraction = 0.2;
 
         var summary = await harness.CollectAsync(CollectionHarness.FastSettings(requestsPerSecond: rate, burst: 1));
