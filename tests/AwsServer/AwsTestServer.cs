@@ -81,7 +81,11 @@ public sealed class AwsTestServer : IAsyncDisposable
         var signed = new SignedRequest(http.Request.Method, http.Request.Path.Value ?? "/", http.Request.QueryString.Value ?? "", headers, body);
         var auth = SigV4Verifier.Verify(signed, _keys.Find, DateTimeOffset.UtcNow);
         var reply = auth.Valid ? Dispatch(auth, operation, target is not null, body, form) : AuthenticationError(auth, target is not null);
-        _requests.Enqueue(new RecordedRequest(auth.Key?.AccountId ?? "", auth.Region, auth.Service, operation, _clock.Elapsed, reply.Status, reply.ErrorType ?? ErrorCodeOf(reply)));
+        _requests.Enqueue(new RecordedRequest(auth.Key?.AccountId ?? "", auth.Region, auth.Service, operation, _clock.Elapsed, reply.Status, reply.ErrorType ?? ErrorCodeOf(reply))
+        {
+            JsonInput = target is null ? "" : Encoding.UTF8.GetString(body),
+            FormInput = form,
+        });
         http.Response.StatusCode = reply.Status;
         http.Response.ContentType = reply.ContentType;
         http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();

@@ -1,4 +1,11 @@
 namespace Ocado.Guardrails.Tests.AwsServer;
 
-/// <summary>One request the server received: whose, where, which service, when (since the server started), and how it was answered.</summary>
-public sealed record RecordedRequest(string Account, string Region, string Service, string Operation, TimeSpan At, int Status, string? ErrorCode);
+/// <summary>
+/// One request the server received: whose, where, which service, when (since the server started),
+/// how it was answered, and its input (the JSON body, or the form's parameters).
+/// </summary>
+public sealed record RecordedRequest(string Account, string Region, string Service, string Operation, TimeSpan At, int Status, string? ErrorCode)
+{
+    public string JsonInput { get; init; } = "";
+    public IReadOnlyDictionary<string, string> FormInput { get; init; } = new Dictionary<string, string>();
+}

@@ -48,6 +48,24 @@ public sealed class CollectCredentialsTests
     }
 
     [Fact]
+    public async Task TheCollectCommandRefusesADirectoryThatAlreadyHoldsFiles()
+    {
+        await using var harness = await CollectionHarness.StartAsync(accounts: 1);
+        Directory.CreateDirectory(harness.SnapshotDirectory);
+        await File.WriteAllTextAsync(Path.Combine(harness.SnapshotDirectory, "collection.json"), "{}", TestContext.Current.CancellationToken);
+        var config = Path.Combine(harness.Output.Path, "guardrails.yaml");
+        await File.WriteAllTextAsync(config, "estate: { customers: [ { id: acme, accounts: [\"111111111111\"] } ] }", TestContext.Current.CancellationToken);
+        using var log = new StringWriter();
+
+        var exit = await CollectCommand.RunAsync(config, harness.SnapshotDirectory, log, harness.Endpoints,
+            new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("is not empty", log.ToString(), StringComparison.Ordinal);
+        Assert.Empty(harness.Server.Requests);
+    }
+
+    [Fact]
     public async Task NoSecretKeyOrSessionTokenAppearsInAnyWrittenFileOrTheLog()
     {
         await using var harness = await CollectionHarness.StartAsync(accounts: 4);
@@ -87,5 +105,7 @@ public sealed class CollectCredentialsTests
             }
         }
         Assert.Contains("AccessDenied", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("done (4/4)", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("collected 4 accounts x 2 regions", log.ToString(), StringComparison.Ordinal);
     }
 }

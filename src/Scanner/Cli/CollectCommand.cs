@@ -42,6 +42,12 @@ internal static class CollectCommand
             await log.WriteLineAsync(ex.Message);
             return ExitCodes.UsageError;
         }
+        if (Directory.Exists(outputDirectory) && Directory.EnumerateFileSystemEntries(outputDirectory).Any())
+        {
+            // A snapshot is one point in time: files of an earlier run would pass for data of this one.
+            await log.WriteLineAsync($"error: {outputDirectory} is not empty; collect into a new directory");
+            return ExitCodes.UsageError;
+        }
         try
         {
             credentials ??= await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null);

@@ -6,7 +6,7 @@ using Ocado.Guardrails.Scanner.Configuration;
 namespace Ocado.Guardrails.Scanner.Collection;
 
 /// <summary>What every part of one collection shares: where to write, how to call, what went missing.</summary>
-internal sealed class CollectionRun
+internal sealed record CollectionRun
 {
     public required Estate Estate { get; init; }
     public required AwsSettings Settings { get; init; }

@@ -24,7 +24,8 @@ internal sealed class Collector(CollectorOptions options)
         using var progress = new CollectionProgress(options.Log, options.Interactive, time, statistics, secrets);
         var gaps = new CollectionGaps(secrets, progress);
         var retry = new AwsRetryOptions(settings.MaxAttempts, settings.BaseDelay, settings.MaxDelay, settings.RequestTimeout);
-        await using var limiters = new RateLimiters(settings.RequestsPerSecond, settings.Burst);
+        await using var limiters = new RateLimiters(settings.RequestsPerSecond, settings.Burst, time,
+            new Dictionary<string, double>(StringComparer.Ordinal) { [AwsService.Sts.SigningName] = settings.StsRequestsPerSecond });
         var sender = new AwsRequestSender(options.Http, options.Endpoints, limiters, retry, statistics, time);
         var region = estate.Regions.Count > 0 ? estate.Regions[0] : "us-east-1";
         using var roles = new RoleAssumer(options.Credentials, region, options.Endpoints, retry, limiters, statistics, time);
@@ -48,7 +49,8 @@ internal sealed class Collector(CollectorOptions options)
         };
         if (settings.Aggregator is { } aggregator)
         {
-            run = WithAggregator(run, aggregator, cancellationToken);
+            var direct = run;
+            run = run with { AggregatorCredentials = new Lazy<Task<AWSCredentials>>(() => direct.AssumeAsync(aggregator.AccountId, cancellationToken)) };
         }
         progress.Start(accounts.Count, estate.Regions.Count);
         await Parallel.ForEachAsync(accounts, new ParallelOptions { MaxDegreeOfParallelism = settings.AccountConcurrency, CancellationToken = cancellationToken },
@@ -74,20 +76,4 @@ internal sealed class Collector(CollectorOptions options)
                 "(AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE), or that the session has not expired; nothing was collected."), ex);
         }
     }
-
-    private static CollectionRun WithAggregator(CollectionRun run, AggregatorSettings aggregator, CancellationToken cancellationToken) => new()
-    {
-        Estate = run.Estate,
-        Settings = run.Settings,
-        OutputDirectory = run.OutputDirectory,
-        Clients = run.Clients,
-        Roles = run.Roles,
-        Gaps = run.Gaps,
-        Progress = run.Progress,
-        Secrets = run.Secrets,
-        Time = run.Time,
-        SessionName = run.SessionName,
-        CredentialReportPollInterval = run.CredentialReportPollInterval,
-        AggregatorCredentials = new Lazy<Task<AWSCredentials>>(() => run.AssumeAsync(aggregator.AccountId, cancellationToken)),
-    };
 }

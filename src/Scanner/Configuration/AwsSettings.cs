@@ -21,6 +21,13 @@ internal sealed partial class AwsSettings
     /// </summary>
     public const double DefaultRequestsPerSecond = 2;
 
+    /// <summary>
+    /// Requests per second to STS in the caller's own account (AssumeRole, once per account): not a
+    /// customer's budget, and far below STS's quota of 600 requests per second per account.
+    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entities
+    /// </summary>
+    public const double DefaultStsRequestsPerSecond = 50;
+
     /// <summary>Requests allowed at once before the rate applies: one, so the rate is never exceeded in any window.</summary>
     public const int DefaultBurst = 1;
 
@@ -56,6 +63,7 @@ internal sealed partial class AwsSettings
     public IReadOnlyDictionary<string, string> ExternalIds { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
     public AggregatorSettings? Aggregator { get; init; }
     public double RequestsPerSecond { get; init; } = DefaultRequestsPerSecond;
+    public double StsRequestsPerSecond { get; init; } = DefaultStsRequestsPerSecond;
     public int Burst { get; init; } = DefaultBurst;
     public int MaxAttempts { get; init; } = DefaultMaxAttempts;
     public TimeSpan BaseDelay { get; init; } = DefaultBaseDelay;
@@ -101,6 +109,7 @@ internal sealed partial class AwsSettings
             ExternalIds = externalIds,
             Aggregator = aws["aggregator"] is JsonObject aggregator ? ReadAggregator(aggregator, errors) : null,
             RequestsPerSecond = Number(limits, "requestsPerSecond", DefaultRequestsPerSecond, 0.01, 1000, "aws.rateLimit", errors),
+            StsRequestsPerSecond = Number(limits, "stsRequestsPerSecond", DefaultStsRequestsPerSecond, 0.01, 1000, "aws.rateLimit", errors),
             Burst = (int)Number(limits, "burst", DefaultBurst, 1, 1000, "aws.rateLimit", errors),
             MaxAttempts = (int)Number(retry, "maxAttempts", DefaultMaxAttempts, 1, 20, "aws.retry", errors),
             BaseDelay = TimeSpan.FromSeconds(Number(retry, "baseDelaySeconds", DefaultBaseDelay.TotalSeconds, 0, 60, "aws.retry", errors)),

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+
+namespace Ocado.Guardrails.Tests.AwsServer;
+
+/// <summary>
+/// AWS's own service models, as Debian's awscli ships them (botocore's <c>service-2.json</c>): what
+/// an operation's input may hold, which members it requires, and their ranges.
+/// </summary>
+internal static class ServiceModels
+{
+    private const string Root = "/usr/lib/python3/dist-packages/awscli/botocore/data";
+
+    private static readonly Dictionary<string, string> Folders = new(StringComparer.Ordinal)
+    {
+        ["config"] = "config/2014-11-12", ["tagging"] = "resourcegroupstaggingapi/2017-01-26",
+        ["servicequotas"] = "service-quotas/2019-06-24", ["iam"] = "iam/2010-05-08", ["sts"] = "sts/2011-06-15",
+    };
+
+    private static readonly Dictionary<string, JsonObject> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>Everything wrong with a JSON input for the operation, by the model; empty when it conforms.</summary>
+    public static List<string> Check(string service, string operation, JsonNode? input)
+    {
+        var model = Load(service);
+        var problems = new List<string>();
+        if (model["operations"]?[operation] is not JsonObject op)
+        {
+            return [$"{service} has no operation {operation}"];
+        }
+        CheckShape(model, op["input"]?["shape"]?.GetValue<string>(), input, operation, problems);
+        return problems;
+    }
+
+    private static void CheckShape(JsonObject model, string? shapeName, JsonNode? value, string path, List<string> problems)
+    {
+        if (shapeName is null || model["shapes"]?[shapeName] is not JsonObject shape)
+        {
+            return;
+        }
+        switch (shape["type"]?.GetValue<string>())
+        {
+            case "structure":
+                var members = shape["members"]!.AsObject();
+                var given = value as JsonObject ?? [];
+                problems.AddRange(given.Where(p => !members.ContainsKey(p.Key)).Select(p => $"{path}.{p.Key} is not in the model"));
+                problems.AddRange((shape["required"] as JsonArray ?? []).Select(r => r!.GetValue<string>()).Where(r => !given.ContainsKey(r)).Select(r => $"{path}.{r} is required"));
+                foreach (var (name, member) in given.Where(p => members.ContainsKey(p.Key)))
+                {
+                    CheckShape(model, members[name]!["shape"]!.GetValue<string>(), member, $"{path}.{name}", problems);
+                }
+                break;
+            case "list":
+                var items = value as JsonArray ?? [];
+                if (shape["max"] is { } max && items.Count > max.GetValue<int>())
+                {
+                    problems.Add($"{path} has {items.Count} items, more than {max}");
+                }
+                foreach (var item in items)
+                {
+                    CheckShape(model, shape["member"]!["shape"]!.GetValue<string>(), item, path + "[]", problems);
+                }
+                break;
+            case "integer" when value is JsonValue number:
+                var n = number.GetValue<int>();
+                if ((shape["min"] is { } low && n < low.GetValue<int>()) || (shape["max"] is { } high && n > high.GetValue<int>()))
+                {
+                    problems.Add($"{path} = {n} is outside [{shape["min"]}, {shape["max"]}]");
+                }
+                break;
+        }
+    }
+
+    private static JsonObject Load(string service)
+    {
+        lock (Loaded)
+        {
+            if (!Loaded.TryGetValue(service, out var model))
+            {
+                model = Loaded[service] = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, Folders[service], "service-2.json")))!.AsObject();
+            }
+            return model;
+        }
+    }
+}
