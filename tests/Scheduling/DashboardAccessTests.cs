@@ -4,6 +4,7 @@ using System.Text;
 namespace Ocado.Guardrails.Tests.Scheduling;
 
 /// <summary>Who gets into serve: the machine itself, and remote users only with configured credentials.</summary>
+[Collection(HangfireStatics.Name)]
 public sealed class DashboardAccessTests
 {
     private const string Remote = "203.0.113.7";

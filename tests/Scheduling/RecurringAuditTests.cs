@@ -6,6 +6,7 @@ using Ocado.Guardrails.Tests.Support;
 namespace Ocado.Guardrails.Tests.Scheduling;
 
 /// <summary>guardrails serve on the embedded storage, as real processes: its recurring audits, and what survives a restart.</summary>
+[Collection(HangfireStatics.Name)]
 public sealed class RecurringAuditTests
 {
     private const string Schedules = """
@@ -17,6 +18,7 @@ public sealed class RecurringAuditTests
 
     private static List<RecurringJobDto> RecurringJobs(string state)
     {
+        HangfireStatics.Quiet();
         var storage = new SQLiteStorage(Path.Combine(state, "hangfire.db"), new SQLiteStorageOptions());
         using var connection = storage.GetConnection();
         return connection.GetRecurringJobs();

@@ -9,7 +9,9 @@ namespace Ocado.Guardrails.Tests.Scheduling;
 
 /// <summary>
 /// A 30-account demo estate with a guardrails.yaml that points at a test PostgreSQL database and
-/// shortens Hangfire's timings, so that a killed worker's part runs elsewhere within seconds.
+/// shortens Hangfire's timings, so that a killed worker's part runs elsewhere within seconds. The
+/// rule timeout is long: on a loaded machine a rule starved of CPU for 2 s would give an Error in
+/// one run and not in the other, a difference the test is not about.
 /// </summary>
 internal sealed class ScaleOutEstate : IAsyncDisposable
 {
@@ -45,6 +47,7 @@ internal sealed class ScaleOutEstate : IAsyncDisposable
               invisibilityTimeout: 10s
               queuePollInterval: 1s
               schedulePollInterval: 1s
+              ruleTimeout: 60s
             """);
         return estate;
     }

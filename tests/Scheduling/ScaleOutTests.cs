@@ -54,7 +54,10 @@ public sealed class ScaleOutTests
             var actual = ScaleOutEstate.Keys(stored.Findings);
 
             Assert.Equal(ScaleOutEstate.Accounts * 3, done.PartsTotal);
-            Assert.Equal(expected.Count, actual.Count);
+            var missing = expected.Except(actual).Take(5).ToList();
+            var extra = actual.Except(expected).Take(5).ToList();
+            Assert.True(expected.Count == actual.Count && missing.Count == 0 && extra.Count == 0,
+                $"{expected.Count} findings in one process, {actual.Count} from the workers; missing: {string.Join(" | ", missing)}; extra: {string.Join(" | ", extra)}");
             Assert.Equal(expected, actual);
             foreach (var job in inFlight)
             {

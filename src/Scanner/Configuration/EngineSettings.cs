@@ -18,6 +18,12 @@ internal sealed record EngineSettings
     /// <summary>With long polling (LISTEN/NOTIFY on PostgreSQL) this is only the fallback; pickup takes ~0.2 s.</summary>
     public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long one rule may take on one resource before its verdict is Error. A loaded machine
+    /// (a CI box shared with other jobs) may need more, or timeouts turn into findings.
+    /// </summary>
+    public TimeSpan RuleTimeout { get; init; } = Rules.Engine.Evaluator.DefaultBudget;
+
     /// <summary>How often a server checks for recurring jobs that are due and for delayed jobs; Hangfire's default.</summary>
     public TimeSpan SchedulePollInterval { get; init; } = TimeSpan.FromSeconds(15);
 }

@@ -86,7 +86,7 @@ internal static class SettingsSections
     public static EngineSettings Engine(JsonNode? node, List<string> errors)
     {
         var section = node as JsonObject;
-        ConfigValues.KnownKeys(section, "engine", errors, "workers", "invisibilityTimeout", "queuePollInterval", "schedulePollInterval");
+        ConfigValues.KnownKeys(section, "engine", errors, "workers", "invisibilityTimeout", "queuePollInterval", "schedulePollInterval", "ruleTimeout");
         var defaults = new EngineSettings();
         return new EngineSettings
         {
@@ -94,6 +94,7 @@ internal static class SettingsSections
             InvisibilityTimeout = ConfigValues.Duration(section?["invisibilityTimeout"], "engine.invisibilityTimeout", errors) ?? defaults.InvisibilityTimeout,
             QueuePollInterval = ConfigValues.Duration(section?["queuePollInterval"], "engine.queuePollInterval", errors) ?? defaults.QueuePollInterval,
             SchedulePollInterval = ConfigValues.Duration(section?["schedulePollInterval"], "engine.schedulePollInterval", errors) ?? defaults.SchedulePollInterval,
+            RuleTimeout = ConfigValues.Duration(section?["ruleTimeout"], "engine.ruleTimeout", errors) ?? defaults.RuleTimeout,
         };
     }
 
