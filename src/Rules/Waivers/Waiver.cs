@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Policies;
 
 namespace Ocado.Guardrails.Rules.Waivers;
 
@@ -36,9 +37,9 @@ public sealed record Waiver
     public bool HoldsAt(DateTimeOffset now) => now < ExpiresAt;
 
     public bool Matches(Finding finding) =>
-        Glob.Matches(Rule, finding.RuleId)
-        && (Account is null || Glob.Matches(Account, finding.AccountId))
-        && (Resource is null || Glob.Matches(Resource, finding.ResourceArn));
+        Wildcard.Matches(Rule, finding.RuleId, ignoreCase: false)
+        && (Account is null || Wildcard.Matches(Account, finding.AccountId, ignoreCase: false))
+        && (Resource is null || Wildcard.Matches(Resource, finding.ResourceArn, ignoreCase: false));
 
     /// <summary>
     /// Whether the waiver could match a finding of one of these accounts: its account pattern does,
@@ -49,8 +50,8 @@ public sealed record Waiver
     {
         var resourceAccount = Resource?.Split(':') is { Length: > 4 } parts ? parts[4] : "";
         return accounts.Any(account =>
-            (Account is null || Glob.Matches(Account, account))
-            && (resourceAccount.Length == 0 || Glob.Matches(resourceAccount, account)));
+            (Account is null || Wildcard.Matches(Account, account, ignoreCase: false))
+            && (resourceAccount.Length == 0 || Wildcard.Matches(resourceAccount, account, ignoreCase: false)));
     }
 
     /// <summary>How the waiver is named to people: rule and what it covers.</summary>
