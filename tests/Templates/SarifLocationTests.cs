@@ -26,6 +26,26 @@ public sealed class SarifLocationTests
         """;
 
     [Fact]
+    public void TheSarifOfACheckIsValidAgainstTheSarif210Schema()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"guardrails-sarif-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var path = Path.Combine(directory, "stack.yaml");
+            File.WriteAllText(path, Template);
+
+            var sarif = SarifReport.Write(TemplateChecks.Run(path), directory);
+
+            Assert.Empty(Ocado.Guardrails.Tests.Formats.JsonSchemas.Errors(Ocado.Guardrails.Tests.Formats.JsonSchemas.Sarif, sarif));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void SarifResultsPointAtTheLineAndColumnOfTheLogicalIdAndKeepWaiversAsSuppressions()
     {
         var directory = Path.Combine(Path.GetTempPath(), $"guardrails-sarif-{Guid.NewGuid():N}");
