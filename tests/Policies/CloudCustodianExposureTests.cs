@@ -15,9 +15,9 @@ namespace Ocado.Guardrails.Tests.Policies;
 /// </summary>
 public sealed class CloudCustodianExposureTests(ITestOutputHelper output)
 {
-    private const string Owner = "644160558196";
+    private const string Owner = CustodianAccount.Id;
 
-    private static readonly Estate CustodianEstate = new([new Customer("c7n", "Cloud Custodian test account", [Owner])], [], []);
+    private static readonly Estate CustodianEstate = CustodianAccount.Estate;
 
     public static TheoryData<string, string[]> Scenarios() => new()
     {
