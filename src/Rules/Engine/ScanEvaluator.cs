@@ -28,14 +28,10 @@ public sealed class ScanEvaluator
     /// </summary>
     public Func<CoverageGap, bool> RecordsGap { get; init; } = static _ => true;
 
-    /// <summary>Called with the number of resources evaluated so far, now and then.</summary>
-    public Action<int>? Progress { get; init; }
-
     public (List<Finding> Findings, Dictionary<string, FamilySummary> Summary) Run(IEnumerable<Resource> resources, CancellationToken cancellationToken)
     {
         var findings = new ConcurrentBag<List<Finding>>();
         var summaries = new ConcurrentBag<Dictionary<string, FamilySummary>>();
-        var done = 0;
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.ForEach(
             resources,
@@ -44,11 +40,6 @@ public sealed class ScanEvaluator
             (resource, _, local) =>
             {
                 EvaluateOne(resource, local.Findings, local.Summary);
-                var count = Interlocked.Increment(ref done);
-                if ((count & 4095) == 0)
-                {
-                    Progress?.Invoke(count);
-                }
                 return local;
             },
             local =>

@@ -1,8 +1,10 @@
 namespace Ocado.Guardrails.Rules.Resources;
 
 /// <summary>
-/// Read-only lookups of the other resources of a scan, for rules that need more than the resource
-/// they judge (a role's attached managed policies, a user's groups, the VPCs a quota counts).
+/// Read-only lookups of the other resources of the judged resource's account (and the AWS managed
+/// policies its authorization details name), for rules that need more than the resource they judge
+/// (a role's attached managed policies, a user's groups, the VPCs a quota counts). A scan reads and
+/// judges one account at a time, so another account's resources are never here.
 /// </summary>
 public sealed class Inventory
 {

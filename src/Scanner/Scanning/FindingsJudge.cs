@@ -27,7 +27,6 @@ internal sealed class FindingsJudge(RuleCatalog catalog, GuardrailsConfig config
         public required DateTimeOffset WaiversAsOf { get; init; }
         public bool IncludePasses { get; init; }
         public Func<CoverageGap, bool> RecordsGap { get; init; } = static _ => true;
-        public Action<int>? Progress { get; init; }
     }
 
     public Judgement Judge(Input input, CancellationToken cancellationToken)
@@ -37,7 +36,6 @@ internal sealed class FindingsJudge(RuleCatalog catalog, GuardrailsConfig config
         {
             IncludePasses = input.IncludePasses,
             RecordsGap = input.RecordsGap,
-            Progress = input.Progress,
         };
         var (evaluated, summary) = scan.Run(input.Resources, cancellationToken);
         var (findings, matched) = new WaiverBook(config.Waivers, input.WaiversAsOf).Apply(evaluated);

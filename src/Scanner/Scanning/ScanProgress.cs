@@ -18,11 +18,24 @@ internal sealed class ScanProgress(TextWriter writer, bool interactive, bool qui
 
     public void Warning(string message) => Write($"warning: {message}", endLine: true);
 
-    public void Evaluated(int done, int total)
+    /// <summary>
+    /// An account read and judged: a live line when watched; in a log, a line at every tenth of the
+    /// accounts, so that a 500-account scan neither floods the log nor goes quiet.
+    /// </summary>
+    public void AccountDone(int done, int total, long resources)
     {
-        if (!quiet && interactive)
+        if (quiet)
         {
-            Write($"evaluated {done:N0}/{total:N0} resources", endLine: false);
+            return;
+        }
+        var message = $"scanned {done:N0}/{total:N0} accounts, {resources:N0} resources";
+        if (interactive)
+        {
+            Write(message, endLine: false);
+        }
+        else if (done * 10 / total != (done - 1) * 10 / total)
+        {
+            Write(message, endLine: true);
         }
     }
 

@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Rules.Waivers;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Scanning;
 
-/// <summary>One scan in one process: read the snapshot, evaluate the catalog, apply waivers, return what was found.</summary>
+/// <summary>
+/// One scan in one process: read the snapshot account by account, evaluate the catalog on each
+/// account (whose resources are what rules may look up, as in a part of the distributed engine),
+/// apply waivers, and return what was found. Only one account's resources are held at a time.
+/// </summary>
 internal sealed class ScanRunner(TimeProvider time, ScanProgress progress)
 {
     /// <summary>The scan, and the indexes of the waivers that matched, which the findings store records.</summary>
@@ -15,50 +20,66 @@ internal sealed class ScanRunner(TimeProvider time, ScanProgress progress)
     {
         var startedAt = time.GetUtcNow();
         var watch = Stopwatch.StartNew();
-        progress.Stage($"reading snapshot {options.SnapshotDirectory}");
-        var snapshot = SnapshotReader.Read(options.SnapshotDirectory, config.Estate);
-        foreach (var error in snapshot.Errors)
-        {
-            progress.Warning(error);
-        }
-        var resources = snapshot.Resources;
-        var gaps = snapshot.Gaps;
-        var accounts = ScannedAccounts(config, options.Customer);
-        if (options.Customer is not null)
-        {
-            resources = resources.Where(r => accounts.Contains(r.AccountId)).ToList();
-            gaps = gaps.Where(g => accounts.Contains(g.AccountId)).ToList();
-        }
-        progress.Stage($"read {resources.Count:N0} resources in {watch.Elapsed.TotalSeconds:F1} s; evaluating {catalog.Rules.Count} rules");
+        var snapshot = SnapshotReader.Open(options.SnapshotDirectory, config.Estate);
+        var scanned = ScannedAccounts(config, options.Customer);
+        var accounts = options.Customer is null ? snapshot.Accounts : snapshot.Accounts.Where(scanned.Contains).ToList();
+        progress.Stage($"scanning {accounts.Count} accounts of {options.SnapshotDirectory} with {catalog.Rules.Count} rules");
 
-        var judgement = new FindingsJudge(catalog, config).Judge(new FindingsJudge.Input
+        var judge = new FindingsJudge(catalog, config);
+        var findings = new List<Finding>();
+        var gaps = new List<CoverageGap>();
+        var summary = RuleHeader.Families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
+        var matchedWaivers = new SortedSet<int>();
+        var resources = 0L;
+        for (var i = 0; i < accounts.Count; i++)
         {
-            Resources = resources,
-            Inventory = resources,
-            Gaps = gaps,
-            // A snapshot is a point in time: key ages and expiry dates are judged as of its collection, so
-            // scanning the same snapshot again gives the same findings.
-            Now = snapshot.CollectedAt ?? startedAt,
-            // Waivers are reviewed promises about the present: they expire by the wall clock.
-            WaiversAsOf = startedAt,
-            IncludePasses = options.IncludePasses,
-            Progress = done => progress.Evaluated(done, resources.Count),
-        }, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var part = snapshot.ReadAccount(accounts[i]);
+            foreach (var error in part.Errors)
+            {
+                progress.Warning(error);
+            }
+            var judgement = judge.Judge(new FindingsJudge.Input
+            {
+                Resources = part.Resources,
+                Inventory = part.Resources,
+                Gaps = part.Gaps,
+                // A snapshot is a point in time: key ages and expiry dates are judged as of its collection, so
+                // scanning the same snapshot again gives the same findings.
+                Now = snapshot.CollectedAt ?? startedAt,
+                // Waivers are reviewed promises about the present: they expire by the wall clock.
+                WaiversAsOf = startedAt,
+                IncludePasses = options.IncludePasses,
+            }, cancellationToken);
+            findings.AddRange(judgement.Findings);
+            gaps.AddRange(part.Gaps);
+            matchedWaivers.UnionWith(judgement.MatchedWaivers);
+            foreach (var (family, counts) in judgement.Summary)
+            {
+                summary[family].Add(counts);
+            }
+            // AWS managed policies come with each account to be looked up; they are nobody's resources.
+            resources += part.Resources.Count(r => r.AccountId != AuthorizationDetails.AwsAccount);
+            progress.AccountDone(i + 1, accounts.Count, resources);
+        }
+        findings.Sort(static (a, b) => string.CompareOrdinal(a.RuleId, b.RuleId) is var c and not 0 ? c : string.CompareOrdinal(a.ResourceArn, b.ResourceArn));
+        progress.Stage($"scanned {resources:N0} resources in {watch.Elapsed.TotalSeconds:F1} s");
+
         var finishedAt = time.GetUtcNow();
         var result = new ScanResult
         {
             ScanId = $"{startedAt:yyyyMMdd'T'HHmmss'Z'}-{catalog.Hash[..8]}",
             StartedAt = startedAt,
             FinishedAt = finishedAt,
-            Resources = resources.Count,
-            Evaluations = judgement.Summary,
+            Resources = checked((int)resources),
+            Evaluations = summary,
             Gaps = gaps,
-            Findings = judgement.Findings,
+            Findings = findings,
             Rules = catalog.Rules.Select(r => r.Header).ToList(),
             Estate = config.Estate,
-            Waivers = new WaiverBook(config.Waivers, startedAt).Report(judgement.MatchedWaivers, accounts),
+            Waivers = new WaiverBook(config.Waivers, startedAt).Report(matchedWaivers, scanned),
         };
-        return (result, judgement.MatchedWaivers);
+        return (result, matchedWaivers);
     }
 
     /// <summary>The customer's accounts, or every account of the estate.</summary>

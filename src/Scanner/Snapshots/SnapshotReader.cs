@@ -8,155 +8,246 @@ using Ocado.Guardrails.Rules.Resources;
 namespace Ocado.Guardrails.Scanner.Snapshots;
 
 /// <summary>
-/// Reads a snapshot directory (layout in DESIGN.md). A file that cannot be read is named in
+/// Reads a snapshot directory (layout in DESIGN.md), one account at a time: a scan holds one
+/// account's resources in memory, never the whole estate. A file that cannot be read is named in
 /// <see cref="Snapshot.Errors"/> and becomes a coverage gap for what it would have held; the rest
 /// of the snapshot is read. An account of the estate with no data and no recorded gap is a gap too:
 /// silence never reads as clean.
 /// </summary>
 internal sealed partial class SnapshotReader
 {
-    private readonly Dictionary<string, Resource> _resources = new(StringComparer.Ordinal);
-    private readonly List<CoverageGap> _gaps = [];
-    private readonly List<string> _errors = [];
+    private readonly string _directory;
+    private readonly List<CoverageGap> _recordedGaps;
+
+    private SnapshotReader(string directory, Estate estate)
+    {
+        _directory = directory;
+        var collection = CollectionFile.Read(Path.Combine(directory, "collection.json"));
+        (CollectedAt, _recordedGaps) = (collection.CollectedAt, collection.Gaps);
+        var folders = Directory.EnumerateDirectories(directory)
+            .Select(Path.GetFileName)
+            .Where(name => AccountFolder().IsMatch(name!))
+            .Cast<string>();
+        Accounts = folders.Concat(estate.Accounts).Concat(_recordedGaps.Select(g => g.AccountId))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountFolder();
 
-    public static Snapshot Read(string directory, Estate estate) => new SnapshotReader().ReadAll(directory, estate, null);
+    /// <summary>When the snapshot was collected (collection.json), if it says.</summary>
+    public DateTimeOffset? CollectedAt { get; }
+
+    /// <summary>Every account the snapshot has a folder or a recorded gap for, and every account of the estate.</summary>
+    public IReadOnlyList<string> Accounts { get; }
+
+    /// <summary>Opens a snapshot directory to read it account by account.</summary>
+    public static SnapshotReader Open(string directory, Estate estate) => new(directory, estate);
+
+    /// <summary>The whole snapshot at once: for small snapshots and tests; a scan reads account by account.</summary>
+    public static Snapshot Read(string directory, Estate estate)
+    {
+        var reader = Open(directory, estate);
+        return reader.Merge(reader.Accounts);
+    }
 
     /// <summary>
     /// Only the given accounts: what one part of a scan needs. Quota usage is counted per account,
     /// so an account read alone gives the same resources as the whole snapshot does.
     /// </summary>
-    public static Snapshot ReadAccounts(string directory, Estate estate, IReadOnlySet<string> accounts) =>
-        new SnapshotReader().ReadAll(directory, estate, accounts);
-
-    private Snapshot ReadAll(string directory, Estate estate, IReadOnlySet<string>? only)
+    public static Snapshot ReadAccounts(string directory, Estate estate, IReadOnlySet<string> accounts)
     {
-        var collection = CollectionFile.Read(Path.Combine(directory, "collection.json"));
-        _gaps.AddRange(collection.Gaps.Where(g => only is null || only.Contains(g.AccountId)));
-        var accounts = Directory.EnumerateDirectories(directory)
-            .Where(d => AccountFolder().IsMatch(Path.GetFileName(d)) && (only is null || only.Contains(Path.GetFileName(d))))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var quotaFiles = new List<(string Account, string Region, string Path)>();
-        foreach (var accountDirectory in accounts)
-        {
-            var account = Path.GetFileName(accountDirectory);
-            ReadAccount(accountDirectory, account);
-            quotaFiles.AddRange(Files(accountDirectory, "quotas", "*.json", recursive: true)
-                .Select(f => (account, Path.GetFileName(Path.GetDirectoryName(f))!, f)));
-        }
-
-        var counts = new InventoryCounts();
-        foreach (var resource in _resources.Values)
-        {
-            counts.Add(resource);
-        }
-        foreach (var (account, region, file) in quotaFiles)
-        {
-            Guarded(file, account, region, CoverageGap.Sources.Quotas, () =>
-            {
-                foreach (var quota in QuotaFiles.Read(file))
-                {
-                    Add(QuotaFiles.ToResource(quota, account, region, counts,
-                        type => !_gaps.Any(g => g.Source != CoverageGap.Sources.Quotas && g.Covers(account, region, type))));
-                }
-            });
-        }
-
-        var present = accounts.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
-        foreach (var account in estate.Accounts.Where(a => (only is null || only.Contains(a)) && !present.Contains(a) && !_gaps.Any(g => g.AccountId == a)))
-        {
-            _gaps.Add(new CoverageGap(account, null, CoverageGap.Sources.Snapshot, "the snapshot holds no data for this account"));
-        }
-        return new Snapshot(_resources.Values.ToList(), _gaps, collection.CollectedAt, _errors);
+        var reader = Open(directory, estate);
+        return reader.Merge(reader.Accounts.Where(accounts.Contains));
     }
 
-    private void ReadAccount(string directory, string account)
-    {
-        foreach (var file in Files(directory, "config", "*.json", recursive: true))
-        {
-            Guarded(file, account, RegionOf(file), CoverageGap.Sources.Config, () => ConfigFiles.Read(file).ForEach(Add));
-        }
-        IamFiles.Read(directory, account, Add, (file, ex) => Failed(file, account, null, CoverageGap.Sources.Iam, ex));
-        foreach (var file in Files(directory, "tagging", "*.json", recursive: false))
-        {
-            Guarded(file, account, RegionOf(file), CoverageGap.Sources.Tagging, () =>
-            {
-                foreach (var (arn, tags) in TaggingFiles.Read(file))
-                {
-                    MergeTags(arn, tags);
-                }
-            });
-        }
-    }
+    /// <summary>
+    /// One account: its resources (with the AWS managed policies its authorization details name),
+    /// its gaps, and the problems met while reading it. An account with neither data nor a recorded
+    /// gap gets a gap.
+    /// </summary>
+    public Snapshot ReadAccount(string account) => new AccountReader(this, account).Read();
 
-    private void Add(Resource resource)
+    private Snapshot Merge(IEnumerable<string> accounts)
     {
-        // IAM read from the authorization details replaces Config's item for the same entity; tags merge.
-        if (_resources.TryGetValue(resource.Arn, out var existing) && existing.Tags.Count > 0)
+        var resources = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        var gaps = new List<CoverageGap>();
+        var errors = new List<string>();
+        foreach (var account in accounts)
         {
-            resource = resource with { Tags = existing.Tags.Concat(resource.Tags).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal) };
-        }
-        _resources[resource.Arn] = resource;
-    }
-
-    private void MergeTags(string arnText, IReadOnlyDictionary<string, string> tags)
-    {
-        if (_resources.TryGetValue(arnText, out var existing))
-        {
-            var merged = new Dictionary<string, string>(existing.Tags, StringComparer.Ordinal);
-            foreach (var (key, value) in tags)
+            var part = ReadAccount(account);
+            foreach (var resource in part.Resources)
             {
-                merged[key] = value;
+                // AWS managed policies come with every account that uses them: once is enough.
+                resources.TryAdd(resource.Arn, resource);
             }
-            _resources[arnText] = existing with { Tags = merged };
-            return;
+            gaps.AddRange(part.Gaps);
+            errors.AddRange(part.Errors);
         }
-        if (!Arn.TryParse(arnText, out var arn))
-        {
-            _errors.Add($"tagging: '{arnText}' is not an ARN; skipped");
-            return;
-        }
-        // Known only to the Tagging API (Config does not record its type): still a resource to judge.
-        _resources[arnText] = new Resource
-        {
-            Type = ArnResourceTypes.Of(arn),
-            Arn = arnText,
-            Id = arn.ResourceId,
-            Name = arn.ResourceId,
-            AccountId = arn.AccountId,
-            Region = arn.Region.Length > 0 ? arn.Region : "global",
-            Tags = tags,
-        };
+        return new Snapshot(resources.Values.ToList(), gaps, CollectedAt, errors);
     }
 
-    private void Guarded(string file, string account, string? region, string source, Action read)
+    /// <summary>Reads one account folder; holds what it read until <see cref="Read"/> returns it.</summary>
+    private sealed class AccountReader
+    {
+        private readonly Dictionary<string, Resource> _resources = new(StringComparer.Ordinal);
+        private readonly List<CoverageGap> _gaps;
+        private readonly List<string> _errors = [];
+        private readonly string _directory;
+        private readonly string _account;
+
+        public AccountReader(SnapshotReader snapshot, string account)
+        {
+            _account = account;
+            _directory = Path.Combine(snapshot._directory, account);
+            _gaps = snapshot._recordedGaps.Where(g => g.AccountId == account).ToList();
+            CollectedAt = snapshot.CollectedAt;
+        }
+
+        private DateTimeOffset? CollectedAt { get; }
+
+        public Snapshot Read()
+        {
+            if (!Directory.Exists(_directory))
+            {
+                if (_gaps.Count == 0)
+                {
+                    _gaps.Add(new CoverageGap(_account, null, CoverageGap.Sources.Snapshot, "the snapshot holds no data for this account"));
+                }
+                return new Snapshot([], _gaps, CollectedAt, _errors);
+            }
+            ReadConfigFiles();
+            IamFiles.Read(_directory, _account, Add, (file, ex) => Failed(file, null, CoverageGap.Sources.Iam, ex));
+            foreach (var file in Files("tagging", recursive: false))
+            {
+                Guarded(file, RegionOf(file), CoverageGap.Sources.Tagging, () =>
+                {
+                    foreach (var (arn, tags) in TaggingFiles.Read(file))
+                    {
+                        MergeTags(arn, tags);
+                    }
+                });
+            }
+            ReadQuotas();
+            return new Snapshot(_resources.Values.ToList(), _gaps, CollectedAt, _errors);
+        }
+
+        /// <summary>Config files parse in parallel (they are most of a snapshot) and are added in file order.</summary>
+        private void ReadConfigFiles()
+        {
+            var parsed = Files("config", recursive: true)
+                .AsParallel()
+                .AsOrdered()
+                .Select(file => (File: file, Read: Attempt(() => ConfigFiles.Read(file))));
+            foreach (var (file, (resources, error)) in parsed)
+            {
+                if (error is not null)
+                {
+                    Failed(file, RegionOf(file), CoverageGap.Sources.Config, error);
+                    continue;
+                }
+                resources!.ForEach(Add);
+            }
+        }
+
+        private void ReadQuotas()
+        {
+            var counts = new InventoryCounts();
+            foreach (var resource in _resources.Values)
+            {
+                counts.Add(resource);
+            }
+            foreach (var file in Files("quotas", recursive: true))
+            {
+                var region = Path.GetFileName(Path.GetDirectoryName(file))!;
+                Guarded(file, region, CoverageGap.Sources.Quotas, () =>
+                {
+                    foreach (var quota in QuotaFiles.Read(file))
+                    {
+                        Add(QuotaFiles.ToResource(quota, _account, region, counts,
+                            type => !_gaps.Any(g => g.Source != CoverageGap.Sources.Quotas && g.Covers(_account, region, type))));
+                    }
+                });
+            }
+        }
+
+        private void Add(Resource resource)
+        {
+            // IAM read from the authorization details replaces Config's item for the same entity; tags merge.
+            if (_resources.TryGetValue(resource.Arn, out var existing) && existing.Tags.Count > 0)
+            {
+                resource = resource with { Tags = existing.Tags.Concat(resource.Tags).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal) };
+            }
+            _resources[resource.Arn] = resource;
+        }
+
+        private void MergeTags(string arnText, IReadOnlyDictionary<string, string> tags)
+        {
+            if (_resources.TryGetValue(arnText, out var existing))
+            {
+                var merged = new Dictionary<string, string>(existing.Tags, StringComparer.Ordinal);
+                foreach (var (key, value) in tags)
+                {
+                    merged[key] = value;
+                }
+                _resources[arnText] = existing with { Tags = merged };
+                return;
+            }
+            if (!Arn.TryParse(arnText, out var arn))
+            {
+                _errors.Add($"tagging: '{arnText}' is not an ARN; skipped");
+                return;
+            }
+            // Known only to the Tagging API (Config does not record its type): still a resource to judge.
+            _resources[arnText] = new Resource
+            {
+                Type = ArnResourceTypes.Of(arn),
+                Arn = arnText,
+                Id = arn.ResourceId,
+                Name = arn.ResourceId,
+                AccountId = arn.AccountId,
+                Region = arn.Region.Length > 0 ? arn.Region : "global",
+                Tags = tags,
+            };
+        }
+
+        private void Guarded(string file, string? region, string source, Action read)
+        {
+            if (Attempt(() => { read(); return 0; }).Error is { } error)
+            {
+                Failed(file, region, source, error);
+            }
+        }
+
+        private void Failed(string file, string? region, string source, Exception ex)
+        {
+            var message = ex is SnapshotFormatException ? ex.Message : $"{file}: {ex.Message}";
+            _errors.Add(message);
+            _gaps.Add(new CoverageGap(_account, region, source, $"unreadable snapshot file: {message}"));
+        }
+
+        private IEnumerable<string> Files(string folder, bool recursive)
+        {
+            var path = Path.Combine(_directory, folder);
+            return Directory.Exists(path)
+                ? Directory.EnumerateFiles(path, "*.json", recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal)
+                : [];
+        }
+    }
+
+    /// <summary>The value, or the error of a file that could not be read (the errors a snapshot file can give).</summary>
+    private static (T? Value, Exception? Error) Attempt<T>(Func<T> read)
     {
         try
         {
-            read();
+            return (read(), null);
         }
         catch (Exception ex) when (ex is SnapshotFormatException or IOException or JsonException or FormatException or CsvHelper.CsvHelperException)
         {
-            Failed(file, account, region, source, ex);
+            return (default, ex);
         }
-    }
-
-    private void Failed(string file, string account, string? region, string source, Exception ex)
-    {
-        var message = ex is SnapshotFormatException ? ex.Message : $"{file}: {ex.Message}";
-        _errors.Add(message);
-        _gaps.Add(new CoverageGap(account, region, source, $"unreadable snapshot file: {message}"));
-    }
-
-    private static IEnumerable<string> Files(string directory, string folder, string pattern, bool recursive)
-    {
-        var path = Path.Combine(directory, folder);
-        return Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, pattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal)
-            : [];
     }
 
     /// <summary>Files are named after their region (<c>eu-west-1.json</c>, <c>eu-west-1-2.json</c>); null when not.</summary>
