@@ -56,7 +56,9 @@ internal static class ChildRun
     }
 
     private static void Report(string kind, int resources, TimeSpan elapsed) =>
-        Console.WriteLine(JsonSerializer.Serialize(new ChildResult(kind, resources, elapsed.TotalSeconds, PeakMemoryMegabytes())));
+        Console.WriteLine(JsonSerializer.Serialize(new ChildResult(
+            kind, resources, elapsed.TotalSeconds, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
+            PeakMemoryMegabytes(), GC.GetTotalAllocatedBytes() / 1048576.0)));
 
     /// <summary>The process's peak resident set (VmHWM), the figure that decides whether a machine can run the scan.</summary>
     private static double PeakMemoryMegabytes()
@@ -66,4 +68,6 @@ internal static class ChildRun
     }
 }
 
-internal sealed record ChildResult(string Kind, int Resources, double Seconds, double PeakMegabytes);
+/// <param name="CpuSeconds">The process's processor time, start-up included: steadier than the wall clock on a busy machine.</param>
+/// <param name="AllocatedMegabytes">Everything the process allocated: what keeps the garbage collector busy.</param>
+internal sealed record ChildResult(string Kind, int Resources, double Seconds, double CpuSeconds, double PeakMegabytes, double AllocatedMegabytes);

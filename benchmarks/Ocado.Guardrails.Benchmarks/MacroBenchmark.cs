@@ -19,7 +19,7 @@ internal static class MacroBenchmark
         var cold = await ChildAsync("catalog", Path.Combine(work, "catalog-cache-" + Environment.ProcessId));
         var warm = await ChildAsync("catalog", Path.Combine(work, "catalog-cache-" + Environment.ProcessId));
         Console.WriteLine($"catalog load ({cold.Resources} rules): cold {cold.Seconds:F2} s (compile, first Roslyn use in the process), warm {warm.Seconds:F3} s (from the content-hash cache)");
-        Console.WriteLine($"{"resources",10} {"floor s",8} {"floor res/s",12} {"floor MB",9} {"full s",8} {"full res/s",11} {"full MB",8} {"full/floor",10}");
+        Console.WriteLine($"{"resources",10} {"floor s",8} {"cpu s",6} {"floor res/s",12} {"peak MB",8} {"alloc MB",9} {"full s",7} {"cpu s",6} {"full res/s",11} {"peak MB",8} {"alloc MB",9} {"full/floor",10}");
         foreach (var size in sizes)
         {
             var snapshot = Path.Combine(work, $"demo-{size}");
@@ -31,8 +31,8 @@ internal static class MacroBenchmark
             }
             var floor = await ChildAsync("floor", snapshot);
             var full = await ChildAsync("full", snapshot, Path.Combine(work, $"out-{size}"));
-            Console.WriteLine($"{floor.Resources,10:N0} {floor.Seconds,8:F1} {floor.Resources / floor.Seconds,12:N0} {floor.PeakMegabytes,9:N0} "
-                              + $"{full.Seconds,8:F1} {full.Resources / full.Seconds,11:N0} {full.PeakMegabytes,8:N0} {full.Seconds / floor.Seconds,10:F2}");
+            Console.WriteLine($"{floor.Resources,10:N0} {floor.Seconds,8:F1} {floor.CpuSeconds,6:F1} {floor.Resources / floor.Seconds,12:N0} {floor.PeakMegabytes,8:N0} {floor.AllocatedMegabytes,9:N0} "
+                              + $"{full.Seconds,7:F1} {full.CpuSeconds,6:F1} {full.Resources / full.Seconds,11:N0} {full.PeakMegabytes,8:N0} {full.AllocatedMegabytes,9:N0} {full.Seconds / floor.Seconds,10:F2}");
         }
         return 0;
     }

@@ -10,7 +10,11 @@ namespace Ocado.Guardrails.Rules.Resources;
 /// </summary>
 public static class ConfigurationItems
 {
-    /// <summary>The resource, or a <see cref="FormatException"/> naming what is missing.</summary>
+    /// <summary>
+    /// The resource, or a <see cref="FormatException"/> naming what is missing. Its configuration points
+    /// into the item's document rather than copying it (a snapshot's items are most of what a scan
+    /// allocates): keep that document undisposed while the resource is used, or pass a clone.
+    /// </summary>
     public static Resource ToResource(JsonElement item)
     {
         item = JsonPath.Unwrap(item);
@@ -32,7 +36,7 @@ public static class ConfigurationItems
             AccountId = account,
             Region = region,
             Tags = Tags(JsonPath.Find(item, "tags")),
-            Configuration = JsonPath.Find(item, "configuration") is { } configuration ? JsonPath.Unwrap(configuration).Clone() : default,
+            Configuration = JsonPath.Find(item, "configuration") is { } configuration ? JsonPath.Unwrap(configuration) : default,
             SupplementaryConfiguration = Supplementary(JsonPath.Find(item, "supplementaryConfiguration")),
             Relationships = Relationships(JsonPath.Find(item, "relationships")),
         };
@@ -74,7 +78,7 @@ public static class ConfigurationItems
         {
             foreach (var entry in element.EnumerateObject())
             {
-                result[entry.Name] = JsonPath.Unwrap(entry.Value).Clone();
+                result[entry.Name] = JsonPath.Unwrap(entry.Value);
             }
         }
         return result;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Ocado.Guardrails.Rules.Resources;
@@ -29,7 +30,7 @@ public static class JsonPath
             }
             foreach (var property in obj.EnumerateObject())
             {
-                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                if (NameEqualsIgnoreCase(property, name))
                 {
                     value = property.Value;
                     return true;
@@ -38,6 +39,18 @@ public static class JsonPath
         }
         value = default;
         return false;
+    }
+
+    /// <summary>
+    /// Compares the name as the document holds it, without making a string of every name looked past
+    /// (a lookup that misses visits them all, and a scan makes millions of lookups).
+    /// </summary>
+    private static bool NameEqualsIgnoreCase(JsonProperty property, string name)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.IndexOf((byte)'\\') < 0 && System.Text.Ascii.IsValid(name)
+            ? System.Text.Ascii.EqualsIgnoreCase(raw, name)
+            : string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>AWS Config often nests JSON as a string (policy texts, ACLs): parse such a string once met.</summary>

@@ -10,8 +10,8 @@ internal static class AwsJson
     {
         try
         {
-            using var stream = File.OpenRead(path);
-            return JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 256 });
+            // Parsed from the file's own bytes, which the document keeps rather than copying.
+            return JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 256 });
         }
         catch (JsonException ex)
         {

@@ -14,7 +14,8 @@ internal static class ConfigFiles
 {
     public static List<Resource> Read(string path)
     {
-        using var document = AwsJson.Open(path);
+        // Not disposed: the resources' configurations point into it, and it lives exactly as long as they do.
+        var document = AwsJson.Open(path);
         var body = AwsJson.Body(document.RootElement);
         var items = Items(body, path).ToList();
         var resources = new List<Resource>(items.Count);

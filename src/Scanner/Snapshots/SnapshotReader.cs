@@ -187,6 +187,11 @@ internal sealed partial class SnapshotReader
         {
             if (_resources.TryGetValue(arnText, out var existing))
             {
+                if (tags.All(t => existing.Tags.TryGetValue(t.Key, out var value) && value == t.Value))
+                {
+                    // Config and the Tagging API usually agree: nothing to copy.
+                    return;
+                }
                 var merged = new Dictionary<string, string>(existing.Tags, StringComparer.Ordinal);
                 foreach (var (key, value) in tags)
                 {
