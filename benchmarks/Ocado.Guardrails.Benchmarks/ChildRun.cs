@@ -29,7 +29,12 @@ internal static class ChildRun
         var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
         var watch = Stopwatch.StartNew();
         var reader = SnapshotReader.Open(snapshot, config.Estate);
-        var resources = reader.Accounts.Sum(account => reader.ReadAccount(account).Resources.Count(r => r.AccountId != AuthorizationDetails.AwsAccount));
+        var resources = 0;
+        foreach (var account in reader.Accounts)
+        {
+            resources += reader.ReadAccount(account).Resources.Count(r => r.AccountId != AuthorizationDetails.AwsAccount);
+            ScanRunner.ReleaseAccount();
+        }
         Report("floor", resources, watch.Elapsed);
         return 0;
     }

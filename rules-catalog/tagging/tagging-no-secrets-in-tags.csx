@@ -7,20 +7,30 @@
 // references: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids, https://docs.aws.amazon.com/secretsmanager/latest/userguide/intro.html
 
 string Squash(string text) => new(text.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-var words = Params.Strings("keyWords", "password", "passwd", "secret", "token", "apikey", "accesskey", "privatekey", "connectionstring").Select(Squash).ToList();
-(string Kind, string Pattern)[] secrets =
-[
-    ("an AWS access key id", @"\b(AKIA|ASIA)[0-9A-Z]{16}\b"),
-    ("a private key", @"-----BEGIN [A-Z ]*PRIVATE KEY"),
-    ("a GitHub token", @"\bgh[pousr]_[A-Za-z0-9]{36}"),
-    ("a Slack token", @"\bxox[abprs]-[A-Za-z0-9-]{10,}"),
-    ("a JSON web token", @"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\."),
-];
-var findings = new List<string>();
 // aws: tags are AWS's own (e.g. aws:secretsmanager:owningService on an RDS-managed secret), not user data.
-foreach (var (key, value) in Resource.Tags.Where(t => !t.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)))
+var tags = Resource.Tags.Where(t => !t.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)).ToList();
+if (tags.Count == 0)
 {
-    if (secrets.FirstOrDefault(s => Regex.IsMatch(key + "\n" + value, s.Pattern)).Kind is { } kind)
+    return Pass($"{Resource} has no tag that looks like a secret");
+}
+var words = Params.Strings("keyWords", "password", "passwd", "secret", "token", "apikey", "accesskey", "privatekey", "connectionstring").Select(Squash).ToList();
+// One pattern, one pass per text; the group that matched names the kind of secret.
+const string Secrets = @"(?<accessKey>\b(AKIA|ASIA)[0-9A-Z]{16}\b)|(?<privateKey>-----BEGIN [A-Z ]*PRIVATE KEY)|(?<gitHub>\bgh[pousr]_[A-Za-z0-9]{36})"
+                       + @"|(?<slack>\bxox[abprs]-[A-Za-z0-9-]{10,})|(?<jwt>\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.)";
+string? SecretIn(string text)
+{
+    var match = Regex.Match(text, Secrets);
+    return !match.Success ? null
+        : match.Groups["accessKey"].Success ? "an AWS access key id"
+        : match.Groups["privateKey"].Success ? "a private key"
+        : match.Groups["gitHub"].Success ? "a GitHub token"
+        : match.Groups["slack"].Success ? "a Slack token"
+        : "a JSON web token";
+}
+var findings = new List<string>();
+foreach (var (key, value) in tags)
+{
+    if ((SecretIn(key) ?? SecretIn(value)) is { } kind)
     {
         findings.Add($"tag '{key}' holds {kind}");
     }

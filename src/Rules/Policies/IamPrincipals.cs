@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Resources;
 
@@ -39,7 +40,13 @@ public static class IamPrincipals
             : null;
 
     /// <summary>The default version of a managed policy resource (PolicyVersionList entry with IsDefaultVersion).</summary>
-    public static PolicyDocument? DefaultVersionOf(Resource policy)
+    public static PolicyDocument? DefaultVersionOf(Resource policy) =>
+        // A managed policy is attached to many principals: read it once per resource, not once per principal.
+        DefaultVersions.GetValue(policy, static p => new StrongBox<PolicyDocument?>(ReadDefaultVersion(p))).Value;
+
+    private static readonly ConditionalWeakTable<Resource, StrongBox<PolicyDocument?>> DefaultVersions = new();
+
+    private static PolicyDocument? ReadDefaultVersion(Resource policy)
     {
         if (policy.Config("PolicyVersionList") is not { ValueKind: JsonValueKind.Array } versions)
         {

@@ -10,6 +10,9 @@ public sealed class PermissionSet
 {
     private readonly (PolicyStatement Statement, ConditionOutcome Outcome)[] _statements;
 
+    // Escalation methods ask about the same actions again and again (iam:PassRole is in dozens).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Action, string Resource), AccessDecision> _decisions = new();
+
     /// <param name="policies">Every policy of the principal (inline, managed, its groups').</param>
     /// <param name="now">The scan's clock, for date conditions.</param>
     /// <param name="unresolved">Policies the principal has that could not be read (not in the inventory): what we did not judge.</param>
@@ -37,7 +40,10 @@ public sealed class PermissionSet
     /// Whether the principal may perform <paramref name="action"/> (every action it names, when it is a
     /// pattern) on at least one resource that <paramref name="resourcePattern"/> matches.
     /// </summary>
-    public AccessDecision Can(string action, string resourcePattern = "*")
+    public AccessDecision Can(string action, string resourcePattern = "*") =>
+        _decisions.GetOrAdd((action, resourcePattern), static (key, self) => self.Decide(key.Action, key.Resource), this);
+
+    private AccessDecision Decide(string action, string resourcePattern)
     {
         var allowing = new List<PolicyStatement>();
         var denying = new List<PolicyStatement>();

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Snapshots;
+
+namespace Ocado.Guardrails.Benchmarks;
+
+/// <summary>
+/// What each rule of the catalog costs on a demo estate: evaluations, time and bytes allocated per
+/// evaluation, on one thread (so that the allocation counts are exact and the times comparable).
+/// </summary>
+internal static class RuleCosts
+{
+    public static int Run(string snapshot)
+    {
+        var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
+        var catalog = RuleCatalogFiles.Load([RuleCatalogFiles.DefaultCatalog()]);
+        var reader = SnapshotReader.Open(snapshot, config.Estate);
+        var now = reader.CollectedAt ?? DateTimeOffset.UtcNow;
+        var costs = catalog.Rules.Select(r => (Id: r.Id, Count: 0L, Ticks: 0L, Bytes: 0L)).ToArray();
+        foreach (var account in reader.Accounts)
+        {
+            var resources = reader.ReadAccount(account).Resources.Where(r => r.AccountId != AuthorizationDetails.AwsAccount).ToList();
+            var evaluator = new Evaluator(catalog, config.Estate, new Inventory(resources), config.ParamsFor, now);
+            for (var i = 0; i < catalog.Rules.Count; i++)
+            {
+                var applicable = resources.Where(r => catalog.Rules[i].Header.AppliesTo(r.Type)).ToList();
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
+                var started = Stopwatch.GetTimestamp();
+                foreach (var resource in applicable)
+                {
+                    evaluator.Evaluate(i, resource);
+                }
+                costs[i].Ticks += Stopwatch.GetTimestamp() - started;
+                costs[i].Bytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
+                costs[i].Count += applicable.Count;
+            }
+        }
+        Console.WriteLine($"{"rule",-52} {"evaluations",11} {"total ms",9} {"µs/eval",8} {"bytes/eval",10}");
+        foreach (var (id, count, ticks, bytes) in costs.OrderByDescending(c => c.Ticks))
+        {
+            var milliseconds = ticks * 1000.0 / Stopwatch.Frequency;
+            Console.WriteLine($"{id,-52} {count,11:N0} {milliseconds,9:N0} {(count == 0 ? 0 : milliseconds * 1000 / count),8:N1} {(count == 0 ? 0 : bytes / count),10:N0}");
+        }
+        Console.WriteLine($"{"all rules",-52} {costs.Sum(c => c.Count),11:N0} {costs.Sum(c => c.Ticks) * 1000.0 / Stopwatch.Frequency,9:N0} {"",8} {costs.Sum(c => c.Bytes) / Math.Max(1, costs.Sum(c => c.Count)),10:N0}");
+        return 0;
+    }
+}
