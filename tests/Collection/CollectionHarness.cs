@@ -49,8 +49,8 @@ internal sealed class CollectionHarness : IAsyncDisposable
         CredentialReportTimeout = TimeSpan.FromSeconds(20),
     };
 
-    /// <summary>guardrails.yaml for <see cref="Estate"/>, with limits as fast as <see cref="FastSettings"/>; returns its path.</summary>
-    public string WriteConfig()
+    /// <summary>guardrails.yaml for <see cref="Estate"/>, with limits as fast as <see cref="FastSettings"/> (and <paramref name="extra"/> sections); returns its path.</summary>
+    public string WriteConfig(string extra = "")
     {
         var path = Path.Combine(Output.Path, "guardrails.yaml");
         var customers = string.Concat(Estate.Customers.Select(c => $"""
@@ -67,6 +67,7 @@ internal sealed class CollectionHarness : IAsyncDisposable
               rateLimit: {"{"} requestsPerSecond: 500 {"}"}
               retry: {"{"} maxAttempts: 20, baseDelaySeconds: 0.002, maxDelaySeconds: 0.02 {"}"}
               credentialReportTimeoutSeconds: 20
+            {extra}
             """);
         return path;
     }
