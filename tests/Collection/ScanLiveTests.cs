@@ -73,6 +73,22 @@ public sealed class ScanLiveTests
         Assert.All(harness.Server.Requests, r => Assert.Equal("GetCallerIdentity", r.Operation));
     }
 
+    [Fact]
+    public async Task ScanWithoutASnapshotChecksTheCustomerBeforeCollectingAnything()
+    {
+        await using var harness = await CollectionHarness.StartAsync(accounts: 2);
+        var config = harness.WriteConfig();
+        var live = Path.Combine(harness.Output.Path, "live");
+
+        var run = GuardrailsProcess.Run(harness.Output.Path, harness.ProcessEnvironment(),
+            "scan", "--config", config, "--out", live, "--customer", "nobody", "--no-store", "--quiet");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("no customer 'nobody'", run.Error, StringComparison.Ordinal);
+        Assert.Empty(harness.Server.Requests);
+        Assert.False(Directory.Exists(Path.Combine(live, "snapshot")));
+    }
+
     private sealed record Finding(string RuleId, string ResourceArn, string AccountId, string Verdict, string Message);
 
     private static List<Finding> Findings(string outDirectory)

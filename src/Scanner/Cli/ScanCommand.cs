@@ -43,6 +43,7 @@ internal static class ScanCommand
             var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
             var progress = ScanProgress.ForConsole(parse.GetValue(quiet));
             string snapshotDirectory;
+            string? collectFrom = null;
             if (parse.GetValue(demo))
             {
                 snapshotDirectory = Path.Combine(outDirectory, "demo-snapshot");
@@ -64,25 +65,20 @@ internal static class ScanCommand
             }
             else
             {
-                var liveConfig = parse.GetValue(config) ?? "guardrails.yaml";
-                if (!File.Exists(liveConfig))
+                // Live AWS: collected below, once the estate, the customer and the rules are known to be right.
+                collectFrom = parse.GetValue(config) ?? "guardrails.yaml";
+                if (!File.Exists(collectFrom))
                 {
-                    Console.Error.WriteLine($"error: no {liveConfig} to collect: say what to scan: --config guardrails.yaml (live AWS), --snapshot DIR (a collected or hand-made snapshot) or --demo (the bundled demo estate)");
+                    Console.Error.WriteLine($"error: no {collectFrom} to collect: say what to scan: --config guardrails.yaml (live AWS), --snapshot DIR (a collected or hand-made snapshot) or --demo (the bundled demo estate)");
                     return ExitCodes.UsageError;
                 }
                 snapshotDirectory = Path.Combine(outDirectory, "snapshot");
-                progress.Stage($"collecting the estate of {liveConfig} from AWS into {snapshotDirectory}");
-                var collected = await CollectLiveAsync(liveConfig, snapshotDirectory, cancellationToken);
-                if (collected != ExitCodes.Ok)
-                {
-                    return collected;
-                }
             }
 
             GuardrailsConfig estateConfig;
             try
             {
-                estateConfig = GuardrailsConfig.Load(parse.GetValue(config) ?? Path.Combine(snapshotDirectory, "guardrails.yaml"));
+                estateConfig = GuardrailsConfig.Load(collectFrom ?? parse.GetValue(config) ?? Path.Combine(snapshotDirectory, "guardrails.yaml"));
             }
             catch (ConfigException ex)
             {
@@ -112,6 +108,16 @@ internal static class ScanCommand
             {
                 Console.Error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.UsageError;
+            }
+
+            if (collectFrom is not null)
+            {
+                progress.Stage($"collecting the estate of {collectFrom} from AWS into {snapshotDirectory}");
+                var collected = await CollectLiveAsync(collectFrom, snapshotDirectory, cancellationToken);
+                if (collected != ExitCodes.Ok)
+                {
+                    return collected;
+                }
             }
 
             var options = new ScanOptions
