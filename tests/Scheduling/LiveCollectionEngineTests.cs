@@ -48,6 +48,26 @@ public sealed class LiveCollectionEngineTests
     }
 
     [Fact]
+    public async Task PartsOfOneAccountThatRunAtOnceShareOneCollectionAndALaterPartCollectsAfresh()
+    {
+        await using var harness = await CollectionHarness.StartAsync(accounts: 1, resourcesPerRegion: 8);
+        var account = harness.Server.Estate.Accounts.Keys.Single();
+        var config = GuardrailsConfig.Load(harness.WriteConfig());
+        using var http = new HttpClient();
+        var live = new LiveCollector(config, new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey), harness.Endpoints, http,
+            Path.Combine(harness.Output.Path, "collecting"), TextWriter.Null);
+
+        var together = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => live.CollectAsync(account, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(1, harness.Server.AssumeRoleCalls(account));
+        Assert.All(together, a => Assert.Same(together[0], a));
+        Assert.NotEmpty(together[0].Resources);
+        var later = await live.CollectAsync(account, TestContext.Current.CancellationToken);
+        Assert.Equal(2, harness.Server.AssumeRoleCalls(account));
+        Assert.Equal(Describe(together[0]), Describe(later));
+    }
+
+    [Fact]
     public async Task ServeWithoutASnapshotAuditsTheLiveEstateToTheFindingsOfTheServedEstateWithTheDeniedAccountNotAssessed()
     {
         await using var harness = await CollectionHarness.StartAsync(accounts: 3, resourcesPerRegion: 8);

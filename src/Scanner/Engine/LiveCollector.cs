@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Amazon.Runtime;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Scanner.Aws;
@@ -11,15 +12,32 @@ namespace Ocado.Guardrails.Scanner.Engine;
 /// Collects a part live from AWS, with the code of <c>guardrails collect</c> run on an estate of
 /// this one account: its audit role assumed (external id of its customer), IAM and every region of
 /// the estate, under the configured rate limits, failures as coverage gaps. The files go to a
-/// directory of their own (parts run at once on one machine), are read back as a snapshot of one
-/// account, and are removed. Keys the worker's own credentials are refused with
+/// directory of their own, are read back as a snapshot of one account, and are removed. Parts of
+/// one account that run at the same time in this process share one collection. Keys the worker's own credentials are refused with
 /// (<see cref="AuthenticationFailedException"/>) fail the part, which Hangfire retries: a worker
 /// with bad keys must not record an estate of gaps.
 /// </summary>
 internal sealed class LiveCollector(GuardrailsConfig config, AWSCredentials credentials, AwsEndpoints endpoints, HttpClient http, string workDirectory, TextWriter log)
     : IPartCollector
 {
+    /// <summary>Collections under way, by account: the parts of one account that run at once in this process share one.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<Task<CollectedAccount>>> _underWay = new(StringComparer.Ordinal);
+
     public async Task<CollectedAccount> CollectAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var collection = _underWay.GetOrAdd(accountId, id => new Lazy<Task<CollectedAccount>>(() => CollectOnceAsync(id, cancellationToken)));
+        try
+        {
+            return await collection.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            // A part that starts after this collection ended collects afresh: nothing is cached between scans.
+            _underWay.TryRemove(KeyValuePair.Create(accountId, collection));
+        }
+    }
+
+    private async Task<CollectedAccount> CollectOnceAsync(string accountId, CancellationToken cancellationToken)
     {
         var estate = OneAccount(config.Estate, accountId);
         var directory = Path.Combine(workDirectory, $"{accountId}-{Guid.NewGuid():N}");
