@@ -22,7 +22,6 @@ internal sealed class RoleAssumer : IDisposable
     private readonly AwsCallStatistics _statistics;
     private readonly string _region;
     private readonly Polly.ResiliencePipeline _retry;
-
     private readonly TimeProvider _time;
     private readonly Action<ImmutableCredentials>? _sessionIssued;
 

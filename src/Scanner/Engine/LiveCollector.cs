@@ -13,9 +13,9 @@ namespace Ocado.Guardrails.Scanner.Engine;
 /// this one account: its audit role assumed (external id of its customer), IAM and every region of
 /// the estate, under the configured rate limits, failures as coverage gaps. The files go to a
 /// directory of their own, are read back as a snapshot of one account, and are removed. Parts of
-/// one account that run at the same time in this process share one collection. Keys the worker's own credentials are refused with
-/// (<see cref="AuthenticationFailedException"/>) fail the part, which Hangfire retries: a worker
-/// with bad keys must not record an estate of gaps.
+/// one account that run at the same time in this process share one collection. When AWS refuses
+/// the worker's own credentials (<see cref="AuthenticationFailedException"/>) the part fails and
+/// Hangfire retries it: a worker with bad keys must not record an estate of gaps.
 /// </summary>
 internal sealed class LiveCollector(GuardrailsConfig config, AWSCredentials credentials, AwsEndpoints endpoints, HttpClient http, string workDirectory, TextWriter log)
     : IPartCollector
