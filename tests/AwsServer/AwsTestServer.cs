@@ -35,7 +35,7 @@ public sealed class AwsTestServer : IAsyncDisposable
     {
         (Estate, _app) = (estate, app);
         _keys = new ServerKeys(estate.CallerAccount);
-        _sts = new StsHandler(_keys, Faults, TimeProvider.System);
+        _sts = new StsHandler(_keys, Faults);
         _config = new ConfigHandler(estate, Faults, maxPage);
         _tagging = new TaggingHandler(estate, maxPage);
         _quotas = new QuotasHandler(estate, maxPage);
@@ -51,6 +51,13 @@ public sealed class AwsTestServer : IAsyncDisposable
 
     /// <summary>Every secret key and session token the server knows (the root's and each session's).</summary>
     public IReadOnlyList<string> Secrets => _keys.Secrets();
+
+    /// <summary>The clock that issues sessions and expires them (ExpiredToken); signatures are checked against the real time.</summary>
+    public TimeProvider SessionClock { get => _sts.SessionClock; set => _sts.SessionClock = value; }
+
+    /// <summary>Successful AssumeRole calls into an account: how many sessions it was given.</summary>
+    public int AssumeRoleCalls(string accountId) => _requests.Count(r =>
+        r is { Operation: "AssumeRole", Status: 200 } && r.FormInput.GetValueOrDefault("RoleArn", "").StartsWith($"arn:aws:iam::{accountId}:", StringComparison.Ordinal));
 
     /// <summary>When set, AssumeRole demands this external id.</summary>
     public string? ExpectedExternalId { get => _sts.ExpectedExternalId; set => _sts.ExpectedExternalId = value; }
@@ -118,7 +125,12 @@ public sealed class AwsTestServer : IAsyncDisposable
         {
             return Reply.JsonError(400, "SerializationException", "Start of structure or map found where not expected.");
         }
-        var scope = new RequestScope(auth.Key!, auth.Region, operation, input, form);
+        if (auth.Key!.Expires is { } expires && _sts.SessionClock.GetUtcNow() >= expires)
+        {
+            const string message = "The security token included in the request is expired";
+            return json ? Reply.JsonError(400, "ExpiredTokenException", message) : Reply.XmlError(403, auth.Service == "iam" ? IamHandler.Ns : StsHandler.Ns, "ExpiredToken", message);
+        }
+        var scope = new RequestScope(auth.Key, auth.Region, operation, input, form);
         return FaultFor(scope, auth.Service, json) ?? auth.Service switch
         {
             "sts" => _sts.Handle(scope),

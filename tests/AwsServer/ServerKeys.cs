@@ -18,10 +18,10 @@ internal sealed class ServerKeys
     public IssuedKey? Find(string accessKey) => _keys.GetValueOrDefault(accessKey);
 
     /// <summary>A new session in an account, shaped like STS's: ASIA key, 40-character secret, long token.</summary>
-    public IssuedKey Issue(string accountId, string roleArn, string sessionName)
+    public IssuedKey Issue(string accountId, string roleArn, string sessionName, DateTimeOffset expires)
     {
         var key = new IssuedKey("ASIA" + Random(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"), Random(40, Alphabet), "IQoJb3JpZ2luX2VjE" + Random(300, Alphabet),
-            accountId, $"{roleArn.Replace(":iam::", ":sts::", StringComparison.Ordinal).Replace(":role/", ":assumed-role/", StringComparison.Ordinal)}/{sessionName}");
+            accountId, $"{roleArn.Replace(":iam::", ":sts::", StringComparison.Ordinal).Replace(":role/", ":assumed-role/", StringComparison.Ordinal)}/{sessionName}", expires);
         _keys[key.AccessKeyId] = key;
         return key;
     }

@@ -4,8 +4,14 @@ using System.Xml.Linq;
 namespace Ocado.Guardrails.Tests.AwsServer;
 
 /// <summary>STS's AssumeRole and GetCallerIdentity over the Query protocol.</summary>
-internal sealed partial class StsHandler(ServerKeys keys, ServerFaults faults, TimeProvider time)
+internal sealed partial class StsHandler(ServerKeys keys, ServerFaults faults)
 {
+    /// <summary>The clock of sessions: when they are issued and when they expire (signatures keep the real time).</summary>
+    public TimeProvider SessionClock { get; set; } = TimeProvider.System;
+
+    /// <summary>How long an issued session lasts: AssumeRole's default hour.</summary>
+    public TimeSpan SessionDuration { get; set; } = TimeSpan.FromHours(1);
+
     public static readonly XNamespace Ns = "https://sts.amazonaws.com/doc/2011-06-15/";
 
     /// <summary>When set, AssumeRole demands this external id, as the audit role's trust policy does.</summary>
@@ -37,12 +43,13 @@ internal sealed partial class StsHandler(ServerKeys keys, ServerFaults faults, T
         {
             return Reply.XmlError(403, Ns, "AccessDenied", $"User: {scope.Key.Arn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
         }
-        var issued = keys.Issue(account, roleArn, session);
+        var expires = SessionClock.GetUtcNow() + SessionDuration;
+        var issued = keys.Issue(account, roleArn, session, expires);
         return Reply.Xml("AssumeRole", Ns,
         [
             new XElement(Ns + "Credentials",
                 new XElement(Ns + "AccessKeyId", issued.AccessKeyId), new XElement(Ns + "SecretAccessKey", issued.SecretKey),
-                new XElement(Ns + "SessionToken", issued.SessionToken), new XElement(Ns + "Expiration", time.GetUtcNow().AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))),
+                new XElement(Ns + "SessionToken", issued.SessionToken), new XElement(Ns + "Expiration", expires.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))),
             new XElement(Ns + "AssumedRoleUser", new XElement(Ns + "AssumedRoleId", $"AROA{account}:{session}"), new XElement(Ns + "Arn", issued.Arn)),
         ]);
     }

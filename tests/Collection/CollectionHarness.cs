@@ -49,6 +49,40 @@ internal sealed class CollectionHarness : IAsyncDisposable
         CredentialReportTimeout = TimeSpan.FromSeconds(20),
     };
 
+    /// <summary>guardrails.yaml for <see cref="Estate"/>, with limits as fast as <see cref="FastSettings"/> (and <paramref name="extra"/> sections); returns its path.</summary>
+    public string WriteConfig(string extra = "")
+    {
+        var path = Path.Combine(Output.Path, "guardrails.yaml");
+        var customers = string.Concat(Estate.Customers.Select(c => $"""
+
+                - id: {c.Id}
+                  accounts: ["{string.Join("\", \"", c.Accounts)}"]
+            """));
+        File.WriteAllText(path, $"""
+            estate:
+              customers:{customers}
+              regions: [{string.Join(", ", Estate.Regions)}]
+            aws:
+              externalId: "{ExternalId}"
+              rateLimit: {"{"} requestsPerSecond: 500 {"}"}
+              retry: {"{"} maxAttempts: 20, baseDelaySeconds: 0.002, maxDelaySeconds: 0.02 {"}"}
+              credentialReportTimeoutSeconds: 20
+            {extra}
+            """);
+        return path;
+    }
+
+    /// <summary>The environment of a `guardrails` process that collects from this server with its root keys.</summary>
+    public IReadOnlyDictionary<string, string?> ProcessEnvironment(string? secretKey = null) => new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["AWS_ENDPOINT_URL"] = Server.Endpoint.ToString(),
+        ["AWS_ACCESS_KEY_ID"] = Server.AccessKey,
+        ["AWS_SECRET_ACCESS_KEY"] = secretKey ?? Server.SecretKey,
+        ["AWS_SESSION_TOKEN"] = null,
+        ["AWS_PROFILE"] = null,
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+    };
+
     public AwsEndpoints Endpoints => new(name => name == "AWS_ENDPOINT_URL" ? Server.Endpoint.ToString() : null);
 
     public async Task<CollectionSummary> CollectAsync(AwsSettings settings, string? secretKey = null)

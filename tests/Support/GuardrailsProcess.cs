@@ -7,7 +7,10 @@ public static class GuardrailsProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    public static Outcome Run(string workingDirectory, params string[] args)
+    public static Outcome Run(string workingDirectory, params string[] args) => Run(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>With these environment variables set (or, when null, removed) in the program's environment.</summary>
+    public static Outcome Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +24,17 @@ public static class GuardrailsProcess
             start.ArgumentList.Add(arg);
         }
         start.Environment["GUARDRAILS_CACHE"] = Path.Combine(Path.GetTempPath(), "guardrails-test-cache");
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

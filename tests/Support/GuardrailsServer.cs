@@ -12,7 +12,12 @@ internal sealed class GuardrailsServer : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    public GuardrailsServer(string workingDirectory, params string[] args)
+    public GuardrailsServer(string workingDirectory, params string[] args) : this(workingDirectory, new Dictionary<string, string?>(), args)
+    {
+    }
+
+    /// <summary>With these environment variables set (or, when null, removed) in the process's environment.</summary>
+    public GuardrailsServer(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +32,17 @@ internal sealed class GuardrailsServer : IDisposable
         }
         start.Environment["GUARDRAILS_CACHE"] = Path.Combine(Path.GetTempPath(), "guardrails-test-cache");
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);

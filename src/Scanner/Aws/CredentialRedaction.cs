@@ -15,7 +15,9 @@ internal static class CredentialRedaction
     public static string Redact(string? message, AWSCredentials? credentials)
     {
         message ??= "";
-        if (credentials?.GetCredentials() is { } resolved)
+        // Never a renewal just to mask a message: the session in hand is the one that signed.
+        var resolved = credentials is AssumedRoleCredentials assumed ? assumed.Current : credentials?.GetCredentials();
+        if (resolved is not null)
         {
             foreach (var secret in new[] { resolved.SecretKey, resolved.Token })
             {

@@ -22,8 +22,12 @@ internal sealed class RoleAssumer : IDisposable
     private readonly AwsCallStatistics _statistics;
     private readonly string _region;
     private readonly Polly.ResiliencePipeline _retry;
+    private readonly TimeProvider _time;
+    private readonly Action<ImmutableCredentials>? _sessionIssued;
 
-    public RoleAssumer(AWSCredentials caller, string region, AwsEndpoints endpoints, AwsRetryOptions retry, RateLimiters limiters, AwsCallStatistics statistics, TimeProvider time)
+    /// <param name="sessionIssued">Told of every session STS issues, renewals included (to register its secrets for redaction).</param>
+    public RoleAssumer(AWSCredentials caller, string region, AwsEndpoints endpoints, AwsRetryOptions retry, RateLimiters limiters, AwsCallStatistics statistics, TimeProvider time,
+        Action<ImmutableCredentials>? sessionIssued = null)
     {
         var config = new AmazonSecurityTokenServiceConfig
         {
@@ -43,6 +47,7 @@ internal sealed class RoleAssumer : IDisposable
         _sts = new AmazonSecurityTokenServiceClient(caller, config);
         (_caller, _limiters, _statistics, _region) = (caller, limiters, statistics, region);
         _retry = AwsRetry.Create(retry, statistics, time);
+        (_time, _sessionIssued) = (time, sessionIssued);
     }
 
     /// <summary>The caller's own account: proves the caller's keys before anything else is called.</summary>
@@ -52,7 +57,11 @@ internal sealed class RoleAssumer : IDisposable
         return identity.Account;
     }
 
-    public async Task<AWSCredentials> AssumeAsync(string accountId, string roleName, string? externalId, string sessionName, CancellationToken cancellationToken)
+    /// <summary>The audit role's credentials in an account: assumed now, and assumed again before each session expires.</summary>
+    public async Task<AWSCredentials> AssumeAsync(string accountId, string roleName, string? externalId, string sessionName, CancellationToken cancellationToken) =>
+        await AssumedRoleCredentials.AssumeAsync(token => AssumeSessionAsync(accountId, roleName, externalId, sessionName, token), _time, cancellationToken);
+
+    private async Task<AssumedSession> AssumeSessionAsync(string accountId, string roleName, string? externalId, string sessionName, CancellationToken cancellationToken)
     {
         var request = new AssumeRoleRequest
         {
@@ -62,8 +71,14 @@ internal sealed class RoleAssumer : IDisposable
             ExternalId = string.IsNullOrEmpty(externalId) ? null : externalId,
         };
         var response = await CallAsync("AssumeRole", () => _sts.AssumeRoleAsync(request, cancellationToken), cancellationToken);
-        var credentials = response.Credentials;
-        return new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
+        var issued = response.Credentials;
+        var credentials = new ImmutableCredentials(issued.AccessKeyId, issued.SecretAccessKey, issued.SessionToken);
+        _sessionIssued?.Invoke(credentials);
+        // STS always answers with the expiration; without one, the session is taken to last what was asked.
+        var expires = issued.Expiration is { } at
+            ? new DateTimeOffset(DateTime.SpecifyKind(at, at.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : at.Kind)).ToUniversalTime()
+            : _time.GetUtcNow().AddSeconds(SessionSeconds);
+        return new AssumedSession(credentials, expires);
     }
 
     private async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken) =>

@@ -14,6 +14,7 @@ internal static class GuardrailsCommand
         Start with the demo:   guardrails scan --demo --out out
         Scan a snapshot:       guardrails scan --snapshot DIR --out out
         Collect from AWS:      guardrails collect --config guardrails.yaml --out DIR
+        Collect and scan:      guardrails scan --config guardrails.yaml --out out   (evidence in out/snapshot)
         Try your rules:        guardrails rules test rules-catalog/iam
         Check templates:       guardrails check template.yaml --format sarif
         Nightly audits:        guardrails serve --snapshot DIR   (dashboard: http://127.0.0.1:5080/hangfire)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Demo;
 using Ocado.Guardrails.Scanner.Scanning;
@@ -17,7 +18,7 @@ internal static class ScanCommand
         var demo = new Option<bool>("--demo") { Description = "Generate the bundled demo estate (3 customers, 11 accounts) into OUT/demo-snapshot and scan it" };
         var demoSize = new Option<int>("--demo-size") { Description = "Approximate number of resources of the demo estate", DefaultValueFactory = _ => 6000 };
         var demoAccounts = new Option<int>("--demo-accounts") { Description = "Accounts of the demo estate (12 by default; more are extra copies of the customers' environments)", DefaultValueFactory = _ => DemoOptions.DefaultAccounts };
-        var config = new Option<string?>("--config") { Description = "guardrails.yaml describing the estate (default: SNAPSHOT/guardrails.yaml)" };
+        var config = new Option<string?>("--config") { Description = "guardrails.yaml describing the estate (default: SNAPSHOT/guardrails.yaml; without --snapshot or --demo, ./guardrails.yaml)" };
         var output = new Option<string>("--out") { Description = "Output directory for findings.json and the reports", DefaultValueFactory = _ => "out" };
         var rules = new Option<string[]>("--rules") { Description = "Rule files or folders (default: the rules-catalog folder); repeatable", AllowMultipleArgumentsPerToken = true };
         var includePasses = new Option<bool>("--include-passes") { Description = "List Pass verdicts in findings.json too" };
@@ -28,7 +29,12 @@ internal static class ScanCommand
         var store = new Option<string?>("--store") { Description = "Findings history: a SQLite file, or a PostgreSQL connection string (default: storage.postgres of guardrails.yaml, else OUT/../.guardrails/findings.db)" };
         var noStore = new Option<bool>("--no-store") { Description = "Record no history: findings carry no new/open/resolved status" };
 
-        var command = new Command("scan", "Scan an estate snapshot: evaluate the rule catalog and write OUT/findings.json, OUT/report.html and OUT/customers/<id>/report.html.")
+        var command = new Command("scan", """
+            Scan an estate: evaluate the rule catalog and write OUT/findings.json, OUT/report.html and OUT/customers/<id>/report.html.
+            With --snapshot, a snapshot directory; with --demo, the bundled demo estate; with neither, live AWS: the estate of
+            --config (default ./guardrails.yaml) is collected first, as `guardrails collect` does, into OUT/snapshot (kept as the
+            audit's evidence), then scanned. Credentials and endpoints as for `guardrails collect`.
+            """ + "")
         {
             snapshot, demo, demoSize, demoAccounts, config, output, rules, includePasses, customer, failOn, quiet, store, noStore,
         };
@@ -37,6 +43,7 @@ internal static class ScanCommand
             var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
             var progress = ScanProgress.ForConsole(parse.GetValue(quiet));
             string snapshotDirectory;
+            string? collectFrom = null;
             if (parse.GetValue(demo))
             {
                 snapshotDirectory = Path.Combine(outDirectory, "demo-snapshot");
@@ -58,14 +65,20 @@ internal static class ScanCommand
             }
             else
             {
-                Console.Error.WriteLine("error: say what to scan: --snapshot DIR (a collected or hand-made snapshot) or --demo (the bundled demo estate)");
-                return ExitCodes.UsageError;
+                // Live AWS: collected below, once the estate, the customer and the rules are known to be right.
+                collectFrom = parse.GetValue(config) ?? "guardrails.yaml";
+                if (!File.Exists(collectFrom))
+                {
+                    Console.Error.WriteLine($"error: no {collectFrom} to collect: say what to scan: --config guardrails.yaml (live AWS), --snapshot DIR (a collected or hand-made snapshot) or --demo (the bundled demo estate)");
+                    return ExitCodes.UsageError;
+                }
+                snapshotDirectory = Path.Combine(outDirectory, "snapshot");
             }
 
             GuardrailsConfig estateConfig;
             try
             {
-                estateConfig = GuardrailsConfig.Load(parse.GetValue(config) ?? Path.Combine(snapshotDirectory, "guardrails.yaml"));
+                estateConfig = GuardrailsConfig.Load(collectFrom ?? parse.GetValue(config) ?? Path.Combine(snapshotDirectory, "guardrails.yaml"));
             }
             catch (ConfigException ex)
             {
@@ -97,6 +110,16 @@ internal static class ScanCommand
                 return ExitCodes.UsageError;
             }
 
+            if (collectFrom is not null)
+            {
+                progress.Stage($"collecting the estate of {collectFrom} from AWS into {snapshotDirectory}");
+                var collected = await CollectLiveAsync(collectFrom, snapshotDirectory, cancellationToken);
+                if (collected != ExitCodes.Ok)
+                {
+                    return collected;
+                }
+            }
+
             var options = new ScanOptions
             {
                 SnapshotDirectory = snapshotDirectory,
@@ -122,6 +145,34 @@ internal static class ScanCommand
             return FailOn(result, parse.GetValue(failOn)!);
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>guardrails collect</c> into <paramref name="snapshotDirectory"/>: into a fresh directory beside it first, so
+    /// that a failed collection leaves the previous scan's evidence as it was, and a snapshot never mixes two runs.
+    /// </summary>
+    private static async Task<int> CollectLiveAsync(string configPath, string snapshotDirectory, CancellationToken cancellationToken)
+    {
+        var collecting = snapshotDirectory + ".collecting";
+        if (Directory.Exists(collecting))
+        {
+            Directory.Delete(collecting, recursive: true);
+        }
+        var exit = await CollectCommand.RunAsync(configPath, collecting, Console.Error, AwsEndpoints.FromEnvironment(), null, cancellationToken);
+        if (exit != ExitCodes.Ok)
+        {
+            if (Directory.Exists(collecting))
+            {
+                Directory.Delete(collecting, recursive: true);
+            }
+            return exit;
+        }
+        if (Directory.Exists(snapshotDirectory))
+        {
+            Directory.Delete(snapshotDirectory, recursive: true);
+        }
+        Directory.Move(collecting, snapshotDirectory);
+        return ExitCodes.Ok;
     }
 
     private static async Task DisposeAsync(IFindingsStore store)

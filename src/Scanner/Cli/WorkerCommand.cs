@@ -52,6 +52,10 @@ internal static class WorkerCommand
         {
             Console.Error.WriteLine($"error: {ex.Message}");
         }
+        catch (Amazon.Runtime.AmazonClientException ex)
+        {
+            Console.Error.WriteLine($"error: no AWS credentials found for live collection (environment, AWS_PROFILE, SSO, instance or container role; or give --snapshot DIR): {ex.Message.Split('\n')[0]}");
+        }
         return null;
     }
 }

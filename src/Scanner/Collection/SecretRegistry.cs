@@ -11,9 +11,11 @@ internal sealed class SecretRegistry
 {
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
 
-    public void Add(AWSCredentials credentials)
+    public void Add(AWSCredentials credentials) =>
+        Add(credentials is Aws.AssumedRoleCredentials assumed ? assumed.Current : credentials.GetCredentials());
+
+    public void Add(ImmutableCredentials resolved)
     {
-        var resolved = credentials.GetCredentials();
         lock (_secrets)
         {
             foreach (var secret in new[] { resolved.SecretKey, resolved.Token })

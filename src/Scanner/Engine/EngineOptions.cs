@@ -1,10 +1,11 @@
 namespace Ocado.Guardrails.Scanner.Engine;
 
-/// <summary>What serve, worker and audit are started with: the estate, its snapshot, where outputs and state go.</summary>
+/// <summary>What serve, worker and audit are started with: the estate, its snapshot (or live AWS), where outputs and state go.</summary>
 internal sealed record EngineOptions
 {
     public required string ConfigPath { get; init; }
-    public required string SnapshotDirectory { get; init; }
+    /// <summary>The snapshot every part reads; null: every part collects its account live from AWS.</summary>
+    public required string? SnapshotDirectory { get; init; }
     /// <summary>Reports of each scan go to OUT/scans/&lt;scan id&gt;/.</summary>
     public required string OutputDirectory { get; init; }
     /// <summary>The SQLite files of the embedded setup (findings.db, hangfire.db).</summary>

@@ -1,6 +1,8 @@
+using Amazon.Runtime.Credentials;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Scanning;
 using Ocado.Guardrails.Scanner.Store;
@@ -10,15 +12,26 @@ namespace Ocado.Guardrails.Scanner.Engine;
 /// <summary>What serve and worker both register: the runtime, the jobs, Hangfire's storage and, unless told not to, a Hangfire server.</summary>
 internal static class EngineServices
 {
-    /// <summary>Loads guardrails.yaml and compiles the catalog before anything starts: a worker that cannot judge must not take jobs.</summary>
+    /// <summary>
+    /// Loads guardrails.yaml, compiles the catalog and, without a snapshot, resolves the AWS credentials
+    /// (the SDK's default chain) before anything starts: a worker that cannot judge must not take jobs.
+    /// </summary>
     public static EngineRuntime Load(EngineOptions options)
     {
         var config = GuardrailsConfig.Load(options.ConfigPath);
         var rulePaths = options.RulePaths.Count > 0 ? options.RulePaths : [RuleCatalogFiles.DefaultCatalog()];
         var catalog = RuleCatalogFiles.Load(rulePaths);
         var store = FindingsStores.Open(config.Storage, options.StateDirectory);
-        return new EngineRuntime(options, config, catalog, store, new SnapshotCollector(options.SnapshotDirectory, config.Estate));
+        IPartCollector collector = options.SnapshotDirectory is { } snapshot
+            ? new SnapshotCollector(snapshot, config.Estate)
+            : new LiveCollector(config, DefaultAWSCredentialsIdentityResolver.GetCredentials(null), AwsEndpoints.FromEnvironment(), LiveHttp.Value,
+                Path.Combine(options.StateDirectory, "collecting"), Console.Error);
+        return new EngineRuntime(options, config, catalog, store, collector);
     }
+
+    /// <summary>One HTTP client for every live part of the process, for as long as it runs.</summary>
+    private static readonly Lazy<HttpClient> LiveHttp = new(() =>
+        new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan });
 
     public static void Add(IServiceCollection services, EngineRuntime runtime, bool server)
     {

@@ -1,8 +1,8 @@
 namespace Ocado.Guardrails.Scanner.Engine;
 
 /// <summary>
-/// Where a part of a scan gets its data. Today a snapshot directory; live collection from AWS
-/// (assume the audit role, call the APIs of one account and region) plugs in here later.
+/// Where a part of a scan gets its data: a snapshot directory (<see cref="SnapshotCollector"/>) or
+/// live AWS (<see cref="LiveCollector"/>).
 /// </summary>
 internal interface IPartCollector
 {
