@@ -19,23 +19,34 @@ internal static class MacroBenchmark
         var cold = await ChildAsync("catalog", Path.Combine(work, "catalog-cache-" + Environment.ProcessId));
         var warm = await ChildAsync("catalog", Path.Combine(work, "catalog-cache-" + Environment.ProcessId));
         Console.WriteLine($"catalog load ({cold.Resources} rules): cold {cold.Seconds:F2} s (compile, first Roslyn use in the process), warm {warm.Seconds:F3} s (from the content-hash cache)");
-        Console.WriteLine($"{"resources",10} {"floor s",8} {"cpu s",6} {"floor res/s",12} {"peak MB",8} {"alloc MB",9} {"full s",7} {"cpu s",6} {"full res/s",11} {"peak MB",8} {"alloc MB",9} {"full/floor",10}");
+        Console.WriteLine($"{"resources",10} {"accounts",8} {"floor s",8} {"cpu s",6} {"floor res/s",12} {"peak MB",8} {"alloc MB",9} {"full s",7} {"cpu s",6} {"full res/s",11} {"peak MB",8} {"alloc MB",9} {"full/floor",10}");
         foreach (var size in sizes)
         {
-            var snapshot = Path.Combine(work, $"demo-{size}");
+            var accounts = AccountsFor(size);
+            var snapshot = Path.Combine(work, $"demo-{size}-{accounts}-accounts");
             if (!File.Exists(Path.Combine(snapshot, "demo-manifest.json")))
             {
                 var watch = Stopwatch.StartNew();
-                DemoEstate.Write(snapshot, new DemoOptions { Size = size });
-                Console.WriteLine($"(generated the {size:N0}-resource demo estate in {watch.Elapsed.TotalSeconds:F1} s)");
+                DemoEstate.Write(snapshot, new DemoOptions { Size = size, Accounts = accounts });
+                Console.WriteLine($"(generated the {size:N0}-resource demo estate of {accounts} accounts in {watch.Elapsed.TotalSeconds:F1} s)");
             }
             var floor = await ChildAsync("floor", snapshot);
             var full = await ChildAsync("full", snapshot, Path.Combine(work, $"out-{size}"));
-            Console.WriteLine($"{floor.Resources,10:N0} {floor.Seconds,8:F1} {floor.CpuSeconds,6:F1} {floor.Resources / floor.Seconds,12:N0} {floor.PeakMegabytes,8:N0} {floor.AllocatedMegabytes,9:N0} "
+            Console.WriteLine($"{floor.Resources,10:N0} {accounts,8} {floor.Seconds,8:F1} {floor.CpuSeconds,6:F1} {floor.Resources / floor.Seconds,12:N0} {floor.PeakMegabytes,8:N0} {floor.AllocatedMegabytes,9:N0} "
                               + $"{full.Seconds,7:F1} {full.CpuSeconds,6:F1} {full.Resources / full.Seconds,11:N0} {full.PeakMegabytes,8:N0} {full.AllocatedMegabytes,9:N0} {full.Seconds / floor.Seconds,10:F2}");
         }
         return 0;
     }
+
+    /// <summary>
+    /// About 10,000 resources per account, as estates grow (more accounts, not bigger ones): a scan
+    /// holds one account at a time, so its memory follows the largest account, not the estate.
+    /// GUARDRAILS_BENCH_ACCOUNTS fixes the number instead, to measure bigger accounts.
+    /// </summary>
+    private static int AccountsFor(int size) =>
+        Environment.GetEnvironmentVariable("GUARDRAILS_BENCH_ACCOUNTS") is { Length: > 0 } fixedCount
+            ? int.Parse(fixedCount, CultureInfo.InvariantCulture)
+            : Math.Clamp(size / 10_000, DemoOptions.DefaultAccounts, DemoOptions.MaximumAccounts);
 
     private static async Task<ChildResult> ChildAsync(params string[] args)
     {
