@@ -8,7 +8,8 @@ namespace Ocado.Guardrails.Scanner.Templates;
 /// <summary>
 /// Runs the catalog on templates: reads and maps each one, then evaluates the same rules the nightly
 /// scan runs on the mapped resources. All templates share one inventory, so a role in one file finds
-/// a managed policy defined in another.
+/// a managed policy defined in another. A nested stack whose TemplateURL is a local file brings that
+/// template in too.
 /// </summary>
 internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<string, RuleParams> paramsFor, DateTimeOffset now)
 {
@@ -16,11 +17,16 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
     {
         var unreadable = new List<string>();
         var mapped = new List<MappedTemplate>();
-        foreach (var path in paths)
+        // The templates named, then the local templates of their nested stacks, each once.
+        var files = new List<string>(paths);
+        var seen = new HashSet<string>(paths.Select(Path.GetFullPath), StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
         {
             try
             {
-                mapped.Add(TemplateMapper.Map(TemplateReader.Read(path), context));
+                var template = TemplateMapper.Map(TemplateReader.Read(files[i]), context);
+                mapped.Add(template);
+                files.AddRange(template.NestedTemplates.Where(seen.Add));
             }
             catch (TemplateException ex)
             {
@@ -61,7 +67,7 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
             Passes = passes,
             NotAssessed = mapped.SelectMany(m => m.NotAssessed.Select(n => (m.Template.Path, n))).ToList(),
             Unreadable = unreadable,
-            Files = paths,
+            Files = files,
         };
     }
 
