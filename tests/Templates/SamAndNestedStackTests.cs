@@ -43,6 +43,22 @@ public sealed class SamAndNestedStackTests
     }
 
     [Fact]
+    public void JUnitAndJsonCarryEachResourceNotAssessedWithItsReason()
+    {
+        var result = TemplateChecks.Run(Path.Combine(Data, "cfn_nag/yaml/sam/serverless_rest_api_with_basepathmapping.yml"));
+
+        var suite = System.Xml.Linq.XDocument.Parse(JunitReport.Write(result)).Root!.Element("testsuite")!;
+        var skipped = suite.Elements("testcase").Single(c => (string?)c.Attribute("classname") == "FunctionWithInlineAdminPolicy").Element("skipped")!;
+        Assert.StartsWith("SAM resource: AWS::Serverless::Function", (string?)skipped.Attribute("message"), StringComparison.Ordinal);
+        Assert.Equal(result.NotAssessed.Count, (int)suite.Attribute("skipped")!);
+        Assert.Equal(result.NotAssessed.Count + result.Passes.Count, (int)suite.Attribute("tests")!);
+
+        using var json = System.Text.Json.JsonDocument.Parse(CheckJsonReport.Write(result));
+        var entry = json.RootElement.GetProperty("notAssessed").EnumerateArray().Single(e => e.GetProperty("logicalId").GetString() == "HelloWorldFunction");
+        Assert.StartsWith("SAM resource: ", entry.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NestedStacksOfARealParentTemplateAreNotAssessedAndNameTheTemplateToCheck()
     {
         var result = TemplateChecks.Run(Path.Combine(Data, "startup-kit-templates/vpc-bastion-eb-rds.cfn.yml"));
