@@ -51,12 +51,12 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
                     var result = evaluator.Evaluate(i, resource.Resource);
                     if (result.Verdict is Verdict.Pass)
                     {
-                        passes.Add(Finding(template, resource.Source, header, result, null));
+                        passes.Add(Finding(template, resource, header, result, null));
                     }
                     else if (result.Verdict is Verdict.Fail or Verdict.Error)
                     {
                         var waiver = TemplateWaivers.Find(resource.Source, header.Id, now);
-                        findings.Add(Finding(template, resource.Source, header, result, waiver));
+                        findings.Add(Finding(template, resource, header, result, waiver));
                     }
                 }
             }
@@ -68,16 +68,20 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
             NotAssessed = mapped.SelectMany(m => m.NotAssessed.Select(n => (m.Template.Path, n))).ToList(),
             Unreadable = unreadable,
             Files = files,
+            Rules = [.. evaluator.Rules.Select(r => r.Header)],
         };
     }
 
-    private static TemplateFinding Finding(MappedTemplate template, TemplateResource source, RuleHeader header, RuleResult result, string? waiver) => new()
+    private static TemplateFinding Finding(MappedTemplate template, MappedResource resource, RuleHeader header, RuleResult result, string? waiver) => new()
     {
         File = template.Template.Path,
-        LogicalId = source.LogicalId,
-        Line = source.Line,
-        Column = source.Column,
-        ResourceType = source.Type,
+        LogicalId = resource.Source.LogicalId,
+        Line = resource.Source.Line,
+        Column = resource.Source.Column,
+        ResourceType = resource.Source.Type,
+        ResourceArn = resource.Resource.Arn,
+        AccountId = resource.Resource.AccountId,
+        Region = resource.Resource.Region,
         RuleId = header.Id,
         RuleTitle = header.Title,
         Severity = header.Severity,
