@@ -31,6 +31,10 @@ internal sealed record ResourceMapping(string ConfigType, string? NameProperty, 
         {
             OwnPolicy = ("KeyPolicy", PolicyTarget.SupplementaryPolicy),
         },
+        ["AWS::ECR::Repository"] = new("AWS::ECR::Repository", "RepositoryName", (a, r, n) => $"arn:aws:ecr:{r}:{a}:repository/{n}")
+        {
+            OwnPolicy = ("RepositoryPolicyText", PolicyTarget.SupplementaryPolicy),
+        },
         ["AWS::IAM::Role"] = new("AWS::IAM::Role", "RoleName", (a, _, n) => $"arn:aws:iam::{a}:role/{n}") { Global = true, InlineList = "RolePolicyList" },
         ["AWS::IAM::User"] = new("AWS::IAM::User", "UserName", (a, _, n) => $"arn:aws:iam::{a}:user/{n}") { Global = true, InlineList = "UserPolicyList" },
         ["AWS::IAM::Group"] = new("AWS::IAM::Group", "GroupName", (a, _, n) => $"arn:aws:iam::{a}:group/{n}") { Global = true, InlineList = "GroupPolicyList" },
