@@ -10,6 +10,8 @@ internal static class TemplateChecks
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
 
-    public static CheckResult Run(string path, TemplateContext? context = null, Estate? estate = null) =>
-        new TemplateCheck(Support.Catalog.Rules, estate ?? Estate.Empty, _ => RuleParams.Empty, Now).Run([path], context ?? new TemplateContext());
+    public static CheckResult Run(string path, TemplateContext? context = null, Estate? estate = null) => Run([path], context, estate);
+
+    public static CheckResult Run(IReadOnlyList<string> paths, TemplateContext? context = null, Estate? estate = null) =>
+        new TemplateCheck(Support.Catalog.Rules, estate ?? Estate.Empty, _ => RuleParams.Empty, Now).Run(paths, context ?? new TemplateContext());
 }

@@ -96,6 +96,45 @@ public sealed class TemplateMapperTests
     }
 
     [Fact]
+    public void ARepositoryPolicyLandsInSupplementaryConfigurationHardened()
+    {
+        var repository = Only(Map("""
+            Parameters: { Act: { Type: String } }
+            Resources:
+              Images:
+                Type: AWS::ECR::Repository
+                Properties:
+                  RepositoryName: images
+                  RepositoryPolicyText: { Statement: [{ Effect: Allow, Principal: '*', Action: !Ref Act }] }
+            """), "Images");
+        Assert.Equal(("AWS::ECR::Repository", "arn:aws:ecr:eu-west-1:111122223333:repository/images"), (repository.Type, repository.Arn));
+        // The only copy the rules read is the hardened one: the unknown action is "*".
+        Assert.Null(repository.Config("RepositoryPolicyText"));
+        Assert.Equal(["*"], ResourcePolicies.Of(repository)!.Statements.Single().Actions);
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("AccessControl: Private", "")]
+    [InlineData("AccessControl: BucketOwnerFullControl", "")]
+    [InlineData("AccessControl: LogDeliveryWrite", "")]
+    [InlineData("AccessControl: PublicRead", "Read to AllUsers")]
+    [InlineData("AccessControl: PublicReadWrite", "Read to AllUsers, Write to AllUsers")]
+    [InlineData("AccessControl: AuthenticatedRead", "Read to AuthenticatedUsers")]
+    [InlineData("AccessControl: !Ref Acl", "Read to AllUsers, Write to AllUsers")]
+    public void ACannedAclBecomesTheGrantsAwsConfigRecordsAndAnUnknownOneIsPublicReadWrite(string property, string foreign)
+    {
+        var bucket = Only(Map($$"""
+            Parameters: { Acl: { Type: String } }
+            Resources:
+              Data: { Type: AWS::S3::Bucket, Properties: { BucketName: data, {{property}} } }
+            """), "Data");
+        var grants = BucketAcl.Grants(bucket)!;
+        Assert.Contains(grants, g => !g.IsForeign && g.Kind == GrantKind.Own);
+        Assert.Equal(foreign, string.Join(", ", grants.Where(g => g.IsForeign).Select(g => string.Join(' ', g.Description.Split(' ').Take(3)))));
+    }
+
+    [Fact]
     public void AnUnsupportedTypeIsReportedAsNotAssessed()
     {
         var mapped = Map("Resources:\n  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }\n");

@@ -9,8 +9,9 @@ namespace Ocado.Guardrails.Reports.Formats;
 /// <summary>
 /// SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html), shaped for
 /// GitHub code scanning: rules carry a security-severity, results a stable partial fingerprint.
-/// An AWS resource has no file and line, so a result's location is a logical location named by
-/// its ARN; CloudFormation checks will add a physical location (see <see cref="WriteLocations"/>).
+/// The one SARIF writer: a scan's findings are about AWS resources, which have no file and line, so
+/// their location is a logical location named by the ARN; <c>guardrails check</c>'s findings are
+/// about templates and add a physical location, the line and column of the logical id.
 /// </summary>
 internal static class SarifReportWriter
 {
@@ -21,9 +22,20 @@ internal static class SarifReportWriter
 
     private const int FlushThresholdBytes = 64 * 1024;
 
-    public static void Write(Stream stream, ScanResult result, CancellationToken cancellationToken)
+    /// <summary>A scan: every finding at its ARN, in a run GitHub keeps apart per scan category.</summary>
+    public static void Write(Stream stream, ScanResult result, CancellationToken cancellationToken) => Write(stream, new SarifRun
     {
-        var rules = SarifRules.From(result);
+        Rules = result.Rules,
+        Results = [.. result.Findings.Select(f => new SarifResult(f))],
+        // GitHub keeps one set of alerts per category: the part before the last slash.
+        AutomationId = $"guardrails/{result.ScanId}",
+        StartedAt = result.StartedAt,
+        FinishedAt = result.FinishedAt,
+    }, cancellationToken);
+
+    public static void Write(Stream stream, SarifRun run, CancellationToken cancellationToken)
+    {
+        var rules = SarifRules.From(run.Rules, run.Results.Select(r => r.Finding));
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
         writer.WriteString("$schema", SchemaUri);
@@ -31,25 +43,21 @@ internal static class SarifReportWriter
         writer.WriteStartArray("runs");
         writer.WriteStartObject();
         rules.WriteTool(writer);
-        writer.WriteStartObject("automationDetails");
-        // GitHub keeps one set of alerts per category: the part before the last slash.
-        writer.WriteString("id", $"guardrails/{result.ScanId}");
-        writer.WriteEndObject();
-        writer.WriteStartArray("invocations");
-        writer.WriteStartObject();
-        writer.WriteBoolean("executionSuccessful", true);
-        writer.WriteString("startTimeUtc", result.StartedAt.UtcDateTime);
-        writer.WriteString("endTimeUtc", result.FinishedAt.UtcDateTime);
-        writer.WriteEndObject();
-        writer.WriteEndArray();
+        if (run.AutomationId is { } automationId)
+        {
+            writer.WriteStartObject("automationDetails");
+            writer.WriteString("id", automationId);
+            writer.WriteEndObject();
+        }
+        WriteInvocation(writer, run);
         writer.WriteStartArray("results");
-        for (var i = 0; i < result.Findings.Count; i++)
+        for (var i = 0; i < run.Results.Count; i++)
         {
             if ((i & 4095) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            WriteResult(writer, result.Findings[i], rules.IndexOf(result.Findings[i].RuleId));
+            WriteResult(writer, run.Results[i], rules.IndexOf(run.Results[i].Finding.RuleId));
             if (writer.BytesPending > FlushThresholdBytes)
             {
                 writer.Flush();
@@ -61,9 +69,9 @@ internal static class SarifReportWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>Stable per (rule id, ARN), the identity of a finding across scans.</summary>
-    public static string Fingerprint(string ruleId, string arn) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ruleId + "\n" + arn)));
+    /// <summary>Stable per (rule id, ARN), the identity of a finding across scans; for a template, per (rule id, file and logical id).</summary>
+    public static string Fingerprint(string ruleId, string resource) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ruleId + "\n" + resource)));
 
     /// <summary>
     /// SARIF's level is for failures; any other kind must have level "none" (SARIF §3.27.10). A rule
@@ -84,8 +92,46 @@ internal static class SarifReportWriter
         _ => "note",
     };
 
-    private static void WriteResult(Utf8JsonWriter writer, Finding finding, int ruleIndex)
+    private static void WriteInvocation(Utf8JsonWriter writer, SarifRun run)
     {
+        writer.WriteStartArray("invocations");
+        writer.WriteStartObject();
+        writer.WriteBoolean("executionSuccessful", run.ExecutionSuccessful);
+        if (run.StartedAt is { } started)
+        {
+            writer.WriteString("startTimeUtc", started.UtcDateTime);
+        }
+        if (run.FinishedAt is { } finished)
+        {
+            writer.WriteString("endTimeUtc", finished.UtcDateTime);
+        }
+        if (run.Notifications.Count > 0)
+        {
+            writer.WriteStartArray("toolExecutionNotifications");
+            foreach (var notification in run.Notifications)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("level", notification.Level);
+                writer.WriteStartObject("message");
+                writer.WriteString("text", notification.Message);
+                writer.WriteEndObject();
+                if (notification.Source is { } source)
+                {
+                    writer.WriteStartArray("locations");
+                    WriteLocation(writer, source, source.LogicalId, null);
+                    writer.WriteEndArray();
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
+
+    private static void WriteResult(Utf8JsonWriter writer, SarifResult result, int ruleIndex)
+    {
+        var (finding, source) = result;
         var (kind, level) = KindAndLevel(finding.Verdict, finding.Severity);
         writer.WriteStartObject();
         writer.WriteString("ruleId", finding.RuleId);
@@ -95,17 +141,25 @@ internal static class SarifReportWriter
         writer.WriteStartObject("message");
         writer.WriteString("text", finding.Message);
         writer.WriteEndObject();
-        WriteLocations(writer, finding);
+        writer.WriteStartArray("locations");
+        WriteLocation(writer, source, source?.LogicalId ?? ArnText.Name(finding.ResourceArn), finding.ResourceArn);
+        writer.WriteEndArray();
         writer.WriteStartObject("partialFingerprints");
-        writer.WriteString(FingerprintKey, Fingerprint(finding.RuleId, finding.ResourceArn));
+        // A template resource is the same resource wherever its line moves: its file and logical id name it.
+        writer.WriteString(FingerprintKey, Fingerprint(finding.RuleId, source is null ? finding.ResourceArn : $"{source.Uri}#{source.LogicalId}"));
         writer.WriteEndObject();
         if (finding.Verdict == Verdict.Suppressed)
         {
             writer.WriteStartArray("suppressions");
             writer.WriteStartObject();
-            // A waiver lives outside the scanned resource: "external", and accepted by whoever granted it.
-            writer.WriteString("kind", "external");
+            // A waiver in guardrails.yaml lives outside the scanned resource: "external"; one in a template's
+            // Metadata sits beside the resource: "inSource". Either is accepted by whoever granted it.
+            writer.WriteString("kind", source?.WaiverReason is null ? "external" : "inSource");
             writer.WriteString("status", "accepted");
+            if (source?.WaiverReason is { } reason)
+            {
+                writer.WriteString("justification", reason);
+            }
             writer.WriteEndObject();
             writer.WriteEndArray();
         }
@@ -126,23 +180,36 @@ internal static class SarifReportWriter
     }
 
     /// <summary>
-    /// Where the finding is: for an AWS resource, a logical location whose fully qualified name is
-    /// its ARN. A finding about a template (a CloudFormation check) will add a physicalLocation
-    /// (artifactLocation.uri and region.startLine) to this same location object.
+    /// Where a result is: a logical location named by the resource (its ARN as the fully qualified name
+    /// when it has one) and, for a template, the physical location of its logical id.
     /// </summary>
-    private static void WriteLocations(Utf8JsonWriter writer, Finding finding)
+    private static void WriteLocation(Utf8JsonWriter writer, SarifSource? source, string name, string? fullyQualifiedName)
     {
-        writer.WriteStartArray("locations");
         writer.WriteStartObject();
+        if (source is not null)
+        {
+            writer.WriteStartObject("physicalLocation");
+            writer.WriteStartObject("artifactLocation");
+            writer.WriteString("uri", source.Uri);
+            writer.WriteEndObject();
+            writer.WriteStartObject("region");
+            // SARIF lines and columns are 1-based; a resource without a known position points at the top of the file.
+            writer.WriteNumber("startLine", Math.Max(1, source.Line));
+            writer.WriteNumber("startColumn", Math.Max(1, source.Column));
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
         writer.WriteStartArray("logicalLocations");
         writer.WriteStartObject();
-        writer.WriteString("name", ArnText.Name(finding.ResourceArn));
-        writer.WriteString("fullyQualifiedName", finding.ResourceArn);
+        writer.WriteString("name", name);
+        if (fullyQualifiedName is not null)
+        {
+            writer.WriteString("fullyQualifiedName", fullyQualifiedName);
+        }
         writer.WriteString("kind", "resource");
         writer.WriteEndObject();
         writer.WriteEndArray();
         writer.WriteEndObject();
-        writer.WriteEndArray();
     }
 
     private static void WriteProperties(Utf8JsonWriter writer, Finding finding)

@@ -14,14 +14,14 @@ internal sealed class SarifRules
     private readonly List<(string Id, RuleHeader? Header, Severity Severity)> _rules = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
-    public static SarifRules From(ScanResult result)
+    public static SarifRules From(IEnumerable<RuleHeader> headers, IEnumerable<Finding> findings)
     {
         var rules = new SarifRules();
-        foreach (var header in result.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var header in headers.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
             rules.Add(header.Id, header, header.Severity);
         }
-        foreach (var finding in result.Findings)
+        foreach (var finding in findings)
         {
             rules.Add(finding.RuleId, null, finding.Severity);
         }

@@ -5,4 +5,8 @@ internal sealed record MappedTemplate(
     CfnTemplate Template,
     IReadOnlyList<MappedResource> Resources,
     IReadOnlyList<UnassessedResource> NotAssessed,
-    IReadOnlyDictionary<string, string> AttachedTo);
+    IReadOnlyDictionary<string, string> AttachedTo)
+{
+    /// <summary>Local templates of its nested stacks (full paths), which the check reads too.</summary>
+    public IReadOnlyList<string> NestedTemplates { get; init; } = [];
+}

@@ -7,7 +7,7 @@ internal enum PolicyTarget
     BucketPolicy,
     /// <summary>configuration.Policy (SQS, SNS).</summary>
     ConfigurationPolicy,
-    /// <summary>supplementaryConfiguration.Policy (KMS key policies, Lambda function policies).</summary>
+    /// <summary>supplementaryConfiguration.Policy (KMS key policies, ECR repository policies, Lambda function policies).</summary>
     SupplementaryPolicy,
     /// <summary>An entry of RolePolicyList / UserPolicyList / GroupPolicyList.</summary>
     InlinePolicy,

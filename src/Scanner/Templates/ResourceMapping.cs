@@ -16,6 +16,12 @@ internal sealed record ResourceMapping(string ConfigType, string? NameProperty, 
     /// <summary>IAM and S3 are global; everything else lives in the deployment's region.</summary>
     public bool Global { get; init; }
 
+    /// <summary>The types of the AWS::Serverless-2016-10-31 transform, which AWS expands into other resources at deploy time.</summary>
+    public const string SamTypePrefix = "AWS::Serverless::";
+
+    /// <summary>A nested stack: its resources are in another template.</summary>
+    public const string NestedStackType = "AWS::CloudFormation::Stack";
+
     public static IReadOnlyDictionary<string, ResourceMapping> Table { get; } = new Dictionary<string, ResourceMapping>(StringComparer.Ordinal)
     {
         ["AWS::S3::Bucket"] = new("AWS::S3::Bucket", "BucketName", (_, _, n) => $"arn:aws:s3:::{n}") { Global = true },
@@ -24,6 +30,10 @@ internal sealed record ResourceMapping(string ConfigType, string? NameProperty, 
         ["AWS::KMS::Key"] = new("AWS::KMS::Key", null, (a, r, n) => $"arn:aws:kms:{r}:{a}:key/{n}")
         {
             OwnPolicy = ("KeyPolicy", PolicyTarget.SupplementaryPolicy),
+        },
+        ["AWS::ECR::Repository"] = new("AWS::ECR::Repository", "RepositoryName", (a, r, n) => $"arn:aws:ecr:{r}:{a}:repository/{n}")
+        {
+            OwnPolicy = ("RepositoryPolicyText", PolicyTarget.SupplementaryPolicy),
         },
         ["AWS::IAM::Role"] = new("AWS::IAM::Role", "RoleName", (a, _, n) => $"arn:aws:iam::{a}:role/{n}") { Global = true, InlineList = "RolePolicyList" },
         ["AWS::IAM::User"] = new("AWS::IAM::User", "UserName", (a, _, n) => $"arn:aws:iam::{a}:user/{n}") { Global = true, InlineList = "UserPolicyList" },

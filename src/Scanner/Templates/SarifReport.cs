@@ -1,71 +1,35 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text;
+using Ocado.Guardrails.Reports.Formats;
 using Ocado.Guardrails.Rules;
+using Ocado.Guardrails.Rules.Findings;
 
 namespace Ocado.Guardrails.Scanner.Templates;
 
 /// <summary>
-/// SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html) with a physical location
-/// per result, so code hosts show each finding on the line of the resource's logical id. Waived findings
-/// stay in the log with an in-source suppression, as the standard asks, rather than vanishing.
+/// The SARIF of <c>guardrails check</c>, written by the scan's <see cref="SarifReportWriter"/>: each finding
+/// at the line and column of its logical id, so code hosts show it on the line; waived findings stay in
+/// the log with an in-source suppression, as the standard asks; what was not assessed or could not be
+/// read is a notification of the run rather than silence.
 /// </summary>
 internal static class SarifReport
 {
-    public const string Schema = "https://json.schemastore.org/sarif-2.1.0.json";
-
     public static string Write(CheckResult result, string baseDirectory)
     {
-        var rules = result.Findings.Select(f => (f.RuleId, f.RuleTitle, f.Severity)).Distinct().OrderBy(r => r.RuleId, StringComparer.Ordinal).ToList();
-        var index = rules.Select((r, i) => (r.RuleId, i)).ToDictionary(p => p.RuleId, p => p.i, StringComparer.Ordinal);
-        var log = new JsonObject
+        var run = new SarifRun
         {
-            ["$schema"] = Schema,
-            ["version"] = "2.1.0",
-            ["runs"] = new JsonArray(new JsonObject
-            {
-                ["tool"] = new JsonObject
-                {
-                    ["driver"] = new JsonObject
-                    {
-                        ["name"] = "Ocado.Guardrails",
-                        ["rules"] = new JsonArray(rules.Select(r => (JsonNode)new JsonObject
-                        {
-                            ["id"] = r.RuleId,
-                            ["shortDescription"] = new JsonObject { ["text"] = r.RuleTitle },
-                            ["defaultConfiguration"] = new JsonObject { ["level"] = Level(r.Severity) },
-                        }).ToArray()),
-                    },
-                },
-                ["results"] = new JsonArray(result.Findings.Select(f => (JsonNode)Result(f, index[f.RuleId], baseDirectory)).ToArray()),
-            }),
+            Rules = result.Rules,
+            Results = [.. result.Findings.Select(f => new SarifResult(Finding(f), Source(f.File, f.Line, f.Column, f.LogicalId, baseDirectory) with { WaiverReason = f.WaivedBecause }))],
+            ExecutionSuccessful = result.Unreadable.Count == 0,
+            Notifications =
+            [
+                .. result.Unreadable.Select(error => new SarifNotification("error", error)),
+                .. result.NotAssessed.Select(n => new SarifNotification("note", $"{n.Resource.Source.LogicalId} ({n.Resource.Source.Type}) not assessed: {n.Resource.Reason}",
+                    Source(n.File, n.Resource.Source.Line, n.Resource.Source.Column, n.Resource.Source.LogicalId, baseDirectory))),
+            ],
         };
-        return log.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    private static JsonObject Result(TemplateFinding finding, int ruleIndex, string baseDirectory)
-    {
-        var result = new JsonObject
-        {
-            ["ruleId"] = finding.RuleId,
-            ["ruleIndex"] = ruleIndex,
-            ["level"] = finding.Verdict == Verdict.Error ? "error" : Level(finding.Severity),
-            ["message"] = new JsonObject { ["text"] = $"{finding.LogicalId}: {finding.Message}" },
-            ["locations"] = new JsonArray(new JsonObject
-            {
-                ["physicalLocation"] = new JsonObject
-                {
-                    ["artifactLocation"] = new JsonObject { ["uri"] = Uri(finding.File, baseDirectory) },
-                    // SARIF lines and columns are 1-based; a resource without a known position points at the top of the file.
-                    ["region"] = new JsonObject { ["startLine"] = Math.Max(1, finding.Line), ["startColumn"] = Math.Max(1, finding.Column) },
-                },
-                ["logicalLocations"] = new JsonArray(new JsonObject { ["name"] = finding.LogicalId, ["kind"] = "resource" }),
-            }),
-        };
-        if (finding.WaivedBecause is { } reason)
-        {
-            result["suppressions"] = new JsonArray(new JsonObject { ["kind"] = "inSource", ["justification"] = reason });
-        }
-        return result;
+        using var buffer = new MemoryStream();
+        SarifReportWriter.Write(buffer, run, CancellationToken.None);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>A path relative to the checkout (forward slashes), which is how code hosts match results to files.</summary>
@@ -75,10 +39,19 @@ internal static class SarifReport
         return (relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(file) : relative).Replace('\\', '/');
     }
 
-    private static string Level(Severity severity) => severity switch
+    private static SarifSource Source(string file, int line, int column, string logicalId, string baseDirectory) =>
+        new(Uri(file, baseDirectory), line, column, logicalId);
+
+    private static Finding Finding(TemplateFinding finding) => new()
     {
-        Severity.Critical or Severity.High => "error",
-        Severity.Medium => "warning",
-        _ => "note",
+        RuleId = finding.RuleId,
+        Family = finding.RuleId.Split('-', 2)[0],
+        Severity = finding.Severity,
+        Verdict = finding.Suppressed ? Verdict.Suppressed : finding.Verdict,
+        ResourceArn = finding.ResourceArn,
+        ResourceType = finding.ResourceType,
+        AccountId = finding.AccountId,
+        Region = finding.Region,
+        Message = $"{finding.LogicalId}: {finding.Message}",
     };
 }

@@ -38,6 +38,12 @@ internal sealed class Shape
         if (mapping.OwnPolicy is { } own && properties[own.Property] is { } policy)
         {
             shape.Supplementary["Policy"] = PolicyHardening.Harden(policy.DeepClone());
+            // Only the hardened copy is read: the property as written may hold unknown actions that are not yet "*".
+            shape.Configuration.Remove(own.Property);
+        }
+        if (source.Type == "AWS::S3::Bucket")
+        {
+            shape.Supplementary["AccessControlList"] = CannedAcl.Grants(properties["AccessControl"]);
         }
         if (mapping.InlineList is not null)
         {

@@ -8,7 +8,8 @@ namespace Ocado.Guardrails.Scanner.Templates;
 /// <summary>
 /// Runs the catalog on templates: reads and maps each one, then evaluates the same rules the nightly
 /// scan runs on the mapped resources. All templates share one inventory, so a role in one file finds
-/// a managed policy defined in another.
+/// a managed policy defined in another. A nested stack whose TemplateURL is a local file brings that
+/// template in too.
 /// </summary>
 internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<string, RuleParams> paramsFor, DateTimeOffset now)
 {
@@ -16,11 +17,16 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
     {
         var unreadable = new List<string>();
         var mapped = new List<MappedTemplate>();
-        foreach (var path in paths)
+        // The templates named, then the local templates of their nested stacks, each once.
+        var files = new List<string>(paths);
+        var seen = new HashSet<string>(paths.Select(Path.GetFullPath), StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
         {
             try
             {
-                mapped.Add(TemplateMapper.Map(TemplateReader.Read(path), context));
+                var template = TemplateMapper.Map(TemplateReader.Read(files[i]), context);
+                mapped.Add(template);
+                files.AddRange(template.NestedTemplates.Where(seen.Add));
             }
             catch (TemplateException ex)
             {
@@ -45,12 +51,12 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
                     var result = evaluator.Evaluate(i, resource.Resource);
                     if (result.Verdict is Verdict.Pass)
                     {
-                        passes.Add(Finding(template, resource.Source, header, result, null));
+                        passes.Add(Finding(template, resource, header, result, null));
                     }
                     else if (result.Verdict is Verdict.Fail or Verdict.Error)
                     {
                         var waiver = TemplateWaivers.Find(resource.Source, header.Id, now);
-                        findings.Add(Finding(template, resource.Source, header, result, waiver));
+                        findings.Add(Finding(template, resource, header, result, waiver));
                     }
                 }
             }
@@ -61,17 +67,21 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
             Passes = passes,
             NotAssessed = mapped.SelectMany(m => m.NotAssessed.Select(n => (m.Template.Path, n))).ToList(),
             Unreadable = unreadable,
-            Files = paths,
+            Files = files,
+            Rules = [.. evaluator.Rules.Select(r => r.Header)],
         };
     }
 
-    private static TemplateFinding Finding(MappedTemplate template, TemplateResource source, RuleHeader header, RuleResult result, string? waiver) => new()
+    private static TemplateFinding Finding(MappedTemplate template, MappedResource resource, RuleHeader header, RuleResult result, string? waiver) => new()
     {
         File = template.Template.Path,
-        LogicalId = source.LogicalId,
-        Line = source.Line,
-        Column = source.Column,
-        ResourceType = source.Type,
+        LogicalId = resource.Source.LogicalId,
+        Line = resource.Source.Line,
+        Column = resource.Source.Column,
+        ResourceType = resource.Source.Type,
+        ResourceArn = resource.Resource.Arn,
+        AccountId = resource.Resource.AccountId,
+        Region = resource.Resource.Region,
         RuleId = header.Id,
         RuleTitle = header.Title,
         Severity = header.Severity,

@@ -10,6 +10,10 @@ internal sealed record TemplateFinding
     public required int Line { get; init; }
     public required int Column { get; init; }
     public required string ResourceType { get; init; }
+    /// <summary>The ARN the resource will have once deployed, as the rules saw it; its identity across runs.</summary>
+    public required string ResourceArn { get; init; }
+    public required string AccountId { get; init; }
+    public required string Region { get; init; }
     public required string RuleId { get; init; }
     public required string RuleTitle { get; init; }
     public required Severity Severity { get; init; }

@@ -35,11 +35,50 @@ internal sealed class TemplateMapper(CfnTemplate template, TemplateContext conte
                 notAssessed.Add(new(resource, $"{resource.Type} attaches to nothing in this template, so its policy was not judged"));
             }
         }
-        notAssessed.AddRange(created
-            .Where(r => !ResourceMapping.Table.ContainsKey(r.Type) && !ResourceMapping.Attachments.ContainsKey(r.Type))
-            .Select(r => new UnassessedResource(r, $"{r.Type} is not mapped to a live resource shape, so no rule judged it")));
+        var nestedTemplates = new List<string>();
+        foreach (var resource in created.Where(r => !ResourceMapping.Table.ContainsKey(r.Type) && !ResourceMapping.Attachments.ContainsKey(r.Type)))
+        {
+            notAssessed.Add(new(resource, WhyNotAssessed(resource, nestedTemplates)));
+        }
         var mapped = _shapes.Values.Select(s => new MappedResource(s.Source, s.ToResource())).ToList();
-        return new MappedTemplate(template, mapped, notAssessed, attachedTo);
+        return new MappedTemplate(template, mapped, notAssessed, attachedTo) { NestedTemplates = nestedTemplates };
+    }
+
+    /// <summary>
+    /// Why an unmapped resource was not judged. SAM resources and nested stacks hide resources (functions'
+    /// roles, a whole stack) that only exist after CloudFormation processes them, so they say where to look.
+    /// </summary>
+    private string WhyNotAssessed(TemplateResource resource, List<string> nestedTemplates)
+    {
+        if (resource.Type.StartsWith(ResourceMapping.SamTypePrefix, StringComparison.Ordinal))
+        {
+            return $"SAM resource: {resource.Type} becomes functions, roles and policies only when AWS applies the " +
+                "AWS::Serverless-2016-10-31 transform, so check the transformed template: create a change set, then " +
+                "aws cloudformation get-template --stack-name STACK --change-set-name SET --template-stage Processed " +
+                "(sam build and aws cloudformation package leave the SAM resources as they are)";
+        }
+        if (resource.Type == ResourceMapping.NestedStackType)
+        {
+            var url = _resolver.ResolveText(resource.Properties["TemplateURL"]);
+            if (LocalTemplate(url) is { } local)
+            {
+                nestedTemplates.Add(local);
+                return $"nested stack: its template {url} is checked as a template of its own (with its own parameter defaults)";
+            }
+            return $"nested stack: check its own template{(url is null || Unknown.Contains(url) ? "" : $" ({url})")} with guardrails check too";
+        }
+        return $"{resource.Type} is not mapped to a live resource shape, so no rule judged it";
+    }
+
+    /// <summary>A TemplateURL that is a relative path to an existing file (as aws cloudformation package takes it), resolved against the parent template.</summary>
+    private string? LocalTemplate(string? url)
+    {
+        if (url is null || Unknown.Contains(url) || url.Contains("://", StringComparison.Ordinal) || Path.IsPathRooted(url))
+        {
+            return null;
+        }
+        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(template.Path)) ?? "", url));
+        return File.Exists(path) ? path : null;
     }
 
     /// <summary>A resource whose Condition is false is not created; an unknown condition is judged as if it were.</summary>
