@@ -19,6 +19,10 @@ const string Secrets = @"(?<accessKey>\b(AKIA|ASIA)[0-9A-Z]{16}\b)|(?<privateKey
                        + @"|(?<slack>\bxox[abprs]-[A-Za-z0-9-]{10,})|(?<jwt>\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.)";
 string? SecretIn(string text)
 {
+    if (!Regex.IsMatch(text, Secrets))
+    {
+        return null;
+    }
     var match = Regex.Match(text, Secrets);
     return !match.Success ? null
         : match.Groups["accessKey"].Success ? "an AWS access key id"

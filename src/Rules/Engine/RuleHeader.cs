@@ -27,12 +27,38 @@ public sealed record RuleHeader
     public IReadOnlyList<string> References { get; init; } = [];
 
     /// <summary>The family is the first word of the id (<c>iam-policy-no-admin-wildcard</c> is iam).</summary>
-    public string Family => Id.Split('-', 2)[0];
+    public string Family
+    {
+        get
+        {
+            // Asked for every evaluation: one of the known families without making a string.
+            var dash = Id.IndexOf('-', StringComparison.Ordinal);
+            var head = dash < 0 ? Id.AsSpan() : Id.AsSpan(0, dash);
+            foreach (var family in Families)
+            {
+                if (head.SequenceEqual(family))
+                {
+                    return family;
+                }
+            }
+            return head.ToString();
+        }
+    }
 
     /// <summary>Whether the rule judges resources of this type.</summary>
-    public bool AppliesTo(string resourceType) =>
-        ResourceTypes.Contains(resourceType, StringComparer.Ordinal)
-        || (ResourceTypes.Contains("*") && !Untaggable.Contains(resourceType));
+    public bool AppliesTo(string resourceType)
+    {
+        var everyType = false;
+        for (var i = 0; i < ResourceTypes.Count; i++)
+        {
+            if (string.Equals(ResourceTypes[i], resourceType, StringComparison.Ordinal))
+            {
+                return true;
+            }
+            everyType |= ResourceTypes[i] == "*";
+        }
+        return everyType && !Untaggable.Contains(resourceType);
+    }
 
     /// <summary>
     /// Types "*" leaves out: the ones the scanner makes up, and IAM groups, which AWS does not let anyone tag

@@ -70,6 +70,7 @@ public sealed class ScanEvaluator
             return;
         }
         var rules = _evaluator.Rules;
+        var gap = _gaps.Count == 0 ? null : _gaps.FirstOrDefault(g => g.Covers(resource.AccountId, resource.Region, resource.Type));
         for (var i = 0; i < rules.Count; i++)
         {
             var header = rules[i].Header;
@@ -77,7 +78,6 @@ public sealed class ScanEvaluator
             {
                 continue;
             }
-            var gap = _gaps.FirstOrDefault(g => g.Covers(resource.AccountId, resource.Region, resource.Type));
             var result = gap is not null
                 ? new RuleResult(Verdict.NotAssessed, NotAssessedMessage(gap))
                 : _evaluator.Evaluate(i, resource);

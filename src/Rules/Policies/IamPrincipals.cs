@@ -28,10 +28,21 @@ public static class IamPrincipals
     /// <summary>The principal's effective permissions; what could not be found is listed in <see cref="PermissionSet.Unresolved"/>.</summary>
     public static PermissionSet PermissionsOf(Resource principal, Inventory inventory, DateTimeOffset now)
     {
+        // Several rules ask for the same principal in one scan: work its permissions out once.
+        if (Permissions.TryGetValue(principal, out var known) && known.Inventory == inventory && known.Now == now)
+        {
+            return known.Permissions;
+        }
         var unresolved = new List<string>();
         var policies = Collect(principal, inventory, unresolved);
-        return new PermissionSet(policies, now, unresolved);
+        var permissions = new PermissionSet(policies, now, unresolved);
+        Permissions.AddOrUpdate(principal, new KnownPermissions(inventory, now, permissions));
+        return permissions;
     }
+
+    private sealed record KnownPermissions(Inventory Inventory, DateTimeOffset Now, PermissionSet Permissions);
+
+    private static readonly ConditionalWeakTable<Resource, KnownPermissions> Permissions = new();
 
     /// <summary>A role's trust policy (AssumeRolePolicyDocument), or null when the resource has none.</summary>
     public static PolicyDocument? TrustPolicyOf(Resource role) =>

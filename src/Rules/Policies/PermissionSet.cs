@@ -45,9 +45,10 @@ public sealed class PermissionSet
 
     private AccessDecision Decide(string action, string resourcePattern)
     {
-        var allowing = new List<PolicyStatement>();
-        var denying = new List<PolicyStatement>();
-        var conditionalDenials = new List<PolicyStatement>();
+        // Most questions meet no statement at all: the lists are made only when one is met.
+        List<PolicyStatement>? allowing = null;
+        List<PolicyStatement>? denying = null;
+        List<PolicyStatement>? conditionalDenials = null;
         var unconditional = false;
         var covering = false;
         var partlyDenied = false;
@@ -61,7 +62,7 @@ public sealed class PermissionSet
             {
                 if (AllowNamesAll(statement, action) && AllowReachesSome(statement, resourcePattern))
                 {
-                    allowing.Add(statement);
+                    (allowing ??= []).Add(statement);
                     unconditional |= outcome == ConditionOutcome.AlwaysTrue;
                     covering |= AllowReachesAll(statement, resourcePattern);
                 }
@@ -70,14 +71,23 @@ public sealed class PermissionSet
             {
                 if (DenyReachesAll(statement, resourcePattern))
                 {
-                    (outcome == ConditionOutcome.AlwaysTrue ? denying : conditionalDenials).Add(statement);
+                    if (outcome == ConditionOutcome.AlwaysTrue)
+                    {
+                        (denying ??= []).Add(statement);
+                    }
+                    else
+                    {
+                        (conditionalDenials ??= []).Add(statement);
+                    }
                 }
                 partlyDenied |= DenyReachesSome(statement, resourcePattern);
             }
         }
-        var allowed = allowing.Count > 0 && denying.Count == 0;
-        var conditional = allowed && (!unconditional || conditionalDenials.Count > 0);
-        return new AccessDecision(action, resourcePattern, allowed, conditional, allowed && covering && !partlyDenied, allowing, denying, conditionalDenials);
+        var allowed = allowing is not null && denying is null;
+        var conditional = allowed && (!unconditional || conditionalDenials is not null);
+        return new AccessDecision(
+            action, resourcePattern, allowed, conditional, allowed && covering && !partlyDenied,
+            allowing ?? [], denying ?? [], conditionalDenials ?? []);
     }
 
     private static bool AllowNamesAll(PolicyStatement s, string action) =>

@@ -26,13 +26,25 @@ public static class PrivilegeEscalation
         var matches = new List<EscalationMatch>();
         foreach (var method in Methods)
         {
-            var decisions = method.Permissions.Select(p => permissions.Can(p, target)).ToList();
-            if (decisions.All(d => d.Allowed))
+            // Most principals lack most methods: stop at the first permission that is not allowed.
+            if (AllowsEvery(permissions, method.Permissions, target))
             {
-                matches.Add(new EscalationMatch(method, decisions));
+                matches.Add(new EscalationMatch(method, method.Permissions.Select(p => permissions.Can(p, target)).ToList()));
             }
         }
         return matches;
+    }
+
+    private static bool AllowsEvery(PermissionSet permissions, IReadOnlyList<string> actions, string target)
+    {
+        foreach (var action in actions)
+        {
+            if (!permissions.Can(action, target).Allowed)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>

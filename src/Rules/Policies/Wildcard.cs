@@ -78,6 +78,15 @@ public static partial class Wildcard
     /// </summary>
     internal static bool Overlap(string a, string b, bool ignoreCase)
     {
+        // A plain text on either side: the other glob matches it or not (most questions are of this kind).
+        if (!HasWildcard(b))
+        {
+            return Matches(a, b, ignoreCase);
+        }
+        if (!HasWildcard(a))
+        {
+            return Matches(b, a, ignoreCase);
+        }
         var reached = new bool[a.Length + 1, b.Length + 1];
         var pending = new Stack<(int, int)>();
         pending.Push((0, 0));
@@ -160,6 +169,8 @@ public static partial class Wildcard
         var filler = parts[^1].EndsWith('*') ? "*" : "\0";
         return [.. parts, .. Enumerable.Repeat(filler, ArnSegments - parts.Length)];
     }
+
+    private static bool HasWildcard(string text) => text.AsSpan().IndexOfAny('*', '?') >= 0;
 
     private static bool Same(char a, char b, bool ignoreCase) =>
         a == b || (ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
