@@ -78,7 +78,8 @@ public sealed class AuditJobs
             throw new InvalidOperationException(
                 $"scan {scanId} was started with rule catalog {scan.CatalogHash[..8]} and settings {scan.ConfigHash[..8]}; this worker has {_runtime.Catalog.Hash[..8]} and {_runtime.Config.ContentHash[..8]}");
         }
-        var account = await _runtime.Collector.CollectAsync(accountId, cancellationToken);
+        await DiscardEndedCollectionsAsync(cancellationToken);
+        var account = await _runtime.Collector.CollectAsync(scanId, accountId, cancellationToken);
         var plan = _runtime.Plan;
         var judged = account.Resources.Where(r => plan.Home(r.Region) == region).ToList();
         var judgement = new FindingsJudge(_runtime.Catalog, _runtime.Config).Judge(new FindingsJudge.Input
@@ -111,6 +112,8 @@ public sealed class AuditJobs
     [JobDisplayName("Scan {0}: history and reports")]
     public async Task FinishAsync(string scanId, CancellationToken cancellationToken)
     {
+        // Every part is saved (Finish is enqueued at 0 pending): the scan's collected data is no longer needed.
+        _runtime.Collector.Discard(scanId);
         var store = _runtime.Store;
         var completed = await store.CompleteScanAsync(scanId, _time.GetUtcNow(), cancellationToken);
         var rules = _runtime.Catalog.Rules.Select(r => r.Header).ToList();
@@ -118,7 +121,26 @@ public sealed class AuditJobs
         var directory = Path.Combine(_runtime.Options.OutputDirectory, "scans", scanId);
         await ScanOutputs.WriteAsync(result, directory, cancellationToken);
         await store.PruneAsync(_time.GetUtcNow().AddDays(-_runtime.Config.Storage.RetentionDays), cancellationToken);
+        await DiscardEndedCollectionsAsync(cancellationToken);
         _log.LogInformation("Scan {ScanId} {Done}: {Findings} findings, reports in {Directory}",
             scanId, completed ? "complete" : "was already complete", result.Findings.Count, directory);
+    }
+
+    /// <summary>
+    /// Removes what this machine collected for scans that have ended: complete, pruned from the store,
+    /// or started before the retention period. Finish discards its own scan only on the machine it
+    /// runs on; the other machines' folders (and a dead worker's) go when they next run a part or a Finish.
+    /// </summary>
+    private async Task DiscardEndedCollectionsAsync(CancellationToken cancellationToken)
+    {
+        var retainedSince = _time.GetUtcNow().AddDays(-_runtime.Config.Storage.RetentionDays);
+        foreach (var scanId in _runtime.Collector.KeptScans())
+        {
+            var scan = await _runtime.Store.FindScanAsync(scanId, cancellationToken);
+            if (scan is null || scan.IsComplete || scan.StartedAt < retainedSince)
+            {
+                _runtime.Collector.Discard(scanId);
+            }
+        }
     }
 }

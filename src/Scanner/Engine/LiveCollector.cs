@@ -11,51 +11,103 @@ namespace Ocado.Guardrails.Scanner.Engine;
 /// <summary>
 /// Collects a part live from AWS, with the code of <c>guardrails collect</c> run on an estate of
 /// this one account: its audit role assumed (external id of its customer), IAM and every region of
-/// the estate, under the configured rate limits, failures as coverage gaps. The files go to a
-/// directory of their own, are read back as a snapshot of one account, and are removed. Parts of
-/// one account that run at the same time in this process share one collection. When AWS refuses
-/// the worker's own credentials (<see cref="AuthenticationFailedException"/>) the part fails and
-/// Hangfire retries it: a worker with bad keys must not record an estate of gaps.
+/// the estate, under the configured rate limits, failures as coverage gaps. An account is collected
+/// from AWS at most once per scan on a machine: into <c>WORK/&lt;scan id&gt;/&lt;account&gt;</c>,
+/// which the scan's other parts of that account then read, until the scan ends and
+/// <see cref="Discard"/> removes the scan's folder. Parts of one account that run at the same time
+/// in this process wait on the one collection under way. When AWS refuses the worker's own
+/// credentials (<see cref="AuthenticationFailedException"/>) the part fails and Hangfire retries it:
+/// a worker with bad keys must not record an estate of gaps.
 /// </summary>
 internal sealed class LiveCollector(GuardrailsConfig config, AWSCredentials credentials, AwsEndpoints endpoints, HttpClient http, string workDirectory, TextWriter log)
     : IPartCollector
 {
-    /// <summary>Collections under way, by account: the parts of one account that run at once in this process share one.</summary>
-    private readonly ConcurrentDictionary<string, Lazy<Task<CollectedAccount>>> _underWay = new(StringComparer.Ordinal);
+    /// <summary>Marks a folder that is still being collected (or whose worker died): never read as a collection.</summary>
+    private const string UnfinishedMarker = ".unfinished-";
 
-    public async Task<CollectedAccount> CollectAsync(string accountId, CancellationToken cancellationToken)
+    /// <summary>Collections under way in this process, by (scan, account): the parts that ask meanwhile share them.</summary>
+    private readonly ConcurrentDictionary<(string ScanId, string AccountId), Lazy<Task<CollectedAccount>>> _underWay = new();
+
+    public async Task<CollectedAccount> CollectAsync(string scanId, string accountId, CancellationToken cancellationToken)
     {
-        var collection = _underWay.GetOrAdd(accountId, id => new Lazy<Task<CollectedAccount>>(() => CollectOnceAsync(id, cancellationToken)));
+        var key = (FolderName(scanId), FolderName(accountId));
+        var collection = _underWay.GetOrAdd(key, k => new Lazy<Task<CollectedAccount>>(() => CollectOrReadAsync(k.ScanId, k.AccountId, cancellationToken)));
         try
         {
             return await collection.Value.WaitAsync(cancellationToken);
         }
         finally
         {
-            // A part that starts after this collection ended collects afresh: nothing is cached between scans.
-            _underWay.TryRemove(KeyValuePair.Create(accountId, collection));
+            // A part that asks once this one has ended reads the finished folder (or, after a failure, collects again).
+            _underWay.TryRemove(KeyValuePair.Create(key, collection));
         }
     }
 
-    private async Task<CollectedAccount> CollectOnceAsync(string accountId, CancellationToken cancellationToken)
+    public IReadOnlyList<string> KeptScans() => Directory.Exists(workDirectory)
+        ? [.. Directory.EnumerateDirectories(workDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+        : [];
+
+    public void Discard(string scanId)
     {
-        var estate = OneAccount(config.Estate, accountId);
-        var directory = Path.Combine(workDirectory, $"{accountId}-{Guid.NewGuid():N}");
+        var directory = Path.Combine(workDirectory, FolderName(scanId));
         try
-        {
-            var collector = new Collector(new CollectorOptions { Credentials = credentials, Http = http, Endpoints = endpoints, Log = log });
-            await collector.RunAsync(estate, config.Aws, directory, cancellationToken);
-            var snapshot = SnapshotReader.ReadAccounts(directory, estate, new HashSet<string>(StringComparer.Ordinal) { accountId });
-            return new CollectedAccount(snapshot.Resources, snapshot.Gaps, snapshot.CollectedAt, snapshot.Errors);
-        }
-        finally
         {
             if (Directory.Exists(directory))
             {
                 Directory.Delete(directory, recursive: true);
             }
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next sweep (AuditJobs discards the folders of ended scans again).
+            log.WriteLine($"warning: could not remove the collections of scan {scanId} in {directory}: {ex.Message}");
+        }
     }
+
+    private async Task<CollectedAccount> CollectOrReadAsync(string scanId, string accountId, CancellationToken cancellationToken)
+    {
+        var estate = OneAccount(config.Estate, accountId);
+        var collected = Path.Combine(workDirectory, scanId, accountId);
+        if (!Directory.Exists(collected))
+        {
+            await CollectIntoAsync(estate, collected, cancellationToken);
+        }
+        var snapshot = SnapshotReader.ReadAccounts(collected, estate, new HashSet<string>(StringComparer.Ordinal) { accountId });
+        return new CollectedAccount(snapshot.Resources, snapshot.Gaps, snapshot.CollectedAt, snapshot.Errors);
+    }
+
+    /// <summary>
+    /// Collects into a folder of its own and renames it to <paramref name="collected"/> once complete
+    /// (a rename within one directory is atomic): a worker that dies mid-collection leaves only the
+    /// unfinished folder, which nothing reads, and the retried part collects again.
+    /// </summary>
+    private async Task CollectIntoAsync(Estate estate, string collected, CancellationToken cancellationToken)
+    {
+        var unfinished = $"{collected}{UnfinishedMarker}{Guid.NewGuid():N}";
+        try
+        {
+            var collector = new Collector(new CollectorOptions { Credentials = credentials, Http = http, Endpoints = endpoints, Log = log });
+            await collector.RunAsync(estate, config.Aws, unfinished, cancellationToken);
+            Directory.Move(unfinished, collected);
+        }
+        catch (IOException) when (Directory.Exists(collected))
+        {
+            // Another process on this state directory finished the same collection first: read its folder.
+        }
+        finally
+        {
+            if (Directory.Exists(unfinished))
+            {
+                Directory.Delete(unfinished, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>A scan id or account id as one folder name: anything that could leave the work directory is refused.</summary>
+    private static string FolderName(string id) =>
+        id.Length > 0 && id is not ("." or "..") && id.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && !id.Contains('\\', StringComparison.Ordinal)
+            ? id
+            : throw new ArgumentException($"'{id}' cannot name a folder of collected data", nameof(id));
 
     /// <summary>The estate cut to one account, which keeps its customer (whose external id the role wants) or its platform standing.</summary>
     private static Estate OneAccount(Estate estate, string accountId) => new(
