@@ -23,7 +23,7 @@ internal static class RuleCosts
         foreach (var account in reader.Accounts)
         {
             var resources = reader.ReadAccount(account).Resources.Where(r => r.AccountId != AuthorizationDetails.AwsAccount).ToList();
-            var evaluator = new Evaluator(catalog, config.Estate, new Inventory(resources), config.ParamsFor, now);
+            var evaluator = new Evaluator(catalog, config.Estate, new Inventory(resources), config.ParamsFor, now, keepsMessages: false);
             for (var i = 0; i < catalog.Rules.Count; i++)
             {
                 var applicable = resources.Where(r => catalog.Rules[i].Header.AppliesTo(r.Type)).ToList();

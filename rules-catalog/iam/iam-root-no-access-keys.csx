@@ -1,8 +1,8 @@
 // id: iam-root-no-access-keys
 // title: The root user has no active access keys
 // severity: critical
-// resource-types: AWS::IAM::User
-// rationale: A root access key can do anything in the account, cannot be limited by any policy (SCPs aside), and is a long-lived secret that leaks like any other. The root user is judged from the <root_account> row of the credential report, attached as supplementaryConfiguration.CredentialReport to an AWS::IAM::User resource with ARN arn:aws:iam::ACCOUNT:root (AWS::::Account resources carry no credential report); other users are skipped.
+// resource-types: AWS::::Account
+// rationale: A root access key can do anything in the account, cannot be limited by any policy (SCPs aside), and is a long-lived secret that leaks like any other. The root user is judged from the <root_account> row of the credential report, attached as supplementaryConfiguration.CredentialReport to the account's AWS::::Account resource (ARN arn:aws:iam::ACCOUNT:root); an account whose report was not collected is skipped.
 // remediation: Sign in as root, then delete its access keys (IAM console > Security credentials > Access keys > Delete); use IAM roles for automation instead.
 // controls: CIS AWS Foundations 1.4, AWS FSBP IAM.4
 // references: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html

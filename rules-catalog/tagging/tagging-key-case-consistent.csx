@@ -8,6 +8,12 @@
 
 var required = Params.Strings("tags", "owner", "customer", "environment", "cost-centre");
 var keys = Resource.Tags.Keys.ToList();
+// Most resources have nothing to report: tell that without grouping anything.
+var distinct = new HashSet<string>(keys, StringComparer.OrdinalIgnoreCase);
+if (distinct.Count == keys.Count && required.All(r => Resource.Tag(r) is not null || !distinct.Contains(r)))
+{
+    return Pass($"{Resource} spells every tag key in one case");
+}
 var problems = keys
     .GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
     .Where(g => g.Count() > 1)

@@ -6,7 +6,23 @@
 // remediation: Remove the tag (`aws resourcegroupstaggingapi untag-resources --resource-arn-list ARN --tag-keys KEY`), rotate the exposed credential at once (for an access key: `aws iam create-access-key`, switch, then `aws iam delete-access-key`), and keep the secret in AWS Secrets Manager, tagging the resource with the secret's ARN if it must point to it. Key words can be tuned in guardrails.yaml (rules: tagging-no-secrets-in-tags: keyWords).
 // references: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids, https://docs.aws.amazon.com/secretsmanager/latest/userguide/intro.html
 
-string Squash(string text) => new(text.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+string Squash(string text)
+{
+    if (text.All(c => char.IsAsciiLetterOrDigit(c) && !char.IsAsciiLetterUpper(c)))
+    {
+        return text;
+    }
+    var squashed = new char[text.Length];
+    var length = 0;
+    foreach (var c in text)
+    {
+        if (char.IsAsciiLetterOrDigit(c))
+        {
+            squashed[length++] = char.ToLowerInvariant(c);
+        }
+    }
+    return new string(squashed, 0, length);
+}
 // aws: tags are AWS's own (e.g. aws:secretsmanager:owningService on an RDS-managed secret), not user data.
 var tags = Resource.Tags.Where(t => !t.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)).ToList();
 if (tags.Count == 0)
@@ -19,7 +35,8 @@ const string Secrets = @"(?<accessKey>\b(AKIA|ASIA)[0-9A-Z]{16}\b)|(?<privateKey
                        + @"|(?<slack>\bxox[abprs]-[A-Za-z0-9-]{10,})|(?<jwt>\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.)";
 string? SecretIn(string text)
 {
-    if (!Regex.IsMatch(text, Secrets))
+    // The shortest of these secrets (a Slack token) is 15 characters long.
+    if (text.Length < 15 || !Regex.IsMatch(text, Secrets))
     {
         return null;
     }

@@ -21,11 +21,15 @@ public sealed class Evaluator
     [ThreadStatic] private static Evaluator? _scriptsOwner;
     [ThreadStatic] private static RuleScript?[]? _scripts;
 
-    public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null)
+    /// <param name="keepsMessages">
+    /// Whether Pass and Skip results carry their messages: rule tests and listings of passes need them;
+    /// a scan that records only failures does not, and saves formatting them.
+    /// </param>
+    public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null, bool keepsMessages = true)
     {
         _catalog = catalog;
         _budget = budget ?? DefaultBudget;
-        _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, paramsFor(r.Id), now)).ToArray();
+        _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, paramsFor(r.Id), now, keepsMessages)).ToArray();
     }
 
     public IReadOnlyList<Rule> Rules => _catalog.Rules;

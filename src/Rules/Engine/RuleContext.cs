@@ -4,4 +4,5 @@ using Ocado.Guardrails.Rules.Resources;
 namespace Ocado.Guardrails.Rules.Engine;
 
 /// <summary>Everything a rule may read besides the resource itself, for one rule in one scan.</summary>
-public sealed record RuleContext(Estate Estate, Inventory Inventory, RuleParams Params, DateTimeOffset Now);
+/// <param name="KeepsMessages">Whether Pass and Skip messages are kept (and so formatted).</param>
+public sealed record RuleContext(Estate Estate, Inventory Inventory, RuleParams Params, DateTimeOffset Now, bool KeepsMessages = true);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Resources;
 
@@ -30,11 +31,20 @@ public abstract class RuleScript
     /// <summary>The resource complies. The message says why, naming the resource.</summary>
     protected static RuleResult Pass(string message) => new(Verdict.Pass, message);
 
+    /// <summary>The resource complies; an interpolated message is formatted only when the scan keeps it.</summary>
+    protected RuleResult Pass([InterpolatedStringHandlerArgument("")] RuleMessage message) => new(Verdict.Pass, message.Text());
+
     /// <summary>The resource does not comply. The message names the resource, the fault and the fix.</summary>
     protected static RuleResult Fail(string message) => new(Verdict.Fail, message);
 
     /// <summary>The rule does not apply to this resource.</summary>
     protected static RuleResult Skip(string message) => new(Verdict.Skip, message);
+
+    /// <summary>The rule does not apply; an interpolated message is formatted only when the scan keeps it.</summary>
+    protected RuleResult Skip([InterpolatedStringHandlerArgument("")] RuleMessage message) => new(Verdict.Skip, message.Text());
+
+    /// <summary>Whether this evaluation keeps Pass and Skip messages (rule tests and --include-passes do).</summary>
+    internal bool KeepsMessages => _context!.KeepsMessages;
 
     /// <summary>
     /// The rule applies, but the data it needs was not collected (a quota whose counted resources are

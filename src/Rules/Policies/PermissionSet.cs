@@ -23,6 +23,40 @@ public sealed class PermissionSet
         _statements = Policies.SelectMany(p => p.Statements)
             .Select(s => (s, ConditionJudge.Judge(s, now)))
             .ToArray();
+        _services = ServicesNamed(_statements.Select(s => s.Statement));
+    }
+
+    // The services the statements name (iam, s3, ...), or null when one could name any (*, NotAction):
+    // a question about another service meets no statement, and is answered without looking.
+    private readonly HashSet<string>? _services;
+
+    private static HashSet<string>? ServicesNamed(IEnumerable<PolicyStatement> statements)
+    {
+        var services = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var statement in statements)
+        {
+            if (statement.NotActions.Count > 0)
+            {
+                return null;
+            }
+            foreach (var action in statement.Actions)
+            {
+                if (ServiceOf(action) is not { } service)
+                {
+                    return null;
+                }
+                services.Add(service);
+            }
+        }
+        return services;
+    }
+
+    /// <summary>The service prefix of an action, or null when it has none or a wildcard stands in it.</summary>
+    private static string? ServiceOf(string action)
+    {
+        var colon = action.IndexOf(':', StringComparison.Ordinal);
+        var service = colon < 0 ? null : action.AsSpan(0, colon).Trim();
+        return service is { IsEmpty: false } s && s.IndexOfAny('*', '?') < 0 ? s.ToString() : null;
     }
 
     public IReadOnlyList<PolicyDocument> Policies { get; }
@@ -45,6 +79,10 @@ public sealed class PermissionSet
 
     private AccessDecision Decide(string action, string resourcePattern)
     {
+        if (_services is not null && ServiceOf(action) is { } service && !_services.Contains(service))
+        {
+            return new AccessDecision(action, resourcePattern, false, false, false, [], [], []);
+        }
         // Most questions meet no statement at all: the lists are made only when one is met.
         List<PolicyStatement>? allowing = null;
         List<PolicyStatement>? denying = null;

@@ -23,6 +23,23 @@ internal static class IamFiles
                 failed(reportPath, ex);
             }
         }
+        foreach (var (arn, row) in report.Where(r => r.Key == RootArn(account)))
+        {
+            // The root user is no IAM entity (the authorization details never list it): the account stands for it.
+            add(new Resource
+            {
+                Type = ResourceTypeNames.Account,
+                Arn = arn,
+                Id = account,
+                Name = "root user",
+                AccountId = account,
+                Region = "global",
+                SupplementaryConfiguration = new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.OrdinalIgnoreCase)
+                {
+                    [CredentialReports.SupplementaryKey] = row,
+                },
+            });
+        }
         var detailsPath = Path.Combine(accountDirectory, "iam", "authorization-details.json");
         if (!File.Exists(detailsPath))
         {
@@ -49,6 +66,8 @@ internal static class IamFiles
             failed(detailsPath, ex);
         }
     }
+
+    private static string RootArn(string account) => $"arn:aws:iam::{account}:root";
 
     private static Dictionary<string, System.Text.Json.JsonElement> WithEntry(Resource resource, string key, System.Text.Json.JsonElement value) =>
         new(resource.SupplementaryConfiguration, StringComparer.OrdinalIgnoreCase) { [key] = value };
