@@ -32,8 +32,12 @@ internal static class ChildRun
         var resources = 0;
         foreach (var account in reader.Accounts)
         {
-            resources += reader.ReadAccount(account).Resources.Count(r => r.AccountId != AuthorizationDetails.AwsAccount);
-            ScanRunner.ReleaseAccount();
+            var part = reader.ReadAccount(account);
+            resources += part.Resources.Count(r => r.AccountId != AuthorizationDetails.AwsAccount);
+            if (part.Resources.Count >= ScanRunner.LargeAccount)
+            {
+                ScanRunner.ReleaseAccount();
+            }
         }
         Report("floor", resources, watch.Elapsed);
         return 0;

@@ -31,10 +31,16 @@ internal sealed class ScanRunner(TimeProvider time, ScanProgress progress)
         var summary = RuleHeader.Families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
         var matchedWaivers = new SortedSet<int>();
         var resources = 0L;
+        Task<Snapshot>? Read(int index) => index < accounts.Count ? Task.Run(() => snapshot.ReadAccount(accounts[index]), cancellationToken) : null;
+        var next = Read(0);
         for (var i = 0; i < accounts.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var part = snapshot.ReadAccount(accounts[i]);
+            var part = next!.GetAwaiter().GetResult();
+            // The next account is read while this one is judged (reading is mostly one thread, judging
+            // uses all cores); after a large account, one at a time, so that two never meet in memory.
+            var large = part.Resources.Count >= LargeAccount;
+            next = large ? null : Read(i + 1);
             foreach (var error in part.Errors)
             {
                 progress.Warning(error);
@@ -61,7 +67,11 @@ internal sealed class ScanRunner(TimeProvider time, ScanProgress progress)
             // AWS managed policies come with each account to be looked up; they are nobody's resources.
             resources += part.Resources.Count(r => r.AccountId != AuthorizationDetails.AwsAccount);
             progress.AccountDone(i + 1, accounts.Count, resources);
-            ReleaseAccount();
+            if (large)
+            {
+                ReleaseAccount();
+                next = Read(i + 1);
+            }
         }
         findings.Sort(static (a, b) => string.CompareOrdinal(a.RuleId, b.RuleId) is var c and not 0 ? c : string.CompareOrdinal(a.ResourceArn, b.ResourceArn));
         progress.Stage($"scanned {resources:N0} resources in {watch.Elapsed.TotalSeconds:F1} s");
@@ -84,9 +94,13 @@ internal sealed class ScanRunner(TimeProvider time, ScanProgress progress)
     }
 
     /// <summary>
-    /// A judged account's documents are garbage, most of them large objects that only a full
-    /// collection frees: freeing them now keeps the peak at one account, not two.
+    /// From this many resources an account's documents are hundreds of megabytes of large objects,
+    /// which only a full collection frees; below it the collector's own pace keeps memory low, and a
+    /// full collection after each of hundreds of small accounts would cost more than it saves.
     /// </summary>
+    internal const int LargeAccount = 20_000;
+
+    /// <summary>Frees a judged large account's documents now, so that the peak is one account, not two.</summary>
     internal static void ReleaseAccount()
     {
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
