@@ -140,7 +140,9 @@ internal static class ScanCommand
                     .RecordAsync(result, matchedWaivers, estateConfig, customerId, catalog.Hash, cancellationToken);
                 await DisposeAsync(findingsStore);
             }
+            progress.Stage($"writing findings and reports to {outDirectory}");
             var written = await ScanOutputs.WriteAsync(result, outDirectory, cancellationToken);
+            progress.Stage($"wrote {written.Count} files");
             ConsoleSummary.Write(Console.Out, result, written, history);
             return FailOn(result, parse.GetValue(failOn)!);
         });
