@@ -3,6 +3,7 @@
 #   benchmarks/run.sh                 floor vs full scan at 100,000 and 1,000,000 resources
 #   benchmarks/run.sh 100000          one size (comma-separated for several)
 #   benchmarks/run.sh micro           BenchmarkDotNet on the hot paths
+#   benchmarks/run.sh rules [DIR]     what each rule costs per evaluation on an estate (default: the 100,000 one)
 # Demo estates are generated once into benchmarks/.work (about 1.8 GB at 1,000,000 resources).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,5 +13,10 @@ dll=benchmarks/Ocado.Guardrails.Benchmarks/bin/Release/net10.0/Ocado.Guardrails.
 if [[ "${1:-}" == "micro" ]]; then
   shift
   exec dotnet "$dll" micro "$@"
+fi
+if [[ "${1:-}" == "rules" ]]; then
+  estate="${2:-benchmarks/.work/demo-100000-12-accounts}"
+  [[ -d "$estate" ]] || dotnet "$dll" macro 100000 >/dev/null
+  exec dotnet "$dll" rules "$estate"
 fi
 exec dotnet "$dll" macro "${1:-100000,1000000}"
