@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Scanning;
 using Ocado.Guardrails.Scanner.Snapshots;
@@ -33,8 +32,8 @@ internal static class ChildRun
         foreach (var account in reader.Accounts)
         {
             var part = reader.ReadAccount(account);
-            resources += part.Resources.Count(r => r.AccountId != AuthorizationDetails.AwsAccount);
-            if (part.Resources.Count >= ScanRunner.LargeAccount)
+            resources += part.JudgedCount;
+            if (ScanRunner.IsLarge(part))
             {
                 ScanRunner.ReleaseAccount();
             }

@@ -10,6 +10,10 @@ public sealed class PermissionSet
 {
     private readonly (PolicyStatement Statement, ConditionOutcome Outcome)[] _statements;
 
+    // The services the statements name (iam, s3, ...), or null when one could name any (*, NotAction):
+    // a question about another service meets no statement, and is answered without looking.
+    private readonly HashSet<string>? _services;
+
     // Escalation methods ask about the same actions again and again (iam:PassRole is in dozens).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Action, string Resource), AccessDecision> _decisions = new();
 
@@ -26,10 +30,6 @@ public sealed class PermissionSet
         _services = ServicesNamed(_statements.Select(s => s.Statement));
     }
 
-    // The services the statements name (iam, s3, ...), or null when one could name any (*, NotAction):
-    // a question about another service meets no statement, and is answered without looking.
-    private readonly HashSet<string>? _services;
-
     private static HashSet<string>? ServicesNamed(IEnumerable<PolicyStatement> statements)
     {
         var services = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -41,22 +41,22 @@ public sealed class PermissionSet
             }
             foreach (var action in statement.Actions)
             {
-                if (ServiceOf(action) is not { } service)
+                if (!TryServiceOf(action, out var service))
                 {
                     return null;
                 }
-                services.Add(service);
+                services.Add(service.ToString());
             }
         }
         return services;
     }
 
-    /// <summary>The service prefix of an action, or null when it has none or a wildcard stands in it.</summary>
-    private static string? ServiceOf(string action)
+    /// <summary>The service prefix of an action; false when it has none or a wildcard stands in it.</summary>
+    private static bool TryServiceOf(string action, out ReadOnlySpan<char> service)
     {
         var colon = action.IndexOf(':', StringComparison.Ordinal);
-        var service = colon < 0 ? null : action.AsSpan(0, colon).Trim();
-        return service is { IsEmpty: false } s && s.IndexOfAny('*', '?') < 0 ? s.ToString() : null;
+        service = colon < 0 ? default : action.AsSpan(0, colon).Trim();
+        return !service.IsEmpty && service.IndexOfAny('*', '?') < 0;
     }
 
     public IReadOnlyList<PolicyDocument> Policies { get; }
@@ -79,7 +79,7 @@ public sealed class PermissionSet
 
     private AccessDecision Decide(string action, string resourcePattern)
     {
-        if (_services is not null && ServiceOf(action) is { } service && !_services.Contains(service))
+        if (_services is not null && TryServiceOf(action, out var service) && !_services.GetAlternateLookup<ReadOnlySpan<char>>().Contains(service))
         {
             return new AccessDecision(action, resourcePattern, false, false, false, [], [], []);
         }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Findings;
-using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Rules.Waivers;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Snapshots;
@@ -39,7 +38,7 @@ internal sealed class ScanRunner(TimeProvider time, ScanProgress progress)
             var part = next!.GetAwaiter().GetResult();
             // The next account is read while this one is judged (reading is mostly one thread, judging
             // uses all cores); after a large account, one at a time, so that two never meet in memory.
-            var large = part.Resources.Count >= LargeAccount;
+            var large = IsLarge(part);
             next = large ? null : Read(i + 1);
             foreach (var error in part.Errors)
             {
@@ -64,8 +63,7 @@ internal sealed class ScanRunner(TimeProvider time, ScanProgress progress)
             {
                 summary[family].Add(counts);
             }
-            // AWS managed policies come with each account to be looked up; they are nobody's resources.
-            resources += part.Resources.Count(r => r.AccountId != AuthorizationDetails.AwsAccount);
+            resources += part.JudgedCount;
             progress.AccountDone(i + 1, accounts.Count, resources);
             if (large)
             {
@@ -98,7 +96,9 @@ internal sealed class ScanRunner(TimeProvider time, ScanProgress progress)
     /// which only a full collection frees; below it the collector's own pace keeps memory low, and a
     /// full collection after each of hundreds of small accounts would cost more than it saves.
     /// </summary>
-    internal const int LargeAccount = 20_000;
+    private const int LargeAccount = 20_000;
+
+    internal static bool IsLarge(Snapshot account) => account.Resources.Count >= LargeAccount;
 
     /// <summary>Frees a judged large account's documents now, so that the peak is one account, not two.</summary>
     internal static void ReleaseAccount()

@@ -8,4 +8,8 @@ internal sealed record Snapshot(
     IReadOnlyList<Resource> Resources,
     IReadOnlyList<CoverageGap> Gaps,
     DateTimeOffset? CollectedAt,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>The resources a scan judges: the AWS managed policies come along to be looked up, and are nobody's.</summary>
+    public int JudgedCount => Resources.Count(r => r.AccountId != AuthorizationDetails.AwsAccount);
+}

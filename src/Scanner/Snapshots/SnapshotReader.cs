@@ -25,9 +25,8 @@ internal sealed partial class SnapshotReader
         var collection = CollectionFile.Read(Path.Combine(directory, "collection.json"));
         (CollectedAt, _recordedGaps) = (collection.CollectedAt, collection.Gaps);
         var folders = Directory.EnumerateDirectories(directory)
-            .Select(Path.GetFileName)
-            .Where(name => AccountFolder().IsMatch(name!))
-            .Cast<string>();
+            .Select(folder => Path.GetFileName(folder))
+            .Where(name => AccountFolder().IsMatch(name));
         Accounts = folders.Concat(estate.Accounts).Concat(_recordedGaps.Select(g => g.AccountId))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
@@ -97,16 +96,15 @@ internal sealed partial class SnapshotReader
         private readonly List<string> _errors = [];
         private readonly string _directory;
         private readonly string _account;
+        private readonly DateTimeOffset? _collectedAt;
 
         public AccountReader(SnapshotReader snapshot, string account)
         {
             _account = account;
             _directory = Path.Combine(snapshot._directory, account);
             _gaps = snapshot._recordedGaps.Where(g => g.AccountId == account).ToList();
-            CollectedAt = snapshot.CollectedAt;
+            _collectedAt = snapshot.CollectedAt;
         }
-
-        private DateTimeOffset? CollectedAt { get; }
 
         public Snapshot Read()
         {
@@ -116,7 +114,7 @@ internal sealed partial class SnapshotReader
                 {
                     _gaps.Add(new CoverageGap(_account, null, CoverageGap.Sources.Snapshot, "the snapshot holds no data for this account"));
                 }
-                return new Snapshot([], _gaps, CollectedAt, _errors);
+                return new Snapshot([], _gaps, _collectedAt, _errors);
             }
             ReadConfigFiles();
             IamFiles.Read(_directory, _account, Add, (file, ex) => Failed(file, null, CoverageGap.Sources.Iam, ex));
@@ -131,7 +129,7 @@ internal sealed partial class SnapshotReader
                 });
             }
             ReadQuotas();
-            return new Snapshot(_resources.Values.ToList(), _gaps, CollectedAt, _errors);
+            return new Snapshot(_resources.Values.ToList(), _gaps, _collectedAt, _errors);
         }
 
         /// <summary>Config files parse in parallel (they are most of a snapshot) and are added in file order.</summary>
