@@ -57,7 +57,7 @@ var minimum = Math.Max(stsMinimum, accountMinimum);
 var waves = Math.Ceiling(accounts / (double)concurrency);
 var waveMinimum = Math.Max(stsMinimum, waves * accountMinimum);
 var most = keys.Where(k => k.Key.Service != "sts").Max(k => MostInOneSecond(k.Select(r => r.At).Order().ToList()));
-Console.WriteLine($"requests: {summary.Requests} ({summary.Throttles} throttled), gaps: {summary.Gaps.Count}");
+Console.WriteLine($"requests: {summary.Statistics!.Requests} ({summary.Statistics!.Throttles} throttled), gaps: {summary.Gaps.Count}");
 Console.WriteLine($"busiest (account, region, service): {busiest.Key.Service} with {busiest.Count()} requests at {rate}/s = {accountMinimum:F2} s; " +
                   $"STS (AssumeRole, one bucket for the run) {stsMinimum:F2} s at {settings.StsRequestsPerSecond}/s");
 Console.WriteLine($"most requests of one (account, region, service) in any 1 s window: {most} (limit {rate}/s + burst {settings.Burst})");

@@ -40,7 +40,7 @@ public sealed class CollectSnapshotTests
         var summary = await harness.CollectAsync(CollectionHarness.FastSettings());
 
         Assert.Empty(summary.Gaps);
-        Assert.True(summary.Throttles > summary.Requests / 3, $"{summary.Throttles} of {summary.Requests} requests throttled");
+        Assert.True(summary.Statistics!.Throttles > summary.Statistics!.Requests / 3, $"{summary.Statistics!.Throttles} of {summary.Statistics!.Requests} requests throttled");
         Assert.Equal(CollectionHarness.Describe(harness.ReadServed()), CollectionHarness.Describe(harness.ReadCollected()));
     }
 

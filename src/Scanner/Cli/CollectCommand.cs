@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Collection;
 using Ocado.Guardrails.Scanner.Configuration;
@@ -70,7 +71,7 @@ internal static class CollectCommand
         {
             Directory.CreateDirectory(outputDirectory);
             // The snapshot names the estate it was collected for (DESIGN.md, "The snapshot directory").
-            File.Copy(configPath, Path.Combine(outputDirectory, "guardrails.yaml"), overwrite: true);
+            File.Copy(configPath, Path.Combine(outputDirectory, SnapshotLayout.EstateFile), overwrite: true);
             await collector.RunAsync(config.Estate, config.Aws, outputDirectory, cancellationToken);
             return ExitCodes.Ok;
         }

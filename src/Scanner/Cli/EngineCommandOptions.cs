@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Engine;
 
 namespace Ocado.Guardrails.Scanner.Cli;
@@ -25,7 +26,7 @@ internal sealed class EngineCommandOptions
     public EngineOptions? Read(ParseResult parse)
     {
         var snapshot = parse.GetValue(Snapshot) is { } s ? Path.GetFullPath(s) : null;
-        var config = parse.GetValue(Config) ?? (snapshot is null ? null : Path.Combine(snapshot, "guardrails.yaml"));
+        var config = parse.GetValue(Config) ?? (snapshot is null ? null : Path.Combine(snapshot, SnapshotLayout.EstateFile));
         if (config is null)
         {
             Console.Error.WriteLine("error: say which estate: --snapshot DIR (its guardrails.yaml is used) or --config guardrails.yaml (collected live from AWS)");

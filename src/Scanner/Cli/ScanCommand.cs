@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Demo;
@@ -66,7 +67,7 @@ internal static class ScanCommand
             else
             {
                 // Live AWS: collected below, once the estate, the customer and the rules are known to be right.
-                collectFrom = parse.GetValue(config) ?? "guardrails.yaml";
+                collectFrom = parse.GetValue(config) ?? SnapshotLayout.EstateFile;
                 if (!File.Exists(collectFrom))
                 {
                     Console.Error.WriteLine($"error: no {collectFrom} to collect: say what to scan: --config guardrails.yaml (live AWS), --snapshot DIR (a collected or hand-made snapshot) or --demo (the bundled demo estate)");
@@ -78,7 +79,7 @@ internal static class ScanCommand
             GuardrailsConfig estateConfig;
             try
             {
-                estateConfig = GuardrailsConfig.Load(collectFrom ?? parse.GetValue(config) ?? Path.Combine(snapshotDirectory, "guardrails.yaml"));
+                estateConfig = GuardrailsConfig.Load(collectFrom ?? parse.GetValue(config) ?? Path.Combine(snapshotDirectory, SnapshotLayout.EstateFile));
             }
             catch (ConfigException ex)
             {

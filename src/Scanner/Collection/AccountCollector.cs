@@ -1,6 +1,7 @@
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Quotas;
 using Ocado.Guardrails.Scanner.Aws;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Collection;
 
@@ -61,7 +62,7 @@ internal static class AccountCollector
     public static string HomeRegion(IReadOnlyList<string> regions) => regions.Contains("us-east-1") ? "us-east-1" : regions[0];
 
     private static Task<int> TaggingAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken) =>
-        SnapshotFiles.WriteListAsync(Path.Combine(run.AccountDirectory(context.AccountId), "tagging", context.Region + ".json"),
+        SnapshotWriter.WriteListAsync(SnapshotLayout.TaggingFile(run.AccountDirectory(context.AccountId), context.Region),
             "ResourceTagMappingList", run.Clients.Tagging.GetResourcesAsync(context, cancellationToken), cancellationToken);
 
     private static async Task QuotasAsync(CollectionRun run, AwsContext context, IEnumerable<string> serviceCodes, CancellationToken cancellationToken)
@@ -69,7 +70,7 @@ internal static class AccountCollector
         // One service code after another: they share the (account, region, servicequotas) rate anyway.
         foreach (var code in serviceCodes)
         {
-            await SnapshotFiles.WriteListAsync(Path.Combine(run.AccountDirectory(context.AccountId), "quotas", context.Region, code + ".json"),
+            await SnapshotWriter.WriteListAsync(SnapshotLayout.QuotaFile(run.AccountDirectory(context.AccountId), context.Region, code),
                 "Quotas", run.Clients.Quotas.ListServiceQuotasAsync(context, code, cancellationToken), cancellationToken);
         }
     }

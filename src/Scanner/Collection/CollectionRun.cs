@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Collection;
 
@@ -25,7 +26,7 @@ internal sealed record CollectionRun
     /// <summary>The aggregator account's credentials, assumed once and shared by every account's Config collection.</summary>
     public Lazy<Task<AWSCredentials>>? AggregatorCredentials { get; init; }
 
-    public string AccountDirectory(string accountId) => Path.Combine(OutputDirectory, accountId);
+    public string AccountDirectory(string accountId) => SnapshotLayout.Account(OutputDirectory, accountId);
 
     /// <summary>Assumes the audit role in an account, with the external id of the customer that owns it.</summary>
     public async Task<AWSCredentials> AssumeAsync(string accountId, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Collection;
 
@@ -56,10 +57,11 @@ internal sealed class Collector(CollectorOptions options)
         await Parallel.ForEachAsync(accounts, new ParallelOptions { MaxDegreeOfParallelism = settings.AccountConcurrency, CancellationToken = cancellationToken },
             async (account, token) => await AccountCollector.CollectAsync(run, account, token));
 
-        var summary = new CollectionSummary(collectedAt, accounts, estate.Regions, gaps.All, statistics.Requests, statistics.Throttles, statistics.Retries, time.GetElapsedTime(started));
-        await CollectionManifest.WriteAsync(outputDirectory, summary, cancellationToken);
-        progress.Log($"collected {accounts.Count} accounts x {estate.Regions.Count} regions in {summary.Elapsed.TotalSeconds:0.0} s: " +
-                     $"{summary.Requests} requests, {summary.Throttles} throttled, {summary.Retries} retries, {summary.Gaps.Count} gaps");
+        var calls = new CollectionStatistics(statistics.Requests, statistics.Throttles, statistics.Retries, time.GetElapsedTime(started));
+        var summary = new CollectionSummary(collectedAt, accounts, estate.Regions, gaps.All, calls);
+        CollectionFile.Write(outputDirectory, summary);
+        progress.Log($"collected {accounts.Count} accounts x {estate.Regions.Count} regions in {calls.Elapsed.TotalSeconds:0.0} s: " +
+                     $"{calls.Requests} requests, {calls.Throttles} throttled, {calls.Retries} retries, {summary.Gaps.Count} gaps");
         return summary;
     }
 

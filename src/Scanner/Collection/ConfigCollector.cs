@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Ocado.Guardrails.Scanner.Aws;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Collection;
 
@@ -16,8 +17,8 @@ internal static class ConfigCollector
 {
     public static Task<int> CollectAsync(CollectionRun run, AwsContext account, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(run.AccountDirectory(account.AccountId), "config", account.Region + ".json");
-        return SnapshotFiles.WriteListAsync(path, "baseConfigurationItems", DirectAsync(run.Clients.Config, account, cancellationToken), cancellationToken);
+        var path = SnapshotLayout.ConfigFile(run.AccountDirectory(account.AccountId), account.Region);
+        return SnapshotWriter.WriteListAsync(path, "baseConfigurationItems", DirectAsync(run.Clients.Config, account, cancellationToken), cancellationToken);
     }
 
     public static async Task<int> CollectFromAggregatorAsync(CollectionRun run, string accountId, string region, CancellationToken cancellationToken)
@@ -25,8 +26,8 @@ internal static class ConfigCollector
         var aggregator = run.Settings.Aggregator!;
         var credentials = await run.AggregatorCredentials!.Value;
         var context = new AwsContext(aggregator.AccountId, aggregator.Region, credentials);
-        var path = Path.Combine(run.AccountDirectory(accountId), "config", region + ".json");
-        return await SnapshotFiles.WriteListAsync(path, "BaseConfigurationItems",
+        var path = SnapshotLayout.ConfigFile(run.AccountDirectory(accountId), region);
+        return await SnapshotWriter.WriteListAsync(path, "BaseConfigurationItems",
             AggregatedAsync(run.Clients.Config, context, aggregator.Name, accountId, region, cancellationToken), cancellationToken);
     }
 

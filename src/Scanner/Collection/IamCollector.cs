@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Scanner.Aws;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Collection;
 
@@ -13,7 +14,7 @@ internal static class IamCollector
     public static async Task CollectAuthorizationDetailsAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken)
     {
         var details = await run.Clients.Iam.GetAccountAuthorizationDetailsAsync(context, cancellationToken);
-        await SnapshotFiles.WriteJsonAsync(Path.Combine(run.AccountDirectory(context.AccountId), "iam", "authorization-details.json"), details, cancellationToken);
+        await SnapshotWriter.WriteJsonAsync(SnapshotLayout.AuthorizationDetails(run.AccountDirectory(context.AccountId)), details, cancellationToken);
     }
 
     public static async Task CollectCredentialReportAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken)
@@ -28,6 +29,6 @@ internal static class IamCollector
             await Task.Delay(run.CredentialReportPollInterval, run.Time, cancellationToken);
         }
         var report = await run.Clients.Iam.GetCredentialReportAsync(context, cancellationToken);
-        await SnapshotFiles.WriteBytesAsync(Path.Combine(run.AccountDirectory(context.AccountId), "iam", "credential-report.csv"), report, cancellationToken);
+        await SnapshotWriter.WriteBytesAsync(SnapshotLayout.CredentialReport(run.AccountDirectory(context.AccountId)), report, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Bogus;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Demo;
 
@@ -16,7 +17,7 @@ internal static class AccountGenerator
         var iam = IamPlanner.Plan(context);
         AuthorizationDetailsWriter.Write(context, iam);
         CredentialReportWriter.Write(context, iam);
-        using (var tagging = new TaggingWriter(Path.Combine(context.Directory, "tagging", DemoLayout.GlobalRegion + ".json")))
+        using (var tagging = new TaggingWriter(SnapshotLayout.TaggingFile(context.Directory, DemoLayout.GlobalRegion)))
         {
             iam.Users.ForEach(u => tagging.Write(u.Arn, u.Tags));
             iam.Roles.ForEach(r => tagging.Write(r.Arn, r.Tags));
@@ -26,9 +27,9 @@ internal static class AccountGenerator
         foreach (var region in DemoLayout.Regions)
         {
             var plan = RegionPlan.Create(context.Account, region, regionBudget);
-            using var config = new ConfigSnapshotWriter(Path.Combine(context.Directory, "config"), context.Id, region,
+            using var config = new ConfigSnapshotWriter(SnapshotLayout.Config(context.Directory), context.Id, region,
                 new Randomizer(context.Random.Int()));
-            using var tagging = new TaggingWriter(Path.Combine(context.Directory, "tagging", region + ".json"));
+            using var tagging = new TaggingWriter(SnapshotLayout.TaggingFile(context.Directory, region));
             var r = new RegionContext(context, region, plan, iam, config, tagging);
             r.Network = NetworkGenerator.Generate(r);
             ComputeGenerator.Generate(r);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Demo;
 
@@ -13,8 +14,8 @@ internal static class AuthorizationDetailsWriter
     public static void Write(AccountContext context, IamModel model)
     {
         var encoded = context.Account.UrlEncodedIam;
-        using var stream = JsonOutput.Create(Path.Combine(context.Directory, "iam", "authorization-details.json"));
-        using var w = new Utf8JsonWriter(stream, JsonOutput.Compact);
+        using var stream = SnapshotWriter.Create(SnapshotLayout.AuthorizationDetails(context.Directory));
+        using var w = new Utf8JsonWriter(stream, SnapshotWriter.Compact);
         void Doc(string property, JsonObject document)
         {
             if (encoded)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bogus;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Demo;
 
@@ -15,7 +16,7 @@ internal sealed class ConfigSnapshotWriter(string directory, string accountId, s
     public const int MaxItemsPerFile = 50_000;
 
     private readonly List<string> _files = [];
-    private FileStream? _stream;
+    private Stream? _stream;
     private Utf8JsonWriter? _writer;
     private int _inFile;
 
@@ -84,8 +85,8 @@ internal sealed class ConfigSnapshotWriter(string directory, string accountId, s
         Close();
         var path = Path.Combine(directory, $"{region}-{_files.Count + 1}.json");
         _files.Add(path);
-        _stream = JsonOutput.Create(path);
-        _writer = new Utf8JsonWriter(_stream, JsonOutput.Compact);
+        _stream = SnapshotWriter.Create(path);
+        _writer = new Utf8JsonWriter(_stream, SnapshotWriter.Compact);
         _writer.WriteStartObject();
         _writer.WriteString("fileVersion", "1.0");
         _writer.WriteString("configSnapshotId", random.Guid().ToString());

@@ -1,4 +1,5 @@
 using System.Text;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Demo;
 
@@ -18,7 +19,7 @@ internal static class CredentialReportWriter
 
     public static void Write(AccountContext context, IamModel model)
     {
-        var path = Path.Combine(context.Directory, "iam", "credential-report.csv");
+        var path = SnapshotLayout.CredentialReport(context.Directory);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
         writer.WriteLine(Header);

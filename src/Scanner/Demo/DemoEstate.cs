@@ -1,3 +1,5 @@
+using Ocado.Guardrails.Scanner.Snapshots;
+
 namespace Ocado.Guardrails.Scanner.Demo;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class DemoEstate
         Prepare(directory);
         var layout = DemoLayout.Create(options.Seed, options.Accounts);
         EstateYamlWriter.Write(directory, layout, options);
-        CollectionWriter.Write(directory, layout);
+        CollectionFile.Write(directory, new CollectionSummary(DemoLayout.CollectedAt, [.. layout.Collected.Select(a => a.Id)], DemoLayout.Regions, [layout.PlantedGap()]));
 
         long written = 0;
         void Report(int count)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bogus;
+using Ocado.Guardrails.Rules.Findings;
 
 namespace Ocado.Guardrails.Scanner.Demo;
 
@@ -49,6 +50,11 @@ internal sealed class DemoLayout
     public string OrganizationId { get; }
 
     public IEnumerable<DemoAccount> Collected => Accounts.Where(a => !a.IsGap);
+
+    /// <summary>The coverage gap the demo plants: the audit role of one account refuses the collector, as AWS words it.</summary>
+    public CoverageGap PlantedGap() => new(Gap.Id, null, "sts:AssumeRole",
+        $"AccessDenied: User: arn:aws:sts::{Platform.Id}:assumed-role/guardrails-collector/guardrails-scan is not authorized " +
+        $"to perform: sts:AssumeRole on resource: arn:aws:iam::{Gap.Id}:role/{AuditRoleName}");
 
     /// <summary>Accounts of customers other than the owner's (for the platform: every customer account), gap excluded.</summary>
     public IReadOnlyList<DemoAccount> ForeignTo(DemoAccount owner) =>

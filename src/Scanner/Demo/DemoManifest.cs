@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Demo;
 
@@ -60,7 +61,7 @@ public sealed class DemoManifest
     internal void Write(string directory)
     {
         using var stream = File.Create(Path.Combine(directory, FileName));
-        using var writer = new Utf8JsonWriter(stream, JsonOutput.Indented);
+        using var writer = new Utf8JsonWriter(stream, SnapshotWriter.Indented);
         writer.WriteStartObject();
         writer.WriteNumber("seed", Seed);
         writer.WriteNumber("size", Size);

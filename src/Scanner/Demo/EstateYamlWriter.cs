@@ -1,3 +1,4 @@
+using Ocado.Guardrails.Scanner.Snapshots;
 using YamlDotNet.Serialization;
 
 namespace Ocado.Guardrails.Scanner.Demo;
@@ -5,8 +6,6 @@ namespace Ocado.Guardrails.Scanner.Demo;
 /// <summary>Writes the demo's <c>guardrails.yaml</c>: the estate, the audit role, and the rule parameters the plants assume.</summary>
 internal static class EstateYamlWriter
 {
-    public const string FileName = "guardrails.yaml";
-
     public static void Write(string directory, DemoLayout layout, DemoOptions options)
     {
         var document = new Dictionary<string, object>
@@ -39,7 +38,7 @@ internal static class EstateYamlWriter
             ["waivers"] = new List<object>(),
         };
         var serializer = new SerializerBuilder().WithQuotingNecessaryStrings().Build();
-        using var writer = new StreamWriter(Path.Combine(directory, FileName)) { NewLine = "\n" };
+        using var writer = new StreamWriter(Path.Combine(directory, SnapshotLayout.EstateFile)) { NewLine = "\n" };
         writer.WriteLine($"# Demo estate (seed {options.Seed}, size {options.Size}): every violation planted in it is listed in {DemoManifest.FileName}.");
         serializer.Serialize(writer, document);
     }

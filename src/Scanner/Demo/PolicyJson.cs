@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Ocado.Guardrails.Scanner.Demo;
@@ -59,7 +60,10 @@ internal static class PolicyJson
 
     public static string Root(string accountId) => $"arn:aws:iam::{accountId}:root";
 
-    public static string Text(JsonObject document) => document.ToJsonString(JsonOutput.NodeOptions);
+    public static string Text(JsonObject document) => document.ToJsonString(NodeOptions);
+
+    /// <summary>Policy text as AWS writes it: '&lt;', '&gt;', '&amp;' and '+' unescaped.</summary>
+    private static readonly JsonSerializerOptions NodeOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>As the raw IAM API returns documents: URL-encoded JSON text.</summary>
     public static string UrlEncoded(JsonObject document) => Uri.EscapeDataString(Text(document));

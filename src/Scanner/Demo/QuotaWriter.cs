@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Quotas;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Demo;
 
@@ -26,9 +27,9 @@ internal static class QuotaWriter
     {
         foreach (var service in rules.Select(r => r.ServiceCode).Distinct(StringComparer.Ordinal))
         {
-            var path = Path.Combine(context.Directory, "quotas", region, service + ".json");
-            using var stream = JsonOutput.Create(path);
-            using var writer = new Utf8JsonWriter(stream, JsonOutput.Indented);
+            var path = SnapshotLayout.QuotaFile(context.Directory, region, service);
+            using var stream = SnapshotWriter.Create(path);
+            using var writer = new Utf8JsonWriter(stream, SnapshotWriter.Indented);
             writer.WriteStartObject();
             writer.WriteStartArray("Quotas");
             foreach (var rule in rules.Where(r => r.ServiceCode == service))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Demo;
 
@@ -8,13 +9,13 @@ namespace Ocado.Guardrails.Scanner.Demo;
 /// </summary>
 internal sealed class TaggingWriter : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly Stream _stream;
     private readonly Utf8JsonWriter _writer;
 
     public TaggingWriter(string path)
     {
-        _stream = JsonOutput.Create(path);
-        _writer = new Utf8JsonWriter(_stream, JsonOutput.Compact);
+        _stream = SnapshotWriter.Create(path);
+        _writer = new Utf8JsonWriter(_stream, SnapshotWriter.Compact);
         _writer.WriteStartObject();
         _writer.WriteStartArray("ResourceTagMappingList");
     }

@@ -10,7 +10,7 @@ internal static class IamFiles
 {
     public static void Read(string accountDirectory, string account, Action<Resource> add, Action<string, Exception> failed)
     {
-        var reportPath = Path.Combine(accountDirectory, "iam", "credential-report.csv");
+        var reportPath = SnapshotLayout.CredentialReport(accountDirectory);
         Dictionary<string, System.Text.Json.JsonElement> report = [];
         if (File.Exists(reportPath))
         {
@@ -40,7 +40,7 @@ internal static class IamFiles
                 },
             });
         }
-        var detailsPath = Path.Combine(accountDirectory, "iam", "authorization-details.json");
+        var detailsPath = SnapshotLayout.AuthorizationDetails(accountDirectory);
         if (!File.Exists(detailsPath))
         {
             return;

@@ -22,19 +22,16 @@ internal sealed partial class SnapshotReader
     private SnapshotReader(string directory, Estate estate)
     {
         _directory = directory;
-        var collection = CollectionFile.Read(Path.Combine(directory, "collection.json"));
+        var collection = CollectionFile.Read(Path.Combine(directory, SnapshotLayout.CollectionFile));
         (CollectedAt, _recordedGaps) = (collection.CollectedAt, collection.Gaps);
         var folders = Directory.EnumerateDirectories(directory)
             .Select(folder => Path.GetFileName(folder))
-            .Where(name => AccountFolder().IsMatch(name));
+            .Where(SnapshotLayout.IsAccountFolder!);
         Accounts = folders.Concat(estate.Accounts).Concat(_recordedGaps.Select(g => g.AccountId))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
     }
-
-    [GeneratedRegex("^[0-9]{12}$")]
-    private static partial Regex AccountFolder();
 
     /// <summary>When the snapshot was collected (collection.json), if it says.</summary>
     public DateTimeOffset? CollectedAt { get; }
@@ -101,7 +98,7 @@ internal sealed partial class SnapshotReader
         public AccountReader(SnapshotReader snapshot, string account)
         {
             _account = account;
-            _directory = Path.Combine(snapshot._directory, account);
+            _directory = SnapshotLayout.Account(snapshot._directory, account);
             _gaps = snapshot._recordedGaps.Where(g => g.AccountId == account).ToList();
             _collectedAt = snapshot.CollectedAt;
         }
@@ -118,7 +115,7 @@ internal sealed partial class SnapshotReader
             }
             ReadConfigFiles();
             IamFiles.Read(_directory, _account, Add, (file, ex) => Failed(file, null, CoverageGap.Sources.Iam, ex));
-            foreach (var file in Files("tagging", recursive: false))
+            foreach (var file in Files(SnapshotLayout.TaggingFolder, recursive: false))
             {
                 Guarded(file, RegionOf(file), CoverageGap.Sources.Tagging, () =>
                 {
@@ -135,7 +132,7 @@ internal sealed partial class SnapshotReader
         /// <summary>Config files parse in parallel (they are most of a snapshot) and are added in file order.</summary>
         private void ReadConfigFiles()
         {
-            var parsed = Files("config", recursive: true)
+            var parsed = Files(SnapshotLayout.ConfigFolder, recursive: true)
                 .AsParallel()
                 .AsOrdered()
                 .Select(file => (File: file, Read: Attempt(() => ConfigFiles.Read(file))));
@@ -157,7 +154,7 @@ internal sealed partial class SnapshotReader
             {
                 counts.Add(resource);
             }
-            foreach (var file in Files("quotas", recursive: true))
+            foreach (var file in Files(SnapshotLayout.QuotasFolder, recursive: true))
             {
                 var region = Path.GetFileName(Path.GetDirectoryName(file))!;
                 Guarded(file, region, CoverageGap.Sources.Quotas, () =>
