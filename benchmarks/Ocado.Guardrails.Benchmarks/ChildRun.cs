@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Ocado.Guardrails.Scanner.Configuration;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Store;
 
@@ -33,9 +33,9 @@ internal static class ChildRun
         {
             var part = reader.ReadAccount(account);
             resources += part.JudgedCount;
-            if (ScanRunner.IsLarge(part))
+            if (AccountMemory.IsLarge(part))
             {
-                ScanRunner.ReleaseAccount();
+                AccountMemory.Release();
             }
         }
         Report("floor", resources, watch.Elapsed);
@@ -49,11 +49,11 @@ internal static class ChildRun
         var catalog = RuleCatalogFiles.Load([RuleCatalogFiles.DefaultCatalog()]);
         var watch = Stopwatch.StartNew();
         var options = new ScanOptions { SnapshotDirectory = snapshot, ConfigPath = config.SourcePath, OutputDirectory = output, RulePaths = [] };
-        var (result, matchedWaivers) = new ScanRunner(TimeProvider.System, new ScanProgress(TextWriter.Null, interactive: false, quiet: true))
-            .Run(options, config, catalog, CancellationToken.None);
+        var pipeline = new ScanPipeline(config, catalog, TimeProvider.System, ScanProgress.Silent);
+        var evaluated = await pipeline.EvaluateAsync(options, CancellationToken.None);
         // The embedded store, as `guardrails scan` records into it by default.
         var store = FindingsStores.Open(config.Storage, Path.Combine(output, ".guardrails"), null);
-        result = await new ScanHistory(store, TimeProvider.System).RecordAsync(result, matchedWaivers, config, null, catalog.Hash, CancellationToken.None);
+        var result = await pipeline.RecordAsync(store, evaluated, null, CancellationToken.None);
         if (store is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();

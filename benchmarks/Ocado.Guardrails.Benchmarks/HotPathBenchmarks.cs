@@ -8,7 +8,7 @@ using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Policies;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Rules.Testing;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 
 namespace Ocado.Guardrails.Benchmarks;
 

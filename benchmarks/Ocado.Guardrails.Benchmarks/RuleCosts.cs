@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Configuration;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Benchmarks;

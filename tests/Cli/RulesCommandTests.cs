@@ -1,5 +1,5 @@
 using Ocado.Guardrails.Rules.Engine;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Tests.Support;
 

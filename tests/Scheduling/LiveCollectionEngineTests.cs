@@ -9,8 +9,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Configuration;
-using Ocado.Guardrails.Scanner.Engine;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Jobs;
+using Ocado.Guardrails.Scanner.Sources;
+using Ocado.Guardrails.Scanner.Web;
+using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Store;
 using Ocado.Guardrails.Tests.Collection;
@@ -23,7 +25,7 @@ namespace Ocado.Guardrails.Tests.Scheduling;
 public sealed class LiveCollectionEngineTests
 {
     [Fact]
-    public async Task APartCollectsItsAccountLiveAsTheSnapshotCollectorReadsTheServedEstateAndADeniedAccountIsAGap()
+    public async Task APartCollectsItsAccountLiveAsTheSnapshotSourceReadsTheServedEstateAndADeniedAccountIsAGap()
     {
         await using var harness = await CollectionHarness.StartAsync(accounts: 3, resourcesPerRegion: 8);
         var accounts = harness.Server.Estate.Accounts.Keys.Order(StringComparer.Ordinal).ToList();
@@ -33,12 +35,12 @@ public sealed class LiveCollectionEngineTests
         var work = Path.Combine(harness.Output.Path, "collecting");
         using var http = new HttpClient();
         using var log = new StringWriter();
-        var live = new LiveCollector(config, new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey), harness.Endpoints, http, work, log);
-        var served = new SnapshotCollector(harness.ServedDirectory, config.Estate);
+        var live = new LiveSource(config, new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey), harness.Endpoints, http, work, log);
+        var served = new SnapshotSource(harness.ServedDirectory, config.Estate);
 
-        var collected = await live.CollectAsync(ScanId, accounts[1], TestContext.Current.CancellationToken);
-        var expected = await served.CollectAsync(ScanId, accounts[1], TestContext.Current.CancellationToken);
-        var denied = await live.CollectAsync(ScanId, accounts[0], TestContext.Current.CancellationToken);
+        var collected = await live.ReadAsync(ScanId, accounts[1], TestContext.Current.CancellationToken);
+        var expected = await served.ReadAsync(ScanId, accounts[1], TestContext.Current.CancellationToken);
+        var denied = await live.ReadAsync(ScanId, accounts[0], TestContext.Current.CancellationToken);
 
         Assert.NotEmpty(collected.Resources);
         Assert.Equal(Describe(expected), Describe(collected));
@@ -63,19 +65,19 @@ public sealed class LiveCollectionEngineTests
         var account = harness.Server.Estate.Accounts.Keys.Single();
         var config = GuardrailsConfig.Load(harness.WriteConfig());
         using var http = new HttpClient();
-        var live = new LiveCollector(config, new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey), harness.Endpoints, http,
+        var live = new LiveSource(config, new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey), harness.Endpoints, http,
             Path.Combine(harness.Output.Path, "collecting"), TextWriter.Null);
 
-        var together = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => live.CollectAsync(ScanId, account, TestContext.Current.CancellationToken)));
+        var together = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => live.ReadAsync(ScanId, account, TestContext.Current.CancellationToken)));
 
         Assert.Equal(1, harness.Server.AssumeRoleCalls(account));
         Assert.All(together, a => Assert.Same(together[0], a));
         Assert.NotEmpty(together[0].Resources);
         var requests = harness.Server.Requests.Count;
-        var later = await live.CollectAsync(ScanId, account, TestContext.Current.CancellationToken);
+        var later = await live.ReadAsync(ScanId, account, TestContext.Current.CancellationToken);
         Assert.Equal(requests, harness.Server.Requests.Count);
         Assert.Equal(Describe(together[0]), Describe(later));
-        var nextScan = await live.CollectAsync("scan-2", account, TestContext.Current.CancellationToken);
+        var nextScan = await live.ReadAsync("scan-2", account, TestContext.Current.CancellationToken);
         Assert.Equal(2, harness.Server.AssumeRoleCalls(account));
         Assert.Equal(Describe(together[0]), Describe(nextScan));
         Assert.Equal([ScanId, "scan-2"], live.KeptScans());
@@ -97,19 +99,19 @@ public sealed class LiveCollectionEngineTests
         using var stopping = new CancellationTokenSource();
         using (var stopped = new HttpClient(new CancelAfterRequests(stopping, requests: 6)))
         {
-            var cutShort = new LiveCollector(config, credentials, harness.Endpoints, stopped, work, TextWriter.Null);
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cutShort.CollectAsync(ScanId, account, stopping.Token));
+            var cutShort = new LiveSource(config, credentials, harness.Endpoints, stopped, work, TextWriter.Null);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cutShort.ReadAsync(ScanId, account, stopping.Token));
         }
         Assert.Equal(1, harness.Server.AssumeRoleCalls(account));
         Assert.False(Directory.Exists(Path.Combine(work, ScanId, account)));
 
         using var http = new HttpClient();
-        var retried = await new LiveCollector(config, credentials, harness.Endpoints, http, work, TextWriter.Null)
-            .CollectAsync(ScanId, account, TestContext.Current.CancellationToken);
+        var retried = await new LiveSource(config, credentials, harness.Endpoints, http, work, TextWriter.Null)
+            .ReadAsync(ScanId, account, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, harness.Server.AssumeRoleCalls(account));
         harness.Server.Estate.WriteSnapshot(harness.ServedDirectory);
-        var served = await new SnapshotCollector(harness.ServedDirectory, config.Estate).CollectAsync(ScanId, account, TestContext.Current.CancellationToken);
+        var served = await new SnapshotSource(harness.ServedDirectory, config.Estate).ReadAsync(ScanId, account, TestContext.Current.CancellationToken);
         Assert.Contains(served.Resources, r => r.Region != "global");
         Assert.Equal(Describe(served), Describe(retried));
         Assert.Empty(retried.Gaps);
@@ -132,7 +134,7 @@ public sealed class LiveCollectionEngineTests
             ConfigPath = configPath, SnapshotDirectory = null, OutputDirectory = Path.Combine(harness.Output.Path, "out"), StateDirectory = state, RulePaths = [],
         };
         using var http = new HttpClient();
-        var live = new LiveCollector(config, new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey), harness.Endpoints, http, collecting, TextWriter.Null);
+        var live = new LiveSource(config, new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey), harness.Endpoints, http, collecting, TextWriter.Null);
         var store = new SqliteFindingsStore(Path.Combine(state, "findings.db"));
         var queue = new JobQueue();
         var jobs = new AuditJobs(new EngineRuntime(options, config, Support.Catalog.Rules, store, live), queue, TimeProvider.System, NullLogger<AuditJobs>.Instance);
@@ -234,14 +236,14 @@ public sealed class LiveCollectionEngineTests
             JsonSerializer.Serialize(new { collectedAt = DateTimeOffset.UtcNow, gaps = Array.Empty<object>() }));
         var config = GuardrailsConfig.Load(configPath);
         var options = new ScanOptions { SnapshotDirectory = harness.ServedDirectory, ConfigPath = configPath, OutputDirectory = harness.Output.Path, RulePaths = [] };
-        var (result, _) = new ScanRunner(TimeProvider.System, new ScanProgress(TextWriter.Null, false, quiet: true))
-            .Run(options, config, Support.Catalog.Rules, TestContext.Current.CancellationToken);
+        var (result, _) = new ScanPipeline(config, Support.Catalog.Rules, TimeProvider.System, ScanProgress.Silent)
+            .EvaluateAsync(options, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
         return [.. result.Findings];
     }
 
     private const string ScanId = "scan-1";
 
-    private static SortedDictionary<string, string> Describe(CollectedAccount account) =>
+    private static SortedDictionary<string, string> Describe(Snapshot account) =>
         CollectionHarness.Describe(new Snapshot(account.Resources.ToList(), account.Gaps.ToList(), account.CollectedAt, account.Errors.ToList()));
 
     /// <summary>Hangfire's client for jobs that a test runs itself, one at a time, in the order they were enqueued.</summary>

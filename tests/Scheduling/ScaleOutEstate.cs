@@ -2,7 +2,7 @@ using Npgsql;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Demo;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.Scheduling;
@@ -57,8 +57,8 @@ internal sealed class ScaleOutEstate : IAsyncDisposable
     {
         var config = GuardrailsConfig.Load(ConfigPath);
         var options = new ScanOptions { SnapshotDirectory = Snapshot, ConfigPath = ConfigPath, OutputDirectory = Directory, RulePaths = [] };
-        var (result, _) = new ScanRunner(TimeProvider.System, new ScanProgress(TextWriter.Null, false, quiet: true))
-            .Run(options, config, Support.Catalog.Rules, TestContext.Current.CancellationToken);
+        var (result, _) = new ScanPipeline(config, Support.Catalog.Rules, TimeProvider.System, ScanProgress.Silent)
+            .EvaluateAsync(options, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
         return Keys(result.Findings);
     }
 

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Ocado.Guardrails.Scanner.Configuration;
-using Ocado.Guardrails.Scanner.Engine;
+using Ocado.Guardrails.Scanner.Jobs;
+using Ocado.Guardrails.Scanner.Sources;
+using Ocado.Guardrails.Scanner.Web;
 using Ocado.Guardrails.Scanner.Store;
 using Ocado.Guardrails.Tests.Support;
 
@@ -39,7 +41,7 @@ internal sealed class ServeHost : IAsyncDisposable
             StateDirectory = Path.Combine(estate.Directory, ".guardrails"), RulePaths = [],
         };
         var runtime = new EngineRuntime(options, config, Support.Catalog.Rules,
-            new SqliteFindingsStore(Path.Combine(options.StateDirectory, "findings.db")), new SnapshotCollector(estate.Directory, config.Estate));
+            new SqliteFindingsStore(Path.Combine(options.StateDirectory, "findings.db")), new SnapshotSource(estate.Directory, config.Estate));
         var app = ServeApp.Build(runtime, "http://127.0.0.1:0", builder =>
         {
             builder.WebHost.UseTestServer();

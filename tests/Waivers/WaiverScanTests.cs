@@ -4,7 +4,7 @@ using Ocado.Guardrails.Reports;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Configuration;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Store;
 using Ocado.Guardrails.Tests.Support;
 using Support = Ocado.Guardrails.Tests.Support;
@@ -33,8 +33,9 @@ public sealed class WaiverScanTests
     {
         var config = GuardrailsConfig.Load(estate.ConfigPath);
         var options = new ScanOptions { SnapshotDirectory = estate.Directory, ConfigPath = estate.ConfigPath, OutputDirectory = estate.Directory, RulePaths = [] };
-        var (result, matched) = new ScanRunner(time, new ScanProgress(TextWriter.Null, false, quiet: true)).Run(options, config, Support.Catalog.Rules, TestContext.Current.CancellationToken);
-        return await new ScanHistory(new SqliteFindingsStore(storePath), time).RecordAsync(result, matched, config, null, Support.Catalog.Rules.Hash, TestContext.Current.CancellationToken);
+        var pipeline = new ScanPipeline(config, Support.Catalog.Rules, time, ScanProgress.Silent);
+        var evaluated = await pipeline.EvaluateAsync(options, TestContext.Current.CancellationToken);
+        return await pipeline.RecordAsync(new SqliteFindingsStore(storePath), evaluated, null, TestContext.Current.CancellationToken);
     }
 
     private static Finding Required(ScanResult result, string bucket) =>

@@ -3,7 +3,9 @@ using System.Diagnostics;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Ocado.Guardrails.Scanner.Configuration;
-using Ocado.Guardrails.Scanner.Engine;
+using Ocado.Guardrails.Scanner.Jobs;
+using Ocado.Guardrails.Scanner.Sources;
+using Ocado.Guardrails.Scanner.Web;
 using Ocado.Guardrails.Scanner.Store;
 
 namespace Ocado.Guardrails.Scanner.Cli;

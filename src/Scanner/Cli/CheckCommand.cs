@@ -3,7 +3,7 @@ using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Scanner.Configuration;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Templates;
 
 namespace Ocado.Guardrails.Scanner.Cli;

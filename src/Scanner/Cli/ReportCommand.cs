@@ -6,7 +6,7 @@ using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Configuration;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 
 namespace Ocado.Guardrails.Scanner.Cli;
 

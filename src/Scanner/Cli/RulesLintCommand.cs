@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ocado.Guardrails.Rules.Engine;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Cli;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ocado.Guardrails.Rules.Engine;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 
 namespace Ocado.Guardrails.Scanner.Cli;
 

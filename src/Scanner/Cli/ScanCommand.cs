@@ -5,7 +5,7 @@ using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Demo;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Store;
 
 namespace Ocado.Guardrails.Scanner.Cli;
@@ -25,7 +25,7 @@ internal static class ScanCommand
         var includePasses = new Option<bool>("--include-passes") { Description = "List Pass verdicts in findings.json too" };
         var customer = new Option<string?>("--customer") { Description = "Scan one customer's accounts only" };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a Fail or Error at or above this severity remains: critical, high, medium, low, info or none", DefaultValueFactory = _ => "none" };
-        failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info", "none");
+        failOn.AcceptOnlyFromAmong(FailOn.Choices);
         var quiet = new Option<bool>("--quiet") { Description = "No progress on standard error" };
         var store = new Option<string?>("--store") { Description = "Findings history: a SQLite file, or a PostgreSQL connection string (default: storage.postgres of guardrails.yaml, else OUT/../.guardrails/findings.db)" };
         var noStore = new Option<bool>("--no-store") { Description = "Record no history: findings carry no new/open/resolved status" };
@@ -129,23 +129,22 @@ internal static class ScanCommand
                 RulePaths = parse.GetValue(rules) ?? [],
                 IncludePasses = parse.GetValue(includePasses),
                 Customer = customerId,
+                FailOn = FailOn.Parse(parse.GetValue(failOn)!),
             };
-            var (result, matchedWaivers) = new ScanRunner(TimeProvider.System, progress).Run(options, estateConfig, catalog, cancellationToken);
-            string? history = null;
-            if (!parse.GetValue(noStore))
+            var findingsStore = parse.GetValue(noStore)
+                ? null
+                : FindingsStores.Open(estateConfig.Storage, Path.Combine(Path.GetDirectoryName(outDirectory)!, ".guardrails"), parse.GetValue(store));
+            try
             {
-                var findingsStore = FindingsStores.Open(estateConfig.Storage, Path.Combine(Path.GetDirectoryName(outDirectory)!, ".guardrails"), parse.GetValue(store));
-                history = FindingsStores.Describe(findingsStore);
-                progress.Stage($"recording the scan in {history}");
-                result = await new ScanHistory(findingsStore, TimeProvider.System)
-                    .RecordAsync(result, matchedWaivers, estateConfig, customerId, catalog.Hash, cancellationToken);
-                await DisposeAsync(findingsStore);
+                return await new ScanPipeline(estateConfig, catalog, TimeProvider.System, progress).RunAsync(options, findingsStore, cancellationToken);
             }
-            progress.Stage($"writing findings and reports to {outDirectory}");
-            var written = await ScanOutputs.WriteAsync(result, outDirectory, cancellationToken);
-            progress.Stage($"wrote {written.Count} files");
-            ConsoleSummary.Write(Console.Out, result, written, history);
-            return FailOn(result, parse.GetValue(failOn)!);
+            finally
+            {
+                if (findingsStore is IAsyncDisposable disposable)
+                {
+                    await disposable.DisposeAsync();
+                }
+            }
         });
         return command;
     }
@@ -176,25 +175,5 @@ internal static class ScanCommand
         }
         Directory.Move(collecting, snapshotDirectory);
         return ExitCodes.Ok;
-    }
-
-    private static async Task DisposeAsync(IFindingsStore store)
-    {
-        if (store is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync();
-        }
-    }
-
-    private static int FailOn(Rules.Findings.ScanResult result, string threshold)
-    {
-        if (threshold == "none")
-        {
-            return ExitCodes.Ok;
-        }
-        var minimum = Enum.Parse<Severity>(threshold, ignoreCase: true);
-        return result.Findings.Any(f => f.Verdict is Verdict.Fail or Verdict.Error && f.Severity >= minimum)
-            ? ExitCodes.Findings
-            : ExitCodes.Ok;
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
-using Ocado.Guardrails.Scanner.Engine;
+using Ocado.Guardrails.Scanner.Jobs;
+using Ocado.Guardrails.Scanner.Sources;
+using Ocado.Guardrails.Scanner.Web;
 
 namespace Ocado.Guardrails.Scanner.Cli;
 

@@ -41,6 +41,11 @@ internal sealed partial class GuardrailsConfig
     public RuleParams ParamsFor(string ruleId) =>
         RuleParameters.TryGetValue(ruleId, out var values) ? new RuleParams(values) : RuleParams.Empty;
 
+    /// <summary>The accounts a scan of one customer covers (that customer's), or of the whole estate when null.</summary>
+    public HashSet<string> ScannedAccounts(string? customer) =>
+        (customer is null ? Estate.Accounts : Estate.Customers.First(c => c.Id == customer).Accounts)
+        .ToHashSet(StringComparer.Ordinal);
+
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountId();
 

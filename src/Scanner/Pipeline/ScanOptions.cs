@@ -1,4 +1,4 @@
-namespace Ocado.Guardrails.Scanner.Scanning;
+namespace Ocado.Guardrails.Scanner.Pipeline;
 
 /// <summary>What one scan reads and writes.</summary>
 internal sealed record ScanOptions
@@ -10,4 +10,6 @@ internal sealed record ScanOptions
     public bool IncludePasses { get; init; }
     /// <summary>Limit the scan to one customer's accounts (its report holds nothing of another).</summary>
     public string? Customer { get; init; }
+    /// <summary>The --fail-on threshold; null exits 0 whatever was found.</summary>
+    public Rules.Severity? FailOn { get; init; }
 }

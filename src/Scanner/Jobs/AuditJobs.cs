@@ -1,10 +1,10 @@
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Store;
 
-namespace Ocado.Guardrails.Scanner.Engine;
+namespace Ocado.Guardrails.Scanner.Jobs;
 
 /// <summary>
 /// The jobs of a scan. Start records the scan and enqueues one part per (account, region); each part
@@ -41,7 +41,7 @@ public sealed class AuditJobs
         var store = _runtime.Store;
         await store.EnsureSchemaAsync(cancellationToken);
         var startedAt = _time.GetUtcNow();
-        var accounts = ScanRunner.ScannedAccounts(config, customer);
+        var accounts = config.ScannedAccounts(customer);
         var scan = await store.BeginScanAsync(new NewScan
         {
             PreferredId = $"{startedAt:yyyyMMdd'T'HHmmss'Z'}-{customer ?? "estate"}",
@@ -79,10 +79,10 @@ public sealed class AuditJobs
                 $"scan {scanId} was started with rule catalog {scan.CatalogHash[..8]} and settings {scan.ConfigHash[..8]}; this worker has {_runtime.Catalog.Hash[..8]} and {_runtime.Config.ContentHash[..8]}");
         }
         await DiscardEndedCollectionsAsync(cancellationToken);
-        var account = await _runtime.Collector.CollectAsync(scanId, accountId, cancellationToken);
+        var account = await _runtime.Source.ReadAsync(scanId, accountId, cancellationToken);
         var plan = _runtime.Plan;
         var judged = account.Resources.Where(r => plan.Home(r.Region) == region).ToList();
-        var judgement = new FindingsJudge(_runtime.Catalog, _runtime.Config).Judge(new FindingsJudge.Input
+        var evaluated = _runtime.Pipeline.EvaluateAccount(new AccountEvaluation
         {
             Resources = judged,
             Inventory = account.Resources,
@@ -96,10 +96,10 @@ public sealed class AuditJobs
             ScanId = scanId,
             Part = new PartKey(accountId, region),
             Resources = judged.Count,
-            Evaluations = judgement.Summary,
+            Evaluations = evaluated.Summary,
             Gaps = account.Gaps.Where(g => plan.Home(g.Region) == region).ToList(),
-            MatchedWaivers = judgement.MatchedWaivers,
-            Findings = judgement.Findings,
+            MatchedWaivers = evaluated.MatchedWaivers,
+            Findings = evaluated.Findings,
         }, cancellationToken);
         // Also when this run found the part already saved (its first run died before enqueuing):
         // Finish is idempotent, and a scan must never be left waiting for a job nobody enqueued.
@@ -113,7 +113,7 @@ public sealed class AuditJobs
     public async Task FinishAsync(string scanId, CancellationToken cancellationToken)
     {
         // Every part is saved (Finish is enqueued at 0 pending): the scan's collected data is no longer needed.
-        _runtime.Collector.Discard(scanId);
+        _runtime.Source.Discard(scanId);
         var store = _runtime.Store;
         var completed = await store.CompleteScanAsync(scanId, _time.GetUtcNow(), cancellationToken);
         var rules = _runtime.Catalog.Rules.Select(r => r.Header).ToList();
@@ -134,12 +134,12 @@ public sealed class AuditJobs
     private async Task DiscardEndedCollectionsAsync(CancellationToken cancellationToken)
     {
         var retainedSince = _time.GetUtcNow().AddDays(-_runtime.Config.Storage.RetentionDays);
-        foreach (var scanId in _runtime.Collector.KeptScans())
+        foreach (var scanId in _runtime.Source.KeptScans())
         {
             var scan = await _runtime.Store.FindScanAsync(scanId, cancellationToken);
             if (scan is null || scan.IsComplete || scan.StartedAt < retainedSince)
             {
-                _runtime.Collector.Discard(scanId);
+                _runtime.Source.Discard(scanId);
             }
         }
     }

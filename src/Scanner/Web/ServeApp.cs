@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
+using Ocado.Guardrails.Scanner.Jobs;
 
-namespace Ocado.Guardrails.Scanner.Engine;
+namespace Ocado.Guardrails.Scanner.Web;
 
 /// <summary>
 /// The web host of <c>guardrails serve</c>: a Hangfire server, the dashboard at /hangfire, the

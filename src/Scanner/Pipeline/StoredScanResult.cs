@@ -4,7 +4,7 @@ using Ocado.Guardrails.Rules.Waivers;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Store;
 
-namespace Ocado.Guardrails.Scanner.Scanning;
+namespace Ocado.Guardrails.Scanner.Pipeline;
 
 /// <summary>Turns a completed scan read back from the store into the result the reports are written from.</summary>
 internal static class StoredScanResult
@@ -17,7 +17,7 @@ internal static class StoredScanResult
     {
         var stored = await store.ReadScanAsync(scanId, cancellationToken);
         var trend = await store.TrendAsync(stored.Scan.Scope, TrendLength, cancellationToken);
-        var accounts = ScanRunner.ScannedAccounts(config, stored.Scan.Scope == ScanRecord.WholeEstate ? null : stored.Scan.Scope);
+        var accounts = config.ScannedAccounts(stored.Scan.Scope == ScanRecord.WholeEstate ? null : stored.Scan.Scope);
         return new ScanResult
         {
             ScanId = stored.Scan.ScanId,

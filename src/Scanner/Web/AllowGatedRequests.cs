@@ -1,6 +1,6 @@
 using Hangfire.Dashboard;
 
-namespace Ocado.Guardrails.Scanner.Engine;
+namespace Ocado.Guardrails.Scanner.Web;
 
 /// <summary>
 /// The dashboard's own filter lets only local requests in; <see cref="AccessGate"/> runs before it

@@ -3,7 +3,7 @@ using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Ocado.Guardrails.Scanner.Configuration;
 
-namespace Ocado.Guardrails.Scanner.Engine;
+namespace Ocado.Guardrails.Scanner.Jobs;
 
 /// <summary>Hangfire's job storage: PostgreSQL when guardrails.yaml names one (workers on many machines), else a SQLite file that survives a restart.</summary>
 internal static class HangfireStorage

@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Configuration;
-using Ocado.Guardrails.Scanner.Scanning;
+using Ocado.Guardrails.Scanner.Pipeline;
+using Ocado.Guardrails.Scanner.Sources;
 using Ocado.Guardrails.Scanner.Store;
 
-namespace Ocado.Guardrails.Scanner.Engine;
+namespace Ocado.Guardrails.Scanner.Jobs;
 
 /// <summary>What serve and worker both register: the runtime, the jobs, Hangfire's storage and, unless told not to, a Hangfire server.</summary>
 internal static class EngineServices
@@ -22,11 +23,11 @@ internal static class EngineServices
         var rulePaths = options.RulePaths.Count > 0 ? options.RulePaths : [RuleCatalogFiles.DefaultCatalog()];
         var catalog = RuleCatalogFiles.Load(rulePaths);
         var store = FindingsStores.Open(config.Storage, options.StateDirectory);
-        IPartCollector collector = options.SnapshotDirectory is { } snapshot
-            ? new SnapshotCollector(snapshot, config.Estate)
-            : new LiveCollector(config, DefaultAWSCredentialsIdentityResolver.GetCredentials(null), AwsEndpoints.FromEnvironment(), LiveHttp.Value,
+        IAccountSource source = options.SnapshotDirectory is { } snapshot
+            ? new SnapshotSource(snapshot, config.Estate)
+            : new LiveSource(config, DefaultAWSCredentialsIdentityResolver.GetCredentials(null), AwsEndpoints.FromEnvironment(), LiveHttp.Value,
                 Path.Combine(options.StateDirectory, "collecting"), Console.Error);
-        return new EngineRuntime(options, config, catalog, store, collector);
+        return new EngineRuntime(options, config, catalog, store, source);
     }
 
     /// <summary>One HTTP client for every live part of the process, for as long as it runs.</summary>

@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Ocado.Guardrails.Scanner.Configuration;
 
-namespace Ocado.Guardrails.Scanner.Engine;
+namespace Ocado.Guardrails.Scanner.Jobs;
 
 /// <summary>
 /// One recurring job per customer, <c>audit-&lt;customer&gt;</c>, with its cron and time zone from

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Ocado.Guardrails.Scanner.Configuration;
 
-namespace Ocado.Guardrails.Scanner.Engine;
+namespace Ocado.Guardrails.Scanner.Web;
 
 /// <summary>
 /// The one door of <c>guardrails serve</c>, in front of every endpoint and the dashboard: requests

@@ -1,4 +1,4 @@
-namespace Ocado.Guardrails.Scanner.Engine;
+namespace Ocado.Guardrails.Scanner.Jobs;
 
 /// <summary>What serve, worker and audit are started with: the estate, its snapshot (or live AWS), where outputs and state go.</summary>
 internal sealed record EngineOptions

@@ -1,4 +1,4 @@
-namespace Ocado.Guardrails.Scanner.Scanning;
+namespace Ocado.Guardrails.Scanner.Pipeline;
 
 /// <summary>
 /// Progress of long work on standard error: a live line when a person watches, plain timestamped
@@ -7,6 +7,9 @@ namespace Ocado.Guardrails.Scanner.Scanning;
 internal sealed class ScanProgress(TextWriter writer, bool interactive, bool quiet = false)
 {
     public static ScanProgress ForConsole(bool quiet) => new(Console.Error, !Console.IsErrorRedirected, quiet);
+
+    /// <summary>For the stages the engine's jobs run: they log through Hangfire's logger instead.</summary>
+    public static ScanProgress Silent { get; } = new(TextWriter.Null, interactive: false, quiet: true);
 
     public void Stage(string message)
     {

@@ -1,7 +1,7 @@
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Scanner.Store;
 
-namespace Ocado.Guardrails.Scanner.Engine;
+namespace Ocado.Guardrails.Scanner.Jobs;
 
 /// <summary>
 /// How a scan is cut into parts: one per (account, region of the estate), plus one per account for

@@ -2,7 +2,7 @@ using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Store;
 
-namespace Ocado.Guardrails.Scanner.Scanning;
+namespace Ocado.Guardrails.Scanner.Pipeline;
 
 /// <summary>
 /// Records a scan made in one process into the findings store, as one part, and returns it as the
@@ -23,7 +23,7 @@ internal sealed class ScanHistory(IFindingsStore store, TimeProvider time)
             ConfigHash = config.ContentHash,
             StartedAt = result.StartedAt,
             Parts = [PartKey.Whole],
-            Accounts = ScanRunner.ScannedAccounts(config, customer),
+            Accounts = config.ScannedAccounts(customer),
         }, cancellationToken);
         await store.SavePartAsync(new PartResult
         {

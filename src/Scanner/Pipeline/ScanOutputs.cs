@@ -1,7 +1,7 @@
 using Ocado.Guardrails.Reports;
 using Ocado.Guardrails.Rules.Findings;
 
-namespace Ocado.Guardrails.Scanner.Scanning;
+namespace Ocado.Guardrails.Scanner.Pipeline;
 
 /// <summary>
 /// Writes a scan's files: OUT/findings.json, OUT/report.html, and per customer

@@ -6,10 +6,10 @@ using Ocado.Guardrails.Scanner.Collection;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Snapshots;
 
-namespace Ocado.Guardrails.Scanner.Engine;
+namespace Ocado.Guardrails.Scanner.Sources;
 
 /// <summary>
-/// Collects a part live from AWS, with the code of <c>guardrails collect</c> run on an estate of
+/// Accounts collected live from AWS, with the code of <c>guardrails collect</c> run on an estate of
 /// this one account: its audit role assumed (external id of its customer), IAM and every region of
 /// the estate, under the configured rate limits, failures as coverage gaps. An account is collected
 /// from AWS at most once per scan on a machine: into <c>WORK/&lt;scan id&gt;/&lt;account&gt;</c>,
@@ -19,19 +19,19 @@ namespace Ocado.Guardrails.Scanner.Engine;
 /// credentials (<see cref="AuthenticationFailedException"/>) the part fails and Hangfire retries it:
 /// a worker with bad keys must not record an estate of gaps.
 /// </summary>
-internal sealed class LiveCollector(GuardrailsConfig config, AWSCredentials credentials, AwsEndpoints endpoints, HttpClient http, string workDirectory, TextWriter log)
-    : IPartCollector
+internal sealed class LiveSource(GuardrailsConfig config, AWSCredentials credentials, AwsEndpoints endpoints, HttpClient http, string workDirectory, TextWriter log)
+    : IAccountSource
 {
     /// <summary>Marks a folder that is still being collected (or whose worker died): never read as a collection.</summary>
     private const string UnfinishedMarker = ".unfinished-";
 
     /// <summary>Collections under way in this process, by (scan, account): the parts that ask meanwhile share them.</summary>
-    private readonly ConcurrentDictionary<(string ScanId, string AccountId), Lazy<Task<CollectedAccount>>> _underWay = new();
+    private readonly ConcurrentDictionary<(string ScanId, string AccountId), Lazy<Task<Snapshot>>> _underWay = new();
 
-    public async Task<CollectedAccount> CollectAsync(string scanId, string accountId, CancellationToken cancellationToken)
+    public async Task<Snapshot> ReadAsync(string scanId, string accountId, CancellationToken cancellationToken)
     {
         var key = (FolderName(scanId), FolderName(accountId));
-        var collection = _underWay.GetOrAdd(key, k => new Lazy<Task<CollectedAccount>>(() => CollectOrReadAsync(k.ScanId, k.AccountId, cancellationToken)));
+        var collection = _underWay.GetOrAdd(key, k => new Lazy<Task<Snapshot>>(() => CollectOrReadAsync(k.ScanId, k.AccountId, cancellationToken)));
         try
         {
             return await collection.Value.WaitAsync(cancellationToken);
@@ -64,7 +64,7 @@ internal sealed class LiveCollector(GuardrailsConfig config, AWSCredentials cred
         }
     }
 
-    private async Task<CollectedAccount> CollectOrReadAsync(string scanId, string accountId, CancellationToken cancellationToken)
+    private async Task<Snapshot> CollectOrReadAsync(string scanId, string accountId, CancellationToken cancellationToken)
     {
         var estate = OneAccount(config.Estate, accountId);
         var collected = Path.Combine(workDirectory, scanId, accountId);
@@ -72,8 +72,7 @@ internal sealed class LiveCollector(GuardrailsConfig config, AWSCredentials cred
         {
             await CollectIntoAsync(estate, collected, cancellationToken);
         }
-        var snapshot = SnapshotReader.ReadAccounts(collected, estate, new HashSet<string>(StringComparer.Ordinal) { accountId });
-        return new CollectedAccount(snapshot.Resources, snapshot.Gaps, snapshot.CollectedAt, snapshot.Errors);
+        return SnapshotReader.Open(collected, estate).ReadAccount(accountId);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using Ocado.Guardrails.Rules.Engine;
 
-namespace Ocado.Guardrails.Scanner.Scanning;
+namespace Ocado.Guardrails.Scanner.Pipeline;
 
 /// <summary>
 /// Finds the rule scripts of a catalog folder and compiles them, with compiled catalogs cached on

@@ -1,7 +1,7 @@
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Findings;
 
-namespace Ocado.Guardrails.Scanner.Scanning;
+namespace Ocado.Guardrails.Scanner.Pipeline;
 
 /// <summary>The short summary a scan prints: what was judged, what failed, what could not be assessed, where the reports are.</summary>
 internal static class ConsoleSummary

@@ -1,0 +1,16 @@
+using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Scanner.Pipeline;
+using Ocado.Guardrails.Scanner.Sources;
+using Ocado.Guardrails.Scanner.Store;
+
+namespace Ocado.Guardrails.Scanner.Jobs;
+
+/// <summary>What a process of the engine loaded once at start: the estate, the compiled catalog, the store, the collector.</summary>
+internal sealed record EngineRuntime(EngineOptions Options, GuardrailsConfig Config, RuleCatalog Catalog, IFindingsStore Store, IAccountSource Source)
+{
+    public PartPlan Plan { get; } = new(Config.Estate);
+
+    /// <summary>The scan pipeline's stages, as the jobs run them apart: a part evaluates, the final job writes the outputs.</summary>
+    public ScanPipeline Pipeline { get; } = new(Config, Catalog, TimeProvider.System, ScanProgress.Silent);
+}

@@ -1,0 +1,21 @@
+using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Resources;
+
+namespace Ocado.Guardrails.Scanner.Pipeline;
+
+/// <summary>What <see cref="ScanPipeline.EvaluateAccount"/> evaluates: an account's resources (or a part's), as of when.</summary>
+internal sealed record AccountEvaluation
+{
+    /// <summary>The resources to evaluate.</summary>
+    public required IReadOnlyList<Resource> Resources { get; init; }
+    /// <summary>What rules may look up beyond the evaluated resource: the whole account.</summary>
+    public required IReadOnlyList<Resource> Inventory { get; init; }
+    public required IReadOnlyList<CoverageGap> Gaps { get; init; }
+    /// <summary>The rules' clock: the snapshot's collection time, so that a re-scan judges alike.</summary>
+    public required DateTimeOffset Now { get; init; }
+    /// <summary>The waivers' clock: the scan's start, the same for every part.</summary>
+    public required DateTimeOffset WaiversAsOf { get; init; }
+    public bool IncludePasses { get; init; }
+    /// <summary>Which gaps this evaluation reports (a part reports its own region's only).</summary>
+    public Func<CoverageGap, bool> RecordsGap { get; init; } = static _ => true;
+}

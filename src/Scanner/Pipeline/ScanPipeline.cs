@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using Ocado.Guardrails.Rules;
+using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Rules.Waivers;
+using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Scanner.Sources;
+using Ocado.Guardrails.Scanner.Store;
+
+namespace Ocado.Guardrails.Scanner.Pipeline;
+
+/// <summary>
+/// The one scan pipeline: source → evaluate → waivers → history → outputs → exit code. <c>scan</c> runs it
+/// whole in one process (<see cref="RunAsync"/>); the Hangfire jobs run its stages apart (a part evaluates
+/// one account's region with <see cref="EvaluateAccount"/>, the final job writes the outputs). Both evaluate
+/// through <see cref="EvaluateAccount"/>, so that one process and many workers find exactly the same.
+/// </summary>
+internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog, TimeProvider time, ScanProgress progress)
+{
+    /// <summary>Evaluates the catalog on an account's resources and applies guardrails.yaml's waivers.</summary>
+    public AccountFindings EvaluateAccount(AccountEvaluation input, CancellationToken cancellationToken)
+    {
+        var evaluator = new Evaluator(catalog, config.Estate, new Inventory(input.Inventory), config.ParamsFor, input.Now, config.Engine.RuleTimeout, keepsMessages: input.IncludePasses);
+        var scan = new ScanEvaluator(evaluator, config.Estate, input.Gaps)
+        {
+            IncludePasses = input.IncludePasses,
+            RecordsGap = input.RecordsGap,
+        };
+        var (evaluated, summary) = scan.Run(input.Resources, cancellationToken);
+        var (findings, matched) = new WaiverBook(config.Waivers, input.WaiversAsOf).Apply(evaluated);
+        foreach (var finding in findings.Where(f => f.Verdict == Verdict.Suppressed))
+        {
+            // The evaluator counted it as a Fail; the waiver moves it, so the summary agrees with the list.
+            summary[finding.Family].Fail--;
+            summary[finding.Family].Suppressed++;
+        }
+        return new AccountFindings(findings, summary, matched);
+    }
+
+    /// <summary>A snapshot directory, read account by account: see <see cref="EvaluateAsync(IAccountSource, IReadOnlyList{string}, ScanOptions, CancellationToken)"/>.</summary>
+    public Task<EvaluatedScan> EvaluateAsync(ScanOptions options, CancellationToken cancellationToken)
+    {
+        var source = new SnapshotSource(options.SnapshotDirectory, config.Estate);
+        var scanned = config.ScannedAccounts(options.Customer);
+        var accounts = source.Accounts().Where(a => options.Customer is null || scanned.Contains(a)).ToList();
+        return EvaluateAsync(source, accounts, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Evaluates every account of the scan, one at a time: an account's resources are what its rules may
+    /// look up (as in a part on a worker), and only one account is held in memory at a time.
+    /// </summary>
+    public async Task<EvaluatedScan> EvaluateAsync(IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var scanId = $"{startedAt:yyyyMMdd'T'HHmmss'Z'}-{catalog.Hash[..8]}";
+        var watch = Stopwatch.StartNew();
+        progress.Stage($"scanning {accounts.Count} accounts of {options.SnapshotDirectory} with {catalog.Rules.Count} rules");
+
+        var findings = new List<Finding>();
+        var gaps = new List<CoverageGap>();
+        var summary = RuleHeader.Families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
+        var matchedWaivers = new SortedSet<int>();
+        var resources = 0L;
+        Task<Snapshots.Snapshot>? Read(int index) => index < accounts.Count ? source.ReadAsync(scanId, accounts[index], cancellationToken) : null;
+        var next = Read(0);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var account = await next!;
+            // The next account is read while this one is evaluated (reading is mostly one thread, evaluating
+            // uses all cores); after a large account, one at a time, so that two never meet in memory.
+            var large = AccountMemory.IsLarge(account);
+            next = large ? null : Read(i + 1);
+            foreach (var error in account.Errors)
+            {
+                progress.Warning(error);
+            }
+            var evaluated = EvaluateAccount(new AccountEvaluation
+            {
+                Resources = account.Resources,
+                Inventory = account.Resources,
+                Gaps = account.Gaps,
+                // A snapshot is a point in time: key ages and expiry dates are judged as of its collection, so
+                // scanning the same snapshot again gives the same findings.
+                Now = account.CollectedAt ?? startedAt,
+                // Waivers are reviewed promises about the present: they expire by the wall clock.
+                WaiversAsOf = startedAt,
+                IncludePasses = options.IncludePasses,
+            }, cancellationToken);
+            findings.AddRange(evaluated.Findings);
+            gaps.AddRange(account.Gaps);
+            matchedWaivers.UnionWith(evaluated.MatchedWaivers);
+            foreach (var (family, counts) in evaluated.Summary)
+            {
+                summary[family].Add(counts);
+            }
+            resources += account.JudgedCount;
+            progress.AccountDone(i + 1, accounts.Count, resources);
+            if (large)
+            {
+                AccountMemory.Release();
+                next = Read(i + 1);
+            }
+        }
+        findings.Sort(static (a, b) => string.CompareOrdinal(a.RuleId, b.RuleId) is var c and not 0 ? c : string.CompareOrdinal(a.ResourceArn, b.ResourceArn));
+        progress.Stage($"scanned {resources:N0} resources in {watch.Elapsed.TotalSeconds:F1} s");
+
+        var result = new ScanResult
+        {
+            ScanId = scanId,
+            StartedAt = startedAt,
+            FinishedAt = time.GetUtcNow(),
+            Resources = checked((int)resources),
+            Evaluations = summary,
+            Gaps = gaps,
+            Findings = findings,
+            Rules = catalog.Rules.Select(r => r.Header).ToList(),
+            Estate = config.Estate,
+            Waivers = new WaiverBook(config.Waivers, startedAt).Report(matchedWaivers, config.ScannedAccounts(options.Customer)),
+        };
+        return new EvaluatedScan(result, matchedWaivers);
+    }
+
+    /// <summary>Records a scan evaluated in one process in the findings store, and returns it as the store tells it (status, first seen, trend).</summary>
+    public Task<ScanResult> RecordAsync(IFindingsStore store, EvaluatedScan scan, string? customer, CancellationToken cancellationToken) =>
+        new ScanHistory(store, time).RecordAsync(scan.Result, scan.MatchedWaivers, config, customer, catalog.Hash, cancellationToken);
+
+    /// <summary>
+    /// The whole pipeline in one process, as <c>scan</c> runs it: evaluate the snapshot, record the history
+    /// (when a store is given), write findings and reports, print the summary, and return the exit code.
+    /// </summary>
+    public async Task<int> RunAsync(ScanOptions options, IFindingsStore? store, CancellationToken cancellationToken)
+    {
+        var evaluated = await EvaluateAsync(options, cancellationToken);
+        var result = evaluated.Result;
+        string? history = null;
+        if (store is not null)
+        {
+            history = FindingsStores.Describe(store);
+            progress.Stage($"recording the scan in {history}");
+            result = await RecordAsync(store, evaluated, options.Customer, cancellationToken);
+        }
+        progress.Stage($"writing findings and reports to {options.OutputDirectory}");
+        var written = await ScanOutputs.WriteAsync(result, options.OutputDirectory, cancellationToken);
+        progress.Stage($"wrote {written.Count} files");
+        ConsoleSummary.Write(Console.Out, result, written, history);
+        return FailOn.ExitCode(result.Findings, options.FailOn);
+    }
+}
