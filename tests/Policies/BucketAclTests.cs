@@ -11,7 +11,7 @@ public sealed class BucketAclTests
     [Fact]
     public void AwsConfigsSampleBucketGrantsOnlyItsOwner()
     {
-        var item = File.ReadAllText(SharedFixtures.Path("aws-config", "example-configuration-items", "AWS_S3_Bucket.json"));
+        var item = File.ReadAllText(Fixtures.Real("aws-config", "example-configuration-items", "AWS_S3_Bucket.json"));
         var bucket = ConfigurationItems.ToResource(JsonDocument.Parse(item).RootElement.Clone());
 
         var grant = Assert.Single(BucketAcl.Grants(bucket)!);

@@ -38,7 +38,7 @@ public sealed class CloudCustodianExposureTests(ITestOutputHelper output)
     [MemberData(nameof(Scenarios))]
     public void TheResourcesCustodianFlagsAreExactlyThoseWithAForeignGrant(string scenario, string[] flagged)
     {
-        Assert.Contains(Csv.Read(SharedFixtures.Path("resource-exposure", "cloud-custodian", "expected-results.csv")), r => r["scenario_dir"] == scenario);
+        Assert.Contains(Csv.Read(Fixtures.Real("resource-exposure", "cloud-custodian", "expected-results.csv")), r => r["scenario_dir"] == scenario);
         var resources = Build(scenario);
 
         var ours = resources
@@ -67,9 +67,9 @@ public sealed class CloudCustodianExposureTests(ITestOutputHelper output)
 
     private static List<Resource> Build(string scenario)
     {
-        JsonNode Read(string file) => JsonNode.Parse(File.ReadAllText(SharedFixtures.Path("resource-exposure", "cloud-custodian", scenario, file)))!["data"]!;
+        JsonNode Read(string file) => JsonNode.Parse(File.ReadAllText(Fixtures.Real("resource-exposure", "cloud-custodian", scenario, file)))!["data"]!;
         string? Policy(JsonNode? data, string key) => data?[key]?.GetValue<string>();
-        var files = Directory.GetFiles(SharedFixtures.Path("resource-exposure", "cloud-custodian", scenario)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(Fixtures.Real("resource-exposure", "cloud-custodian", scenario)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         IEnumerable<string> Recorded(string prefix) => files.Where(f => f!.StartsWith(prefix, StringComparison.Ordinal))!;
         return scenario switch
         {

@@ -99,8 +99,8 @@ public sealed class IamVulnerableCorpusTests(ITestOutputHelper output)
 
     private static (List<Judged> Judged, Dictionary<string, string> Intended) JudgeAll()
     {
-        var dump = JsonDocument.Parse(File.ReadAllText(SharedFixtures.Path("iam-authz-details", "cloudsplaining-iam-vulnerable-authz-details.json")));
-        var intended = Csv.Read(SharedFixtures.Path("iam-vulnerable", "expected-verdicts.csv"))
+        var dump = JsonDocument.Parse(File.ReadAllText(Fixtures.Real("iam-authz-details", "cloudsplaining-iam-vulnerable-authz-details.json")));
+        var intended = Csv.Read(Fixtures.Real("iam-vulnerable", "expected-verdicts.csv"))
             .ToDictionary(r => r["policy_name"], r => r["intended_verdict"], StringComparer.Ordinal);
         var inventory = new Inventory(AuthorizationDetails.ToResources(dump.RootElement));
         var estate = new Estate([new Customer("iam-vulnerable", "iam-vulnerable", [Account])], [], ["us-east-1"]);
@@ -129,7 +129,7 @@ public sealed class IamVulnerableCorpusTests(ITestOutputHelper output)
 
     /// <summary>The users and roles the corpus lists as holding its policies: every one of them must have been judged.</summary>
     private static IEnumerable<string> ListedPrincipals() =>
-        Csv.Read(SharedFixtures.Path("iam-vulnerable", "expected-verdicts.csv"))
+        Csv.Read(Fixtures.Real("iam-vulnerable", "expected-verdicts.csv"))
             .SelectMany(r => $"{r["attached_users"]};{r["attached_roles"]}".Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static int IndexOf(RuleCatalog catalog, string id) => catalog.Rules.ToList().FindIndex(r => r.Id == id);

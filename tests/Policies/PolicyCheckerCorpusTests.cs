@@ -40,7 +40,7 @@ public sealed class PolicyCheckerCorpusTests(ITestOutputHelper output)
     [Fact]
     public void EachPolicyIsAViolationExactlyWhenTheCheckerSaysSoSaveForTheDocumentedDisagreements()
     {
-        using var expected = JsonDocument.Parse(File.ReadAllText(SharedFixtures.Path("resource-exposure", "cloud-custodian-policychecker", "expected-verdicts.json")));
+        using var expected = JsonDocument.Parse(File.ReadAllText(Fixtures.Real("resource-exposure", "cloud-custodian-policychecker", "expected-verdicts.json")));
         var perFile = new Dictionary<string, int>(StringComparer.Ordinal);
         int agreed = 0, total = 0;
         var wrong = new List<string>();
@@ -49,7 +49,7 @@ public sealed class PolicyCheckerCorpusTests(ITestOutputHelper output)
             var file = entry.GetProperty("file").GetString()!;
             var configIndex = perFile[file] = perFile.GetValueOrDefault(file, -1) + 1;
             var config = entry.GetProperty("checker_config");
-            var policies = JsonDocument.Parse(File.ReadAllText(SharedFixtures.Path("resource-exposure", "cloud-custodian-policychecker", file))).RootElement;
+            var policies = JsonDocument.Parse(File.ReadAllText(Fixtures.Real("resource-exposure", "cloud-custodian-policychecker", file))).RootElement;
             var verdicts = entry.GetProperty("expected_violation_per_policy_index").EnumerateArray().Select(v => v.GetBoolean()).ToList();
             for (var i = 0; i < verdicts.Count; i++)
             {

@@ -31,7 +31,7 @@ public sealed class ResourceSharingTests(ITestOutputHelper output)
     [MemberData(nameof(Scenarios))]
     public void TheResourcesCustodianFlagsAreExactlyThoseSharedBeyondTheCustomer(string scenario, string[] flagged)
     {
-        Assert.Contains(Csv.Read(SharedFixtures.Path("resource-exposure", "cloud-custodian", "expected-results.csv")), r => r["scenario_dir"] == scenario);
+        Assert.Contains(Csv.Read(Fixtures.Real("resource-exposure", "cloud-custodian", "expected-results.csv")), r => r["scenario_dir"] == scenario);
         var resources = Build(scenario);
 
         var ours = resources.Where(r => ResourceSharing.Grants(r, CustodianEstate)!.Any(g => g.IsForeign)).Select(r => r.Id).ToList();
@@ -63,7 +63,7 @@ public sealed class ResourceSharingTests(ITestOutputHelper output)
 
     private static List<Resource> Build(string scenario)
     {
-        var directory = SharedFixtures.Path("resource-exposure", "cloud-custodian", scenario);
+        var directory = Fixtures.Real("resource-exposure", "cloud-custodian", scenario);
         IEnumerable<JsonNode> Recorded(string prefix) => Directory.GetFiles(directory, prefix + "*.json").Order(StringComparer.Ordinal)
             .Select(f => JsonNode.Parse(File.ReadAllText(f))!["data"]!);
         return scenario switch

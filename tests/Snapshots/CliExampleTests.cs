@@ -11,7 +11,7 @@ public sealed class CliExampleTests
     [Fact]
     public void EveryDocumentedCliOutputParsesAndEveryPolicyInItReadsAsAPolicy()
     {
-        var files = Directory.EnumerateFiles(SharedFixtures.Path("aws-cli-examples"), "*.json", SearchOption.AllDirectories).ToList();
+        var files = Directory.EnumerateFiles(Fixtures.Real("aws-cli-examples"), "*.json", SearchOption.AllDirectories).ToList();
         var policies = 0;
         foreach (var file in files)
         {

@@ -5,7 +5,7 @@ using Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.Snapshots;
 
-/// <summary>The readers take AWS's own output, as AWS and its tools wrote it (../shared/fixtures/real).</summary>
+/// <summary>The readers take AWS's own output, as AWS and its tools wrote it (tests/data/real).</summary>
 public sealed class RealSampleTests
 {
     private static readonly string[] MalformedUpstream = ["AWS_EC2_NetworkInterface.json", "AWS_SSM_ManagedInstanceInventory_Linux.json"];
@@ -13,7 +13,7 @@ public sealed class RealSampleTests
     [Fact]
     public void EveryRealConfigurationItemIsReadAndTheTwoMalformedOnesNameTheirFile()
     {
-        var folder = SharedFixtures.Path("aws-config", "example-configuration-items");
+        var folder = Fixtures.Real("aws-config", "example-configuration-items");
         var read = 0;
         foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
         {
@@ -37,7 +37,7 @@ public sealed class RealSampleTests
     [Fact]
     public void ABucketsPolicyTextInsideSupplementaryConfigurationIsReadAsJson()
     {
-        var bucket = Assert.Single(ConfigFiles.Read(SharedFixtures.Path("aws-config", "example-configuration-items", "AWS_S3_Bucket.json")));
+        var bucket = Assert.Single(ConfigFiles.Read(Fixtures.Real("aws-config", "example-configuration-items", "AWS_S3_Bucket.json")));
 
         var policy = bucket.Supplementary("BucketPolicy", "policyText", "Statement");
 
@@ -50,7 +50,7 @@ public sealed class RealSampleTests
     {
         using var snapshot = new TemporaryDirectory();
         var config = Directory.CreateDirectory(Path.Combine(snapshot.Path, "934654633380", "config")).FullName;
-        foreach (var file in Directory.EnumerateFiles(SharedFixtures.Path("aws-config", "example-configuration-items"), "*.json"))
+        foreach (var file in Directory.EnumerateFiles(Fixtures.Real("aws-config", "example-configuration-items"), "*.json"))
         {
             File.Copy(file, Path.Combine(config, Path.GetFileName(file)));
         }
@@ -72,7 +72,7 @@ public sealed class RealSampleTests
     [Fact]
     public void TheRealAuthorizationDetailsDumpGivesEveryUserGroupRoleAndPolicy()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(SharedFixtures.Path("iam-authz-details", "cloudsplaining-iam-vulnerable-authz-details.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Fixtures.Real("iam-authz-details", "cloudsplaining-iam-vulnerable-authz-details.json")));
 
         var resources = AuthorizationDetails.ToResources(document.RootElement).ToList();
 
@@ -87,7 +87,7 @@ public sealed class RealSampleTests
     {
         using var snapshot = new TemporaryDirectory();
         var iam = Directory.CreateDirectory(Path.Combine(snapshot.Path, "111122223333", "iam")).FullName;
-        File.Copy(SharedFixtures.Path("aws-cli-examples", "iam", "get-account-authorization-details.output.json"), Path.Combine(iam, "authorization-details.json"));
+        File.Copy(Fixtures.Real("aws-cli-examples", "iam", "get-account-authorization-details.output.json"), Path.Combine(iam, "authorization-details.json"));
 
         var result = SnapshotReader.Read(snapshot.Path, Rules.Estates.Estate.Empty);
 
@@ -100,7 +100,7 @@ public sealed class RealSampleTests
     [Fact]
     public void TheTaggingApiSampleWithALeadingSpaceInItsArnIsReadAsAResource()
     {
-        var mappings = TaggingFiles.Read(SharedFixtures.Path("aws-cli-examples", "resourcegroupstaggingapi", "get-resources.output.json"));
+        var mappings = TaggingFiles.Read(Fixtures.Real("aws-cli-examples", "resourcegroupstaggingapi", "get-resources.output.json"));
 
         var (arn, tags) = Assert.Single(mappings);
         Assert.Equal("arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-7sbz2Kz0", arn);
@@ -113,7 +113,7 @@ public sealed class RealSampleTests
     [InlineData("cloud-custodian-test_rds_snapshot_region_copy_many.GetResources_1.json", 9, 9)]
     public void RecordedTaggingResponsesAreReadWithTheirTags(string file, int resources, int withoutOwner)
     {
-        var mappings = TaggingFiles.Read(SharedFixtures.Path("tagging", file));
+        var mappings = TaggingFiles.Read(Fixtures.Real("tagging", file));
 
         Assert.Equal(resources, mappings.Count);
         Assert.Equal(withoutOwner, mappings.Count(m => !m.Tags.ContainsKey("Owner")));
@@ -122,21 +122,21 @@ public sealed class RealSampleTests
     [Fact]
     public void TheRealServiceQuotaListsAreRead()
     {
-        Assert.Equal(592, QuotaFiles.Read(SharedFixtures.Path("service-quotas", "cloud-custodian-2019-list-service-quotas.json")).Count);
-        foreach (var file in Directory.EnumerateFiles(SharedFixtures.Path("service-quotas", "cloud-custodian-test_service_quota"), "servicequotas.List*ServiceQuotas_*.json"))
+        Assert.Equal(592, QuotaFiles.Read(Fixtures.Real("service-quotas", "cloud-custodian-2019-list-service-quotas.json")).Count);
+        foreach (var file in Directory.EnumerateFiles(Fixtures.Real("service-quotas", "cloud-custodian-test_service_quota"), "servicequotas.List*ServiceQuotas_*.json"))
         {
             Assert.NotEmpty(QuotaFiles.Read(file));
         }
         foreach (var name in new[] { "get-aws-default-service-quota", "get-service-quota", "list-aws-default-service-quotas", "list-service-quotas" })
         {
-            Assert.NotEmpty(QuotaFiles.Read(SharedFixtures.Path("aws-cli-examples", "service-quotas", name + ".output.json")));
+            Assert.NotEmpty(QuotaFiles.Read(Fixtures.Real("aws-cli-examples", "service-quotas", name + ".output.json")));
         }
     }
 
     [Fact]
     public void AQuotaWithoutAnAccountInItsArnBelongsToTheAccountItWasCollectedFrom()
     {
-        var quota = QuotaFiles.Read(SharedFixtures.Path("aws-cli-examples", "service-quotas", "get-aws-default-service-quota.output.json"))[0];
+        var quota = QuotaFiles.Read(Fixtures.Real("aws-cli-examples", "service-quotas", "get-aws-default-service-quota.output.json"))[0];
 
         var resource = QuotaFiles.ToResource(quota, "111111111111", "us-east-2", new InventoryCounts());
 

@@ -9,9 +9,6 @@ internal static class RepoPaths
 
     public static string TestData => Path.Combine(Root, "tests", "data");
 
-    /// <summary>The shared real-world fixtures, beside the repository (../shared/fixtures/real).</summary>
-    public static string SharedFixtures => Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures", "real"));
-
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -10,7 +10,7 @@ public sealed class IntrinsicResolverTests
     [Fact]
     public void ResolvedPropertiesAgreeWithTheRenderingsCheckovAsserts()
     {
-        var root = SharedFixtures.Path("cloudformation");
+        var root = Fixtures.Data("cloudformation");
         var rows = Csv.Read(Path.Combine(root, "intrinsic-and-tags-expected.csv"))
             .Where(r => r["block"] == "Resources" && r["file"].Contains("variable_rendering", StringComparison.Ordinal))
             .ToList();

@@ -9,7 +9,7 @@ public sealed class RealTemplateCheckTests
     [Fact]
     public void EveryRealTemplateIsCheckedWithoutRuleErrors()
     {
-        var root = SharedFixtures.Path("cloudformation");
+        var root = Fixtures.Data("cloudformation");
         var errors = new List<string>();
         foreach (var row in Csv.Read(Path.Combine(root, "templates-inventory.csv")))
         {

@@ -9,7 +9,7 @@ public sealed class TemplateReaderTests
     [Fact]
     public void EveryRealTemplateParsesWithItsResourcesAndTheirLines()
     {
-        var root = SharedFixtures.Path("cloudformation");
+        var root = Fixtures.Data("cloudformation");
         var inventory = Csv.Read(Path.Combine(root, "templates-inventory.csv"));
         Assert.True(inventory.Count >= 150, $"only {inventory.Count} templates listed");
         var problems = new List<string>();
