@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Findings;
 
 namespace Ocado.Guardrails.Tests.Reports;

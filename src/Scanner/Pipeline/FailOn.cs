@@ -17,6 +17,6 @@ internal static class FailOn
 
     public static int ExitCode(IEnumerable<Finding> findings, Severity? threshold) =>
         threshold is { } minimum && findings.Any(f => f.Verdict is Verdict.Fail or Verdict.Error && f.Severity >= minimum)
-            ? Cli.ExitCodes.Findings
-            : Cli.ExitCodes.Ok;
+            ? ExitCodes.Findings
+            : ExitCodes.Ok;
 }
