@@ -16,6 +16,14 @@ internal static class CheckCommand
     public static Command Create()
     {
         var templates = new Argument<string[]>("TEMPLATE") { Description = "CloudFormation templates (JSON or YAML)", Arity = ArgumentArity.OneOrMore };
+        // A word that looks like an option is a mistyped option, never a template to look for (use ./-name for such a file).
+        templates.Validators.Add(r =>
+        {
+            foreach (var word in r.Tokens.Select(t => t.Value).Where(w => w.StartsWith('-')))
+            {
+                r.AddError($"unknown option '{word}' for check");
+            }
+        });
         var config = new Option<string?>("--config") { Description = "guardrails.yaml describing the estate, so that accounts are judged as own, same customer, platform or foreign" };
         var account = new Option<string?>("--account") { Description = "The account the templates deploy to (AWS::AccountId)" };
         var region = new Option<string>("--region") { Description = "The region the templates deploy to (AWS::Region)", DefaultValueFactory = _ => TemplateContext.DefaultRegion };
