@@ -13,7 +13,7 @@ public sealed class ReportHistoryTests
 
         Assert.DoesNotContain("data-filter=\"status\"", html);
         Assert.DoesNotContain("data-sort=\"status\"", html);
-        Assert.DoesNotContain("<svg", html);
+        Assert.DoesNotContain("<svg class=\"trend-chart\"", html);
         Assert.False(ReportHtml.Data(html).Has("status"));
     }
 
