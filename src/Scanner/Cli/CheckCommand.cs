@@ -39,8 +39,14 @@ internal static class CheckCommand
         {
             templates, config, account, region, parameters, format, output, failOn, rules,
         };
+        var baselines = new BaselineOptions();
+        baselines.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!baselines.TryRead(parse, Console.Error, out var baseline))
+            {
+                return ExitCodes.UsageError;
+            }
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pair in parse.GetValue(parameters) ?? [])
             {
@@ -106,7 +112,11 @@ internal static class CheckCommand
                     await Console.Out.WriteLineAsync(text);
                 }
             }
-            return ExitCode(result, FailOn.Parse(parse.GetValue(failOn)!));
+            if (parse.GetValue(baselines.Create) is { } baselinePath)
+            {
+                Baseline.Write(baselinePath, result.Findings);
+            }
+            return ExitCode(result, FailOn.Parse(parse.GetValue(failOn)!), baseline);
         });
         return command;
     }
@@ -122,6 +132,6 @@ internal static class CheckCommand
     }
 
     /// <summary>An unreadable template is a usage error: a file we could not read must never pass the gate.</summary>
-    internal static int ExitCode(ScanResult result, Severity? failOn) =>
-        result.UnreadableFiles.Count > 0 ? ExitCodes.UsageError : FailOn.ExitCode(result.Findings, failOn);
+    internal static int ExitCode(ScanResult result, Severity? failOn, Baseline? baseline = null) =>
+        result.UnreadableFiles.Count > 0 ? ExitCodes.UsageError : FailOn.ExitCode(result.Findings, failOn, baseline);
 }

@@ -40,8 +40,14 @@ internal static class ScanCommand
         {
             snapshot, demo, demoSize, demoAccounts, config, output, rules, includePasses, customer, failOn, quiet, store, noStore,
         };
+        var baselines = new BaselineOptions();
+        baselines.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!baselines.TryRead(parse, Console.Error, out var baseline))
+            {
+                return ExitCodes.UsageError;
+            }
             var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
             var progress = ScanProgress.ForConsole(parse.GetValue(quiet));
             string snapshotDirectory;
@@ -131,6 +137,8 @@ internal static class ScanCommand
                 IncludePasses = parse.GetValue(includePasses),
                 Customer = customerId,
                 FailOn = FailOn.Parse(parse.GetValue(failOn)!),
+                Baseline = baseline,
+                CreateBaseline = parse.GetValue(baselines.Create),
             };
             var findingsStore = parse.GetValue(noStore)
                 ? null
