@@ -20,13 +20,23 @@ public sealed class HostileRuleRefusalTests
     }
 
     [Fact]
-    public void ARuleHiddenBehindLineHiddenIsRefusedByLintingTheCatalogToo()
+    public void ARuleHiddenBehindLineHiddenIsRefusedWhenCompiledWithTheWholeCatalog()
     {
         var body = "#line hidden\nvar t = System.IO.File.ReadAllText(\"/etc/hostname\");\nreturn Pass(t);";
 
         var error = Assert.Throws<RuleLoadException>(() => RuleCompiler.Compile([.. Support.Catalog.Sources(), SandboxRuns.Hostile(body)]));
 
         Assert.Contains($"{SandboxRuns.HostilePath}(7,19): error GR2001: 'System.IO.File' is outside the rule API", error.Message);
+    }
+
+    [Theory]
+    [InlineData("#line hidden\nreturn Pass(\"\");", "(6,1): error GR2002")]
+    [InlineData("return Pass(\"\"); }\nstatic int Seen;\nvoid X() {", "(6,18): error GR2003")]
+    public void TheLinterNamesADirectiveOrAMemberOutsideTheBodyWithoutCompiling(string body, string expected)
+    {
+        var problems = RuleLinter.Lint(SandboxRuns.Hostile(body), new HashSet<string>(StringComparer.Ordinal));
+
+        Assert.Contains(problems, p => p.Contains(SandboxRuns.HostilePath + expected, StringComparison.Ordinal));
     }
 
     [Fact]
