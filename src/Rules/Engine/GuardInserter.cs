@@ -12,7 +12,7 @@ namespace Ocado.Guardrails.Rules.Engine;
 /// around every Regex match timeout. Nothing is inserted across a line break, so line numbers stay
 /// the script's own. It reads the semantic model of the tree it rewrites, so it visits that tree.
 /// </summary>
-internal sealed class GuardInserter(SemanticModel model) : CSharpSyntaxRewriter
+internal sealed partial class GuardInserter(SemanticModel model) : CSharpSyntaxRewriter
 {
     private const string Guard = "global::Ocado.Guardrails.Rules.Engine.RuleGuard";
 
@@ -85,32 +85,6 @@ internal sealed class GuardInserter(SemanticModel model) : CSharpSyntaxRewriter
         return visited.WithBlock(visited.Block.WithStatements(visited.Block.Statements.Insert(0, EnterCall)));
     }
 
-    // Each clause of a query becomes a delegate LINQ calls once per element: a Step there is a Tick per element.
-    public override SyntaxNode? VisitWhereClause(WhereClauseSyntax node) =>
-        ((WhereClauseSyntax)base.VisitWhereClause(node)!) is var v ? v.WithCondition(Call("Step", v.Condition)) : null;
-
-    public override SyntaxNode? VisitSelectClause(SelectClauseSyntax node) =>
-        ((SelectClauseSyntax)base.VisitSelectClause(node)!) is var v ? v.WithExpression(Call("Step", v.Expression)) : null;
-
-    public override SyntaxNode? VisitLetClause(LetClauseSyntax node) =>
-        ((LetClauseSyntax)base.VisitLetClause(node)!) is var v ? v.WithExpression(Call("Step", v.Expression)) : null;
-
-    public override SyntaxNode? VisitOrdering(OrderingSyntax node) =>
-        ((OrderingSyntax)base.VisitOrdering(node)!) is var v ? v.WithExpression(Call("Step", v.Expression)) : null;
-
-    public override SyntaxNode? VisitFromClause(FromClauseSyntax node)
-    {
-        // The first from is the source, read once; a later one is a delegate per element (SelectMany).
-        var visited = (FromClauseSyntax)base.VisitFromClause(node)!;
-        return node.Parent is QueryBodySyntax ? visited.WithExpression(Call("Step", visited.Expression)) : visited;
-    }
-
-    public override SyntaxNode? VisitJoinClause(JoinClauseSyntax node) =>
-        ((JoinClauseSyntax)base.VisitJoinClause(node)!) is var v ? v.WithLeftExpression(Call("Step", v.LeftExpression)).WithRightExpression(Call("Step", v.RightExpression)) : null;
-
-    public override SyntaxNode? VisitGroupClause(GroupClauseSyntax node) =>
-        ((GroupClauseSyntax)base.VisitGroupClause(node)!) is var v ? v.WithGroupExpression(Call("Step", v.GroupExpression)).WithByExpression(Call("Step", v.ByExpression)) : null;
-
     public override SyntaxNode? VisitArrayCreationExpression(ArrayCreationExpressionSyntax node)
     {
         // The size is checked against the allocation budget before the array exists: new long[int.MaxValue] would take 16 GB at once.
@@ -141,6 +115,15 @@ internal sealed class GuardInserter(SemanticModel model) : CSharpSyntaxRewriter
             return visited.WithExpression(Call("Size", visited.Expression));
         }
         return visited;
+    }
+
+    public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
+    {
+        var visited = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
+        var method = model.GetSymbolInfo(node).Symbol as IMethodSymbol;
+        var lazy = method?.ContainingNamespace?.ToDisplayString() == "System.Linq"
+            && method.ReturnType.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
+        return lazy ? Call("Lazy", visited) : visited;
     }
 
     private bool ReturnsVoid(AnonymousFunctionExpressionSyntax node) =>

@@ -61,6 +61,9 @@ public static class RuleGuard
         return value;
     }
 
+    /// <summary>Around a lazy LINQ result the rule builds: its enumeration is guarded level by level (see <see cref="GuardedSequence{T}"/>).</summary>
+    public static IEnumerable<T> Lazy<T>(IEnumerable<T> sequence) => new GuardedSequence<T>(sequence);
+
     /// <summary>Around an array size: refuses an array over the remaining budget before it is allocated.</summary>
     public static int Length(int length, int bytesPerElement)
     {
