@@ -31,7 +31,8 @@ internal sealed class FindingsJudge(RuleCatalog catalog, GuardrailsConfig config
 
     public Judgement Judge(Input input, CancellationToken cancellationToken)
     {
-        var evaluator = new Evaluator(catalog, config.Estate, new Inventory(input.Inventory), config.ParamsFor, input.Now, config.Engine.RuleTimeout, keepsMessages: input.IncludePasses);
+        var evaluator = new Evaluator(catalog, config.Estate, new Inventory(input.Inventory), config.ParamsFor, input.Now, config.Engine.RuleTimeout, keepsMessages: input.IncludePasses,
+            allocationBudget: config.Engine.RuleMemoryMegabytes * 1024L * 1024);
         var scan = new ScanEvaluator(evaluator, config.Estate, input.Gaps)
         {
             IncludePasses = input.IncludePasses,
