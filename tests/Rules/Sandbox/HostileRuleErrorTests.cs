@@ -17,7 +17,8 @@ public sealed class HostileRuleErrorTests
         var result = SandboxRuns.RunAlone(body);
 
         Assert.True(result.Verdict == Verdict.Error, $"{name}: {result.Verdict} {result.Message}");
-        Assert.Contains(said, result.Message, StringComparison.Ordinal);
+        // Which budget runs out first can depend on the machine's load: "a|b" accepts either.
+        Assert.True(said.Split('|').Any(s => result.Message.Contains(s, StringComparison.Ordinal)), $"{name}: '{result.Message}' says none of '{said}'");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{name} took {clock.Elapsed}");
     }
 
