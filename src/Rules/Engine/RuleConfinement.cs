@@ -67,7 +67,7 @@ internal static class RuleConfinement
             case AssignmentExpressionSyntax assignment when model.GetSymbolInfo(assignment.Left).Symbol is { IsStatic: true, Kind: SymbolKind.Field or SymbolKind.Property } target:
                 return $"assigning '{target.ToDisplayString()}' is not allowed: a static is shared by every evaluation";
             case InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax when RegexWithoutTimeout(node, model):
-                return "a Regex without a match timeout is not allowed: pass one (RegexOptions.None, TimeSpan.FromMilliseconds(100)); the engine caps it at the rule's budget";
+                return "a Regex without a match timeout is not allowed: pass one (RegexOptions.None, TimeSpan.FromSeconds(1)); the engine caps it at the rule's budget";
             case SimpleNameSyntax name:
                 var info = model.GetSymbolInfo(name);
                 var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
