@@ -188,9 +188,20 @@ public static class RuleCompiler
             "System.Text.Json", "System.Text.RegularExpressions", "System.Memory", "System.Runtime.Extensions",
             "System.Collections.Immutable", "System.Text.Encodings.Web",
         ];
-        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var paths = platform.Where(p => wanted.Contains(Path.GetFileNameWithoutExtension(p), StringComparer.Ordinal))
-            .Append(typeof(RuleScript).Assembly.Location);
-        return paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
+        return [.. wanted.Select(name => Assembly.Load(new AssemblyName(name))).Append(typeof(RuleScript).Assembly).Distinct().Select(FromLoaded)];
+    }
+
+    /// <summary>
+    /// A reference to an assembly as the runtime loaded it, from its metadata in memory rather than its file: a
+    /// single-file or tool install of guardrails has no assembly files to point at, and its own are the ones it runs.
+    /// </summary>
+    private static unsafe MetadataReference FromLoaded(Assembly assembly)
+    {
+        if (!System.Reflection.Metadata.AssemblyExtensions.TryGetRawMetadata(assembly, out var blob, out var length))
+        {
+            throw new InvalidOperationException($"the metadata of {assembly.GetName().Name} cannot be read to compile rules against it");
+        }
+        // The assembly stays loaded for the life of the process, so its metadata outlives the reference.
+        return AssemblyMetadata.Create(ModuleMetadata.CreateFromMetadata((IntPtr)blob, length)).GetReference(display: assembly.GetName().Name);
     }
 }
