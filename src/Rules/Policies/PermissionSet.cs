@@ -98,16 +98,16 @@ public sealed class PermissionSet
             }
             if (statement.IsAllow)
             {
-                if (AllowNamesAll(statement, action) && AllowReachesSome(statement, resourcePattern))
+                if (StatementMatch.AllowNamesAll(statement, action) && StatementMatch.AllowReachesSome(statement, resourcePattern))
                 {
                     (allowing ??= []).Add(statement);
                     unconditional |= outcome == ConditionOutcome.AlwaysTrue;
-                    covering |= AllowReachesAll(statement, resourcePattern);
+                    covering |= StatementMatch.AllowReachesAll(statement, resourcePattern);
                 }
             }
-            else if (DenyNamesSome(statement, action))
+            else if (StatementMatch.DenyNamesSome(statement, action))
             {
-                if (DenyReachesAll(statement, resourcePattern))
+                if (StatementMatch.DenyReachesAll(statement, resourcePattern))
                 {
                     if (outcome == ConditionOutcome.AlwaysTrue)
                     {
@@ -118,7 +118,7 @@ public sealed class PermissionSet
                         (conditionalDenials ??= []).Add(statement);
                     }
                 }
-                partlyDenied |= DenyReachesSome(statement, resourcePattern);
+                partlyDenied |= StatementMatch.DenyReachesSome(statement, resourcePattern);
             }
         }
         var allowed = allowing is not null && denying is null;
@@ -127,28 +127,4 @@ public sealed class PermissionSet
             action, resourcePattern, allowed, conditional, allowed && covering && !partlyDenied,
             allowing ?? [], denying ?? [], conditionalDenials ?? []);
     }
-
-    private static bool AllowNamesAll(PolicyStatement s, string action) =>
-        s.NotActions.Count > 0
-            ? !s.NotActions.Any(p => Wildcard.ActionsOverlap(p, action))
-            : s.Actions.Any(p => Wildcard.ActionCovers(p, action));
-
-    private static bool DenyNamesSome(PolicyStatement s, string action) =>
-        s.NotActions.Count > 0
-            ? !s.NotActions.Any(p => Wildcard.ActionCovers(p, action))
-            : s.Actions.Any(p => Wildcard.ActionsOverlap(p, action));
-
-    private static bool AllowReachesSome(PolicyStatement s, string resource) =>
-        s.NotResources.Count > 0
-            ? !s.NotResources.Any(p => Wildcard.ResourceCovers(p, resource))
-            : s.Resources.Any(p => Wildcard.ResourcesOverlap(p, resource));
-
-    private static bool AllowReachesAll(PolicyStatement s, string resource) =>
-        s.NotResources.Count > 0
-            ? !s.NotResources.Any(p => Wildcard.ResourcesOverlap(p, resource))
-            : s.Resources.Any(p => Wildcard.ResourceCovers(p, resource));
-
-    private static bool DenyReachesAll(PolicyStatement s, string resource) => AllowReachesAll(s, resource);
-
-    private static bool DenyReachesSome(PolicyStatement s, string resource) => AllowReachesSome(s, resource);
 }
