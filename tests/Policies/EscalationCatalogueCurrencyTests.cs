@@ -60,6 +60,6 @@ public sealed class EscalationCatalogueCurrencyTests
 
     /// <summary>The rows of a bundled CSV, header skipped; only titles are quoted, so the first and last fields split cleanly.</summary>
     private static IEnumerable<string[]> Rows(string file) =>
-        File.ReadLines(SharedFixtures.Path("real", "privesc-methods", file)).Skip(1)
+        File.ReadLines(SharedFixtures.Path("privesc-methods", file)).Skip(1)
             .Where(l => l.Length > 0).Select(l => l.Split(','));
 }
