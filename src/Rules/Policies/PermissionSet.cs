@@ -20,10 +20,17 @@ public sealed class PermissionSet
     /// <param name="policies">Every policy of the principal (inline, managed, its groups').</param>
     /// <param name="now">The scan's clock, for date conditions.</param>
     /// <param name="unresolved">Policies the principal has that could not be read (not in the inventory): what we did not judge.</param>
-    public PermissionSet(IEnumerable<PolicyDocument> policies, DateTimeOffset now, IEnumerable<string>? unresolved = null)
+    /// <param name="boundary">
+    /// The principal's permissions boundary: what it allows caps what the policies grant (an action must be
+    /// allowed by both), and what it denies is denied.
+    /// See https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+    /// </param>
+    public PermissionSet(IEnumerable<PolicyDocument> policies, DateTimeOffset now, IEnumerable<string>? unresolved = null, PolicyDocument? boundary = null)
     {
         Policies = policies.ToList();
         Unresolved = unresolved?.ToList() ?? [];
+        BoundaryPolicy = boundary;
+        Boundary = boundary is null ? null : new PermissionSet([boundary], now);
         _statements = Policies.SelectMany(p => p.Statements)
             .Select(s => (s, ConditionJudge.Judge(s, now)))
             .ToArray();
@@ -64,6 +71,15 @@ public sealed class PermissionSet
     /// <summary>Names of attached policies or groups that were not found, so were not judged.</summary>
     public IReadOnlyList<string> Unresolved { get; }
 
+    /// <summary>The permissions boundary that caps these permissions, when one is set and holds.</summary>
+    public PolicyDocument? BoundaryPolicy { get; }
+
+    /// <summary>What the boundary alone allows (null without one).</summary>
+    public PermissionSet? Boundary { get; }
+
+    /// <summary>A sentence on the boundary for a message (set or not counted, and why), or null when there is nothing to say.</summary>
+    public string? BoundaryNote { get; init; }
+
     /// <summary>Every action on every resource, with nothing denied: administrator access.</summary>
     public AccessDecision Admin => Can("*", "*");
 
@@ -75,7 +91,21 @@ public sealed class PermissionSet
     /// pattern) on at least one resource that <paramref name="resourcePattern"/> matches.
     /// </summary>
     public AccessDecision Can(string action, string resourcePattern = "*") =>
-        _decisions.GetOrAdd((action, resourcePattern), static (key, self) => self.Decide(key.Action, key.Resource), this);
+        _decisions.GetOrAdd((action, resourcePattern), static (key, self) => self.Bounded(key.Action, key.Resource), this);
+
+    /// <summary>The policies' answer, capped by the boundary: both must allow, and the boundary's conditions count too.</summary>
+    private AccessDecision Bounded(string action, string resourcePattern)
+    {
+        var granted = Decide(action, resourcePattern);
+        if (Boundary is null || !granted.Allowed)
+        {
+            return granted;
+        }
+        var limit = Boundary.Can(action, resourcePattern);
+        return limit.Allowed
+            ? granted with { Conditional = granted.Conditional || limit.Conditional, OnEveryResource = granted.OnEveryResource && limit.OnEveryResource, Boundary = limit }
+            : granted with { Allowed = false, Conditional = false, OnEveryResource = false, Boundary = limit };
+    }
 
     private AccessDecision Decide(string action, string resourcePattern)
     {
