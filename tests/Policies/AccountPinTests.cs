@@ -52,4 +52,17 @@ public sealed class AccountPinTests
         Assert.False(ConditionEvaluator.Evaluate(condition, new RequestContext("sqs:SendMessage", "*").With("aws:SourceOwner", "333333333333")));
         Assert.True(ConditionEvaluator.Evaluate(condition, new RequestContext("sqs:SendMessage", "*").With("aws:SourceOwner", Owner)));
     }
+
+    [Fact]
+    public void AResourceAccountTestNamingAnotherAccountMakesTheStatementGrantNothing()
+    {
+        // In the resource's own policy aws:ResourceAccount is always the owner: a statement requiring another
+        // account never applies, and one requiring the owner always does (and so pins nobody).
+        var other = AccessAnalyzer.Grants(
+            PolicyDocument.Parse("""{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"s3:ResourceAccount":"333333333333"}}}]}"""),
+            Owner, RuleFixtures.DefaultEstate);
+
+        Assert.Empty(other);
+        Assert.Equal(GrantKind.Public, Grant("""{"StringEquals":{"aws:ResourceAccount":"111111111111"}}""").Kind);
+    }
 }

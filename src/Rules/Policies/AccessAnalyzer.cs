@@ -30,7 +30,8 @@ public static class AccessAnalyzer
     public static IReadOnlyList<AccessGrant> Grants(PolicyDocument policy, string ownerAccount, Estate estate, Organization? organization = null)
     {
         var grants = new List<AccessGrant>();
-        foreach (var statement in policy.Statements.Where(s => s.IsAllow))
+        // A statement whose aws:ResourceAccount test names another account can never apply to this resource.
+        foreach (var statement in policy.Statements.Where(s => s.IsAllow && !ResourceContext.NeverApplies(s, ownerAccount)))
         {
             var (pins, pinConditions) = AccountPins.Of(statement, organization);
             var others = statement.Conditions.Except(pinConditions).ToList();
