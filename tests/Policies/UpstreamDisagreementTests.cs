@@ -56,6 +56,21 @@ public sealed class UpstreamDisagreementTests
         Assert.Equal(GrantKind.Public, Grant(policy).Kind);
     }
 
+    [Theory]
+    [InlineData("StringEquals", "s3:ResourceAccount", "arn:aws:s3:::owners-bucket/k")]
+    [InlineData("StringLike", "aws:ResourceAccount", "arn:aws:sns:us-east-1:111111111111:t")]
+    public void AResourceAccountConditionNamingAnotherAccountMakesTheStatementGrantNothing(string op, string key, string resource)
+    {
+        // prowler-cond-20/58/62 ("not valid"): the owner's policy requires the resource to be in 444455556666;
+        // it is in 111111111111 for every request, so the statement never applies and nobody gets in.
+        var policy = Public("*", $$$"""{"{{{op}}}":{"{{{key}}}":"{{{Foreigner}}}"}}""");
+
+        var answer = OutsiderAsks(policy, resource.Contains(":sns:", StringComparison.Ordinal) ? "sns:Publish" : "s3:GetObject", resource, r => r.With("s3:ResourceAccount", Owner));
+
+        Assert.False(answer.Allowed, answer.ToString());
+        Assert.Empty(AccessAnalyzer.Grants(policy, Owner, RuleFixtures.DefaultEstate));
+    }
+
     [Fact]
     public void AnArnLikeListIsOredSoAForeignTrailInItGetsIn()
     {

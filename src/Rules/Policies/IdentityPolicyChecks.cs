@@ -37,7 +37,7 @@ public static class IdentityPolicyChecks
     /// <summary>Allow statements granting every action of a service (<c>s3:*</c>) on every resource (<c>*</c>), with those actions.</summary>
     public static IReadOnlyList<(PolicyStatement Statement, IReadOnlyList<string> Actions)> ServiceWideWildcards(IEnumerable<PolicyDocument> policies) =>
         Allows(policies)
-            .Where(s => StatementMatch.AllowReachesAll(s, "*"))
+            .Where(StatementMatch.ReachesEveryResource)
             .Select(s => (s, (IReadOnlyList<string>)s.Actions.Where(IsServiceWide).ToList()))
             .Where(x => x.Item2.Count > 0)
             .ToList();

@@ -84,7 +84,11 @@ public sealed class PermissionSet
     public AccessDecision Admin => Can("*", "*");
 
     /// <summary>Whether the principal is an administrator (see <see cref="Admin"/> for why).</summary>
-    public bool AllowsAdmin => Admin.Allowed;
+    /// <remarks>
+    /// Allowed on every resource, not only on some: <c>"*"</c> on one bucket, or on everything but S3 through
+    /// NotResource, is much but not administrator access.
+    /// </remarks>
+    public bool AllowsAdmin => Admin is { Allowed: true, OnEveryResource: true };
 
     /// <summary>
     /// Whether the principal may perform <paramref name="action"/> (every action it names, when it is a

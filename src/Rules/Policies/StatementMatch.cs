@@ -47,7 +47,24 @@ internal static class StatementMatch
             : s.Resources.Any(p => Wildcard.ResourcesOverlap(p, resource));
 
     /// <summary>An Allow that grants every action on every resource, by Action/Resource or through a NotAction/NotResource that excludes nothing.</summary>
-    public static bool IsAdmin(PolicyStatement s) => s.IsAllow && AllowNamesAll(s, "*") && AllowReachesAll(s, "*");
+    public static bool IsAdmin(PolicyStatement s) => s.IsAllow && NamesEveryAction(s) && ReachesEveryResource(s);
+
+    /// <summary>
+    /// <c>"*"</c> among the actions, or a NotAction of names that match nothing: what <see cref="AllowNamesAll"/>
+    /// answers for <c>"*"</c>, without globbing (the per-policy rules ask it of every statement).
+    /// </summary>
+    public static bool NamesEveryAction(PolicyStatement s) =>
+        s.NotActions.Count > 0 ? s.RealNotActions.Count == 0 : s.Actions.Any(AllStars);
+
+    /// <summary><c>"*"</c> among the resources, or a NotResource of patterns that match no ARN.</summary>
+    public static bool ReachesEveryResource(PolicyStatement s) =>
+        s.NotResources.Count > 0 ? s.RealNotResources.Count == 0 : s.Resources.Any(AllStars);
+
+    private static bool AllStars(string pattern)
+    {
+        var text = pattern.AsSpan().Trim();
+        return text.Length > 0 && !text.ContainsAnyExcept('*');
+    }
 
     /// <summary>
     /// Whether an action pattern can name a real action: <c>*</c>, or <c>service:pattern</c> whose service
