@@ -5,8 +5,8 @@ namespace Ocado.Guardrails.Tests.Policies;
 
 /// <summary>
 /// The escalation catalogue stays current: every method of the bundled upstream lists (Rhino Security
-/// Labs' CSV, pathfinding.cloud's index) is in it with the same permissions, so refreshing the fixtures
-/// with a newer upstream list fails here until the catalogue has the new methods.
+/// Labs' CSV, pathfinding.cloud's index, copied into tests/data/real/privesc-methods) is in it with the same
+/// permissions, so refreshing them with a newer upstream list fails here until the catalogue has the new methods.
 /// </summary>
 public sealed class EscalationCatalogueCurrencyTests
 {
@@ -60,6 +60,6 @@ public sealed class EscalationCatalogueCurrencyTests
 
     /// <summary>The rows of a bundled CSV, header skipped; only titles are quoted, so the first and last fields split cleanly.</summary>
     private static IEnumerable<string[]> Rows(string file) =>
-        File.ReadLines(SharedFixtures.Path("privesc-methods", file)).Skip(1)
+        File.ReadLines(Fixtures.Real("privesc-methods", file)).Skip(1)
             .Where(l => l.Length > 0).Select(l => l.Split(','));
 }
