@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Policies;
@@ -19,12 +20,20 @@ public static class AccessAnalyzer
     public static IReadOnlyList<AccessGrant> Grants(PolicyDocument policy, Resource owner, Estate estate) =>
         Grants(policy, owner.AccountId, estate);
 
-    public static IReadOnlyList<AccessGrant> Grants(PolicyDocument policy, string ownerAccount, Estate estate)
+    /// <param name="policy">The resource's policy.</param>
+    /// <param name="ownerAccount">The resource's account.</param>
+    /// <param name="estate">Which customer owns which account.</param>
+    /// <param name="organization">
+    /// The organisation, when known: then aws:PrincipalOrgID and aws:PrincipalOrgPaths pin a grant to its
+    /// members (see <see cref="AccountPins"/>); without it they name no account.
+    /// </param>
+    public static IReadOnlyList<AccessGrant> Grants(PolicyDocument policy, string ownerAccount, Estate estate, Organization? organization = null)
     {
         var grants = new List<AccessGrant>();
-        foreach (var statement in policy.Statements.Where(s => s.IsAllow))
+        // A statement whose aws:ResourceAccount test names another account can never apply to this resource.
+        foreach (var statement in policy.Statements.Where(s => s.IsAllow && !ResourceContext.NeverApplies(s, ownerAccount)))
         {
-            var (pins, pinConditions) = AccountPins.Of(statement);
+            var (pins, pinConditions) = AccountPins.Of(statement, organization);
             var others = statement.Conditions.Except(pinConditions).ToList();
             // An Allow with NotPrincipal lets in everyone but the named principals.
             var principals = statement.NotPrincipals.Count > 0 ? [new PolicyPrincipal(PolicyPrincipal.Aws, "*")] : statement.Principals;

@@ -31,11 +31,22 @@ public sealed record AccessDecision(
     public IReadOnlyList<PolicyStatement> Denying { get => _denying; init => _denying = Frozen.List(value); }
     public IReadOnlyList<PolicyStatement> ConditionalDenials { get => _conditionalDenials; init => _conditionalDenials = Frozen.List(value); }
 
+    /// <summary>The permissions boundary's own answer, when the principal has one and its policies allow.</summary>
+    public AccessDecision? Boundary { get; init; }
+
+    /// <summary>The policies allow it but the permissions boundary does not.</summary>
+    public bool OutsideBoundary => !Allowed && Boundary is { Allowed: false };
+
     /// <summary>A sentence for a message: what is allowed or denied, by which statements, under which conditions.</summary>
     public string Describe()
     {
         var action = Action == "*" ? "every action" : Action;
         var target = ResourcePattern == "*" ? (Action == "*" ? "every action on every resource" : action) : $"{action} on {ResourcePattern}";
+        if (!Allowed && Boundary is { Allowed: false } limit)
+        {
+            return $"{target} is allowed by {string.Join(", ", Allowing.Select(s => s.Label))} but not within the permissions boundary"
+                + (limit.Denying.Count > 0 ? $" ({limit.Describe()})" : "");
+        }
         if (!Allowed)
         {
             return Denying.Count > 0
@@ -48,6 +59,7 @@ public sealed record AccessDecision(
             return text;
         }
         var conditions = Allowing.SelectMany(s => s.Conditions).Concat(ConditionalDenials.SelectMany(s => s.Conditions))
+            .Concat(Boundary is null ? [] : Boundary.Allowing.SelectMany(s => s.Conditions).Concat(Boundary.ConditionalDenials.SelectMany(s => s.Conditions)))
             .Select(c => c.ToString()).Distinct().ToList();
         return $"{text} (conditional: {string.Join("; ", conditions)})";
     }

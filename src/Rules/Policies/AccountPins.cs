@@ -1,13 +1,18 @@
+using Ocado.Guardrails.Rules.Organizations;
+
 namespace Ocado.Guardrails.Rules.Policies;
 
 /// <summary>
 /// Conditions that pin a grant to accounts: the request must come from, or on behalf of, one of the
-/// named accounts. Only a positive equality on a single-valued key pins: an ...IfExists test passes
-/// when the key is absent (a direct call), a ForAllValues test passes on an empty set, and a wildcard
-/// value (<c>kms:CallerAccount "*"</c>) names no account. aws:PrincipalOrgID, aws:SourceVpce,
-/// aws:SourceIp and the like limit a grant but name no account, so they do not pin; nor does
-/// aws:ResourceAccount, which names the account of the resource, not of the caller (in a resource's own
-/// policy it always holds).
+/// named accounts. Only a positive equality on a single-valued key pins, bare or under ForAnyValue (which
+/// on a single-valued key is the same equality, and is false when the key is absent): an ...IfExists
+/// test passes when the key is absent (a direct call), a ForAllValues test passes on an empty set, and a
+/// wildcard value (<c>kms:CallerAccount "*"</c>) names no account. aws:SourceVpce, aws:SourceIp and the
+/// like limit a grant but name no account, so they do not pin; nor do aws:ResourceAccount and
+/// s3:ResourceAccount, which name the account of the resource, not of the caller (in a resource's own
+/// policy they always hold). aws:PrincipalOrgID and aws:PrincipalOrgPaths pin only when the organisation
+/// is known, to its accounts (or those under the OU paths): customers may share an organisation, so
+/// without its map an organisation id names no account we can judge.
 /// See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
 /// and https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account
 /// </summary>
@@ -23,14 +28,20 @@ internal static class AccountPins
     /// The accounts a statement's conditions allow (null when nothing pins it), and the conditions that
     /// pinned. Several pinning keys are ANDed, so their accounts intersect.
     /// </summary>
-    public static (IReadOnlySet<string>? Accounts, IReadOnlyList<PolicyCondition> Pins) Of(PolicyStatement statement)
+    public static (IReadOnlySet<string>? Accounts, IReadOnlyList<PolicyCondition> Pins) Of(PolicyStatement statement, Organization? organization = null)
     {
         HashSet<string>? accounts = null;
         var pins = new List<PolicyCondition>();
         foreach (var condition in statement.Conditions)
         {
+            if (organization is not null && OrganizationPins.Of(condition, organization) is { } members)
+            {
+                accounts = accounts is null ? members.ToHashSet(StringComparer.Ordinal) : accounts.Intersect(members, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+                pins.Add(condition);
+                continue;
+            }
             var byArn = ArnKeys.Any(condition.IsKey);
-            if (!(byArn || AccountKeys.Any(condition.IsKey)) || condition.Set != ConditionSetOperator.None || condition.IfExists
+            if (!(byArn || AccountKeys.Any(condition.IsKey)) || condition.Set == ConditionSetOperator.ForAllValues || condition.IfExists
                 || !PinningOperators.Contains(condition.BaseOperator, StringComparer.OrdinalIgnoreCase))
             {
                 continue;

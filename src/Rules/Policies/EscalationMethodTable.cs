@@ -6,12 +6,16 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// https://github.com/RhinoSecurityLabs/AWS-IAM-Privilege-Escalation, and every path of
 /// https://pathfinding.cloud (DataDog) that one principal's identity policies can express. Left out:
 /// sts-001 (sts:AssumeRole alone), which escalates only through another role's trust policy, a fact
-/// about the target and not about the principal.
+/// about the target and not about the principal. Then the Bedrock AgentCore paths that prowler's
+/// iam_policy_allows_privilege_escalation check added in 2025 and pathfinding.cloud does not list yet
+/// (an agent runtime or browser runs with an execution role, which whoever can command it borrows),
+/// with the permissions prowler's tests name.
 /// </summary>
 internal static class EscalationMethodTable
 {
     public const string Rhino = "Rhino Security Labs";
     public const string Pathfinding = "pathfinding.cloud";
+    public const string Prowler = "prowler";
 
     public static readonly IReadOnlyList<EscalationMethod> All = Frozen.List<EscalationMethod>(
     [
@@ -107,6 +111,18 @@ internal static class EscalationMethodTable
         PathfindingPath("sagemaker-005", "existing-passrole", "sagemaker:CreateNotebookInstanceLifecycleConfig", "sagemaker:StopNotebookInstance", "sagemaker:UpdateNotebookInstance", "sagemaker:StartNotebookInstance"),
         PathfindingPath("ssm-001", "existing-passrole", "ssm:StartSession"),
         PathfindingPath("ssm-002", "existing-passrole", "ssm:SendCommand"),
+        ProwlerPath("agentcore-invoke-runtime-command", "Running commands in an existing AgentCore runtime, as its execution role",
+            "bedrock-agentcore:InvokeAgentRuntimeCommand"),
+        ProwlerPath("agentcore-passrole-create-runtime", "Passing a role to a new AgentCore runtime, then running commands in it",
+            "iam:PassRole", "bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:CreateAgentRuntimeEndpoint",
+            "bedrock-agentcore:CreateWorkloadIdentity", "bedrock-agentcore:InvokeAgentRuntimeCommand"),
+        ProwlerPath("agentcore-passrole-create-harness", "Passing a role to a new AgentCore harness, then running commands in its runtime",
+            "iam:PassRole", "bedrock-agentcore:CreateHarness", "bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:CreateAgentRuntimeEndpoint",
+            "bedrock-agentcore:CreateWorkloadIdentity", "bedrock-agentcore:GetAgentRuntime", "bedrock-agentcore:InvokeAgentRuntimeCommand"),
+        ProwlerPath("agentcore-browser-session-connect", "Driving an existing AgentCore browser, as its execution role",
+            "bedrock-agentcore:StartBrowserSession", "bedrock-agentcore:ConnectBrowserAutomationStream"),
+        ProwlerPath("agentcore-passrole-create-browser", "Passing a role to a new AgentCore browser, then driving it",
+            "iam:PassRole", "bedrock-agentcore:CreateBrowser", "bedrock-agentcore:StartBrowserSession", "bedrock-agentcore:ConnectBrowserAutomationStream"),
     ]);
 
     private static EscalationMethod RhinoMethod(int number, string title, params string[] permissions) =>
@@ -114,4 +130,7 @@ internal static class EscalationMethodTable
 
     private static EscalationMethod PathfindingPath(string id, string category, params string[] permissions) =>
         new(id, $"{category} path", $"{Pathfinding} {id}", permissions);
+
+    private static EscalationMethod ProwlerPath(string id, string title, params string[] permissions) =>
+        new($"prowler-{id}", title, $"{Prowler} {id}", permissions);
 }

@@ -35,7 +35,7 @@ public static class IamPrincipals
         }
         var unresolved = new List<string>();
         var policies = Collect(principal, inventory, unresolved);
-        var permissions = new PermissionSet(policies, now, unresolved);
+        var permissions = PermissionsBoundaries.Apply(principal, policies, inventory, now, unresolved);
         Permissions.AddOrUpdate(principal, new KnownPermissions(inventory, now, permissions));
         return permissions;
     }
@@ -56,6 +56,10 @@ public static class IamPrincipals
         DefaultVersions.GetValue(policy, static p => new StrongBox<PolicyDocument?>(ReadDefaultVersion(p))).Value;
 
     private static readonly ConditionalWeakTable<Resource, StrongBox<PolicyDocument?>> DefaultVersions = new();
+
+    /// <summary>A managed policy by ARN: from the inventory, else AWS's text when it is one we carry; null when neither has it.</summary>
+    internal static PolicyDocument? ManagedPolicy(string arn, string name, Inventory inventory) =>
+        inventory.Find(arn) is { } policy ? DefaultVersionOf(policy) : WellKnownPolicies.Find(arn, name);
 
     private static PolicyDocument? ReadDefaultVersion(Resource policy)
     {
@@ -118,7 +122,7 @@ public static class IamPrincipals
         {
             var arn = JsonPath.Find(attached, "PolicyArn")?.ToString() ?? "";
             var name = JsonPath.Find(attached, "PolicyName")?.ToString() ?? arn;
-            var document = inventory.Find(arn) is { } policy ? DefaultVersionOf(policy) : WellKnownPolicies.Find(arn, name);
+            var document = ManagedPolicy(arn, name, inventory);
             if (document is null)
             {
                 unresolved.Add($"managed policy {name}{via}");

@@ -37,7 +37,7 @@ public static class IdentityPolicyChecks
     /// <summary>Allow statements granting every action of a service (<c>s3:*</c>) on every resource (<c>*</c>), with those actions.</summary>
     public static IReadOnlyList<(PolicyStatement Statement, IReadOnlyList<string> Actions)> ServiceWideWildcards(IEnumerable<PolicyDocument> policies) =>
         Allows(policies)
-            .Where(s => s.NotResources.Count == 0 && s.Resources.Any(r => r.Trim() == "*"))
+            .Where(StatementMatch.ReachesEveryResource)
             .Select(s => (s, (IReadOnlyList<string>)s.Actions.Where(IsServiceWide).ToList()))
             .Where(x => x.Item2.Count > 0)
             .ToList();
@@ -58,17 +58,20 @@ public static class IdentityPolicyChecks
                 || Wildcard.ResourceCovers(r, $"arn:aws:iam::{accountId}:role/*")))
             .ToList();
 
-    /// <summary>Allow statements granting every action on every resource.</summary>
+    /// <summary>
+    /// Allow statements granting every action on every resource: <c>"*"</c> on <c>"*"</c>, and also a NotAction or
+    /// NotResource whose names match nothing (<c>"NotResource": "prowler:resource"</c>), which excludes nothing.
+    /// A NotAction that does exclude real actions is left to iam-policy-no-allow-not-action.
+    /// </summary>
     public static IReadOnlyList<PolicyStatement> AdminStatements(IEnumerable<PolicyDocument> policies) =>
-        Allows(policies)
-            .Where(s => s.Actions.Any(a => a.Trim() == "*") && s.NotResources.Count == 0 && s.Resources.Any(r => r.Trim() == "*"))
-            .ToList();
+        Allows(policies).Where(StatementMatch.IsAdmin).ToList();
 
-    /// <summary><c>s3:*</c>, <c>ec2:*</c>: a service prefix and nothing but a star.</summary>
+    /// <summary><c>s3:*</c>, <c>ec2:*</c> (or <c>s3:**</c>, which IAM reads the same): a service prefix and nothing but stars.</summary>
     public static bool IsServiceWide(string action)
     {
         var parts = action.Trim().Split(':');
-        return parts.Length == 2 && parts[0].Length > 0 && !parts[0].Contains('*', StringComparison.Ordinal) && parts[1] == "*";
+        return parts.Length == 2 && parts[0].Length > 0 && !parts[0].Contains('*', StringComparison.Ordinal)
+            && parts[1].Length > 0 && parts[1].All(c => c == '*');
     }
 
     private static IEnumerable<PolicyStatement> Allows(IEnumerable<PolicyDocument> policies) =>

@@ -20,11 +20,18 @@ public sealed class PermissionSet
     /// <param name="policies">Every policy of the principal (inline, managed, its groups').</param>
     /// <param name="now">The scan's clock, for date conditions.</param>
     /// <param name="unresolved">Policies the principal has that could not be read (not in the inventory): what we did not judge.</param>
-    public PermissionSet(IEnumerable<PolicyDocument> policies, DateTimeOffset now, IEnumerable<string>? unresolved = null)
+    /// <param name="boundary">
+    /// The principal's permissions boundary: what it allows caps what the policies grant (an action must be
+    /// allowed by both), and what it denies is denied.
+    /// See https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+    /// </param>
+    public PermissionSet(IEnumerable<PolicyDocument> policies, DateTimeOffset now, IEnumerable<string>? unresolved = null, PolicyDocument? boundary = null)
     {
         // Shared by every rule that asks about the principal: immutable (see Frozen).
         Policies = Frozen.List(policies.ToArray());
         Unresolved = Frozen.List(unresolved?.ToArray());
+        BoundaryPolicy = boundary;
+        Boundary = boundary is null ? null : new PermissionSet([boundary], now);
         _statements = Policies.SelectMany(p => p.Statements)
             .Select(s => (s, ConditionJudge.Judge(s, now)))
             .ToArray();
@@ -65,18 +72,45 @@ public sealed class PermissionSet
     /// <summary>Names of attached policies or groups that were not found, so were not judged.</summary>
     public IReadOnlyList<string> Unresolved { get; }
 
+    /// <summary>The permissions boundary that caps these permissions, when one is set and holds.</summary>
+    public PolicyDocument? BoundaryPolicy { get; }
+
+    /// <summary>What the boundary alone allows (null without one).</summary>
+    public PermissionSet? Boundary { get; }
+
+    /// <summary>A sentence on the boundary for a message (set or not counted, and why), or null when there is nothing to say.</summary>
+    public string? BoundaryNote { get; init; }
+
     /// <summary>Every action on every resource, with nothing denied: administrator access.</summary>
     public AccessDecision Admin => Can("*", "*");
 
     /// <summary>Whether the principal is an administrator (see <see cref="Admin"/> for why).</summary>
-    public bool AllowsAdmin => Admin.Allowed;
+    /// <remarks>
+    /// Allowed on every resource, not only on some: <c>"*"</c> on one bucket, or on everything but S3 through
+    /// NotResource, is much but not administrator access.
+    /// </remarks>
+    public bool AllowsAdmin => Admin is { Allowed: true, OnEveryResource: true };
 
     /// <summary>
     /// Whether the principal may perform <paramref name="action"/> (every action it names, when it is a
     /// pattern) on at least one resource that <paramref name="resourcePattern"/> matches.
     /// </summary>
     public AccessDecision Can(string action, string resourcePattern = "*") =>
-        _decisions.GetOrAdd((action, resourcePattern), static (key, self) => self.Decide(key.Action, key.Resource), this);
+        _decisions.GetOrAdd((action, resourcePattern), static (key, self) => self.Bounded(key.Action, key.Resource), this);
+
+    /// <summary>The policies' answer, capped by the boundary: both must allow, and the boundary's conditions count too.</summary>
+    private AccessDecision Bounded(string action, string resourcePattern)
+    {
+        var granted = Decide(action, resourcePattern);
+        if (Boundary is null || !granted.Allowed)
+        {
+            return granted;
+        }
+        var limit = Boundary.Can(action, resourcePattern);
+        return limit.Allowed
+            ? granted with { Conditional = granted.Conditional || limit.Conditional, OnEveryResource = granted.OnEveryResource && limit.OnEveryResource, Boundary = limit }
+            : granted with { Allowed = false, Conditional = false, OnEveryResource = false, Boundary = limit };
+    }
 
     private AccessDecision Decide(string action, string resourcePattern)
     {
@@ -99,16 +133,16 @@ public sealed class PermissionSet
             }
             if (statement.IsAllow)
             {
-                if (AllowNamesAll(statement, action) && AllowReachesSome(statement, resourcePattern))
+                if (StatementMatch.AllowNamesAll(statement, action) && StatementMatch.AllowReachesSome(statement, resourcePattern))
                 {
                     (allowing ??= []).Add(statement);
                     unconditional |= outcome == ConditionOutcome.AlwaysTrue;
-                    covering |= AllowReachesAll(statement, resourcePattern);
+                    covering |= StatementMatch.AllowReachesAll(statement, resourcePattern);
                 }
             }
-            else if (DenyNamesSome(statement, action))
+            else if (StatementMatch.DenyNamesSome(statement, action))
             {
-                if (DenyReachesAll(statement, resourcePattern))
+                if (StatementMatch.DenyReachesAll(statement, resourcePattern))
                 {
                     if (outcome == ConditionOutcome.AlwaysTrue)
                     {
@@ -119,7 +153,7 @@ public sealed class PermissionSet
                         (conditionalDenials ??= []).Add(statement);
                     }
                 }
-                partlyDenied |= DenyReachesSome(statement, resourcePattern);
+                partlyDenied |= StatementMatch.DenyReachesSome(statement, resourcePattern);
             }
         }
         var allowed = allowing is not null && denying is null;
@@ -128,28 +162,4 @@ public sealed class PermissionSet
             action, resourcePattern, allowed, conditional, allowed && covering && !partlyDenied,
             allowing ?? [], denying ?? [], conditionalDenials ?? []);
     }
-
-    private static bool AllowNamesAll(PolicyStatement s, string action) =>
-        s.NotActions.Count > 0
-            ? !s.NotActions.Any(p => Wildcard.ActionsOverlap(p, action))
-            : s.Actions.Any(p => Wildcard.ActionCovers(p, action));
-
-    private static bool DenyNamesSome(PolicyStatement s, string action) =>
-        s.NotActions.Count > 0
-            ? !s.NotActions.Any(p => Wildcard.ActionCovers(p, action))
-            : s.Actions.Any(p => Wildcard.ActionsOverlap(p, action));
-
-    private static bool AllowReachesSome(PolicyStatement s, string resource) =>
-        s.NotResources.Count > 0
-            ? !s.NotResources.Any(p => Wildcard.ResourceCovers(p, resource))
-            : s.Resources.Any(p => Wildcard.ResourcesOverlap(p, resource));
-
-    private static bool AllowReachesAll(PolicyStatement s, string resource) =>
-        s.NotResources.Count > 0
-            ? !s.NotResources.Any(p => Wildcard.ResourcesOverlap(p, resource))
-            : s.Resources.Any(p => Wildcard.ResourceCovers(p, resource));
-
-    private static bool DenyReachesAll(PolicyStatement s, string resource) => AllowReachesAll(s, resource);
-
-    private static bool DenyReachesSome(PolicyStatement s, string resource) => AllowReachesSome(s, resource);
 }

@@ -36,6 +36,16 @@ public sealed class PolicyStatement
 
     public bool IsAllow => Effect == PolicyEffect.Allow;
 
+    // Worked out once per statement: the evaluator asks about the same statements for every question.
+    private IReadOnlyList<string>? _realNotActions;
+    private IReadOnlyList<string>? _realNotResources;
+
+    /// <summary>The NotAction names that can name a real action (see <see cref="StatementMatch.ActionNamesSomething"/>).</summary>
+    internal IReadOnlyList<string> RealNotActions => _realNotActions ??= NotActions.Where(StatementMatch.ActionNamesSomething).ToArray();
+
+    /// <summary>The NotResource patterns that can match a resource (see <see cref="StatementMatch.ResourceNamesSomething"/>).</summary>
+    internal IReadOnlyList<string> RealNotResources => _realNotResources ??= NotResources.Where(StatementMatch.ResourceNamesSomething).ToArray();
+
     /// <summary>The actions as a reader would name them: <c>iam:PassRole, ec2:RunInstances</c> or <c>everything but iam:*</c>.</summary>
     public string ActionsText =>
         NotActions.Count > 0 ? $"every action but {string.Join(", ", NotActions)}" : string.Join(", ", Actions);
