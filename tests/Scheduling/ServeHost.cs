@@ -50,10 +50,10 @@ internal sealed class ServeHost : IAsyncDisposable
     /// <summary>Where the reports of each scan are served from: /reports/ maps here.</summary>
     public string ScansDirectory => Path.Combine(Options.OutputDirectory, "scans");
 
-    public static Task<ServeHost> StartAsync(string dashboardYaml) => StartAsync(dashboardYaml, null);
-
-    /// <param name="state">The state folder (default: ESTATE/.guardrails); <paramref name="dashboardYaml"/> may also hold other sections (storage:).</param>
-    public static async Task<ServeHost> StartAsync(string dashboardYaml, string? state)
+    /// <param name="dashboardYaml">Sections appended to guardrails.yaml: dashboard:, and others (storage:) too.</param>
+    /// <param name="state">The state folder (default: ESTATE/.guardrails).</param>
+    /// <param name="configure">More for the host's builder (a logger that keeps what is logged).</param>
+    public static async Task<ServeHost> StartAsync(string dashboardYaml, string? state = null, Action<WebApplicationBuilder>? configure = null)
     {
         var estate = new TinyEstate { Extra = dashboardYaml }.Compliant("fine").Write();
         try
@@ -66,7 +66,11 @@ internal sealed class ServeHost : IAsyncDisposable
             };
             var runtime = new EngineRuntime(options, config, Support.Catalog.Rules,
                 FindingsStores.Open(config.Storage, Path.Combine(estate.Directory, ".findings")), new SnapshotSource(estate.Directory, config.Estate));
-            var app = ServeApp.Build(runtime, "http://127.0.0.1:0", builder => builder.Services.AddSingleton<IStartupFilter>(new RemoteAddressFromHeader()));
+            var app = ServeApp.Build(runtime, "http://127.0.0.1:0", builder =>
+            {
+                builder.Services.AddSingleton<IStartupFilter>(new RemoteAddressFromHeader());
+                configure?.Invoke(builder);
+            });
             await app.StartAsync(TestContext.Current.CancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
             return new ServeHost(estate, app, new Uri(address), options);
