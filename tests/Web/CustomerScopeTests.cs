@@ -122,6 +122,8 @@ public sealed class CustomerScopeTests
         {
             Extra = """
                 dashboard:
+                  basicUser: c
+                  basicPasswordVariable: C_PASSWORD
                   users:
                     - name: a
                       customers: [initech]
@@ -144,6 +146,7 @@ public sealed class CustomerScopeTests
         Assert.Contains("dashboard.users[1].name: 'a' is listed twice", errors);
         Assert.Contains(errors, e => e.StartsWith("dashboard.users[1].password: unknown setting", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("dashboard.users[2].passwordPbkdf2: not pbkdf2-sha256$", StringComparison.Ordinal));
+        Assert.Contains("dashboard.basicUser: 'c' is also the name of one of dashboard.users", errors);
         Assert.DoesNotContain(errors, e => e.Contains("hunter2", StringComparison.Ordinal));
     }
 }

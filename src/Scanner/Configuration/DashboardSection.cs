@@ -25,6 +25,10 @@ internal static partial class DashboardSection
         {
             errors.Add("dashboard: basicUser and basicPasswordVariable go together");
         }
+        if (settings.BasicUser is { } basic && settings.Users.Any(u => u.Name == basic))
+        {
+            errors.Add($"dashboard.basicUser: '{basic}' is also the name of one of dashboard.users");
+        }
         if (!settings.TrustLoopback && !settings.HasAuthentication)
         {
             errors.Add("dashboard.trustLoopback: false needs bearerTokenVariable, basicUser, users or oidc, or nobody could get in");

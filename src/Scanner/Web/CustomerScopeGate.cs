@@ -14,14 +14,15 @@ internal sealed class CustomerScopeGate(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var identity = context.Features.GetRequiredFeature<ServeIdentity>();
-        if (identity.IsOperator || Allowed(context.Request, identity) is true)
+        var allowed = identity.IsOperator ? true : Allowed(context.Request, identity);
+        if (allowed is true)
         {
             await next(context);
             return;
         }
         // Another customer's report answers as if it did not exist: its name is not for this user either.
-        context.Response.StatusCode = Allowed(context.Request, identity) is null ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden;
-        await context.Response.WriteAsync(context.Response.StatusCode == StatusCodes.Status404NotFound
+        context.Response.StatusCode = allowed is null ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden;
+        await context.Response.WriteAsync(allowed is null
             ? "not found\n"
             : $"{identity.Name} may see only the reports of {string.Join(", ", identity.Customers!.Order(StringComparer.Ordinal))}\n");
     }
