@@ -109,4 +109,17 @@ public sealed class CrossSiteRequestTests
         Assert.True(genuine.IsSuccessStatusCode, genuine.StatusCode.ToString());
         Assert.Equal(["audit-globex"], RecurringJobs(host));
     }
+
+    [Fact]
+    public async Task TheDashboardChecksItsTokenItselfSoEvenAnOperatorsBearerTokenCannotPostToItWithoutOne()
+    {
+        var variable = DashboardUsers.Variable("operator-script-token");
+        await using var host = await ServeHost.StartAsync($"dashboard:\n  bearerTokenVariable: {variable}\n");
+
+        // SameOriginGuard lets a bearer token through; Hangfire.AspNetCore's own antiforgery check does not.
+        using var response = await host.SendAsync(Post("/hangfire/recurring/remove", [KeyValuePair.Create("jobs[]", "audit-acme")], ("Authorization", "Bearer operator-script-token")));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(["audit-acme", "audit-globex"], RecurringJobs(host));
+    }
 }
