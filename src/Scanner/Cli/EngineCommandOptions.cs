@@ -32,12 +32,23 @@ internal sealed class EngineCommandOptions
             Console.Error.WriteLine("error: say which estate: --snapshot DIR (its guardrails.yaml is used) or --config guardrails.yaml (collected live from AWS)");
             return null;
         }
+        var state = Path.GetFullPath(parse.GetValue(State)!);
+        try
+        {
+            // Created here, whatever the storage: serve's host needs it even when PostgreSQL holds every table.
+            Directory.CreateDirectory(state);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: --state {state}: cannot create the folder ({ex.Message})");
+            return null;
+        }
         return new EngineOptions
         {
             ConfigPath = Path.GetFullPath(config),
             SnapshotDirectory = snapshot,
             OutputDirectory = Path.GetFullPath(parse.GetValue(Output)!),
-            StateDirectory = Path.GetFullPath(parse.GetValue(State)!),
+            StateDirectory = state,
             RulePaths = parse.GetValue(Rules) ?? [],
         };
     }

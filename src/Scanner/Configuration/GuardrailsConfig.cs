@@ -130,7 +130,7 @@ internal sealed partial class GuardrailsConfig
         var waivers = WaiverSection.Read(root["waivers"], errors);
         var storage = SettingsSections.Storage(root["storage"], errors);
         var schedules = SettingsSections.Schedules(root["schedules"], customers.Select(c => c.Id).ToList(), errors);
-        var dashboard = SettingsSections.Dashboard(root["dashboard"], errors);
+        var dashboard = DashboardSection.Read(root["dashboard"], customers.Select(c => c.Id).ToList(), errors);
         var engine = SettingsSections.Engine(root["engine"], errors);
         if (errors.Count > 0)
         {

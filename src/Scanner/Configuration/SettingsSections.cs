@@ -3,7 +3,7 @@ using Cronos;
 
 namespace Ocado.Guardrails.Scanner.Configuration;
 
-/// <summary>Reads the storage, schedules, dashboard and engine sections of guardrails.yaml, every mistake listed.</summary>
+/// <summary>Reads the storage, schedules and engine sections of guardrails.yaml, every mistake listed.</summary>
 internal static class SettingsSections
 {
     public static StorageSettings Storage(JsonNode? node, List<string> errors)
@@ -52,35 +52,6 @@ internal static class SettingsSections
             schedules[key] = new ScheduleSettings(cron ?? "", zone);
         }
         return schedules;
-    }
-
-    public static DashboardSettings Dashboard(JsonNode? node, List<string> errors)
-    {
-        var section = node as JsonObject;
-        ConfigValues.KnownKeys(section, "dashboard", errors, "bearerTokenVariable", "basicUser", "basicPasswordVariable", "trustLoopback");
-        var settings = new DashboardSettings
-        {
-            BearerTokenVariable = ConfigValues.Text(section?["bearerTokenVariable"]),
-            BasicUser = ConfigValues.Text(section?["basicUser"]),
-            BasicPasswordVariable = ConfigValues.Text(section?["basicPasswordVariable"]),
-            TrustLoopback = ConfigValues.Boolean(section?["trustLoopback"], "dashboard.trustLoopback", errors) ?? true,
-        };
-        foreach (var (name, variable) in new[] { ("bearerTokenVariable", settings.BearerTokenVariable), ("basicPasswordVariable", settings.BasicPasswordVariable) })
-        {
-            if (variable is not null && !ConfigValues.VariableName().IsMatch(variable))
-            {
-                errors.Add($"dashboard.{name}: '{variable}' is not an environment variable name (the secret itself never goes in guardrails.yaml)");
-            }
-        }
-        if ((settings.BasicUser is null) != (settings.BasicPasswordVariable is null))
-        {
-            errors.Add("dashboard: basicUser and basicPasswordVariable go together");
-        }
-        if (!settings.TrustLoopback && !settings.HasAuthentication)
-        {
-            errors.Add("dashboard.trustLoopback: false needs bearerTokenVariable or basicUser, or nobody could get in");
-        }
-        return settings;
     }
 
     public static EngineSettings Engine(JsonNode? node, List<string> errors)

@@ -119,7 +119,8 @@ public sealed class AuditJobs
         var rules = _runtime.Catalog.Rules.Select(r => r.Header).ToList();
         var result = await StoredScanResult.ReadAsync(store, scanId, _runtime.Config, rules, cancellationToken);
         var directory = Path.Combine(_runtime.Options.OutputDirectory, "scans", scanId);
-        await ScanOutputs.WriteAsync(result, directory, cancellationToken);
+        var scope = await store.FindScanAsync(scanId, cancellationToken) is { Scope: var s } && s != ScanRecord.WholeEstate ? s : null;
+        await ScanOutputs.WriteAsync(result, directory, scope, cancellationToken);
         await store.PruneAsync(_time.GetUtcNow().AddDays(-_runtime.Config.Storage.RetentionDays), cancellationToken);
         await DiscardEndedCollectionsAsync(cancellationToken);
         _log.LogInformation("Scan {ScanId} {Done}: {Findings} findings, reports in {Directory}",

@@ -144,7 +144,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
             result = await RecordAsync(store, evaluated, options.Customer, cancellationToken);
         }
         progress.Stage($"writing findings and reports to {options.OutputDirectory}");
-        var written = await ScanOutputs.WriteAsync(result, options.OutputDirectory, cancellationToken);
+        var written = await ScanOutputs.WriteAsync(result, options.OutputDirectory, options.Customer, cancellationToken);
         progress.Stage($"wrote {written.Count} files");
         ConsoleSummary.Write(Console.Out, result, written, history);
         if (options.CreateBaseline is { } baselinePath)

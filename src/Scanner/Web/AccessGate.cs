@@ -1,65 +1,77 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Ocado.Guardrails.Scanner.Configuration;
 
 namespace Ocado.Guardrails.Scanner.Web;
 
 /// <summary>
-/// The one door of <c>guardrails serve</c>, in front of every endpoint and the dashboard: requests
-/// from the machine itself come in (unless dashboard.trustLoopback is off); a remote request needs
-/// the configured bearer token or basic credentials; anything else gets 401. With no credentials
-/// configured no remote request can get in at all, whatever address the server listens on.
+/// The one door of <c>guardrails serve</c>, in front of every endpoint and the dashboard: it finds
+/// who a request comes from (<see cref="ServeIdentity"/>) or answers 401. Credentials, when sent,
+/// decide, from any address: a wrong one is refused even from the machine itself, and a scoped user's
+/// token stays scoped on loopback. Without credentials only the machine itself gets in (unless
+/// dashboard.trustLoopback is off). With no credentials configured no remote request can get in at all.
 /// </summary>
-internal sealed class AccessGate(RequestDelegate next, DashboardSettings settings, string? bearerToken, string? basicPassword)
+internal sealed class AccessGate(RequestDelegate next, DashboardSettings settings, ServeCredentials credentials)
 {
+    private static readonly ServeIdentity Local = new("local", ServeCredential.Loopback, null);
+
     public async Task InvokeAsync(HttpContext context)
     {
-        // No address (a test server, a Unix socket proxy) is not known to be local: treated as remote.
-        var remote = context.Connection.RemoteIpAddress;
-        var local = remote is not null && IPAddress.IsLoopback(remote);
-        if ((local && settings.TrustLoopback) || Authenticated(context.Request.Headers.Authorization.ToString()))
+        var header = context.Request.Headers.Authorization.ToString();
+        var identity = header.Length == 0
+            ? LocalIdentity(context)
+            : credentials.Authenticate(header) ?? await JwtIdentityAsync(context, header);
+        if (identity is null)
         {
-            await next(context);
+            await RefuseAsync(context);
             return;
         }
+        context.Features.Set(identity);
+        // Antiforgery tokens are bound to this name, so that one user's token is no use to another.
+        context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, identity.Name)], identity.Credential.ToString()));
+        await next(context);
+    }
+
+    private ServeIdentity? LocalIdentity(HttpContext context)
+    {
+        // No address (a Unix socket proxy) is not known to be local: treated as remote.
+        var remote = context.Connection.RemoteIpAddress;
+        return remote is not null && IPAddress.IsLoopback(remote) && settings.TrustLoopback ? Local : null;
+    }
+
+    private async Task<ServeIdentity?> JwtIdentityAsync(HttpContext context, string header)
+    {
+        if (settings.Oidc is not { } oidc || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        // Signature, issuer, audience and lifetime are checked by JwtBearer against the issuer's published keys.
+        var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+        var principal = result.Principal;
+        var name = principal.FindFirst("sub")?.Value ?? principal.FindFirst("preferred_username")?.Value ?? "jwt";
+        return ServeIdentity.For($"oidc:{name}", ServeCredential.Jwt, principal.FindAll(oidc.CustomersClaim).Select(c => c.Value));
+    }
+
+    private async Task RefuseAsync(HttpContext context)
+    {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        if (bearerToken is not null)
+        if (credentials.HasTokens || settings.Oidc is not null)
         {
             context.Response.Headers.Append("WWW-Authenticate", "Bearer realm=\"guardrails\"");
         }
-        if (basicPassword is not null)
+        if (credentials.HasPasswords)
         {
             context.Response.Headers.Append("WWW-Authenticate", "Basic realm=\"guardrails\", charset=\"UTF-8\"");
         }
-        await context.Response.WriteAsync(bearerToken is null && basicPassword is null
-            ? "guardrails serve answers remote requests only with authentication, and none is configured (dashboard: in guardrails.yaml)\n"
-            : "authentication required\n");
+        await context.Response.WriteAsync(settings.HasAuthentication
+            ? "authentication required\n"
+            : "guardrails serve answers remote requests only with authentication, and none is configured (dashboard: in guardrails.yaml)\n");
     }
-
-    private bool Authenticated(string header)
-    {
-        if (bearerToken is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return SameSecret(header[7..].Trim(), bearerToken);
-        }
-        if (basicPassword is not null && settings.BasicUser is not null && header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
-                return SameSecret(pair, $"{settings.BasicUser}:{basicPassword}");
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /// <summary>Constant time, so that the comparison does not tell how much of a guess was right.</summary>
-    private static bool SameSecret(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

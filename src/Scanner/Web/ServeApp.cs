@@ -1,6 +1,9 @@
 using Hangfire;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -11,7 +14,9 @@ namespace Ocado.Guardrails.Scanner.Web;
 
 /// <summary>
 /// The web host of <c>guardrails serve</c>: a Hangfire server, the dashboard at /hangfire, the
-/// reports at /reports, and POST /audit/{customer}; every one of them behind <see cref="AccessGate"/>.
+/// reports at /reports, and POST /audit/{customer}. In front of all of them, in this order: host
+/// filtering (<see cref="ServeHosts"/>), who the request is from (<see cref="AccessGate"/>), no
+/// cross-site changes (<see cref="SameOriginGuard"/>), and what that user may see (<see cref="CustomerScopeGate"/>).
 /// </summary>
 internal static class ServeApp
 {
@@ -21,24 +26,39 @@ internal static class ServeApp
     public static WebApplication Build(EngineRuntime runtime, string urls, Action<WebApplicationBuilder>? configure = null)
     {
         var dashboard = runtime.Config.Dashboard;
-        var token = Secret(dashboard.BearerTokenVariable);
-        var password = Secret(dashboard.BasicPasswordVariable);
+        var credentials = new ServeCredentials(dashboard);
+        CreateState(runtime.Options.StateDirectory);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = runtime.Options.StateDirectory });
         builder.WebHost.UseUrls(urls);
         EngineServices.Add(builder.Services, runtime, server: true);
         builder.Services.AddDirectoryBrowser();
+        // WebApplication already puts host filtering first in the pipeline; these are the hosts it lets through.
+        builder.Services.Configure<HostFilteringOptions>(o =>
+        {
+            o.AllowedHosts = [.. ServeHosts.Allowed(dashboard, urls)];
+            o.AllowEmptyHosts = false;
+        });
+        // Tokens are checked by this process only, and a restart asks for a page reload: no key is written to disk.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        // Registering antiforgery also makes the Hangfire dashboard put a token in its pages and demand it on its POSTs.
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "guardrails-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        OidcBearer.Add(builder.Services, dashboard.Oidc);
         // A line per dashboard poll would bury the audits' own log lines.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.Use(next => new AccessGate(next, dashboard, token, password).InvokeAsync);
+        app.Use(next => new AccessGate(next, dashboard, credentials).InvokeAsync);
+        app.Use(next => new SameOriginGuard(next, app.Services.GetRequiredService<IAntiforgery>()).InvokeAsync);
+        app.Use(next => new CustomerScopeGate(next).InvokeAsync);
         var reports = Path.Combine(runtime.Options.OutputDirectory, "scans");
         Directory.CreateDirectory(reports);
         var files = new PhysicalFileProvider(reports);
         app.UseFileServer(new FileServerOptions { FileProvider = files, RequestPath = "/reports", EnableDirectoryBrowsing = true });
-        app.MapGet("/", () => Results.Content(
-            "<!doctype html><title>Guardrails</title><h1>Guardrails</h1><ul><li><a href=\"hangfire\">Jobs (Hangfire dashboard)</a></li><li><a href=\"reports/\">Reports of each scan</a></li></ul>",
-            "text/html"));
+        app.MapGet("/", (HttpContext context, IAntiforgery antiforgery) => ReportIndex.Render(context, reports, runtime.Config.Estate, antiforgery));
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapPost("/audit/{customer}", (string customer, IBackgroundJobClient jobs) =>
             runtime.Config.Estate.Customers.Any(c => c.Id == customer)
@@ -55,15 +75,19 @@ internal static class ServeApp
         return app;
     }
 
-    private static string? Secret(string? variable)
+    /// <summary>
+    /// The state folder is the host's content root, which must exist; with PostgreSQL nothing else
+    /// creates it (the SQLite files would), so a new --state crashed serve at start.
+    /// </summary>
+    private static void CreateState(string directory)
     {
-        if (variable is null)
+        try
         {
-            return null;
+            Directory.CreateDirectory(directory);
         }
-        var value = Environment.GetEnvironmentVariable(variable);
-        return string.IsNullOrEmpty(value)
-            ? throw new InvalidOperationException($"guardrails.yaml's dashboard names the environment variable {variable}, which is not set")
-            : value;
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"--state {directory}: cannot create the folder ({ex.Message})", ex);
+        }
     }
 }
