@@ -165,7 +165,8 @@ internal sealed partial class SnapshotReader
 
         private void Failed(string file, string? region, string source, Exception ex)
         {
-            var message = ex is SnapshotFormatException ? ex.Message : $"{file}: {ex.Message}";
+            // The gap names the file, whatever named the fault (a quota's own ARN, say).
+            var message = ex is SnapshotFormatException && ex.Message.Contains(file, StringComparison.Ordinal) ? ex.Message : $"{file}: {ex.Message}";
             _errors.Add(message);
             _gaps.Add(new CoverageGap(_account, region, source, $"unreadable snapshot file: {message}"));
         }
@@ -199,7 +200,8 @@ internal sealed partial class SnapshotReader
                 var options = new EnumerationOptions { RecurseSubdirectories = depth > 1, MaxRecursionDepth = Math.Max(depth - 1, 0), AttributesToSkip = 0, IgnoreInaccessible = false };
                 foreach (var entry in Directory.EnumerateFileSystemEntries(root, "*", options))
                 {
-                    if (Directory.Exists(entry) && FileKinds.Of(entry).Kind == FileKinds.Kind.Directory)
+                    var isFolder = Directory.Exists(entry) && FileKinds.Of(entry).Kind == FileKinds.Kind.Directory;
+                    if (isFolder && !entry.EndsWith(".json", StringComparison.Ordinal))
                     {
                         continue;
                     }
