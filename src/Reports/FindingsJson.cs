@@ -41,6 +41,10 @@ public static class FindingsJson
             }
         }
         writer.WriteEndArray();
+        if (result.SourceFiles.Count > 0)
+        {
+            WriteFiles(writer, result);
+        }
         WriteWaivers(writer, result.Waivers);
         writer.WriteEndObject();
         writer.Flush();
@@ -153,7 +157,50 @@ public static class FindingsJson
         {
             writer.WriteString("evidence", evidence);
         }
+        if (finding.Location is { } location)
+        {
+            writer.WritePropertyName("location");
+            WriteLocation(writer, location);
+        }
         writer.WriteEndObject();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter writer, SourceLocation location)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("file", location.File);
+        writer.WriteNumber("line", location.Line);
+        writer.WriteNumber("column", location.Column);
+        writer.WriteString("logicalId", location.LogicalId);
+        if (location.Waiver is { } waiver)
+        {
+            writer.WriteString("waiver", waiver);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A check of templates: the files read, those that could not be, and the resources no rule judged.</summary>
+    private static void WriteFiles(Utf8JsonWriter writer, ScanResult result)
+    {
+        writer.WriteStartArray("files");
+        result.SourceFiles.ToList().ForEach(writer.WriteStringValue);
+        writer.WriteEndArray();
+        writer.WriteStartArray("unreadable");
+        result.UnreadableFiles.ToList().ForEach(writer.WriteStringValue);
+        writer.WriteEndArray();
+        writer.WriteStartArray("notAssessed");
+        foreach (var item in result.NotAssessed)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", item.Location.File);
+            writer.WriteString("logicalId", item.Location.LogicalId);
+            writer.WriteNumber("line", item.Location.Line);
+            writer.WriteNumber("column", item.Location.Column);
+            writer.WriteString("resourceType", item.ResourceType);
+            writer.WriteString("reason", item.Reason);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     /// <summary>Written only when there is something to say, so that a scan without waivers keeps its shape.</summary>

@@ -115,8 +115,8 @@ public sealed class ExpectedVerdictTests
             var judgedItself = mapped.Resources.Any(r => r.Source.LogicalId == row["resource"]);
             var target = !judgedItself && mapped.AttachedTo.TryGetValue(row["resource"], out var to) ? to.Split(", ")[0] : row["resource"];
             var result = TemplateChecks.Run(path);
-            Verdict VerdictOf(string ruleId) => result.Findings.Concat(result.Passes)
-                .Where(f => f.LogicalId == target && f.RuleId == ruleId).Select(f => f.Verdict).DefaultIfEmpty(Verdict.Skip).First();
+            Verdict VerdictOf(string ruleId) => result.Findings
+                .Where(f => f.Location!.LogicalId == target && f.RuleId == ruleId).Select(f => f.Verdict).DefaultIfEmpty(Verdict.Skip).First();
             var ours = VerdictOf(rule);
             // Intended cross-account access is still access beyond the customer: we report it, and a waiver records the intent.
             var expected = row["expected"] == "PASS" ? Verdict.Pass : Verdict.Fail;
@@ -125,7 +125,7 @@ public sealed class ExpectedVerdictTests
             {
                 Assert.NotEqual(expected, known.Ours);
                 expected = known.Ours;
-                if (known.Ours == Verdict.Skip && !result.NotAssessed.Any(n => n.Resource.Source.LogicalId == row["resource"] && n.Resource.Reason.Contains("attaches to nothing", StringComparison.Ordinal)))
+                if (known.Ours == Verdict.Skip && !result.NotAssessed.Any(n => n.Location.LogicalId == row["resource"] && n.Reason.Contains("attaches to nothing", StringComparison.Ordinal)))
                 {
                     problems.Add($"{row["file"]} {row["resource"]}: not judged, yet not listed as not assessed");
                 }

@@ -14,8 +14,8 @@ public sealed class RealTemplateCheckTests
         foreach (var row in Csv.Read(Path.Combine(root, "templates-inventory.csv")))
         {
             var result = TemplateChecks.Run(Path.Combine(root, row["file"]));
-            errors.AddRange(result.Unreadable);
-            errors.AddRange(result.Findings.Where(f => f.Verdict == Verdict.Error).Select(f => $"{row["file"]} {f.LogicalId}: {f.Message}"));
+            errors.AddRange(result.UnreadableFiles);
+            errors.AddRange(result.Findings.Where(f => f.Verdict == Verdict.Error).Select(f => $"{row["file"]} {f.Location!.LogicalId}: {f.Message}"));
         }
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

@@ -1,3 +1,5 @@
+using Ocado.Guardrails.Scanner.Cli;
+using Ocado.Guardrails.Reports.Formats;
 using Ocado.Guardrails.Scanner.Templates;
 using Ocado.Guardrails.Tests.Support;
 
@@ -17,17 +19,17 @@ public sealed class SamAndNestedStackTests
         // cfn_nag fails this template with F38 and F3 on the roles the transform creates, which the template does not show.
         var result = TemplateChecks.Run(Path.Combine(Data, "cfn_nag/yaml/sam/serverless_rest_api_with_basepathmapping.yml"));
 
-        var sam = result.NotAssessed.Select(n => n.Resource).Where(r => r.Source.Type == "AWS::Serverless::Function").ToList();
+        var sam = result.NotAssessed.Where(r => r.ResourceType == "AWS::Serverless::Function").ToList();
         Assert.Equal(
             ["HelloWorldFunction", "FunctionWithExternalRole", "FunctionWithAdministratorAccessPolicy", "FunctionWithPowerUserPolicyAndPolicyTemplate", "FunctionWithInlineAdminPolicy"],
-            sam.Select(r => r.Source.LogicalId));
+            sam.Select(r => r.Location.LogicalId));
         Assert.All(sam, r =>
         {
             Assert.StartsWith("SAM resource: ", r.Reason, StringComparison.Ordinal);
             Assert.Contains("transformed template", r.Reason, StringComparison.Ordinal);
             Assert.Contains("--template-stage Processed", r.Reason, StringComparison.Ordinal);
         });
-        Assert.Contains(result.NotAssessed, n => n.Resource.Source.LogicalId == "PathMapping" && n.Resource.Reason.Contains("not mapped", StringComparison.Ordinal));
+        Assert.Contains(result.NotAssessed, n => n.Location.LogicalId == "PathMapping" && n.Reason.Contains("not mapped", StringComparison.Ordinal));
         Assert.Empty(result.Findings);
     }
 
@@ -47,13 +49,13 @@ public sealed class SamAndNestedStackTests
     {
         var result = TemplateChecks.Run(Path.Combine(Data, "cfn_nag/yaml/sam/serverless_rest_api_with_basepathmapping.yml"));
 
-        var suite = System.Xml.Linq.XDocument.Parse(JunitReport.Write(result)).Root!.Element("testsuite")!;
+        var suite = System.Xml.Linq.XDocument.Parse(TemplateChecks.Render(ReportFormat.JUnit, result)).Root!.Element("testsuite")!;
         var skipped = suite.Elements("testcase").Single(c => (string?)c.Attribute("classname") == "FunctionWithInlineAdminPolicy").Element("skipped")!;
         Assert.StartsWith("SAM resource: AWS::Serverless::Function", (string?)skipped.Attribute("message"), StringComparison.Ordinal);
         Assert.Equal(result.NotAssessed.Count, (int)suite.Attribute("skipped")!);
-        Assert.Equal(result.NotAssessed.Count + result.Passes.Count, (int)suite.Attribute("tests")!);
+        Assert.Equal(result.NotAssessed.Count + TemplateChecks.Passes(result).Count, (int)suite.Attribute("tests")!);
 
-        using var json = System.Text.Json.JsonDocument.Parse(CheckJsonReport.Write(result));
+        using var json = System.Text.Json.JsonDocument.Parse(TemplateChecks.Render(ReportFormat.Json, result));
         var entry = json.RootElement.GetProperty("notAssessed").EnumerateArray().Single(e => e.GetProperty("logicalId").GetString() == "HelloWorldFunction");
         Assert.StartsWith("SAM resource: ", entry.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
@@ -63,7 +65,7 @@ public sealed class SamAndNestedStackTests
     {
         var result = TemplateChecks.Run(Path.Combine(Data, "startup-kit-templates/vpc-bastion-eb-rds.cfn.yml"));
 
-        var reasons = result.NotAssessed.ToDictionary(n => n.Resource.Source.LogicalId, n => n.Resource.Reason);
+        var reasons = result.NotAssessed.ToDictionary(n => n.Location.LogicalId, n => n.Reason);
         Assert.Equal(
             "nested stack: check its own template (https://s3.amazonaws.com/awslabs-startup-kit-templates-deploy-v5/templates/vpc.cfn.yml) with guardrails check too",
             reasons["VpcStack"]);
@@ -107,10 +109,10 @@ public sealed class SamAndNestedStackTests
             var result = TemplateChecks.Run(parent);
 
             var nested = Path.Combine(directory, "stacks", "roles.yaml");
-            Assert.Equal([parent, nested], result.Files);
+            Assert.Equal([parent, nested], result.SourceFiles);
             var finding = Assert.Single(result.Findings, f => f.RuleId == "segregation-role-trust-no-foreign-account");
-            Assert.Equal((nested, "Vendor", 2), (finding.File, finding.LogicalId, finding.Line));
-            var reasons = result.NotAssessed.ToDictionary(n => n.Resource.Source.LogicalId, n => n.Resource.Reason);
+            Assert.Equal((nested, "Vendor", 2), (finding.Location!.File, finding.Location.LogicalId, finding.Location.Line));
+            var reasons = result.NotAssessed.ToDictionary(n => n.Location.LogicalId, n => n.Reason);
             Assert.Equal("nested stack: its template stacks/roles.yaml is checked as a template of its own (with its own parameter defaults)", reasons["Roles"]);
             Assert.StartsWith("nested stack: its template ./stacks/roles.yaml is checked", reasons["Again"], StringComparison.Ordinal);
             Assert.Equal("nested stack: check its own template (stacks/missing.yaml) with guardrails check too", reasons["Missing"]);

@@ -1,3 +1,5 @@
+using Ocado.Guardrails.Rules;
+using Ocado.Guardrails.Reports.Formats;
 using System.Text.Json;
 using Ocado.Guardrails.Scanner.Templates;
 
@@ -47,7 +49,7 @@ public sealed class SarifLocationTests
             var path = Path.Combine(directory, "stack.yaml");
             File.WriteAllText(path, Template);
 
-            var sarif = SarifReport.Write(TemplateChecks.Run(path), directory);
+            var sarif = TemplateChecks.Render(ReportFormat.Sarif, TemplateChecks.Run(path), directory);
 
             Assert.Empty(Ocado.Guardrails.Tests.Formats.JsonSchemas.Errors(Ocado.Guardrails.Tests.Formats.JsonSchemas.Sarif, sarif));
         });
@@ -61,7 +63,7 @@ public sealed class SarifLocationTests
             var path = Path.Combine(directory, "stack.yaml");
             File.WriteAllText(path, Template);
             var result = TemplateChecks.Run(path);
-            using var sarif = JsonDocument.Parse(SarifReport.Write(result, directory));
+            using var sarif = JsonDocument.Parse(TemplateChecks.Render(ReportFormat.Sarif, result, directory));
             Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
             var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
 
@@ -75,7 +77,7 @@ public sealed class SarifLocationTests
             var waived = results.Single(r => r.GetProperty("ruleId").GetString() == "segregation-role-trust-no-foreign-account");
             Assert.Equal(11, waived.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
             Assert.Equal("vendor access reviewed in SEC-42", waived.GetProperty("suppressions")[0].GetProperty("justification").GetString());
-            Assert.DoesNotContain(result.Open, f => f.LogicalId == "Waived" && f.RuleId == "segregation-role-trust-no-foreign-account");
+            Assert.DoesNotContain(TemplateChecks.Open(result), f => f.Location!.LogicalId == "Waived" && f.RuleId == "segregation-role-trust-no-foreign-account");
         });
     }
 
@@ -96,7 +98,7 @@ public sealed class SarifLocationTests
             var broken = Path.Combine(directory, "broken.yaml");
             File.WriteAllText(broken, "Resources: [");
 
-            var sarif = SarifReport.Write(TemplateChecks.Run(path), directory);
+            var sarif = TemplateChecks.Render(ReportFormat.Sarif, TemplateChecks.Run(path), directory);
             Assert.Empty(Ocado.Guardrails.Tests.Formats.JsonSchemas.Errors(Ocado.Guardrails.Tests.Formats.JsonSchemas.Sarif, sarif));
             var run = JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0];
 
@@ -125,12 +127,12 @@ public sealed class SarifLocationTests
                 .Single(r => r.GetProperty("ruleId").GetString() == "segregation-bucket-policy-no-foreign-access"
                     && r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString() == file)
                 .GetProperty("partialFingerprints").GetProperty("guardrailsFinding/v1").GetString()!;
-            var both = SarifReport.Write(TemplateChecks.Run([path, moved]), directory);
+            var both = TemplateChecks.Render(ReportFormat.Sarif, TemplateChecks.Run([path, moved]), directory);
             Assert.Equal(Fingerprint(sarif, "stack.yaml"), Fingerprint(both, "stack.yaml"));
             Assert.NotEqual(Fingerprint(both, "stack.yaml"), Fingerprint(both, "moved.yaml"));
 
             // A template that cannot be read makes the run unsuccessful, with the error as a notification.
-            var failed = JsonDocument.Parse(SarifReport.Write(TemplateChecks.Run(broken), directory)).RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+            var failed = JsonDocument.Parse(TemplateChecks.Render(ReportFormat.Sarif, TemplateChecks.Run(broken), directory)).RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
             Assert.False(failed.GetProperty("executionSuccessful").GetBoolean());
             Assert.Equal("error", failed.GetProperty("toolExecutionNotifications")[0].GetProperty("level").GetString());
         });
@@ -144,8 +146,8 @@ public sealed class SarifLocationTests
         try
         {
             var result = TemplateChecks.Run(path);
-            Assert.Contains(result.Open, f => f.LogicalId == "Waived" && f.RuleId == "segregation-role-trust-no-foreign-account");
-            Assert.Equal(1, Ocado.Guardrails.Scanner.Cli.CheckCommand.ExitCode(result, "high"));
+            Assert.Contains(TemplateChecks.Open(result), f => f.Location!.LogicalId == "Waived" && f.RuleId == "segregation-role-trust-no-foreign-account");
+            Assert.Equal(1, Ocado.Guardrails.Scanner.Cli.CheckCommand.ExitCode(result, Severity.High));
         }
         finally
         {

@@ -11,7 +11,7 @@ namespace Ocado.Guardrails.Reports.Formats;
 /// a testsuite per rule, a testcase per finding named by its ARN. Fail is a failure, Error an error
 /// (the rule broke, not the resource), NotAssessed and Suppressed are skipped; Pass passes.
 /// </summary>
-internal static class JUnitReportWriter
+internal static partial class JUnitReportWriter
 {
     private static readonly XmlWriterSettings Settings = new()
     {
@@ -21,6 +21,11 @@ internal static class JUnitReportWriter
 
     public static void Write(Stream stream, ScanResult result, CancellationToken cancellationToken)
     {
+        if (result.SourceFiles.Count > 0)
+        {
+            WriteByFile(stream, result, cancellationToken);
+            return;
+        }
         var headers = result.Rules.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var byRule = result.Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var ruleIds = headers.Keys.Concat(byRule.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

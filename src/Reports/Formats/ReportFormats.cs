@@ -48,7 +48,7 @@ public static class ReportFormats
                 }
                 break;
             case ReportFormat.Sarif:
-                SarifReportWriter.Write(output, result, cancellationToken);
+                SarifReportWriter.Write(output, result, options, cancellationToken);
                 break;
             case ReportFormat.JUnit:
                 JUnitReportWriter.Write(output, result, cancellationToken);

@@ -11,4 +11,7 @@ public sealed record ReportOptions
     /// into; by default the estate's first region. Security Hub is regional and has no "global".
     /// </summary>
     public string? HomeRegion { get; init; }
+
+    /// <summary>Where the paths of a check's SARIF are made relative to: the checkout, as code hosts match them.</summary>
+    public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
 }

@@ -22,18 +22,43 @@ internal static class SarifReportWriter
 
     private const int FlushThresholdBytes = 64 * 1024;
 
-    /// <summary>A scan: every finding at its ARN, in a run GitHub keeps apart per scan category.</summary>
-    public static void Write(Stream stream, ScanResult result, CancellationToken cancellationToken) => Write(stream, new SarifRun
+    /// <summary>
+    /// A scan's findings at their ARNs, in a run GitHub keeps apart per scan category; a check's at the line and
+    /// column of their logical ids, with what could not be read or was not assessed as the run's notifications.
+    /// </summary>
+    public static void Write(Stream stream, ScanResult result, ReportOptions options, CancellationToken cancellationToken)
     {
-        Rules = result.Rules,
-        Results = [.. result.Findings.Select(f => new SarifResult(f))],
-        // GitHub keeps one set of alerts per category: the part before the last slash.
-        AutomationId = $"guardrails/{result.ScanId}",
-        StartedAt = result.StartedAt,
-        FinishedAt = result.FinishedAt,
-    }, cancellationToken);
+        var ofFiles = result.SourceFiles.Count > 0;
+        Write(stream, new SarifRun
+        {
+            Rules = result.Rules,
+            Results = [.. result.Findings.Select(f => new SarifResult(f, Source(f.Location, options.BaseDirectory)))],
+            // GitHub keeps one set of alerts per category: the part before the last slash.
+            AutomationId = ofFiles ? null : $"guardrails/{result.ScanId}",
+            StartedAt = ofFiles ? null : result.StartedAt,
+            FinishedAt = ofFiles ? null : result.FinishedAt,
+            ExecutionSuccessful = result.UnreadableFiles.Count == 0,
+            Notifications =
+            [
+                .. result.UnreadableFiles.Select(error => new SarifNotification("error", error)),
+                .. result.NotAssessed.Select(n => new SarifNotification("note", $"{n.Location.LogicalId} ({n.ResourceType}) not assessed: {n.Reason}",
+                    Source(n.Location, options.BaseDirectory))),
+            ],
+        }, cancellationToken);
+    }
 
-    public static void Write(Stream stream, SarifRun run, CancellationToken cancellationToken)
+    /// <summary>A path relative to the checkout (forward slashes), which is how code hosts match results to files.</summary>
+    public static string Uri(string file, string baseDirectory)
+    {
+        var relative = Path.GetRelativePath(baseDirectory, Path.GetFullPath(file));
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(file) : relative).Replace('\\', '/');
+    }
+
+    private static SarifSource? Source(SourceLocation? location, string baseDirectory) => location is null
+        ? null
+        : new SarifSource(Uri(location.File, baseDirectory), location.Line, location.Column, location.LogicalId) { WaiverReason = location.Waiver };
+
+    private static void Write(Stream stream, SarifRun run, CancellationToken cancellationToken)
     {
         var rules = SarifRules.From(run.Rules, run.Results.Select(r => r.Finding));
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -139,7 +164,7 @@ internal static class SarifReportWriter
         writer.WriteString("kind", kind);
         writer.WriteString("level", level);
         writer.WriteStartObject("message");
-        writer.WriteString("text", finding.Message);
+        writer.WriteString("text", source is null ? finding.Message : $"{source.LogicalId}: {finding.Message}");
         writer.WriteEndObject();
         writer.WriteStartArray("locations");
         WriteLocation(writer, source, source?.LogicalId ?? ArnText.Name(finding.ResourceArn), finding.ResourceArn);

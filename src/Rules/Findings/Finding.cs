@@ -28,4 +28,6 @@ public sealed record Finding
     /// (it is AWS's text): every report shows it escaped. Null when the rule gave none.
     /// </summary>
     public string? Evidence { get; init; }
+    /// <summary>Where the resource is written, for a finding about a file (a template); null for a deployed resource.</summary>
+    public SourceLocation? Location { get; init; }
 }

@@ -23,4 +23,10 @@ public sealed record ScanResult
     public IReadOnlyList<ScanTrendPoint> Trend { get; init; } = [];
     /// <summary>Waivers that matched nothing (stale) or ran out (expired); empty when guardrails.yaml has none.</summary>
     public WaiverReport Waivers { get; init; } = WaiverReport.None;
+    /// <summary>The files a check of templates read, in the order given (nested templates after); empty for a scan of accounts.</summary>
+    public IReadOnlyList<string> SourceFiles { get; init; } = [];
+    /// <summary>Files that could not be read, each with why: an error, never a clean result.</summary>
+    public IReadOnlyList<string> UnreadableFiles { get; init; } = [];
+    /// <summary>Resources of the checked files that no rule judged, and why.</summary>
+    public IReadOnlyList<NotAssessedResource> NotAssessed { get; init; } = [];
 }

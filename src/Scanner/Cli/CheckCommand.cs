@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Ocado.Guardrails.Reports.Formats;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Templates;
@@ -22,7 +24,7 @@ internal static class CheckCommand
         format.AcceptOnlyFromAmong("console", "sarif", "json", "junit");
         var output = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output" };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when an unwaived Fail or Error at or above this severity remains: critical, high, medium, low, info or none", DefaultValueFactory = _ => "high" };
-        failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info", "none");
+        failOn.AcceptOnlyFromAmong(FailOn.Choices);
         var rules = new Option<string[]>("--rules") { Description = "Rule files or folders (default: the rules-catalog folder); repeatable", AllowMultipleArgumentsPerToken = true };
 
         var command = new Command("check", "Check CloudFormation templates with the catalog's rules before merging them.")
@@ -79,42 +81,39 @@ internal static class CheckCommand
                 Parameters = values,
             };
             var result = new TemplateCheck(catalog, estate, paramsFor, TimeProvider.System.GetUtcNow()).Run(parse.GetValue(templates)!, context);
-            var text = parse.GetValue(format) switch
-            {
-                "sarif" => SarifReport.Write(result, Environment.CurrentDirectory),
-                "json" => CheckJsonReport.Write(result),
-                "junit" => JunitReport.Write(result),
-                _ => null,
-            };
-            if (text is null)
+            if (parse.GetValue(format) is "console")
             {
                 CheckConsoleReport.Write(Console.Out, result);
             }
-            else if (parse.GetValue(output) is { } file)
-            {
-                await File.WriteAllTextAsync(file, text, cancellationToken);
-            }
             else
             {
-                await Console.Out.WriteLineAsync(text);
+                var reportFormat = parse.GetValue(format) switch { "sarif" => ReportFormat.Sarif, "json" => ReportFormat.Json, _ => ReportFormat.JUnit };
+                var text = await RenderAsync(reportFormat, result, Environment.CurrentDirectory, cancellationToken);
+                if (parse.GetValue(output) is { } file)
+                {
+                    await File.WriteAllTextAsync(file, text, cancellationToken);
+                }
+                else
+                {
+                    await Console.Out.WriteLineAsync(text);
+                }
             }
-            return ExitCode(result, parse.GetValue(failOn)!);
+            return ExitCode(result, FailOn.Parse(parse.GetValue(failOn)!));
         });
         return command;
     }
 
-    /// <summary>An unreadable template is a usage error: a file we could not read must never pass the gate.</summary>
-    internal static int ExitCode(CheckResult result, string threshold)
+    /// <summary>
+    /// The check in a report format, with paths relative to <paramref name="baseDirectory"/>. JUnit lists the
+    /// passing cases too, as CI systems expect of a test report; SARIF and JSON list what needs a look.
+    /// </summary>
+    internal static Task<string> RenderAsync(ReportFormat format, ScanResult result, string baseDirectory, CancellationToken cancellationToken)
     {
-        if (result.Unreadable.Count > 0)
-        {
-            return ExitCodes.UsageError;
-        }
-        if (threshold == "none")
-        {
-            return ExitCodes.Ok;
-        }
-        var minimum = Enum.Parse<Severity>(threshold, ignoreCase: true);
-        return result.Open.Any(f => f.Severity >= minimum) ? ExitCodes.Findings : ExitCodes.Ok;
+        var written = format == ReportFormat.JUnit ? result : result with { Findings = [.. result.Findings.Where(f => f.Verdict != Verdict.Pass)] };
+        return ReportFormats.ToStringAsync(format, written, new ReportOptions { BaseDirectory = baseDirectory }, cancellationToken);
     }
+
+    /// <summary>An unreadable template is a usage error: a file we could not read must never pass the gate.</summary>
+    internal static int ExitCode(ScanResult result, Severity? failOn) =>
+        result.UnreadableFiles.Count > 0 ? ExitCodes.UsageError : FailOn.ExitCode(result.Findings, failOn);
 }

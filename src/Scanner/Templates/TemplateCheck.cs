@@ -1,23 +1,85 @@
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Scanner.Templates;
 
 /// <summary>
-/// Runs the catalog on templates: reads and maps each one, then evaluates the same rules the nightly
-/// scan runs on the mapped resources. All templates share one inventory, so a role in one file finds
-/// a managed policy defined in another. A nested stack whose TemplateURL is a local file brings that
-/// template in too.
+/// <c>guardrails check</c>: reads and maps each template, then evaluates the resources with the scan's own
+/// evaluator (<see cref="ScanEvaluator"/>), so that a template and the deployed resource are judged alike.
+/// All templates share one inventory, so a role in one file finds a managed policy defined in another. A
+/// nested stack whose TemplateURL is a local file brings that template in too. Each finding carries the
+/// place of its logical id; a waiver in the resource's Metadata suppresses it there.
 /// </summary>
 internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<string, RuleParams> paramsFor, DateTimeOffset now)
 {
-    public CheckResult Run(IReadOnlyList<string> paths, TemplateContext context)
+    public ScanResult Run(IReadOnlyList<string> paths, TemplateContext context)
+    {
+        var (mapped, files, unreadable) = Read(paths, context);
+        var inventory = new Inventory(mapped.SelectMany(m => m.Resources.Select(r => r.Resource)).ToList());
+        var evaluator = new Evaluator(catalog, estate, inventory, paramsFor, now, keepsMessages: true);
+        var scan = new ScanEvaluator(evaluator, estate, []) { IncludePasses = true };
+        var findings = new List<Finding>();
+        var summary = RuleHeader.Families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
+        foreach (var template in mapped)
+        {
+            foreach (var resource in template.Resources)
+            {
+                // One resource at a time: its findings are placed at its logical id, whatever ARN it was given.
+                var (evaluated, counts) = scan.Run([resource.Resource], CancellationToken.None);
+                foreach (var finding in evaluated)
+                {
+                    var placed = Placed(finding, template, resource);
+                    findings.Add(placed);
+                    if (placed.Verdict == Verdict.Suppressed)
+                    {
+                        // The evaluator counted a Fail or an Error; the waiver moves it, so the summary agrees with the list.
+                        var family = counts[finding.Family];
+                        family.Suppressed++;
+                        if (finding.Verdict == Verdict.Fail)
+                        {
+                            family.Fail--;
+                        }
+                        else
+                        {
+                            family.Error--;
+                        }
+                    }
+                }
+                foreach (var (family, count) in counts)
+                {
+                    summary[family].Add(count);
+                }
+            }
+        }
+        return new ScanResult
+        {
+            ScanId = $"check-{now:yyyyMMdd'T'HHmmss'Z'}",
+            StartedAt = now,
+            FinishedAt = now,
+            Resources = mapped.Sum(m => m.Resources.Count),
+            Evaluations = summary,
+            Gaps = [],
+            // The verdicts against rules in file order (passes last), as a reviewer reads the templates.
+            Findings = [.. findings.Where(f => f.Verdict != Verdict.Pass)
+                .OrderBy(f => f.Location!.File, StringComparer.Ordinal).ThenBy(f => f.Location!.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal),
+                .. findings.Where(f => f.Verdict == Verdict.Pass)],
+            Rules = [.. evaluator.Rules.Select(r => r.Header)],
+            Estate = estate,
+            SourceFiles = files,
+            UnreadableFiles = unreadable,
+            NotAssessed = [.. mapped.SelectMany(m => m.NotAssessed.Select(n =>
+                new NotAssessedResource(new SourceLocation(m.Template.Path, n.Source.Line, n.Source.Column, n.Source.LogicalId), n.Source.Type, n.Reason)))],
+        };
+    }
+
+    /// <summary>The templates named, then the local templates of their nested stacks, each once; what cannot be read is an error.</summary>
+    private static (List<MappedTemplate> Mapped, List<string> Files, List<string> Unreadable) Read(IReadOnlyList<string> paths, TemplateContext context)
     {
         var unreadable = new List<string>();
         var mapped = new List<MappedTemplate>();
-        // The templates named, then the local templates of their nested stacks, each once.
         var files = new List<string>(paths);
         var seen = new HashSet<string>(paths.Select(Path.GetFullPath), StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
@@ -33,60 +95,19 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
                 unreadable.Add(ex.Message);
             }
         }
-        var inventory = new Inventory(mapped.SelectMany(m => m.Resources.Select(r => r.Resource)).ToList());
-        var evaluator = new Evaluator(catalog, estate, inventory, paramsFor, now);
-        var findings = new List<TemplateFinding>();
-        var passes = new List<TemplateFinding>();
-        foreach (var template in mapped)
-        {
-            foreach (var resource in template.Resources)
-            {
-                for (var i = 0; i < evaluator.Rules.Count; i++)
-                {
-                    var header = evaluator.Rules[i].Header;
-                    if (!header.AppliesTo(resource.Resource.Type))
-                    {
-                        continue;
-                    }
-                    var result = evaluator.Evaluate(i, resource.Resource);
-                    if (result.Verdict is Verdict.Pass)
-                    {
-                        passes.Add(Finding(template, resource, header, result, null));
-                    }
-                    else if (result.Verdict is Verdict.Fail or Verdict.Error)
-                    {
-                        var waiver = TemplateWaivers.Find(resource.Source, header.Id, now);
-                        findings.Add(Finding(template, resource, header, result, waiver));
-                    }
-                }
-            }
-        }
-        return new CheckResult
-        {
-            Findings = findings.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList(),
-            Passes = passes,
-            NotAssessed = mapped.SelectMany(m => m.NotAssessed.Select(n => (m.Template.Path, n))).ToList(),
-            Unreadable = unreadable,
-            Files = files,
-            Rules = [.. evaluator.Rules.Select(r => r.Header)],
-        };
+        return (mapped, files, unreadable);
     }
 
-    private static TemplateFinding Finding(MappedTemplate template, MappedResource resource, RuleHeader header, RuleResult result, string? waiver) => new()
+    /// <summary>The finding at the resource's logical id, of the template's own type; a live waiver in its Metadata suppresses it.</summary>
+    private Finding Placed(Finding finding, MappedTemplate template, MappedResource resource)
     {
-        File = template.Template.Path,
-        LogicalId = resource.Source.LogicalId,
-        Line = resource.Source.Line,
-        Column = resource.Source.Column,
-        ResourceType = resource.Source.Type,
-        ResourceArn = resource.Resource.Arn,
-        AccountId = resource.Resource.AccountId,
-        Region = resource.Resource.Region,
-        RuleId = header.Id,
-        RuleTitle = header.Title,
-        Severity = header.Severity,
-        Verdict = result.Verdict,
-        Message = result.Message,
-        WaivedBecause = waiver,
-    };
+        var source = resource.Source;
+        var waiver = finding.Verdict is Verdict.Fail or Verdict.Error ? TemplateWaivers.Find(source, finding.RuleId, now) : null;
+        return finding with
+        {
+            ResourceType = source.Type,
+            Verdict = waiver is null ? finding.Verdict : Verdict.Suppressed,
+            Location = new SourceLocation(template.Template.Path, source.Line, source.Column, source.LogicalId) { Waiver = waiver },
+        };
+    }
 }
