@@ -19,6 +19,9 @@ internal sealed class BoundedYaml(InputLimits limits)
     /// <summary>Turns a node with a local tag (<c>!Ref x</c>) into what it stands for; without it, tags are ignored.</summary>
     public Func<string, JsonNode?, JsonNode?>? Tagged { get; init; }
 
+    /// <summary>How a scalar becomes JSON; by default as guardrails.yaml reads it (<see cref="YamlToJson.Scalar"/>).</summary>
+    public Func<Scalar, JsonNode?>? Scalars { get; init; }
+
     /// <summary>Told of every mapping key, with the keys above it, and where it starts.</summary>
     public Action<IReadOnlyList<string>, string, Mark>? KeySeen { get; init; }
 
@@ -104,7 +107,7 @@ internal sealed class BoundedYaml(InputLimits limits)
                     default:
                         var scalar = (Scalar)current;
                         Count(ref nodes, 1, current.Start);
-                        value = Apply(TagOf(scalar), YamlToJson.Scalar(scalar.Value, scalar.Style));
+                        value = Apply(TagOf(scalar), Scalars is null ? YamlToJson.Scalar(scalar.Value, scalar.Style) : Scalars(scalar));
                         size = 1;
                         Remember(anchors, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, value, size);
                         break;
