@@ -18,7 +18,7 @@ internal static class RuleCosts
         var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
         var catalog = RuleCatalogFiles.Load([RuleCatalogFiles.DefaultCatalog()]);
         var reader = SnapshotReader.Open(snapshot, config.Estate);
-        var now = reader.CollectedAt ?? DateTimeOffset.UtcNow;
+        var now = reader.CollectedAt ?? TimeProvider.System.GetUtcNow();
         var costs = catalog.Rules.Select(r => (Id: r.Id, Count: 0L, Ticks: 0L, Bytes: 0L)).ToArray();
         foreach (var account in reader.Accounts)
         {

@@ -6,6 +6,12 @@ using Ocado.Guardrails.Reports;
 
 // Renders a large report.html, opens it in headless Chromium and prints how long it takes to open
 // and to filter, and how big it is. Figures only: nothing here asserts a time (the tests never do).
+if (Array.IndexOf(args, "--screenshots") >= 0)
+{
+    // The screenshots of docs/reports.md, from reports a scan wrote: see Screenshots.cs.
+    return await Screenshots.TakeAsync(OptionText("--screenshots", "docs/images"), OptionText("--estate", "out/report.html"),
+        OptionText("--customer", "out/customers/acme/report.html"));
+}
 var findings = Option("--findings", 100_000);
 var runs = Option("--runs", 3);
 var outDirectory = Path.GetFullPath(OptionText("--out", Path.Combine("artifacts", "benchmark-report")));

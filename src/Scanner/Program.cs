@@ -1,3 +1,3 @@
 using Ocado.Guardrails.Scanner.Cli;
 
-return await GuardrailsCommand.Create().Parse(args).InvokeAsync();
+return await GuardrailsCommand.RunAsync(args, Console.Error);

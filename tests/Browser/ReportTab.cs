@@ -38,13 +38,16 @@ internal sealed class ReportTab : IAsyncDisposable
 
     public async Task<string[]> ViolationsAsync() => await Page.EvaluateAsync<string[]>("() => window.__violations");
 
-    public static async Task<ReportTab> OpenAsync(IBrowser browser, string html)
+    public static async Task<ReportTab> OpenAsync(IBrowser browser, string html) => await OpenAsync(browser, html, 1440);
+
+    /// <summary>Opens the report in a window <paramref name="width"/> pixels wide (1024 for the smallest supported screen).</summary>
+    public static async Task<ReportTab> OpenAsync(IBrowser browser, string html, int width)
     {
         var tab = new ReportTab();
         var path = Path.Combine(tab._directory.Path, "report.html");
         await File.WriteAllTextAsync(path, html, TestContext.Current.CancellationToken);
         tab.Url = new Uri(path).AbsoluteUri;
-        tab._context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        tab._context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 1000 }, AcceptDownloads = true });
         await tab._context.RouteAsync("**/*", async route =>
         {
             if (route.Request.Url == tab.Url)
@@ -121,6 +124,18 @@ internal sealed class ReportTab : IAsyncDisposable
         var directory = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(directory);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = fullPage });
+    }
+
+    /// <summary>
+    /// Opens <paramref name="url"/> (this report, with a fragment) in a second page of the same
+    /// context, as someone following a shared link would, and waits until its findings are shown.
+    /// </summary>
+    public async Task<IPage> OpenLinkAsync(string url)
+    {
+        var page = await _context!.NewPageAsync();
+        await page.GotoAsync(url);
+        await page.WaitForSelectorAsync("html[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        return page;
     }
 
     public async Task<string> TextAsync(string selector) => await Page.Locator(selector).InnerTextAsync();

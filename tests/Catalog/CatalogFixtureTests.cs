@@ -1,6 +1,5 @@
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Testing;
-using Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.Catalog;
 

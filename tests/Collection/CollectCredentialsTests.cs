@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Ocado.Guardrails.Scanner;
 using Ocado.Guardrails.Scanner.Cli;
 using Ocado.Guardrails.Scanner.Collection;
 

@@ -1,4 +1,3 @@
-using Ocado.Guardrails.Tests.AwsServer;
 
 namespace Ocado.Guardrails.Tests.Collection;
 

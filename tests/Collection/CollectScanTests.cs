@@ -4,7 +4,6 @@ using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Snapshots;
-using Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.Collection;
 

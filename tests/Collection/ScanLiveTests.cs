@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ocado.Guardrails.Scanner.Cli;
+using Ocado.Guardrails.Scanner;
 using Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.Collection;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ocado.Guardrails.Reports.Formats;
 using Ocado.Guardrails.Rules.Findings;
-using Ocado.Guardrails.Tests.Reports;
 
 namespace Ocado.Guardrails.Tests.Formats;
 

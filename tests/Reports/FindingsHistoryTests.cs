@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Ocado.Guardrails.Reports;
-using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Findings;
 

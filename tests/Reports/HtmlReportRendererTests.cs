@@ -100,8 +100,9 @@ public sealed class HtmlReportRendererTests
             .WithFinding().WithFinding().WithFinding(accountId: ScanBuilder.GlobexAccount)
             .Build());
 
-        Assert.Matches("data-filter=\"customer\" data-value=\"0\"><td>Acme Foods</td><td class=\"num v-fail-count\">2</td>", html);
-        Assert.Matches("data-filter=\"account\" data-value=\"2\"><td>333333333333</td><td>Globex Corporation</td><td class=\"num v-fail-count\">1</td>", html);
+        // The posture tables: failing findings by severity, critical first (the rule is high).
+        Assert.Contains("data-filter=\"customer\" data-value=\"0\"><td>Acme Foods</td><td class=\"num zero\" data-key=\"0\">0</td><td class=\"num sev-count-high\" data-key=\"2\">2</td>", html);
+        Assert.Contains("data-filter=\"account\" data-value=\"2\"><td>333333333333</td><td>Globex Corporation</td><td class=\"num zero\" data-key=\"0\">0</td><td class=\"num sev-count-high\" data-key=\"1\">1</td>", html);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.Scanning;
 

@@ -11,7 +11,6 @@ using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Jobs;
 using Ocado.Guardrails.Scanner.Sources;
-using Ocado.Guardrails.Scanner.Web;
 using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Store;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Ocado.Guardrails.Scanner;
 using Ocado.Guardrails.Scanner.Cli;
 using Ocado.Guardrails.Tests.Support;
 

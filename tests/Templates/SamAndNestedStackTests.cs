@@ -1,6 +1,5 @@
 using Ocado.Guardrails.Scanner.Cli;
 using Ocado.Guardrails.Reports.Formats;
-using Ocado.Guardrails.Scanner.Templates;
 using Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.Templates;

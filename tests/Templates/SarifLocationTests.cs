@@ -1,7 +1,6 @@
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Reports.Formats;
 using System.Text.Json;
-using Ocado.Guardrails.Scanner.Templates;
 
 namespace Ocado.Guardrails.Tests.Templates;
 

@@ -4,7 +4,6 @@ using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Scanner.Cli;
 using Ocado.Guardrails.Scanner.Templates;
-using Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.Templates;
 

@@ -7,7 +7,6 @@ using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Store;
 using Ocado.Guardrails.Tests.Support;
-using Support = Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.Waivers;
 

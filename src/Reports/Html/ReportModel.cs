@@ -1,3 +1,4 @@
+using Ocado.Guardrails.Reports.Compliance;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Findings;
 
@@ -61,6 +62,27 @@ internal sealed class ReportModel
 
     /// <summary>Whether any finding belongs to no customer (a platform or unknown account).</summary>
     public bool HasFindingsWithoutCustomer { get; set; }
+
+    /// <summary>The findings of platform and unknown accounts, a line of "By customer" (filter value -1).</summary>
+    public CountRow NoCustomer { get; } = new("Platform and unknown accounts", "", "customer", -1, new VerdictCounts());
+
+    /// <summary>The customers' lines, then the platform's when it has findings: worst first, as the posture table shows them.</summary>
+    public IEnumerable<CountRow> CustomersWithPlatform => HasFindingsWithoutCustomer ? [.. ByCustomer, NoCustomer] : ByCustomer;
+
+    /// <summary>Findings per family index, for the chart of findings by family.</summary>
+    public SortedDictionary<int, VerdictCounts> ByFamily { get; } = [];
+
+    /// <summary>Distinct resources with a finding other than a pass.</summary>
+    public int ResourcesWithFindings { get; set; }
+
+    /// <summary>Whether the scan kept its passes (--include-passes): without them no pass rate can be known.</summary>
+    public bool PassesRecorded => Totals[Verdict.Pass] > 0;
+
+    /// <summary>Each framework's controls, scored; see <see cref="ComplianceBuilder"/>.</summary>
+    public IReadOnlyList<FrameworkScore> Frameworks { get; set; } = [];
+
+    /// <summary>The waivers the scan shows: in force (from its suppressed findings), expired and stale.</summary>
+    public WaiverSummary Waivers { get; set; } = default!;
 
     /// <summary>The verdicts a table of findings shows: those a scan keeps, and Pass or Skip only when there are some.</summary>
     public IReadOnlyList<Verdict> FindingVerdicts { get; set; } = [];

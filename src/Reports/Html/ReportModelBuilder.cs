@@ -1,3 +1,4 @@
+using Ocado.Guardrails.Reports.Compliance;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Findings;
@@ -38,6 +39,7 @@ internal static class ReportModelBuilder
         var cells = new int[result.Findings.Count * columns];
         // Per rule index, the ARNs (by index) failing it; rules without a header join as findings name them.
         var failing = new Dictionary<int, HashSet<int>>();
+        var withFindings = new HashSet<int>();
         for (var i = 0; i < result.Findings.Count; i++)
         {
             if ((i & 8191) == 0)
@@ -81,9 +83,18 @@ internal static class ReportModelBuilder
             model.BySeverity[finding.Severity].Add(finding.Verdict);
             model.RuleSummaries[rule].Counts.Add(finding.Verdict);
             model.ByAccount[account].Counts.Add(finding.Verdict);
-            if (customer >= 0)
+            model.ByAccount[account].Posture.Add(finding, arn);
+            var byCustomer = customer >= 0 ? model.ByCustomer[customer] : model.NoCustomer;
+            byCustomer.Counts.Add(finding.Verdict);
+            byCustomer.Posture.Add(finding, arn);
+            if (!model.ByFamily.TryGetValue(row[1], out var family))
             {
-                model.ByCustomer[customer].Counts.Add(finding.Verdict);
+                model.ByFamily[row[1]] = family = new VerdictCounts();
+            }
+            family.Add(finding.Verdict);
+            if (finding.Verdict != Verdict.Pass)
+            {
+                withFindings.Add(arn);
             }
             model.HasFindingsWithoutCustomer |= customer < 0;
             if (finding.Verdict is Verdict.Fail or Verdict.Error)
@@ -96,6 +107,9 @@ internal static class ReportModelBuilder
             }
         }
         model.Cells = cells;
+        model.ResourcesWithFindings = withFindings.Count;
+        model.Frameworks = ComplianceBuilder.Build(result, id => id is null ? -1 : model.Customers.IndexOf(id), cancellationToken);
+        model.Waivers = WaiverSummary.Build(result);
         foreach (var (rule, arns) in failing)
         {
             model.RuleSummaries[rule].AffectedResources = arns.Count;

@@ -85,7 +85,7 @@ internal sealed class ResourceDetails
         foreach (var (key, value) in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             flat[i++] = TagKeys.Add(key);
-            flat[i++] = value == name && name.Length > 0 ? -1 : TagValues.Add(value);
+            flat[i++] = value == name && name.Length > 0 ? -1 : TagValues.Add(TagMask.Mask(key, value));
         }
         var identity = string.Join(',', flat);
         if (!_tagSetIndex.TryGetValue(identity, out var index))

@@ -37,12 +37,20 @@ internal sealed class TrendLayout
             {
                 // The last label ends at the plot's edge rather than straddling it.
                 var anchor = i == trend.Count - 1 && trend.Count > 1 ? "end" : "middle";
-                XLabels.Add((X(i), trend[i].FinishedAt.UtcDateTime.ToString("dd MMM", CultureInfo.InvariantCulture), anchor));
+                XLabels.Add((X(i), Label(trend, i), anchor));
             }
         }
     }
 
     public IReadOnlyList<ScanTrendPoint> Points { get; }
+
+    /// <summary>A scan's day, and its time too when another scan of the trend finished on the same day.</summary>
+    public static string Label(IReadOnlyList<ScanTrendPoint> trend, int index)
+    {
+        var day = trend[index].FinishedAt.UtcDateTime;
+        var shared = trend.Where((p, i) => i != index && p.FinishedAt.UtcDateTime.Date == day.Date).Any();
+        return day.ToString(shared ? "dd MMM HH:mm" : "dd MMM", CultureInfo.InvariantCulture);
+    }
 
     public double YMax { get; }
 

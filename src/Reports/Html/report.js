@@ -29,6 +29,13 @@
   const numbers = new Intl.NumberFormat('en-GB');
 
   const state = { filters: {}, text: '', sort: 'severity', direction: -1, page: 0, shown: new Uint32Array(0) };
+  // What else the URL fragment keeps: the open panel (a rule index or a finding's row) and the sort
+  // of each server-rendered table (by its id: column and direction).
+  const view = { rule: null, row: null, tables: {} };
+  // While the view is read from the fragment, writing it back would lose the parts not read yet.
+  let restoring = false;
+  // While printing, the table holds every matching row, not one page (see the print stylesheet).
+  let printing = false;
   const ranks = {};
   const lowered = {};
   let rowsByArn = null;
@@ -207,8 +214,8 @@
     const total = state.shown.length;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     state.page = Math.min(Math.max(state.page, 0), pages - 1);
-    const start = state.page * PAGE_SIZE;
-    const end = Math.min(start + PAGE_SIZE, total);
+    const start = printing ? 0 : state.page * PAGE_SIZE;
+    const end = printing ? total : Math.min(start + PAGE_SIZE, total);
     const fragment = document.createDocumentFragment();
     for (let k = start; k < end; k++) { fragment.appendChild(findingRow(state.shown[k])); }
     document.getElementById('findings-body').replaceChildren(fragment);
@@ -227,6 +234,7 @@
       th.setAttribute('aria-sort', th.dataset.sort !== state.sort ? 'none'
         : state.direction < 0 ? 'descending' : 'ascending');
     });
+    writeHash();
   }
 
   function index(value, length) {
@@ -245,7 +253,11 @@
   function openRule(value) {
     const rule = index(value, data.rules.length);
     const dialog = rule === null ? null : document.getElementById('rule-' + rule);
-    if (dialog && !dialog.open) { dialog.showModal(); }
+    if (dialog && !dialog.open) {
+      view.rule = rule;
+      dialog.showModal();
+      writeHash();
+    }
   }
 
   function openResource(value) {
@@ -270,7 +282,7 @@
       facts.appendChild(el('dd', '', fact[1]));
     });
     const findings = rowsByArn.get(at(i, col.arn));
-    showTags(at(i, col.arn), data.arns[at(i, col.arn)]);
+    showTags(at(i, col.arn), data.arns[at(i, col.arn)], findings);
     showEvidence(findings);
     const body = document.getElementById('resource-findings');
     body.replaceChildren();
@@ -287,17 +299,28 @@
       body.appendChild(tr);
     });
     const dialog = document.getElementById('resource-panel');
+    view.row = i;
     if (!dialog.open) { dialog.showModal(); }
+    writeHash();
   }
 
-  // The resource's tags, as key and value cells; a note instead when it has none.
-  function showTags(arnIndex, arn) {
+  // The resource's tags, as key and value cells; a note instead when it has none. A tag whose key a
+  // finding's message names (a tagging rule compares its value) is marked as the one at fault.
+  // Values that look like secrets were masked on the server: the page never holds them.
+  function showTags(arnIndex, arn, findings) {
+    const named = findings.filter(function (r) { return data.verdicts[at(r, col.verdict)] !== 'pass'; })
+      .map(function (r) { return messageOf(r).toLowerCase(); });
     const set = data.arnTags && data.arnTags[arnIndex] >= 0 ? data.tagSets[data.arnTags[arnIndex]] : [];
     const body = document.getElementById('resource-tags');
     const fragment = document.createDocumentFragment();
     for (let t = 0; t < set.length; t += 2) {
       const tr = el('tr');
-      tr.appendChild(cell('mono', el('span', '', data.tagKeys[set[t]])));
+      const key = data.tagKeys[set[t]];
+      if (named.some(function (m) { return m.indexOf(key.toLowerCase()) >= 0; })) {
+        tr.className = 'at-fault';
+        tr.title = 'A finding on this resource names this tag';
+      }
+      tr.appendChild(cell('mono', el('span', '', key)));
       // -1: the value is the resource's name (see ResourceDetails.AddArn).
       tr.appendChild(cell('tag-value', el('span', '', set[t + 1] < 0 ? arnName(arn) : data.tagValues[set[t + 1]])));
       fragment.appendChild(tr);
@@ -323,9 +346,140 @@
     }
     byText.forEach(function (rules, evidence) {
       list.appendChild(el('p', 'sub', rules.join(', ')));
-      list.appendChild(el('pre', 'evidence', joined(data.evidence[evidence], findings[0])));
+      list.appendChild(el('pre', 'evidence at-fault', joined(data.evidence[evidence], findings[0])));
     });
     document.getElementById('resource-evidence-section').hidden = byText.size === 0;
+  }
+
+  // The view lives in the URL fragment, #name=value&…, so that a link opens the same view: filters
+  // and sort of the findings, search text, page, open panel, and the sort of the other tables.
+  // Values are indexes into this report's tables; each is checked against the page when read.
+  function writeHash() {
+    if (restoring || !data) { return; }
+    const params = new URLSearchParams();
+    FILTERS.forEach(function (name) {
+      if (state.filters[name] !== undefined) { params.set(name, String(state.filters[name])); }
+    });
+    if (state.text.trim()) { params.set('q', state.text); }
+    if (state.sort !== 'severity' || state.direction > 0) {
+      params.set('sort', state.sort);
+      params.set('dir', state.direction < 0 ? 'desc' : 'asc');
+    }
+    if (state.page > 0) { params.set('page', String(state.page + 1)); }
+    Object.keys(view.tables).forEach(function (id) {
+      params.set('t-' + id, view.tables[id][0] + (view.tables[id][1] < 0 ? '-desc' : '-asc'));
+    });
+    if (view.rule !== null) { params.set('rule', String(view.rule)); }
+    if (view.row !== null) { params.set('resource', String(view.row)); }
+    const fragment = params.toString();
+    const url = location.href.split('#')[0] + (fragment ? '#' + fragment : '');
+    if (url !== location.href) { history.replaceState(null, '', url); }
+  }
+
+  // Sets the view from the fragment; false when it holds none (a plain #section, or nothing).
+  function readHash() {
+    const fragment = location.hash.substring(1);
+    if (fragment.indexOf('=') < 0) { return false; }
+    const params = new URLSearchParams(fragment);
+    restoring = true;
+    FILTERS.forEach(function (name) {
+      const select = document.querySelector('select[data-filter="' + name + '"]');
+      const value = params.get(name);
+      const known = select !== null && value !== null && Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+      if (select) { select.value = known ? value : ''; }
+      state.filters[name] = known && value !== '' ? Number.parseInt(value, 10) : undefined;
+    });
+    state.text = params.get('q') || '';
+    document.getElementById('filter-text').value = state.text;
+    const sort = params.get('sort');
+    const sortable = sort !== null && document.querySelector('th[data-sort]') !== null &&
+      Array.prototype.some.call(document.querySelectorAll('th[data-sort]'), function (th) { return th.dataset.sort === sort; });
+    state.sort = sortable ? sort : 'severity';
+    state.direction = sortable && params.get('dir') === 'asc' ? 1 : -1;
+    applyFilters();
+    const page = Number.parseInt(params.get('page'), 10);
+    if (Number.isInteger(page) && page > 1) { state.page = page - 1; render(); }
+    view.tables = {};
+    params.forEach(function (value, name) {
+      const table = name.startsWith('t-') ? document.getElementById(name.substring(2)) : null;
+      const match = /^(\d+)-(asc|desc)$/.exec(value);
+      if (table && table.matches('table.sortable') && match) {
+        sortTable(table, Number.parseInt(match[1], 10), match[2] === 'asc' ? 1 : -1);
+      }
+    });
+    document.querySelectorAll('dialog[open]').forEach(function (d) { d.close(); });
+    view.rule = null;
+    view.row = null;
+    restoring = false;
+    if (params.has('rule')) { openRule(params.get('rule')); }
+    if (params.has('resource')) { openResource(params.get('resource')); }
+    writeHash();
+    return true;
+  }
+
+  // Sorts a server-rendered table by one column: a cell's data-key when it has one (a number),
+  // else its text. The rows are moved, not rebuilt, so their listeners and focus order stay.
+  function sortTable(table, column, direction) {
+    const heads = table.tHead.rows[0].cells;
+    const button = table.querySelector('[data-sort-col="' + column + '"]');
+    if (!button) { return; }
+    const body = table.tBodies[0];
+    const rows = Array.prototype.filter.call(body.rows, function (r) { return r.cells.length > column; });
+    const keyOf = function (row) {
+      const c = row.cells[column];
+      return c.dataset.key !== undefined ? Number(c.dataset.key) : c.textContent.trim().toLowerCase();
+    };
+    rows.sort(function (a, b) { const x = keyOf(a), y = keyOf(b); return (x < y ? -1 : x > y ? 1 : 0) * direction; });
+    rows.forEach(function (r) { body.appendChild(r); });
+    Array.prototype.forEach.call(heads, function (th) {
+      th.setAttribute('aria-sort', th.contains(button) ? (direction < 0 ? 'descending' : 'ascending') : 'none');
+    });
+    if (table.id) { view.tables[table.id] = [column, direction]; }
+  }
+
+  // The rows of the current filtered view, in its sort order, as findings.csv names the fields.
+  const EXPORT_FIELDS = ['ruleId', 'ruleTitle', 'family', 'severity', 'verdict', 'status', 'firstSeen', 'customer',
+    'accountId', 'region', 'resourceType', 'resourceArn', 'message', 'evidence'];
+
+  function exported(i) {
+    const rule = at(i, col.rule);
+    const customer = at(i, col.customer);
+    const status = hasStatus ? at(i, col.status) : -1;
+    const evidence = hasEvidence ? at(i, col.evidence) : -1;
+    return [data.rules[rule], data.ruleTitles[rule], data.families[at(i, col.family)], data.severities[at(i, col.severity)],
+      data.verdicts[at(i, col.verdict)], status < 0 ? '' : data.statuses[status],
+      hasStatus && at(i, col.firstSeen) >= 0 ? data.firstSeen[at(i, col.firstSeen)] : '',
+      customer < 0 ? '' : data.customers[customer], data.accounts[at(i, col.account)], data.regions[at(i, col.region)],
+      data.types[at(i, col.type)], data.arns[at(i, col.arn)], messageOf(i), evidence < 0 ? '' : joined(data.evidence[evidence], i)];
+  }
+
+  // RFC 4180, as the csv format writes it; a cell a spreadsheet would run as a formula gets a
+  // leading apostrophe (https://owasp.org/www-community/attacks/CSV_Injection).
+  function csvField(value) {
+    const text = /^[=+\-@\t\r]/.test(value) ? "'" + value : value;
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  // A file made in the page and saved through a temporary link: nothing leaves the machine.
+  function download(format) {
+    const rows = Array.prototype.map.call(state.shown, exported);
+    let text;
+    if (format === 'json') {
+      text = JSON.stringify(rows.map(function (row) {
+        const finding = {};
+        EXPORT_FIELDS.forEach(function (name, k) { if (row[k] !== '') { finding[name] = row[k]; } });
+        return finding;
+      }), null, 1);
+    } else {
+      text = [EXPORT_FIELDS].concat(rows).map(function (row) { return row.map(csvField).join(','); }).join('\r\n') + '\r\n';
+    }
+    const link = el('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: format === 'json' ? 'application/json' : 'text/csv' }));
+    link.download = 'findings-view.' + (format === 'json' ? 'json' : 'csv');
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
   }
 
   function onClick(event) {
@@ -338,9 +492,27 @@
       }
       return;
     }
-    const action = target.closest('[data-close],[data-show-rule],[data-rule],[data-row],[data-filter][data-value],th[data-sort],[data-page]');
+    const jump = target.closest('.jump a');
+    if (jump) {
+      // The fragment holds the view: a section link scrolls instead of replacing it.
+      event.preventDefault();
+      const section = document.getElementById(jump.getAttribute('href').substring(1));
+      if (section) { section.scrollIntoView(); }
+      return;
+    }
+    const action = target.closest('[data-close],[data-show-rule],[data-rule],[data-row],[data-filter][data-value],th[data-sort],[data-page],[data-sort-col],[data-download]');
     if (!action || !data) { return; }
     if (action.hasAttribute('data-close')) { action.closest('dialog').close(); }
+    else if (action.hasAttribute('data-download')) { download(action.dataset.download); }
+    else if (action.hasAttribute('data-sort-col')) {
+      const table = action.closest('table');
+      const column = Number.parseInt(action.dataset.sortCol, 10);
+      const current = view.tables[table.id];
+      const numeric = table.tBodies[0].rows[0] && table.tBodies[0].rows[0].cells[column] &&
+        table.tBodies[0].rows[0].cells[column].dataset.key !== undefined;
+      sortTable(table, column, current && current[0] === column ? -current[1] : (numeric ? -1 : 1));
+      writeHash();
+    }
     else if (action.hasAttribute('data-show-rule')) {
       document.querySelectorAll('dialog[open]').forEach(function (d) { d.close(); });
       setFilter('rule', index(action.dataset.showRule, data.rules.length));
@@ -408,9 +580,26 @@
       typing = window.setTimeout(function () { state.text = event.target.value; applyFilters(); }, 150);
     });
     document.addEventListener('keydown', function (event) {
-      if (event.key === 'Enter' && event.target.matches('[data-filter][data-value]')) { onClick(event); }
+      // Rows and cards that filter are not buttons: Space does what Enter does, as on a button.
+      if ((event.key === 'Enter' || event.key === ' ') && event.target.matches('[data-filter][data-value]')) {
+        event.preventDefault();
+        onClick(event);
+      }
     });
-    applyFilters();
+    document.querySelectorAll('dialog').forEach(function (dialog) {
+      dialog.addEventListener('close', function () {
+        // The close event comes later than close(): a panel reopened meanwhile stays in the view.
+        if (dialog.open) { return; }
+        if (dialog.id === 'resource-panel') { view.row = null; } else { view.rule = null; }
+        writeHash();
+      });
+    });
+    window.addEventListener('hashchange', readHash);
+    window.addEventListener('beforeprint', function () { printing = true; render(); });
+    window.addEventListener('afterprint', function () { printing = false; render(); });
+    // Printing to PDF, and a print media emulated, raise no beforeprint: the media query does.
+    window.matchMedia('print').addEventListener('change', function (event) { printing = event.matches; render(); });
+    if (!readHash()) { applyFilters(); }
     // For tests and the benchmark: the first page of findings is on screen.
     performance.mark('guardrails-ready');
     document.documentElement.dataset.ready = 'true';

@@ -1,4 +1,3 @@
-using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Quotas;
 

@@ -4,8 +4,6 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Jobs;
-using Ocado.Guardrails.Scanner.Sources;
-using Ocado.Guardrails.Scanner.Web;
 using Ocado.Guardrails.Scanner.Store;
 
 namespace Ocado.Guardrails.Scanner.Cli;

@@ -16,6 +16,14 @@ internal static class CheckCommand
     public static Command Create()
     {
         var templates = new Argument<string[]>("TEMPLATE") { Description = "CloudFormation templates (JSON or YAML)", Arity = ArgumentArity.OneOrMore };
+        // A word that looks like an option is a mistyped option, never a template to look for (use ./-name for such a file).
+        templates.Validators.Add(r =>
+        {
+            foreach (var word in r.Tokens.Select(t => t.Value).Where(w => w.StartsWith('-')))
+            {
+                r.AddError($"unknown option '{word}' for check");
+            }
+        });
         var config = new Option<string?>("--config") { Description = "guardrails.yaml describing the estate, so that accounts are judged as own, same customer, platform or foreign" };
         var account = new Option<string?>("--account") { Description = "The account the templates deploy to (AWS::AccountId)" };
         var region = new Option<string>("--region") { Description = "The region the templates deploy to (AWS::Region)", DefaultValueFactory = _ => TemplateContext.DefaultRegion };
@@ -31,8 +39,14 @@ internal static class CheckCommand
         {
             templates, config, account, region, parameters, format, output, failOn, rules,
         };
+        var baselines = new BaselineOptions();
+        baselines.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!baselines.TryRead(parse, Console.Error, out var baseline))
+            {
+                return ExitCodes.UsageError;
+            }
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pair in parse.GetValue(parameters) ?? [])
             {
@@ -98,7 +112,11 @@ internal static class CheckCommand
                     await Console.Out.WriteLineAsync(text);
                 }
             }
-            return ExitCode(result, FailOn.Parse(parse.GetValue(failOn)!));
+            if (parse.GetValue(baselines.Create) is { } baselinePath)
+            {
+                Baseline.Write(baselinePath, result.Findings);
+            }
+            return ExitCode(result, FailOn.Parse(parse.GetValue(failOn)!), baseline);
         });
         return command;
     }
@@ -114,6 +132,6 @@ internal static class CheckCommand
     }
 
     /// <summary>An unreadable template is a usage error: a file we could not read must never pass the gate.</summary>
-    internal static int ExitCode(ScanResult result, Severity? failOn) =>
-        result.UnreadableFiles.Count > 0 ? ExitCodes.UsageError : FailOn.ExitCode(result.Findings, failOn);
+    internal static int ExitCode(ScanResult result, Severity? failOn, Baseline? baseline = null) =>
+        result.UnreadableFiles.Count > 0 ? ExitCodes.UsageError : FailOn.ExitCode(result.Findings, failOn, baseline);
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Jobs;
-using Ocado.Guardrails.Scanner.Sources;
-using Ocado.Guardrails.Scanner.Web;
 
 namespace Ocado.Guardrails.Scanner.Cli;
 

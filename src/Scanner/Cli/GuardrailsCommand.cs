@@ -5,6 +5,32 @@ namespace Ocado.Guardrails.Scanner.Cli;
 /// <summary>The <c>guardrails</c> command line: one verb per job.</summary>
 internal static class GuardrailsCommand
 {
+    /// <summary>
+    /// Parses and runs a command line. A mistake in the words themselves (an unknown verb or option, a value not
+    /// among the choices, a missing argument) exits 2 with every mistake listed and a pointer to the help: exit 1
+    /// means findings, and CI must be able to tell the two apart.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    {
+        var parse = Create().Parse(args);
+        if (parse.Errors.Count == 0)
+        {
+            return await parse.InvokeAsync();
+        }
+        foreach (var mistake in parse.Errors)
+        {
+            await error.WriteLineAsync($"error: {mistake.Message}");
+        }
+        var verb = parse.CommandResult.Command;
+        await error.WriteLineAsync($"See '{(verb is RootCommand ? "guardrails" : "guardrails " + string.Join(' ', Path(parse.CommandResult)))} --help'.");
+        return ExitCodes.UsageError;
+    }
+
+    private static IEnumerable<string> Path(System.CommandLine.Parsing.CommandResult result) =>
+        result.Parent is System.CommandLine.Parsing.CommandResult parent && parent.Command is not RootCommand
+            ? [.. Path(parent), result.Command.Name]
+            : [result.Command.Name];
+
     public static RootCommand Create() => new(
         """
         Ocado.Guardrails: governance and compliance scanner for AWS estates.

@@ -6,6 +6,8 @@ namespace Ocado.Guardrails.Scanner.Cli;
 /// <summary><c>guardrails rules list</c>: id, family, severity, resource types, controls.</summary>
 internal static class RulesListCommand
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public static Command Create()
     {
         var paths = RulesCommand.PathsArgument();
@@ -31,7 +33,7 @@ internal static class RulesListCommand
                 id = h.Id, family = h.Family, severity = h.Severity.ToString().ToLowerInvariant(), title = h.Title,
                 resourceTypes = h.ResourceTypes, controls = h.Controls, remediation = h.Remediation,
             });
-            Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(JsonSerializer.Serialize(rows, Indented));
             return ExitCodes.Ok;
         }
         Console.WriteLine($"{"id",-46} {"family",-12} {"severity",-9} {"resource types",-44} controls");

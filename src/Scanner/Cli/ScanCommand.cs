@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Aws;
@@ -17,8 +16,10 @@ internal static class ScanCommand
     {
         var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot directory to scan (layout: README, 'The snapshot directory')" };
         var demo = new Option<bool>("--demo") { Description = "Generate the bundled demo estate (3 customers, 11 accounts) into OUT/demo-snapshot and scan it" };
-        var demoSize = new Option<int>("--demo-size") { Description = "Approximate number of resources of the demo estate", DefaultValueFactory = _ => 6000 };
-        var demoAccounts = new Option<int>("--demo-accounts") { Description = "Accounts of the demo estate (12 by default; more are extra copies of the customers' environments)", DefaultValueFactory = _ => DemoOptions.DefaultAccounts };
+        var demoSize = new Option<int>("--demo-size") { Description = $"Approximate number of resources of the demo estate ({DemoOptions.MinimumSize:N0} to {DemoOptions.MaximumSize:N0})", DefaultValueFactory = _ => DemoOptions.DefaultSize };
+        demoSize.Validators.Add(r => InRange(r, r.GetValueOrDefault<int>(), DemoOptions.MinimumSize, DemoOptions.MaximumSize));
+        var demoAccounts = new Option<int>("--demo-accounts") { Description = $"Accounts of the demo estate ({DemoOptions.DefaultAccounts} by default, up to {DemoOptions.MaximumAccounts}; more are extra copies of the customers' environments)", DefaultValueFactory = _ => DemoOptions.DefaultAccounts };
+        demoAccounts.Validators.Add(r => InRange(r, r.GetValueOrDefault<int>(), DemoOptions.DefaultAccounts, DemoOptions.MaximumAccounts));
         var config = new Option<string?>("--config") { Description = "guardrails.yaml describing the estate (default: SNAPSHOT/guardrails.yaml; without --snapshot or --demo, ./guardrails.yaml)" };
         var output = new Option<string>("--out") { Description = "Output directory for findings.json and the reports", DefaultValueFactory = _ => "out" };
         var rules = new Option<string[]>("--rules") { Description = "Rule files or folders (default: the rules-catalog folder); repeatable", AllowMultipleArgumentsPerToken = true };
@@ -39,8 +40,14 @@ internal static class ScanCommand
         {
             snapshot, demo, demoSize, demoAccounts, config, output, rules, includePasses, customer, failOn, quiet, store, noStore,
         };
+        var baselines = new BaselineOptions();
+        baselines.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!baselines.TryRead(parse, Console.Error, out var baseline))
+            {
+                return ExitCodes.UsageError;
+            }
             var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
             var progress = ScanProgress.ForConsole(parse.GetValue(quiet));
             string snapshotDirectory;
@@ -130,6 +137,8 @@ internal static class ScanCommand
                 IncludePasses = parse.GetValue(includePasses),
                 Customer = customerId,
                 FailOn = FailOn.Parse(parse.GetValue(failOn)!),
+                Baseline = baseline,
+                CreateBaseline = parse.GetValue(baselines.Create),
             };
             var findingsStore = parse.GetValue(noStore)
                 ? null
@@ -175,5 +184,13 @@ internal static class ScanCommand
         }
         Directory.Move(collecting, snapshotDirectory);
         return ExitCodes.Ok;
+    }
+
+    private static void InRange(System.CommandLine.Parsing.OptionResult result, int value, int minimum, int maximum)
+    {
+        if (value < minimum || value > maximum)
+        {
+            result.AddError($"{result.Option.Name} must be between {minimum:N0} and {maximum:N0} (was {value:N0})");
+        }
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
-using Ocado.Guardrails.Scanner.Jobs;
-using Ocado.Guardrails.Scanner.Sources;
 using Ocado.Guardrails.Scanner.Web;
 
 namespace Ocado.Guardrails.Scanner.Cli;

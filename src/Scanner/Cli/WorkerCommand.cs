@@ -3,8 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Jobs;
-using Ocado.Guardrails.Scanner.Sources;
-using Ocado.Guardrails.Scanner.Web;
 
 namespace Ocado.Guardrails.Scanner.Cli;
 

@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using Ocado.Guardrails.Rules.Estates;
-using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Snapshots;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using static Ocado.Guardrails.Scanner.Demo.PolicyJson;
 
 namespace Ocado.Guardrails.Scanner.Demo;

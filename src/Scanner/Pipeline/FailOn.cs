@@ -15,8 +15,9 @@ internal static class FailOn
     public static Severity? Parse(string choice) =>
         choice == "none" ? null : Enum.Parse<Severity>(choice, ignoreCase: true);
 
-    public static int ExitCode(IEnumerable<Finding> findings, Severity? threshold) =>
-        threshold is { } minimum && findings.Any(f => f.Verdict is Verdict.Fail or Verdict.Error && f.Severity >= minimum)
-            ? Cli.ExitCodes.Findings
-            : Cli.ExitCodes.Ok;
+    /// <summary>Exit 1 when a finding at or above the threshold remains that the baseline (if any) does not accept.</summary>
+    public static int ExitCode(IEnumerable<Finding> findings, Severity? threshold, Baseline? baseline = null) =>
+        threshold is { } minimum && findings.Any(f => f.Verdict is Verdict.Fail or Verdict.Error && f.Severity >= minimum && baseline?.Contains(f) != true)
+            ? ExitCodes.Findings
+            : ExitCodes.Ok;
 }

@@ -12,4 +12,8 @@ internal sealed record ScanOptions
     public string? Customer { get; init; }
     /// <summary>The --fail-on threshold; null exits 0 whatever was found.</summary>
     public Rules.Severity? FailOn { get; init; }
+    /// <summary>Findings accepted for now: --fail-on counts only the others.</summary>
+    public Baseline? Baseline { get; init; }
+    /// <summary>Where to write this scan's Fail and Error findings as a baseline, or null.</summary>
+    public string? CreateBaseline { get; init; }
 }

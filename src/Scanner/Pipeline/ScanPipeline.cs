@@ -148,6 +148,11 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
         var written = await ScanOutputs.WriteAsync(result, options.OutputDirectory, cancellationToken);
         progress.Stage($"wrote {written.Count} files");
         ConsoleSummary.Write(Console.Out, result, written, history);
-        return FailOn.ExitCode(result.Findings, options.FailOn);
+        if (options.CreateBaseline is { } baselinePath)
+        {
+            Baseline.Write(baselinePath, result.Findings);
+            progress.Stage($"wrote the baseline {baselinePath}: --baseline {baselinePath} fails only on findings not in it");
+        }
+        return FailOn.ExitCode(result.Findings, options.FailOn, options.Baseline);
     }
 }

@@ -4,7 +4,7 @@ namespace Ocado.Guardrails.Scanner.Pipeline;
 /// Progress of long work on standard error: a live line when a person watches, plain timestamped
 /// lines when the output goes to a log. Standard output carries only the results.
 /// </summary>
-internal sealed class ScanProgress(TextWriter writer, bool interactive, bool quiet = false)
+internal sealed class ScanProgress(TextWriter writer, bool interactive, bool quiet = false, TimeProvider? time = null)
 {
     public static ScanProgress ForConsole(bool quiet) => new(Console.Error, !Console.IsErrorRedirected, quiet);
 
@@ -54,7 +54,7 @@ internal sealed class ScanProgress(TextWriter writer, bool interactive, bool qui
             }
             else if (endLine)
             {
-                writer.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} {message}");
+                writer.WriteLine($"{(time ?? TimeProvider.System).GetUtcNow():HH:mm:ss} {message}");
             }
             writer.Flush();
         }

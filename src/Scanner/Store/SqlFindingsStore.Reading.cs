@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Findings;
 
@@ -49,6 +48,8 @@ internal abstract partial class SqlFindingsStore
                     ResourceType = reader.GetString(9), AccountId = reader.GetString(10), Region = reader.GetString(11),
                     Customer = Db.Text(reader, 12), Message = reader.GetString(13),
                     Status = StoreNames.ToStatus(Db.Text(reader, 14)), FirstSeen = Db.Time(reader, 15),
+                    Tags = Db.Text(reader, 16) is { } tags ? JsonSerializer.Deserialize<Dictionary<string, string>>(tags) : null,
+                    Evidence = Db.Text(reader, 17),
                 });
             }
         }
@@ -126,5 +127,6 @@ internal abstract partial class SqlFindingsStore
         scanId, part.AccountId, part.Region, ordinal, f.RuleId, f.ResourceArn, f.Family, StoreNames.Of(f.Severity),
         StoreNames.Of(f.Verdict), f.ResourceType, f.AccountId, f.Region, f.Customer, f.Message,
         f.Status is { } s ? StoreNames.Of(s) : null, f.FirstSeen is { } t ? Db.Millis(t) : null,
+        f.Tags is { Count: > 0 } tags ? JsonSerializer.Serialize(tags) : null, f.Evidence,
     ];
 }

@@ -39,6 +39,16 @@ internal abstract partial class SqlFindingsStore : IFindingsStore
         {
             await Db.ExecuteAsync(connection, transaction, "INSERT INTO gr_schema (version) VALUES (@v)", cancellationToken, ("@v", StoreSchema.Version));
         }
+        // A store written by an earlier version keeps its history: its tables gain what this version writes.
+        var version = Convert.ToInt32(await Db.ScalarAsync(connection, transaction, "SELECT MAX(version) FROM gr_schema", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        for (; version < StoreSchema.Version; version++)
+        {
+            foreach (var upgrade in StoreSchema.Upgrades[version])
+            {
+                await Db.ExecuteAsync(connection, transaction, upgrade, cancellationToken);
+            }
+            await Db.ExecuteAsync(connection, transaction, "UPDATE gr_schema SET version = @v", cancellationToken, ("@v", version + 1));
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -7,7 +7,8 @@ namespace Ocado.Guardrails.Scanner.Store;
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 1;
+    /// <summary>2: gr_results keeps each finding's tags and evidence, so that reports read back from the store show them.</summary>
+    public const int Version = 2;
 
     public static readonly IReadOnlyList<string> Statements =
     [
@@ -35,7 +36,7 @@ internal static class StoreSchema
           scan_id TEXT NOT NULL, part_account TEXT NOT NULL, part_region TEXT NOT NULL, ordinal INTEGER NOT NULL,
           rule_id TEXT NOT NULL, resource_arn TEXT NOT NULL, family TEXT NOT NULL, severity TEXT NOT NULL,
           verdict TEXT NOT NULL, resource_type TEXT NOT NULL, account_id TEXT NOT NULL, region TEXT NOT NULL,
-          customer TEXT, message TEXT NOT NULL, status TEXT, first_seen BIGINT,
+          customer TEXT, message TEXT NOT NULL, status TEXT, first_seen BIGINT, tags TEXT, evidence TEXT,
           PRIMARY KEY (scan_id, part_account, part_region, ordinal))
         """,
         "CREATE INDEX IF NOT EXISTS gr_results_identity ON gr_results (scan_id, rule_id, resource_arn)",
@@ -53,5 +54,11 @@ internal static class StoreSchema
 
     /// <summary>The columns of gr_results in the order every writer and reader uses.</summary>
     public const string ResultColumns =
-        "scan_id, part_account, part_region, ordinal, rule_id, resource_arn, family, severity, verdict, resource_type, account_id, region, customer, message, status, first_seen";
+        "scan_id, part_account, part_region, ordinal, rule_id, resource_arn, family, severity, verdict, resource_type, account_id, region, customer, message, status, first_seen, tags, evidence";
+
+    /// <summary>What brings a store of an earlier version up to <see cref="Version"/>, by the version it starts from.</summary>
+    public static readonly IReadOnlyDictionary<int, IReadOnlyList<string>> Upgrades = new Dictionary<int, IReadOnlyList<string>>
+    {
+        [1] = ["ALTER TABLE gr_results ADD COLUMN tags TEXT", "ALTER TABLE gr_results ADD COLUMN evidence TEXT"],
+    };
 }

@@ -1,4 +1,4 @@
-namespace Ocado.Guardrails.Scanner.Cli;
+namespace Ocado.Guardrails.Scanner;
 
 /// <summary>What the process exit code tells CI.</summary>
 internal static class ExitCodes
