@@ -19,7 +19,7 @@ internal sealed class BoundedYaml(InputLimits limits)
     /// <summary>Turns a node with a local tag (<c>!Ref x</c>) into what it stands for; without it, tags are ignored.</summary>
     public Func<string, JsonNode?, JsonNode?>? Tagged { get; init; }
 
-    /// <summary>How a scalar becomes JSON; by default as guardrails.yaml reads it (<see cref="YamlToJson.Scalar"/>).</summary>
+    /// <summary>How a scalar becomes JSON; by default as guardrails.yaml reads it (<see cref="YamlToJson.Scalar(string, ScalarStyle)"/>).</summary>
     public Func<Scalar, JsonNode?>? Scalars { get; init; }
 
     /// <summary>Told of every mapping key, with the keys above it, and where it starts.</summary>

@@ -1,5 +1,3 @@
-using Ocado.Guardrails.Rules.Findings;
-
 namespace Ocado.Guardrails.Scanner.Snapshots;
 
 internal sealed partial class SnapshotReader
