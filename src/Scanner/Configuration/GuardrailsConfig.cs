@@ -56,10 +56,10 @@ internal sealed class GuardrailsConfig
         JsonNode? root;
         try
         {
-            var text = System.Text.Encoding.UTF8.GetString(Snapshots.InputFile.ReadText(path, null, InputLimits.Default));
+            var text = System.Text.Encoding.UTF8.GetString(InputFile.ReadText(path, null, InputLimits.Default));
             root = new BoundedYaml(InputLimits.Default).Read(text);
         }
-        catch (Snapshots.SnapshotFormatException ex)
+        catch (InputFileException ex)
         {
             throw new ConfigException(path, [ex.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? ex.Message[(path.Length + 2)..] : ex.Message]);
         }

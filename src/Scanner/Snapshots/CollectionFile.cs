@@ -82,7 +82,7 @@ internal static class CollectionFile
         }
         catch (Exception ex) when (SnapshotReader.Unreadable(ex))
         {
-            return new Contents(null, [], ex is SnapshotFormatException ? ex.Message : $"{path}: {ex.Message}", null);
+            return new Contents(null, [], ex.Message.Contains(path, StringComparison.Ordinal) ? ex.Message : $"{path}: {ex.Message}", null);
         }
     }
 

@@ -22,7 +22,7 @@ internal static class IamFiles
             {
                 report = CredentialReports.Read(reportPath, root, account, limits);
             }
-            catch (Exception ex) when (ex is SnapshotFormatException or IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+            catch (Exception ex) when (SnapshotReader.Unreadable(ex))
             {
                 failed(reportPath, ex);
             }
@@ -73,7 +73,7 @@ internal static class IamFiles
                     : resource);
             }
         }
-        catch (Exception ex) when (ex is SnapshotFormatException or IOException or UnauthorizedAccessException or FormatException or JsonException)
+        catch (Exception ex) when (SnapshotReader.Unreadable(ex))
         {
             failed(detailsPath, ex);
         }

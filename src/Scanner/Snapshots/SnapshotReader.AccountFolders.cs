@@ -1,3 +1,5 @@
+using Ocado.Guardrails.Scanner.Configuration;
+
 namespace Ocado.Guardrails.Scanner.Snapshots;
 
 internal sealed partial class SnapshotReader

@@ -1,5 +1,6 @@
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
 
 namespace Ocado.Guardrails.Scanner.Snapshots;
 
@@ -166,7 +167,7 @@ internal sealed partial class SnapshotReader
         private void Failed(string file, string? region, string source, Exception ex)
         {
             // The gap names the file, whatever named the fault (a quota's own ARN, say).
-            var message = ex is SnapshotFormatException && ex.Message.Contains(file, StringComparison.Ordinal) ? ex.Message : $"{file}: {ex.Message}";
+            var message = ex.Message.Contains(file, StringComparison.Ordinal) ? ex.Message : $"{file}: {ex.Message}";
             _errors.Add(message);
             _gaps.Add(new CoverageGap(_account, region, source, $"unreadable snapshot file: {message}"));
         }

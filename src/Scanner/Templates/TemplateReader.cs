@@ -6,16 +6,16 @@ internal static class TemplateReader
     /// <summary>The template, read as every input is (a regular file, bounded, valid UTF-8; README, "Limits"), or a <see cref="TemplateException"/>.</summary>
     public static CfnTemplate Read(string path)
     {
-        if (!File.Exists(path) && !Snapshots.InputFile.Exists(path))
+        if (!File.Exists(path) && !Configuration.InputFile.Exists(path))
         {
             throw new TemplateException(path, "no such file");
         }
         string text;
         try
         {
-            text = System.Text.Encoding.UTF8.GetString(Snapshots.InputFile.ReadText(path, null, Configuration.InputLimits.Default));
+            text = System.Text.Encoding.UTF8.GetString(Configuration.InputFile.ReadText(path, null, Configuration.InputLimits.Default));
         }
-        catch (Snapshots.SnapshotFormatException ex)
+        catch (Configuration.InputFileException ex)
         {
             throw new TemplateException(path, ex.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? ex.Message[(path.Length + 2)..] : ex.Message);
         }

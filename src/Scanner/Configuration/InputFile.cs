@@ -1,15 +1,14 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
-using Ocado.Guardrails.Scanner.Configuration;
 
-namespace Ocado.Guardrails.Scanner.Snapshots;
+namespace Ocado.Guardrails.Scanner.Configuration;
 
 /// <summary>
 /// Reads an input file whole, defensively: only a regular file (never a FIFO, a device or a socket), only
 /// inside <c>root</c> when one is given (a link out of the snapshot is refused), never more than
 /// <see cref="InputLimits.MaxFileBytes"/>, and only valid UTF-8 (a UTF-16 file, as PowerShell's redirection
-/// writes it, is converted). Every refusal is a <see cref="SnapshotFormatException"/> naming the file and why.
+/// writes it, is converted). Every refusal is a <see cref="InputFileException"/> naming the file and why.
 /// </summary>
 internal static class InputFile
 {
@@ -19,7 +18,7 @@ internal static class InputFile
         var (kind, size) = FileKinds.Of(real);
         if (kind != FileKinds.Kind.Regular)
         {
-            throw new SnapshotFormatException($"{path}: {FileKinds.Describe(kind)}, not a regular file: not read");
+            throw new InputFileException($"{path}: {FileKinds.Describe(kind)}, not a regular file: not read");
         }
         if (size > limits.MaxFileBytes || size > Array.MaxLength)
         {
@@ -36,7 +35,7 @@ internal static class InputFile
             // What stat said is what is read: a file that grows meanwhile is still being written, not evidence.
             if (stream.Read(new byte[1], 0, 1) > 0)
             {
-                throw new SnapshotFormatException($"{path}: grew while it was read (still being written?): not read");
+                throw new InputFileException($"{path}: grew while it was read (still being written?): not read");
             }
             if (total < bytes.Length)
             {
@@ -61,7 +60,7 @@ internal static class InputFile
             var inside = RealPath(Path.GetFullPath(root)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
             if (!real.StartsWith(inside, StringComparison.Ordinal))
             {
-                throw new SnapshotFormatException($"{path}: a link to {real}, outside the snapshot: not read");
+                throw new InputFileException($"{path}: a link to {real}, outside the snapshot: not read");
             }
         }
         return real;
@@ -79,7 +78,7 @@ internal static class InputFile
                 if (++hops > 40)
                 {
                     // As the kernel does (ELOOP): a cycle of links is no file.
-                    throw new SnapshotFormatException($"{full}: too many levels of links: not read");
+                    throw new InputFileException($"{full}: too many levels of links: not read");
                 }
                 var target = new FileInfo(next).LinkTarget!;
                 var resolved = Path.GetFullPath(target, current);
@@ -93,7 +92,7 @@ internal static class InputFile
         return current;
     }
 
-    private static SnapshotFormatException TooLarge(string path, InputLimits limits) =>
+    private static InputFileException TooLarge(string path, InputLimits limits) =>
         new($"{path}: larger than {limits.MaxFileBytes:N0} bytes (limits.maxFileBytes in guardrails.yaml): not read");
 
     /// <summary>The bytes as UTF-8 without a byte-order mark; a UTF-16 file converted; anything else invalid is refused with its offset.</summary>
@@ -108,7 +107,7 @@ internal static class InputFile
             }
             catch (DecoderFallbackException ex)
             {
-                throw new SnapshotFormatException($"{path}: not valid UTF-16 at byte {ex.Index + 2}: not read", ex);
+                throw new InputFileException($"{path}: not valid UTF-16 at byte {ex.Index + 2}: not read", ex);
             }
         }
         var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
@@ -124,8 +123,11 @@ internal static class InputFile
             Utf8.ToUtf16(text[offset..], chars, out var last, out _, replaceInvalidSequences: false);
             var at = offset + last;
             var line = text[..at].Count((byte)'\n') + 1;
-            throw new SnapshotFormatException($"{path}: byte {start + at:N0} (line {line}) is not valid UTF-8 (AWS writes UTF-8): not read");
+            throw new InputFileException($"{path}: byte {start + at:N0} (line {line}) is not valid UTF-8 (AWS writes UTF-8): not read");
         }
         return start == 0 ? bytes : text.ToArray();
     }
 }
+
+/// <summary>An input file that is not read, and why; the message names the file.</summary>
+internal sealed class InputFileException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Ocado.Guardrails.Scanner.Snapshots;
+namespace Ocado.Guardrails.Scanner.Configuration;
 
 /// <summary>
 /// What kind of file system entry a path is, without opening it: opening a FIFO for reading blocks until
