@@ -33,14 +33,17 @@ var words = Params.Strings("keyWords", "password", "passwd", "secret", "token", 
 // One pattern, one pass per text; the group that matched names the kind of secret.
 const string Secrets = @"(?<accessKey>\b(AKIA|ASIA)[0-9A-Z]{16}\b)|(?<privateKey>-----BEGIN [A-Z ]*PRIVATE KEY)|(?<gitHub>\bgh[pousr]_[A-Za-z0-9]{36})"
                        + @"|(?<slack>\bxox[abprs]-[A-Za-z0-9-]{10,})|(?<jwt>\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.)";
+// The engine refuses a Regex without a match timeout (docs/sandbox.md) and caps it at the rule's budget; these
+// patterns are linear, and a shorter timeout turned a GC pause on a loaded machine into an Error.
+var matchTimeout = TimeSpan.FromSeconds(1);
 string? SecretIn(string text)
 {
     // The shortest of these secrets (a Slack token) is 15 characters long.
-    if (text.Length < 15 || !Regex.IsMatch(text, Secrets))
+    if (text.Length < 15 || !Regex.IsMatch(text, Secrets, RegexOptions.None, matchTimeout))
     {
         return null;
     }
-    var match = Regex.Match(text, Secrets);
+    var match = Regex.Match(text, Secrets, RegexOptions.None, matchTimeout);
     return !match.Success ? null
         : match.Groups["accessKey"].Success ? "an AWS access key id"
         : match.Groups["privateKey"].Success ? "a private key"

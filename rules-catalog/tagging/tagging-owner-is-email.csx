@@ -11,7 +11,7 @@ if (string.IsNullOrWhiteSpace(owner))
 {
     return Skip($"{Resource} has no owner tag (tagging-required-tags reports that)");
 }
-var match = Regex.Match(owner, @"^[A-Za-z0-9._%+=-]+@(?<domain>[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$");
+var match = Regex.Match(owner, @"^[A-Za-z0-9._%+=-]+@(?<domain>[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$", RegexOptions.None, TimeSpan.FromSeconds(1));
 if (!match.Success)
 {
     return Fail($"{Resource} has owner='{owner}', which is not an email address; set it to a monitored team mailbox such as team@example.com");

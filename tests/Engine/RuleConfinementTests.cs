@@ -63,7 +63,7 @@ public sealed class RuleConfinementTests
     public void PureComputationWithLinqRegexAndJsonIsAllowed()
     {
         var text = Build.Header + """
-            var keys = Resource.Tags.Keys.Where(k => Regex.IsMatch(k, "^[a-z-]+$")).OrderBy(k => k).ToList();
+            var keys = Resource.Tags.Keys.Where(k => Regex.IsMatch(k, "^[a-z-]+$", RegexOptions.None, TimeSpan.FromSeconds(1))).OrderBy(k => k).ToList();
             var json = JsonDocument.Parse("{\"a\": 1}").RootElement.GetProperty("a").GetInt32();
             var text = new StringBuilder().Append(keys.Count).Append(json).ToString();
             var culture = System.Globalization.CultureInfo.InvariantCulture;

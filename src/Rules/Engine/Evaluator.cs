@@ -12,9 +12,16 @@ public sealed class Evaluator
     /// <summary>Generous for one rule on one resource (evaluations take microseconds), short enough that an endless loop costs little.</summary>
     public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Bytes one rule may allocate on one resource: the largest catalog rule allocates a few hundred
+    /// kilobytes on a policy-heavy role, and two evaluations at this size fit any scanning machine.
+    /// </summary>
+    public const long DefaultAllocationBudget = 256L * 1024 * 1024;
+
     private readonly RuleCatalog _catalog;
     private readonly RuleContext[] _contexts;
     private readonly TimeSpan _budget;
+    private readonly long _allocationBudget;
 
     // One script instance per rule per thread: evaluations on a thread never overlap, and allocating a
     // script per (rule, resource) made the garbage collector the bottleneck of large scans.
@@ -25,10 +32,12 @@ public sealed class Evaluator
     /// Whether Pass and Skip results carry their messages: rule tests and listings of passes need them;
     /// a scan that records only failures does not, and saves formatting them.
     /// </param>
-    public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null, bool keepsMessages = true)
+    public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null, bool keepsMessages = true, long allocationBudget = DefaultAllocationBudget)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(allocationBudget);
         _catalog = catalog;
         _budget = budget ?? DefaultBudget;
+        _allocationBudget = allocationBudget;
         _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, paramsFor(r.Id), now, keepsMessages)).ToArray();
     }
 
@@ -38,7 +47,7 @@ public sealed class Evaluator
     public RuleResult Evaluate(int ruleIndex, Resource resource)
     {
         var rule = _catalog.Rules[ruleIndex];
-        RuleGuard.Start(_budget);
+        RuleGuard.Start(_budget, _allocationBudget);
         try
         {
             if (_scriptsOwner != this || _scripts is null)
@@ -48,11 +57,22 @@ public sealed class Evaluator
             }
             var script = _scripts[ruleIndex] ??= rule.CreateScript();
             var result = script.Run(_contexts[ruleIndex], resource);
+            if (RuleGuard.Exceeded() is { } exceeded)
+            {
+                // The rule caught the guard's exception, or went over in code no guard runs in: still an Error.
+                return new RuleResult(Verdict.Error, $"rule {rule.Id} failed on {resource.Arn}: {exceeded}");
+            }
             return result.Verdict is Verdict.Pass or Verdict.Fail or Verdict.Skip or Verdict.NotAssessed
                 ? result
                 : new RuleResult(Verdict.Error, $"rule {rule.Id} returned {result.Verdict}, which only the engine may give");
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        catch (OutOfMemoryException)
+        {
+            // Raised by one allocation the rule asked for (new string('a', int.MaxValue)): the
+            // allocation failed, the heap is intact, and the rest of the scan can go on.
+            return new RuleResult(Verdict.Error, $"rule {rule.Id} failed on {resource.Arn}: it ran out of memory");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return new RuleResult(Verdict.Error, $"rule {rule.Id} failed on {resource.Arn}: {ex.GetType().Name}: {ex.Message}");
         }

@@ -62,7 +62,9 @@ public static class RuleCompiler
 
     private static List<(RuleHeader Header, int BodyLine)> ParseHeaders(IReadOnlyList<RuleSource> sources)
     {
-        var errors = new List<string>();
+        // A path is written into #line directives of the generated source: a newline in it would be code.
+        var errors = sources.Where(s => s.Path.Any(char.IsControl))
+            .Select(s => $"{s.Path.ReplaceLineEndings(" ")}(1,1): error GR1006: a rule's path may not hold control characters").ToList();
         var parsed = new List<(RuleHeader, int)>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in sources)
@@ -89,11 +91,12 @@ public static class RuleCompiler
 
     private static byte[] Emit(IReadOnlyList<RuleSource> sources, List<(RuleHeader Header, int BodyLine)> parsed, string hash)
     {
+        var wrapped = new List<WrappedRule>();
         var trees = new List<SyntaxTree>();
         for (var i = 0; i < sources.Count; i++)
         {
-            var text = RuleWrapper.Wrap(sources[i], parsed[i].BodyLine, ClassName(i));
-            trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(text, Encoding.UTF8), ParseOptions, sources[i].Path));
+            wrapped.Add(RuleWrapper.Wrap(sources[i], parsed[i].BodyLine, ClassName(i)));
+            trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(wrapped[i].Text, Encoding.UTF8), ParseOptions, sources[i].Path));
         }
         var factory = CSharpSyntaxTree.ParseText(FactoryText(sources.Count), ParseOptions, "<rule-factory>");
         var options = new CSharpCompilationOptions(
@@ -109,7 +112,7 @@ public static class RuleCompiler
             .Select(d => Describe(d, sources, parsed))
             .Distinct()
             .ToList();
-        errors.AddRange(RuleConfinement.Check(compilation, trees));
+        errors.AddRange(RuleConfinement.Check(compilation, wrapped, trees));
         if (errors.Count > 0)
         {
             throw new RuleLoadException(errors);
@@ -117,13 +120,14 @@ public static class RuleCompiler
 
         // The budget checks go in only after the author's own code has been judged, so that every
         // diagnostic above points at the author's columns, not at code they did not write.
+        var guarded = compilation;
         foreach (var tree in trees)
         {
-            var guarded = new GuardInserter().Visit(tree.GetRoot());
-            compilation = compilation.ReplaceSyntaxTree(tree, tree.WithRootAndOptions(guarded, tree.Options));
+            var root = new GuardInserter(compilation.GetSemanticModel(tree)).Visit(tree.GetRoot());
+            guarded = guarded.ReplaceSyntaxTree(tree, tree.WithRootAndOptions(root, tree.Options));
         }
         using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
+        var result = guarded.Emit(stream);
         if (!result.Success)
         {
             throw new RuleLoadException(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList());
@@ -184,9 +188,20 @@ public static class RuleCompiler
             "System.Text.Json", "System.Text.RegularExpressions", "System.Memory", "System.Runtime.Extensions",
             "System.Collections.Immutable", "System.Text.Encodings.Web",
         ];
-        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var paths = platform.Where(p => wanted.Contains(Path.GetFileNameWithoutExtension(p), StringComparer.Ordinal))
-            .Append(typeof(RuleScript).Assembly.Location);
-        return paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
+        return [.. wanted.Select(name => Assembly.Load(new AssemblyName(name))).Append(typeof(RuleScript).Assembly).Distinct().Select(FromLoaded)];
+    }
+
+    /// <summary>
+    /// A reference to an assembly as the runtime loaded it, from its metadata in memory rather than its file: a
+    /// single-file or tool install of guardrails has no assembly files to point at, and its own are the ones it runs.
+    /// </summary>
+    private static unsafe MetadataReference FromLoaded(Assembly assembly)
+    {
+        if (!System.Reflection.Metadata.AssemblyExtensions.TryGetRawMetadata(assembly, out var blob, out var length))
+        {
+            throw new InvalidOperationException($"the metadata of {assembly.GetName().Name} cannot be read to compile rules against it");
+        }
+        // The assembly stays loaded for the life of the process, so its metadata outlives the reference.
+        return AssemblyMetadata.Create(ModuleMetadata.CreateFromMetadata((IntPtr)blob, length)).GetReference(display: assembly.GetName().Name);
     }
 }

@@ -8,48 +8,33 @@ namespace Ocado.Guardrails.Rules.Engine;
 /// Refuses, at load, any rule that reaches beyond the rule API and pure computation. Restricting the
 /// compilation's references does not confine a script (System.IO.File, Process.Start and reflection
 /// all still bind, measured here), so every symbol the script names is resolved through the semantic
-/// model and checked against an allow-list of namespaces and types.
+/// model and checked against <see cref="RuleApiSurface"/>. Every node that starts in the author's
+/// text is judged, found by position (<see cref="WrappedRule"/>), whatever a <c>#line</c> says.
 /// </summary>
 internal static class RuleConfinement
 {
-    private static readonly string[] AllowedNamespaces =
-    [
-        "System.Linq", "System.Collections.Generic", "System.Collections.Immutable", "System.Text.Json",
-        "System.Text.RegularExpressions", "System.Globalization", "Ocado.Guardrails.Rules",
-    ];
+    private const string Suffix = "; a rule may use only the rule API and pure computation";
 
-    private static readonly HashSet<string> AllowedSystemTypes = new(StringComparer.Ordinal)
+    public static IEnumerable<string> Check(CSharpCompilation compilation, IReadOnlyList<WrappedRule> rules, IReadOnlyList<SyntaxTree> trees)
     {
-        "Object", "String", "Char", "Boolean", "Byte", "SByte", "Int16", "UInt16", "Int32", "UInt32", "Int64", "UInt64",
-        "Single", "Double", "Decimal", "Math", "MathF", "DateTime", "DateTimeOffset", "DateOnly", "TimeOnly", "TimeSpan",
-        "DateTimeKind", "DayOfWeek", "Guid", "Uri", "UriKind", "StringComparer", "StringComparison", "StringSplitOptions",
-        "Enum", "Array", "Tuple", "ValueTuple", "Nullable", "Convert", "Func", "Action", "Predicate", "Comparison",
-        "IEquatable", "IComparable", "IFormattable", "IFormatProvider", "FormattableString", "Index", "Range", "Span",
-        "ReadOnlySpan", "Memory", "ReadOnlyMemory", "MemoryExtensions", "Exception", "ArgumentException",
-        "ArgumentNullException", "ArgumentOutOfRangeException", "InvalidOperationException", "FormatException",
-        "NotSupportedException", "KeyNotFoundException", "Lazy", "Void", "BitConverter", "HashCode", "Version",
-        "MidpointRounding", "Half", "Int128", "UInt128", "StringBuilder", "Encoding",
-    };
-
-    private static readonly HashSet<string> AllowedTextTypes = new(StringComparer.Ordinal) { "StringBuilder", "Encoding", "UTF8Encoding", "NormalizationForm" };
-
-    public static IEnumerable<string> Check(CSharpCompilation compilation, IReadOnlyList<SyntaxTree> trees)
-    {
-        foreach (var tree in trees)
+        for (var i = 0; i < trees.Count; i++)
         {
-            var model = compilation.GetSemanticModel(tree);
-            var root = tree.GetRoot();
-            foreach (var node in root.DescendantNodes(descendIntoTrivia: true))
+            var (rule, tree) = (rules[i], trees[i]);
+            foreach (var error in RuleShape.Check(rule, tree))
             {
-                if (tree.GetLineVisibility(node.SpanStart) != LineVisibility.Visible)
+                yield return error;
+            }
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var node in tree.GetRoot().DescendantNodes(descendIntoTrivia: true))
+            {
+                if (!rule.IsAuthors(node.SpanStart))
                 {
                     continue;
                 }
                 var reason = Refusal(node, model);
                 if (reason is not null)
                 {
-                    var span = node.GetLocation().GetMappedLineSpan();
-                    yield return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error GR2001: {reason}; a rule may use only the rule API and pure computation";
+                    yield return RuleShape.Error(rule, node.SpanStart, "GR2001", reason + Suffix);
                 }
             }
         }
@@ -61,67 +46,53 @@ internal static class RuleConfinement
         {
             case UnsafeStatementSyntax or PointerTypeSyntax or FixedStatementSyntax or FunctionPointerTypeSyntax:
                 return "unsafe code is not allowed";
-            case StackAllocArrayCreationExpressionSyntax:
+            case StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax:
                 return "stackalloc is not allowed";
             case AttributeSyntax:
                 return "attributes are not allowed (no [DllImport], no interop)";
-            case ReferenceDirectiveTriviaSyntax or LoadDirectiveTriviaSyntax:
-                return "#r and #load are not allowed";
-            case ClassDeclarationSyntax or StructDeclarationSyntax or InterfaceDeclarationSyntax or RecordDeclarationSyntax:
-                return null;
-            case IdentifierNameSyntax { Identifier.Text: "dynamic" } when model.GetTypeInfo(node).Type?.TypeKind == TypeKind.Dynamic:
-                return "dynamic is not allowed";
-            case LocalFunctionStatementSyntax local when local.Modifiers.Any(m => m.IsKind(SyntaxKind.ExternKeyword) || m.IsKind(SyntaxKind.UnsafeKeyword)):
-                return "extern and unsafe functions are not allowed";
+            case MakeRefExpressionSyntax or RefTypeExpressionSyntax or RefValueExpressionSyntax:
+                return "__makeref, __reftype and __refvalue are not allowed";
+            case ExpressionSyntax when node.IsKind(SyntaxKind.ArgListExpression):
+                return "__arglist is not allowed";
+            case LockStatementSyntax:
+                return "lock is not allowed (a rule has no threads to coordinate with, and could block others' rules)";
+            case AwaitExpressionSyntax:
+                return "await is not allowed (its continuation would run beyond the rule's guards)";
+            case ArrayRankSpecifierSyntax { Rank: > 1 }:
+                return "multi-dimensional arrays are not allowed (use jagged arrays, whose size the engine checks)";
+            case LocalFunctionStatementSyntax local when local.Modifiers.Any(m => m.IsKind(SyntaxKind.ExternKeyword) || m.IsKind(SyntaxKind.UnsafeKeyword) || m.IsKind(SyntaxKind.AsyncKeyword)):
+                return "extern, unsafe and async functions are not allowed";
+            case AnonymousFunctionExpressionSyntax lambda when lambda.Modifiers.Any(m => m.IsKind(SyntaxKind.AsyncKeyword) || m.IsKind(SyntaxKind.UnsafeKeyword)):
+                return "async and unsafe lambdas are not allowed";
+            case AssignmentExpressionSyntax assignment when model.GetSymbolInfo(assignment.Left).Symbol is { IsStatic: true, Kind: SymbolKind.Field or SymbolKind.Property } target:
+                return $"assigning '{target.ToDisplayString()}' is not allowed: a static is shared by every evaluation";
+            case InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax when RegexWithoutTimeout(node, model):
+                return "a Regex without a match timeout is not allowed: pass one (RegexOptions.None, TimeSpan.FromSeconds(1)); the engine caps it at the rule's budget";
             case SimpleNameSyntax name:
-                var symbol = model.GetSymbolInfo(name).Symbol ?? model.GetSymbolInfo(name).CandidateSymbols.FirstOrDefault();
-                return symbol is null ? null : Refusal(symbol);
+                var info = model.GetSymbolInfo(name);
+                var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+                return symbol is null ? null : RuleApiSurface.Refusal(symbol);
             default:
                 return null;
         }
     }
 
-    private static string? Refusal(ISymbol symbol)
+    /// <summary>
+    /// A catastrophic pattern on a 41-character tag ran for minutes: every Regex a rule builds or
+    /// calls must bind to an overload with a match timeout, which <see cref="GuardInserter"/> then caps.
+    /// </summary>
+    private static bool RegexWithoutTimeout(SyntaxNode node, SemanticModel model)
     {
-        if (symbol is INamespaceSymbol or ILocalSymbol or IParameterSymbol or ILabelSymbol or IRangeVariableSymbol or IDiscardSymbol)
+        if (model.GetSymbolInfo(node).Symbol is not IMethodSymbol method
+            || method.ContainingType?.ToDisplayString() != "System.Text.RegularExpressions.Regex"
+            || !(method.IsStatic || method.MethodKind == MethodKind.Constructor))
         {
-            return null;
+            return false;
         }
-        if (symbol is ITypeSymbol { TypeKind: TypeKind.Dynamic })
+        if (method.Name is "Escape" or "Unescape" || (method.MethodKind == MethodKind.Constructor && method.Parameters.Length == 0))
         {
-            return "dynamic is not allowed";
+            return false;
         }
-        var type = symbol as INamedTypeSymbol ?? symbol.ContainingType;
-        if (type is null)
-        {
-            return null;
-        }
-        while (type.ContainingType is not null)
-        {
-            type = type.ContainingType;
-        }
-        var ns = type.ContainingNamespace?.ToDisplayString() ?? "";
-        if (ns.StartsWith("Ocado.Guardrails.CompiledRules", StringComparison.Ordinal)
-            || (ns.StartsWith("Ocado.Guardrails.Rules", StringComparison.Ordinal) && ns != "Ocado.Guardrails.Rules.Engine")
-            || (ns == "Ocado.Guardrails.Rules.Engine" && type.Name is "RuleScript" or "RuleHeader"))
-        {
-            return null;
-        }
-        if (ns == "System" && AllowedSystemTypes.Contains(type.Name))
-        {
-            return IsReflection(symbol) ? $"'{symbol.ToDisplayString()}' reaches into reflection" : null;
-        }
-        if (ns == "System.Text" && AllowedTextTypes.Contains(type.Name))
-        {
-            return null;
-        }
-        if (AllowedNamespaces.Any(allowed => ns == allowed || ns.StartsWith(allowed + ".", StringComparison.Ordinal)))
-        {
-            return null;
-        }
-        return $"'{type.ToDisplayString()}' is outside the rule API";
+        return !method.Parameters.Any(p => p.Name == "matchTimeout");
     }
-
-    private static bool IsReflection(ISymbol symbol) =>
-        symbol.Name is "GetType" or "CreateInstance" or "GetTypeCode" && symbol.Kind == SymbolKind.Method;
 }

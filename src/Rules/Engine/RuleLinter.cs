@@ -5,7 +5,8 @@ namespace Ocado.Guardrails.Rules.Engine;
 /// <summary>
 /// Checks a rule's header without compiling or running anything: known keys, a severity from the
 /// fixed set, an id equal to the file name and starting with its family folder, a title that
-/// states the compliant state, a remediation, and resource types the scanner collects.
+/// states the compliant state, a remediation, and resource types the scanner collects; and, from the
+/// sandbox, no preprocessor directive and nothing outside the rule's body.
 /// </summary>
 public static partial class RuleLinter
 {
@@ -18,12 +19,15 @@ public static partial class RuleLinter
     /// <summary>Every problem, as <c>path(line,col): error GRxxxx: message</c>; empty when the header is good.</summary>
     public static IReadOnlyList<string> Lint(RuleSource source, IReadOnlySet<string> collectedTypes)
     {
-        var (header, _, errors) = RuleHeaderParser.Parse(source);
+        var (header, bodyLine, errors) = RuleHeaderParser.Parse(source);
         var problems = errors.ToList();
         if (header is null)
         {
             return problems;
         }
+        // The sandbox's syntax checks cost no compilation: a #line hidden or a body closed early is named here too.
+        var wrapped = RuleWrapper.Wrap(source, bodyLine, RuleCompiler.ClassName(0));
+        problems.AddRange(RuleShape.Check(wrapped, Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(wrapped.Text)));
         var fileId = Path.GetFileNameWithoutExtension(source.Path);
         if (header.Id != fileId)
         {

@@ -4,7 +4,7 @@ namespace Ocado.Guardrails.Rules.Engine;
 public sealed class RuleTimeoutException : Exception
 {
     public RuleTimeoutException()
-        : base("the rule ran past its time budget on this resource (an endless loop?)")
+        : base(RuleBudgetException.TimeMessage)
     {
     }
 }

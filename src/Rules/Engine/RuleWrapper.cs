@@ -7,18 +7,23 @@ namespace Ocado.Guardrails.Rules.Engine;
 /// <summary>
 /// Turns a rule script into a class whose <see cref="RuleScript.Evaluate"/> is the script's body.
 /// The script's own <c>using</c> lines move above the class; <c>#line</c> directives keep every
-/// line where the author wrote it, and the body keeps its columns.
+/// line where the author wrote it, and the body keeps its columns. The result also says which
+/// characters of the generated text are the author's (<see cref="WrappedRule"/>), so that the
+/// confinement judges the author's text by position, never by what a <c>#line</c> claims.
 /// </summary>
 internal static partial class RuleWrapper
 {
     [GeneratedRegex(@"^\s*using\s+(static\s+)?[\w.]+(\s*=\s*[\w.<>, ]+)?\s*;\s*(//.*)?$")]
     private static partial Regex UsingLine();
 
-    public static string Wrap(RuleSource source, int bodyLine, string className)
+    private const string Guard = "global::Ocado.Guardrails.Rules.Engine.RuleGuard";
+
+    public static WrappedRule Wrap(RuleSource source, int bodyLine, string className)
     {
         var lines = source.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var path = source.Path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
         var text = new StringBuilder();
+        var segments = new List<AuthorSegment>();
         text.AppendLine("#line hidden");
         foreach (var name in RuleCompiler.DefaultUsings)
         {
@@ -32,20 +37,25 @@ internal static partial class RuleWrapper
             if (UsingLine().IsMatch(lines[first]))
             {
                 text.Append(CultureInfo.InvariantCulture, $"#line {first + 1} \"{path}\"").AppendLine();
+                segments.Add(new AuthorSegment(text.Length, lines[first].Length, first + 1, InBody: false));
                 text.AppendLine(lines[first]);
             }
             first++;
         }
 
+        // The guard call sits on the hidden line before the body: the body itself keeps its columns.
         text.AppendLine("#line hidden")
             .AppendLine("namespace Ocado.Guardrails.CompiledRules {")
             .Append("public sealed class ").Append(className).AppendLine(" : global::Ocado.Guardrails.Rules.Engine.RuleScript {")
             .AppendLine("protected override global::Ocado.Guardrails.Rules.RuleResult Evaluate() {")
+            .Append(Guard).AppendLine(".Enter();")
             .Append(CultureInfo.InvariantCulture, $"#line {first + 1} \"{path}\"").AppendLine();
         for (var i = first; i < lines.Length; i++)
         {
+            segments.Add(new AuthorSegment(text.Length, lines[i].Length, i + 1, InBody: true));
             text.AppendLine(lines[i]);
         }
-        return text.AppendLine("#line hidden").AppendLine("}}}").ToString();
+        text.AppendLine().AppendLine("#line hidden").AppendLine("}}}");
+        return new WrappedRule(source, text.ToString(), segments);
     }
 }

@@ -1,24 +1,29 @@
+using System.Collections.Frozen;
+
 namespace Ocado.Guardrails.Rules.Estates;
 
 /// <summary>Which customer owns which account, and which accounts are the platform's.</summary>
 public sealed class Estate
 {
-    private readonly Dictionary<string, Customer> _customerByAccount = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _platform;
+    private readonly FrozenDictionary<string, Customer> _customerByAccount;
+    private readonly FrozenSet<string> _platform;
 
     public Estate(IReadOnlyList<Customer> customers, IReadOnlyList<string> platformAccounts, IReadOnlyList<string> regions)
     {
-        Customers = customers;
-        PlatformAccounts = platformAccounts;
-        Regions = regions;
-        _platform = new HashSet<string>(platformAccounts, StringComparer.Ordinal);
-        foreach (var customer in customers)
+        // Every rule reads the estate: nothing of it may be writable through a cast (see Frozen).
+        Customers = Frozen.List(customers);
+        PlatformAccounts = Frozen.List(platformAccounts);
+        Regions = Frozen.List(regions);
+        _platform = platformAccounts.ToFrozenSet(StringComparer.Ordinal);
+        var byAccount = new Dictionary<string, Customer>(StringComparer.Ordinal);
+        foreach (var customer in Customers)
         {
             foreach (var account in customer.Accounts)
             {
-                _customerByAccount[account] = customer;
+                byAccount[account] = customer;
             }
         }
+        _customerByAccount = byAccount.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public static Estate Empty { get; } = new([], [], []);

@@ -22,6 +22,15 @@ public sealed record AccessDecision(
     IReadOnlyList<PolicyStatement> Denying,
     IReadOnlyList<PolicyStatement> ConditionalDenials)
 {
+    // Decisions are memoised per principal and shared by every rule that asks: immutable (see Frozen).
+    private readonly IReadOnlyList<PolicyStatement> _allowing = Frozen.List(Allowing);
+    private readonly IReadOnlyList<PolicyStatement> _denying = Frozen.List(Denying);
+    private readonly IReadOnlyList<PolicyStatement> _conditionalDenials = Frozen.List(ConditionalDenials);
+
+    public IReadOnlyList<PolicyStatement> Allowing { get => _allowing; init => _allowing = Frozen.List(value); }
+    public IReadOnlyList<PolicyStatement> Denying { get => _denying; init => _denying = Frozen.List(value); }
+    public IReadOnlyList<PolicyStatement> ConditionalDenials { get => _conditionalDenials; init => _conditionalDenials = Frozen.List(value); }
+
     /// <summary>A sentence for a message: what is allowed or denied, by which statements, under which conditions.</summary>
     public string Describe()
     {

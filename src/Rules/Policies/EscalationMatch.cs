@@ -3,6 +3,10 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// <summary>A privilege-escalation method a principal can carry out, with the decision for each permission it needs.</summary>
 public sealed record EscalationMatch(EscalationMethod Method, IReadOnlyList<AccessDecision> Decisions)
 {
+    private readonly IReadOnlyList<AccessDecision> _decisions = Frozen.List(Decisions);
+
+    public IReadOnlyList<AccessDecision> Decisions { get => _decisions; init => _decisions = Frozen.List(value); }
+
     /// <summary>Some permission is granted only under conditions we cannot judge.</summary>
     public bool Conditional => Decisions.Any(d => d.Conditional);
 

@@ -10,5 +10,9 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// <param name="Permissions">The actions it needs, every one.</param>
 public sealed record EscalationMethod(string Id, string Title, string Source, IReadOnlyList<string> Permissions)
 {
+    private readonly IReadOnlyList<string> _permissions = Frozen.List(Permissions);
+
+    public IReadOnlyList<string> Permissions { get => _permissions; init => _permissions = Frozen.List(value); }
+
     public override string ToString() => $"{Title} ({Source}: {string.Join(" + ", Permissions)})";
 }

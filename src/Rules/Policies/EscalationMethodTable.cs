@@ -13,7 +13,7 @@ internal static class EscalationMethodTable
     public const string Rhino = "Rhino Security Labs";
     public const string Pathfinding = "pathfinding.cloud";
 
-    public static readonly IReadOnlyList<EscalationMethod> All =
+    public static readonly IReadOnlyList<EscalationMethod> All = Frozen.List<EscalationMethod>(
     [
         RhinoMethod(1, "Creating a new policy version", "iam:CreatePolicyVersion"),
         RhinoMethod(2, "Setting the default policy version to an existing version", "iam:SetDefaultPolicyVersion"),
@@ -107,7 +107,7 @@ internal static class EscalationMethodTable
         PathfindingPath("sagemaker-005", "existing-passrole", "sagemaker:CreateNotebookInstanceLifecycleConfig", "sagemaker:StopNotebookInstance", "sagemaker:UpdateNotebookInstance", "sagemaker:StartNotebookInstance"),
         PathfindingPath("ssm-001", "existing-passrole", "ssm:StartSession"),
         PathfindingPath("ssm-002", "existing-passrole", "ssm:SendCommand"),
-    ];
+    ]);
 
     private static EscalationMethod RhinoMethod(int number, string title, params string[] permissions) =>
         new($"rhino-{number}", title, $"{Rhino} #{number}", permissions);

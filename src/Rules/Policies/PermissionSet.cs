@@ -22,8 +22,9 @@ public sealed class PermissionSet
     /// <param name="unresolved">Policies the principal has that could not be read (not in the inventory): what we did not judge.</param>
     public PermissionSet(IEnumerable<PolicyDocument> policies, DateTimeOffset now, IEnumerable<string>? unresolved = null)
     {
-        Policies = policies.ToList();
-        Unresolved = unresolved?.ToList() ?? [];
+        // Shared by every rule that asks about the principal: immutable (see Frozen).
+        Policies = Frozen.List(policies.ToArray());
+        Unresolved = Frozen.List(unresolved?.ToArray());
         _statements = Policies.SelectMany(p => p.Statements)
             .Select(s => (s, ConditionJudge.Judge(s, now)))
             .ToArray();

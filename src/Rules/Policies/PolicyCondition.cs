@@ -7,6 +7,10 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// </summary>
 public sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<string> Values)
 {
+    private readonly IReadOnlyList<string> _values = Frozen.List(Values);
+
+    public IReadOnlyList<string> Values { get => _values; init => _values = Frozen.List(value); }
+
     private const string IfExistsSuffix = "IfExists";
 
     /// <summary>ForAnyValue: or ForAllValues:, when the operator carries one.</summary>

@@ -17,7 +17,7 @@ public sealed class PolicyDocument
         Name = name;
         Version = version;
         Id = id;
-        Statements = statements;
+        Statements = Frozen.List(statements);
     }
 
     /// <summary>What a message calls the policy ("managed policy fn1-passrole-star"), when the caller named it.</summary>

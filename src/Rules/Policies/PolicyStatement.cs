@@ -13,17 +13,24 @@ public sealed class PolicyStatement
     /// <summary>The policy the statement came from (a policy name, "bucket policy"...), when the caller named it.</summary>
     public string? PolicyName { get; init; }
     public required PolicyEffect Effect { get; init; }
-    public IReadOnlyList<string> Actions { get; init; } = [];
-    public IReadOnlyList<string> NotActions { get; init; } = [];
+    private readonly IReadOnlyList<string> _actions = Frozen.List<string>(null);
+    public IReadOnlyList<string> Actions { get => _actions; init => _actions = Frozen.List(value); }
+    private readonly IReadOnlyList<string> _notActions = Frozen.List<string>(null);
+    public IReadOnlyList<string> NotActions { get => _notActions; init => _notActions = Frozen.List(value); }
     /// <summary>
     /// The resources; a statement with neither Resource nor NotResource (a resource policy, where the
     /// resource is implied, such as an ECR repository policy) reads as <c>"*"</c>.
     /// </summary>
-    public IReadOnlyList<string> Resources { get; init; } = ["*"];
-    public IReadOnlyList<string> NotResources { get; init; } = [];
-    public IReadOnlyList<PolicyPrincipal> Principals { get; init; } = [];
-    public IReadOnlyList<PolicyPrincipal> NotPrincipals { get; init; } = [];
-    public IReadOnlyList<PolicyCondition> Conditions { get; init; } = [];
+    private readonly IReadOnlyList<string> _resources = Frozen.List<string>(["*"]);
+    public IReadOnlyList<string> Resources { get => _resources; init => _resources = Frozen.List(value); }
+    private readonly IReadOnlyList<string> _notResources = Frozen.List<string>(null);
+    public IReadOnlyList<string> NotResources { get => _notResources; init => _notResources = Frozen.List(value); }
+    private readonly IReadOnlyList<PolicyPrincipal> _principals = Frozen.List<PolicyPrincipal>(null);
+    public IReadOnlyList<PolicyPrincipal> Principals { get => _principals; init => _principals = Frozen.List(value); }
+    private readonly IReadOnlyList<PolicyPrincipal> _notPrincipals = Frozen.List<PolicyPrincipal>(null);
+    public IReadOnlyList<PolicyPrincipal> NotPrincipals { get => _notPrincipals; init => _notPrincipals = Frozen.List(value); }
+    private readonly IReadOnlyList<PolicyCondition> _conditions = Frozen.List<PolicyCondition>(null);
+    public IReadOnlyList<PolicyCondition> Conditions { get => _conditions; init => _conditions = Frozen.List(value); }
     /// <summary>The statement exactly as the document held it (untrusted text: escape it wherever it is shown).</summary>
     public string Json { get; init; } = "{}";
 

@@ -7,7 +7,7 @@ namespace Ocado.Guardrails.Rules.Quotas;
 /// </summary>
 public static class QuotaUsageTable
 {
-    public static readonly IReadOnlyList<QuotaUsageRule> Rules =
+    public static readonly IReadOnlyList<QuotaUsageRule> Rules = Frozen.List<QuotaUsageRule>(
     [
         new("vpc", "L-F678F1CE", "VPCs per Region", "AWS::EC2::VPC"),
         new("ec2", "L-0263D0A3", "EC2-VPC Elastic IPs", "AWS::EC2::EIP"),
@@ -24,7 +24,7 @@ public static class QuotaUsageTable
         new("ebs", "L-309BACF6", "Snapshots per Region", "AWS::EC2::Snapshot"),
         new("kms", "L-C2F1777E", "Customer managed keys", "AWS::KMS::Key"),
         new("sns", "L-61103206", "Topics per account", "AWS::SNS::Topic"),
-    ];
+    ]);
 
     /// <summary>The usage rule for a quota code, or null when usage cannot be computed from the inventory.</summary>
     public static QuotaUsageRule? Find(string quotaCode) =>

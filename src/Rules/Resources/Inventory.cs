@@ -1,29 +1,37 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
 namespace Ocado.Guardrails.Rules.Resources;
 
 /// <summary>
 /// Read-only lookups of the other resources of the judged resource's account (and the AWS managed
 /// policies its authorization details name), for rules that need more than the resource they judge
 /// (a role's attached managed policies, a user's groups, the VPCs a quota counts). A scan reads and
-/// judges one account at a time, so another account's resources are never here.
+/// judges one account at a time, so another account's resources are never here. Every rule shares
+/// one inventory, so it is frozen: no list it hands out can be cast to a mutable one.
 /// </summary>
 public sealed class Inventory
 {
-    private readonly Dictionary<string, Resource> _byArn = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Resource>> _byType = new(StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, Resource> _byArn;
+    private readonly FrozenDictionary<string, IReadOnlyList<Resource>> _byType;
 
     public static Inventory Empty { get; } = new([]);
 
     public Inventory(IEnumerable<Resource> resources)
     {
+        var byArn = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        var byType = new Dictionary<string, ImmutableArray<Resource>.Builder>(StringComparer.Ordinal);
         foreach (var resource in resources)
         {
-            _byArn[resource.Arn] = resource;
-            if (!_byType.TryGetValue(resource.Type, out var list))
+            byArn[resource.Arn] = resource;
+            if (!byType.TryGetValue(resource.Type, out var list))
             {
-                _byType[resource.Type] = list = [];
+                byType[resource.Type] = list = ImmutableArray.CreateBuilder<Resource>();
             }
             list.Add(resource);
         }
+        _byArn = byArn.ToFrozenDictionary(StringComparer.Ordinal);
+        _byType = byType.ToFrozenDictionary(p => p.Key, p => (IReadOnlyList<Resource>)p.Value.ToImmutable(), StringComparer.Ordinal);
     }
 
     public int Count => _byArn.Count;

@@ -17,11 +17,19 @@ public sealed record Resource
     public required string AccountId { get; init; }
     /// <summary>The region, or "global" for global resources such as IAM entities and S3 bucket names.</summary>
     public required string Region { get; init; }
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    // Frozen on the way in: what a rule reads must not be writable by a cast (see Frozen).
+    private readonly IReadOnlyDictionary<string, string> _tags = Frozen.Dictionary<string>(null, StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, JsonElement> _supplementary = Frozen.Dictionary<JsonElement>(null, StringComparer.OrdinalIgnoreCase);
+    private readonly IReadOnlyList<Relationship> _relationships = Frozen.List<Relationship>(null);
+
+    public IReadOnlyDictionary<string, string> Tags { get => _tags; init => _tags = Frozen.Dictionary(value, StringComparer.Ordinal); }
     public JsonElement Configuration { get; init; } = EmptyObject;
-    public IReadOnlyDictionary<string, JsonElement> SupplementaryConfiguration { get; init; } =
-        new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
-    public IReadOnlyList<Relationship> Relationships { get; init; } = [];
+    public IReadOnlyDictionary<string, JsonElement> SupplementaryConfiguration
+    {
+        get => _supplementary;
+        init => _supplementary = Frozen.Dictionary(value, StringComparer.OrdinalIgnoreCase);
+    }
+    public IReadOnlyList<Relationship> Relationships { get => _relationships; init => _relationships = Frozen.List(value); }
 
     /// <summary>Name if AWS gave one, else the id: what a message should call this resource.</summary>
     public string DisplayName => string.IsNullOrEmpty(Name) ? Id : Name;

@@ -24,6 +24,9 @@ internal sealed record EngineSettings
     /// </summary>
     public TimeSpan RuleTimeout { get; init; } = Rules.Engine.Evaluator.DefaultBudget;
 
+    /// <summary>How many megabytes one rule may allocate on one resource before its verdict is Error (docs/sandbox.md).</summary>
+    public int RuleMemoryMegabytes { get; init; } = (int)(Rules.Engine.Evaluator.DefaultAllocationBudget / (1024 * 1024));
+
     /// <summary>How often a server checks for recurring jobs that are due and for delayed jobs; Hangfire's default.</summary>
     public TimeSpan SchedulePollInterval { get; init; } = TimeSpan.FromSeconds(15);
 }

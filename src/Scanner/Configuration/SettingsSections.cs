@@ -86,7 +86,7 @@ internal static class SettingsSections
     public static EngineSettings Engine(JsonNode? node, List<string> errors)
     {
         var section = node as JsonObject;
-        ConfigValues.KnownKeys(section, "engine", errors, "workers", "invisibilityTimeout", "queuePollInterval", "schedulePollInterval", "ruleTimeout");
+        ConfigValues.KnownKeys(section, "engine", errors, "workers", "invisibilityTimeout", "queuePollInterval", "schedulePollInterval", "ruleTimeout", "ruleMemoryMegabytes");
         var defaults = new EngineSettings();
         return new EngineSettings
         {
@@ -95,6 +95,7 @@ internal static class SettingsSections
             QueuePollInterval = ConfigValues.Duration(section?["queuePollInterval"], "engine.queuePollInterval", errors) ?? defaults.QueuePollInterval,
             SchedulePollInterval = ConfigValues.Duration(section?["schedulePollInterval"], "engine.schedulePollInterval", errors) ?? defaults.SchedulePollInterval,
             RuleTimeout = ConfigValues.Duration(section?["ruleTimeout"], "engine.ruleTimeout", errors) ?? defaults.RuleTimeout,
+            RuleMemoryMegabytes = ConfigValues.Integer(section?["ruleMemoryMegabytes"], "engine.ruleMemoryMegabytes", 1, errors) ?? defaults.RuleMemoryMegabytes,
         };
     }
 

@@ -21,7 +21,8 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
     /// <summary>Evaluates the catalog on an account's resources and applies guardrails.yaml's waivers.</summary>
     public AccountFindings EvaluateAccount(AccountEvaluation input, CancellationToken cancellationToken)
     {
-        var evaluator = new Evaluator(catalog, config.Estate, new Inventory(input.Inventory), config.ParamsFor, input.Now, config.Engine.RuleTimeout, keepsMessages: input.IncludePasses);
+        var evaluator = new Evaluator(catalog, config.Estate, new Inventory(input.Inventory), config.ParamsFor, input.Now, config.Engine.RuleTimeout, keepsMessages: input.IncludePasses,
+            allocationBudget: config.Engine.RuleMemoryMegabytes * 1024L * 1024);
         var scan = new ScanEvaluator(evaluator, config.Estate, input.Gaps)
         {
             IncludePasses = input.IncludePasses,
