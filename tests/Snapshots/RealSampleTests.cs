@@ -9,6 +9,7 @@ namespace Ocado.Guardrails.Tests.Snapshots;
 public sealed class RealSampleTests
 {
     private static readonly string[] MalformedUpstream = ["AWS_EC2_NetworkInterface.json", "AWS_SSM_ManagedInstanceInventory_Linux.json"];
+    private const string Misattributed = "AWS_Cloudtrail_Trail.json";
 
     [Fact]
     public void EveryRealConfigurationItemIsReadAndTheTwoMalformedOnesNameTheirFile()
@@ -49,24 +50,37 @@ public sealed class RealSampleTests
     public void ASnapshotWithTheMalformedSamplesReadsTheRestAndRecordsAGapPerBadFile()
     {
         using var snapshot = new TemporaryDirectory();
-        var config = Directory.CreateDirectory(Path.Combine(snapshot.Path, "934654633380", "config")).FullName;
-        foreach (var file in Directory.EnumerateFiles(Fixtures.Real("aws-config", "example-configuration-items"), "*.json"))
+        var samples = Directory.EnumerateFiles(Fixtures.Real("aws-config", "example-configuration-items"), "*.json").ToList();
+        var placed = new List<string>();
+        foreach (var file in samples)
         {
+            // Each sample goes into its own account's folder: an item is read only from the folder of its account.
+            var account = MalformedUpstream.Contains(Path.GetFileName(file)) ? "934654633380" : ConfigFiles.Read(file)[0].AccountId;
+            if (!SnapshotLayout.IsAccountFolder(account))
+            {
+                // Hand-edited upstream ids of 11 or 13 digits name no account folder.
+                continue;
+            }
+            var config = Directory.CreateDirectory(Path.Combine(snapshot.Path, account, "config")).FullName;
             File.Copy(file, Path.Combine(config, Path.GetFileName(file)));
+            placed.Add(file);
         }
 
         var result = SnapshotReader.Read(snapshot.Path, Rules.Estates.Estate.Empty);
 
-        Assert.Equal(2, result.Errors.Count);
+        // The upstream trail sample says account 212591712841 and has an ARN of 123456789012: whose it is, is unknown.
+        Assert.Equal(3, result.Errors.Count);
         Assert.All(MalformedUpstream, name => Assert.Contains(result.Errors, e => e.Contains(name, StringComparison.Ordinal)));
-        Assert.Equal(2, result.Gaps.Count);
-        var distinctArns = Directory.EnumerateFiles(config)
-            .Where(f => !MalformedUpstream.Contains(Path.GetFileName(f)))
+        Assert.Contains(result.Errors, e => e.Contains(Misattributed, StringComparison.Ordinal) && e.Contains("names account 123456789012", StringComparison.Ordinal));
+        Assert.Equal(3, result.Gaps.Count);
+        var distinctArns = placed
+            .Where(f => !MalformedUpstream.Contains(Path.GetFileName(f)) && Path.GetFileName(f) != Misattributed)
             .SelectMany(ConfigFiles.Read)
             .Select(r => r.Arn)
             .Distinct()
             .Count();
         Assert.Equal(distinctArns, result.Resources.Count);
+        Assert.True(distinctArns > 70, $"{distinctArns} samples read");
     }
 
     [Fact]
@@ -86,7 +100,8 @@ public sealed class RealSampleTests
     public void TheCliExampleOfAuthorizationDetailsIsReadAndItsTruncationIsAGap()
     {
         using var snapshot = new TemporaryDirectory();
-        var iam = Directory.CreateDirectory(Path.Combine(snapshot.Path, "111122223333", "iam")).FullName;
+        // The account the example's ARNs name: its entries are read only from that account's folder.
+        var iam = Directory.CreateDirectory(Path.Combine(snapshot.Path, "123456789012", "iam")).FullName;
         File.Copy(Fixtures.Real("aws-cli-examples", "iam", "get-account-authorization-details.output.json"), Path.Combine(iam, "authorization-details.json"));
 
         var result = SnapshotReader.Read(snapshot.Path, Rules.Estates.Estate.Empty);

@@ -105,7 +105,7 @@ internal static class CheckCommand
                 var text = await RenderAsync(reportFormat, result, Environment.CurrentDirectory, cancellationToken);
                 if (parse.GetValue(output) is { } file)
                 {
-                    await File.WriteAllTextAsync(file, text, cancellationToken);
+                    await Pipeline.AtomicFile.WriteAsync(file, stream => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken).AsTask(), cancellationToken);
                 }
                 else
                 {

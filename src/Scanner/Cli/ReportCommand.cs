@@ -102,10 +102,8 @@ internal static class ReportCommand
         }
         var path = Path.GetFullPath(request.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using (var file = File.Create(path))
-        {
-            await ReportFormats.WriteAsync(format, result, file, options, cancellationToken);
-        }
+        // Whole or not at all: a failure half-way must not leave a truncated report where the last one was.
+        await Pipeline.AtomicFile.WriteAsync(path, file => ReportFormats.WriteAsync(format, result, file, options, cancellationToken), cancellationToken);
         await stderr.WriteLineAsync($"wrote {path} ({ReportFormats.Name(format)}, {result.Findings.Count:N0} findings)");
         return ExitCodes.Ok;
     }

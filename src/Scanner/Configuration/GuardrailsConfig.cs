@@ -1,11 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Waivers;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Ocado.Guardrails.Scanner.Configuration;
 
@@ -13,7 +11,7 @@ namespace Ocado.Guardrails.Scanner.Configuration;
 /// guardrails.yaml: the estate, how to reach it, the rules' parameters and waivers, and for the
 /// engine where history lives, when each customer is audited and who may reach the dashboard.
 /// </summary>
-internal sealed partial class GuardrailsConfig
+internal sealed class GuardrailsConfig
 {
     public required Estate Estate { get; init; }
     public required string RoleName { get; init; }
@@ -33,6 +31,8 @@ internal sealed partial class GuardrailsConfig
     public IReadOnlyDictionary<string, ScheduleSettings> Schedules { get; init; } = new Dictionary<string, ScheduleSettings>();
     public DashboardSettings Dashboard { get; init; } = new();
     public EngineSettings Engine { get; init; } = new();
+    /// <summary>How much of any one input file is read (limits:).</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
 
     /// <summary>The customer's own schedule, else the configured default, else nightly at 02:00 UTC.</summary>
     public ScheduleSettings ScheduleFor(string customerId) =>
@@ -46,76 +46,51 @@ internal sealed partial class GuardrailsConfig
         (customer is null ? Estate.Accounts : Estate.Customers.First(c => c.Id == customer).Accounts)
         .ToHashSet(StringComparer.Ordinal);
 
-    [GeneratedRegex("^[0-9]{12}$")]
-    private static partial Regex AccountId();
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KebabId();
-
-    /// <summary>Reads and validates the file; every problem is listed at once in a <see cref="ConfigException"/>.</summary>
+    /// <summary>
+    /// Reads and validates the file; every problem is listed at once in a <see cref="ConfigException"/>. The file is
+    /// read within the default <see cref="InputLimits"/> (its own <c>limits:</c> apply to what it points at): only a
+    /// regular file, valid UTF-8, bounded in size, depth and aliases.
+    /// </summary>
     public static GuardrailsConfig Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new ConfigException(path, ["the file does not exist"]);
-        }
         JsonNode? root;
         try
         {
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(path))
-            {
-                stream.Load(reader);
-            }
-            root = stream.Documents.Count == 0 ? null : YamlToJson.Convert(stream.Documents[0].RootNode);
+            var text = System.Text.Encoding.UTF8.GetString(InputFile.ReadText(path, null, InputLimits.Default));
+            root = new BoundedYaml(InputLimits.Default).Read(text);
         }
-        catch (YamlException ex)
+        catch (InputFileException ex)
         {
-            throw new ConfigException(path, [$"line {ex.Start.Line}, column {ex.Start.Column}: {ex.Message}"]);
+            throw new ConfigException(path, [ex.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? ex.Message[(path.Length + 2)..] : ex.Message]);
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or YamlException)
+        {
+            throw new ConfigException(path, [ex.Message]);
+        }
+        if (root is not null and not JsonObject)
+        {
+            throw new ConfigException(path, ["the file must be a YAML mapping (estate:, aws:, rules:, ...)"]);
         }
         return FromJson(root as JsonObject ?? [], path);
     }
 
+    /// <summary>The sections guardrails.yaml may have: a misspelt one would otherwise be ignored without a word.</summary>
+    private static readonly string[] Sections = ["estate", "aws", "rules", "waivers", "storage", "schedules", "dashboard", "engine", "limits"];
+
+    private static readonly string[] Mappings = ["aws", "rules", "storage", "schedules", "dashboard", "engine"];
+
     public static GuardrailsConfig FromJson(JsonObject root, string path)
     {
         var errors = new List<string>();
-        var customers = new List<Customer>();
-        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        var estate = root["estate"] as JsonObject;
-        if (estate is null)
+        ConfigValues.KnownKeys(root, "guardrails.yaml", errors, Sections);
+        var estateRead = EstateSection.Read(root["estate"], errors);
+        var customers = estateRead.Customers.ToList();
+        var limits = InputLimits.FromJson(root["limits"], errors);
+        foreach (var section in Mappings.Where(s => root[s] is not null and not JsonObject))
         {
-            errors.Add("estate: missing (it lists the customers and their accounts)");
+            // Read as "not given" otherwise: storage: "postgres" would quietly mean SQLite.
+            errors.Add($"{section}: must be a mapping (key: value)");
         }
-        foreach (var (node, index) in (estate?["customers"] as JsonArray ?? []).Select((n, i) => (n, i)))
-        {
-            var id = node?["id"]?.ToString() ?? "";
-            var name = node?["name"]?.ToString() ?? id;
-            if (!KebabId().IsMatch(id))
-            {
-                errors.Add($"estate.customers[{index}].id: '{id}' must be lower-kebab-case (it names reports and URLs)");
-            }
-            var accounts = Strings(node?["accounts"]);
-            foreach (var account in accounts)
-            {
-                if (!AccountId().IsMatch(account))
-                {
-                    errors.Add($"estate.customers[{index}].accounts: '{account}' is not a 12-digit AWS account id (quote ids that start with 0)");
-                }
-                else if (owners.TryGetValue(account, out var owner))
-                {
-                    errors.Add($"estate.customers[{index}].accounts: {account} already belongs to customer '{owner}'");
-                }
-                owners[account] = id;
-            }
-            customers.Add(new Customer(id, name, accounts));
-        }
-        if (estate is not null && customers.Count == 0)
-        {
-            errors.Add("estate.customers: no customers are listed");
-        }
-        var platform = Strings(estate?["platform"]?["accounts"]);
-        errors.AddRange(platform.Where(a => !AccountId().IsMatch(a)).Select(a => $"estate.platform.accounts: '{a}' is not a 12-digit AWS account id"));
-        var regions = Strings(estate?["regions"]);
         var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (ruleId, values) in root["rules"] as JsonObject ?? [])
         {
@@ -138,7 +113,8 @@ internal sealed partial class GuardrailsConfig
         }
         return new GuardrailsConfig
         {
-            Estate = new Estate(customers, platform, regions.Count > 0 ? regions : ["us-east-1"]),
+            Estate = estateRead,
+            Limits = limits,
             RoleName = aws.RoleName,
             ExternalId = aws.ExternalId,
             Aws = aws,
@@ -152,11 +128,4 @@ internal sealed partial class GuardrailsConfig
             ContentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()))),
         };
     }
-
-    private static List<string> Strings(JsonNode? node) => node switch
-    {
-        JsonArray list => list.Select(n => n?.ToString() ?? "").ToList(),
-        JsonValue value => [value.ToString()],
-        _ => [],
-    };
 }

@@ -24,7 +24,7 @@ internal static class EngineServices
         var catalog = RuleCatalogFiles.Load(rulePaths);
         var store = FindingsStores.Open(config.Storage, options.StateDirectory);
         IAccountSource source = options.SnapshotDirectory is { } snapshot
-            ? new SnapshotSource(snapshot, config.Estate)
+            ? new SnapshotSource(snapshot, config.Estate, config.Limits)
             : new LiveSource(config, DefaultAWSCredentialsIdentityResolver.GetCredentials(null), AwsEndpoints.FromEnvironment(), LiveHttp.Value,
                 Path.Combine(options.StateDirectory, "collecting"), Console.Error);
         return new EngineRuntime(options, config, catalog, store, source);

@@ -28,7 +28,8 @@ internal static class ConsoleSummary
             output.WriteLine($"Not covered: {result.Gaps.Count} coverage gap(s); their resources are NotAssessed, not clean:");
             foreach (var gap in result.Gaps.Take(10))
             {
-                output.WriteLine($"  - account {gap.AccountId}{(gap.Region is null ? "" : " " + gap.Region)} ({gap.Source}): {gap.Reason}");
+                // Every part of a gap may come from a snapshot file: none reaches the terminal as a control sequence.
+                output.WriteLine(ConsoleText.Printable($"  - account {gap.AccountId}{(gap.Region is null ? "" : " " + gap.Region)} ({gap.Source}): {gap.Reason}"));
             }
             if (result.Gaps.Count > 10)
             {
@@ -45,12 +46,12 @@ internal static class ConsoleSummary
         {
             foreach (var notice in notices)
             {
-                output.WriteLine($"{kind} waiver: {notice.Waiver.Describe()}: {notice.Note}");
+                output.WriteLine(ConsoleText.Printable($"{kind} waiver: {notice.Waiver.Describe()}: {notice.Note}"));
             }
         }
         foreach (var path in written)
         {
-            output.WriteLine($"Wrote {path}");
+            output.WriteLine(ConsoleText.Printable($"Wrote {path}"));
         }
     }
 }

@@ -35,12 +35,14 @@ internal static class ScanOutputs
     {
         Directory.CreateDirectory(directory);
         var json = Path.Combine(directory, "findings.json");
-        await using (var stream = File.Create(json))
+        await AtomicFile.WriteAsync(json, stream =>
         {
             FindingsJson.Write(stream, result);
-        }
+            return Task.CompletedTask;
+        }, cancellationToken);
         var html = Path.Combine(directory, "report.html");
-        await File.WriteAllTextAsync(html, await new HtmlReportRenderer().RenderAsync(result, title, cancellationToken), cancellationToken);
+        var page = await new HtmlReportRenderer().RenderAsync(result, title, cancellationToken);
+        await AtomicFile.WriteAsync(html, stream => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(page), cancellationToken).AsTask(), cancellationToken);
         return [json, html];
     }
 }

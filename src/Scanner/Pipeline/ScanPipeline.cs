@@ -42,7 +42,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
     /// <summary>A snapshot directory, read account by account: see <see cref="EvaluateAsync(IAccountSource, IReadOnlyList{string}, ScanOptions, CancellationToken)"/>.</summary>
     public Task<EvaluatedScan> EvaluateAsync(ScanOptions options, CancellationToken cancellationToken)
     {
-        var source = new SnapshotSource(options.SnapshotDirectory, config.Estate);
+        var source = new SnapshotSource(options.SnapshotDirectory, config.Estate, config.Limits);
         var scanned = config.ScannedAccounts(options.Customer);
         var accounts = source.Accounts().Where(a => options.Customer is null || scanned.Contains(a)).ToList();
         return EvaluateAsync(source, accounts, options, cancellationToken);
@@ -63,6 +63,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
         var gaps = new List<CoverageGap>();
         var summary = RuleHeader.Families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
         var matchedWaivers = new SortedSet<int>();
+        var warned = new HashSet<string>(StringComparer.Ordinal);
         var resources = 0L;
         Task<Snapshots.Snapshot>? Read(int index) => index < accounts.Count ? source.ReadAsync(scanId, accounts[index], cancellationToken) : null;
         var next = Read(0);
@@ -74,7 +75,8 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
             // uses all cores); after a large account, one at a time, so that two never meet in memory.
             var large = AccountMemory.IsLarge(account);
             next = large ? null : Read(i + 1);
-            foreach (var error in account.Errors)
+            // A problem of the whole snapshot (collection.json) comes with every account: it is said once.
+            foreach (var error in account.Errors.Where(warned.Add))
             {
                 progress.Warning(error);
             }

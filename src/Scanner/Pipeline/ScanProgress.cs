@@ -44,6 +44,8 @@ internal sealed class ScanProgress(TextWriter writer, bool interactive, bool qui
 
     private void Write(string message, bool endLine)
     {
+        // Warnings quote file names and what AWS wrote: only this class's own escape codes reach the terminal.
+        message = ConsoleText.Printable(message);
         lock (writer)
         {
             if (interactive)

@@ -1,17 +1,21 @@
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
 
 namespace Ocado.Guardrails.Scanner.Snapshots;
 
-/// <summary>Opens a JSON file from AWS, with errors that name the file, line and column.</summary>
+/// <summary>Opens a JSON file from AWS, bounded and checked (<see cref="InputFile"/>), with errors that name the file, line and column.</summary>
 internal static class AwsJson
 {
-    public static JsonDocument Open(string path)
+    /// <param name="root">The snapshot the file must stay inside (a link out of it is refused); null for a file named on the command line.</param>
+    public static JsonDocument Open(string path, string? root, InputLimits limits)
     {
+        var bytes = InputFile.ReadText(path, root, limits);
         try
         {
-            // Parsed from the file's own bytes, which the document keeps rather than copying.
-            return JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 256 });
+            // Parsed from the file's own bytes, which the document keeps rather than copying. A duplicate key is
+            // refused: with two awsAccountId keys, which one is the account depends on who reads the file.
+            return JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
@@ -27,6 +31,30 @@ internal static class AwsJson
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status_code", out _) && JsonPath.Find(root, "data") is { } data
             ? data
             : root;
+
+    /// <summary>A property's string value; null when absent or JSON null; a <see cref="SnapshotFormatException"/> when of another kind.</summary>
+    public static string? Text(JsonElement element, string name, string where)
+    {
+        if (!JsonPath.TryGetProperty(element, name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new SnapshotFormatException($"{where}: {name} is {Kind(value)}, not a string");
+    }
+
+    /// <summary>How a value reads in a message: "a number", "an object".</summary>
+    public static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
 
     private static string FirstSentence(string message)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
 
 namespace Ocado.Guardrails.Scanner.Snapshots;
 
@@ -47,26 +48,80 @@ internal static class CollectionFile
         w.WriteEndObject();
     }
 
-    public static (DateTimeOffset? CollectedAt, List<CoverageGap> Gaps) Read(string path)
+    /// <summary>What collection.json says; a file that says it wrongly is described in <see cref="Contents.Problem"/>, never thrown.</summary>
+    public static Contents Read(string path, string? root, InputLimits limits)
     {
-        if (!File.Exists(path))
+        if (!InputFile.Exists(path))
         {
-            return (null, []);
+            // A hand-made snapshot needs none: nothing is recorded as missing, and the scan's clock is used.
+            return new Contents(null, [], null, null);
         }
-        using var document = AwsJson.Open(path);
-        var root = document.RootElement;
-        DateTimeOffset? collectedAt = JsonPath.Find(root, "collectedAt") is { ValueKind: JsonValueKind.String } at
-            ? DateTimeOffset.Parse(at.GetString()!, CultureInfo.InvariantCulture)
-            : null;
-        var gaps = new List<CoverageGap>();
-        foreach (var gap in JsonPath.Find(root, "gaps")?.EnumerateArray() ?? default)
+        try
         {
-            gaps.Add(new CoverageGap(
-                JsonPath.Find(gap, "accountId")?.GetString() ?? throw new SnapshotFormatException($"{path}: a gap without accountId"),
-                JsonPath.Find(gap, "region") is { ValueKind: JsonValueKind.String } region ? region.GetString() : null,
-                JsonPath.Find(gap, "source")?.GetString() ?? CoverageGap.Sources.Snapshot,
-                JsonPath.Find(gap, "reason")?.GetString() ?? "not collected"));
+            using var document = AwsJson.Open(path, root, limits);
+            var body = document.RootElement;
+            if (body.ValueKind != JsonValueKind.Object)
+            {
+                throw new SnapshotFormatException($"{path} is {AwsJson.Kind(body)}, not an object");
+            }
+            var gaps = new List<CoverageGap>();
+            if (JsonPath.TryGetProperty(body, "gaps", out var list))
+            {
+                if (list.ValueKind != JsonValueKind.Array)
+                {
+                    throw new SnapshotFormatException($"{path}: gaps is {AwsJson.Kind(list)}, not a list");
+                }
+                var index = 0;
+                foreach (var gap in list.EnumerateArray())
+                {
+                    gaps.Add(Gap(gap, $"{path}: gaps[{index++}]"));
+                }
+            }
+            var (collectedAt, warning) = When(body, path);
+            return new Contents(collectedAt, gaps, null, warning);
         }
-        return (collectedAt, gaps);
+        catch (Exception ex) when (SnapshotReader.Unreadable(ex))
+        {
+            return new Contents(null, [], ex.Message.Contains(path, StringComparison.Ordinal) ? ex.Message : $"{path}: {ex.Message}", null);
+        }
     }
+
+    private static CoverageGap Gap(JsonElement gap, string where)
+    {
+        if (gap.ValueKind != JsonValueKind.Object)
+        {
+            throw new SnapshotFormatException($"{where} is {AwsJson.Kind(gap)}, not an object");
+        }
+        var account = AwsJson.Text(gap, "accountId", where) ?? throw new SnapshotFormatException($"{where}: no accountId");
+        if (!SnapshotLayout.IsAccountFolder(account))
+        {
+            // It names a folder to read: "../../etc" must not become one.
+            throw new SnapshotFormatException($"{where}: accountId '{account}' is not a 12-digit AWS account id");
+        }
+        return new CoverageGap(
+            account,
+            AwsJson.Text(gap, "region", where),
+            AwsJson.Text(gap, "source", where) ?? CoverageGap.Sources.Snapshot,
+            AwsJson.Text(gap, "reason", where) ?? "not collected");
+    }
+
+    private static (DateTimeOffset? At, string? Warning) When(JsonElement root, string path)
+    {
+        if (!JsonPath.TryGetProperty(root, "collectedAt", out var at) || at.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null);
+        }
+        if (at.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(at.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return (parsed, null);
+        }
+        return (null, $"{path}: collectedAt {(at.ValueKind == JsonValueKind.String ? $"'{at.GetString()}'" : AwsJson.Kind(at))} is not a date and time: key ages and expiry dates are judged as of the scan's start instead");
+    }
+
+    /// <summary>
+    /// <see cref="Problem"/>: the file could not be read, so what could not be collected is unknown (every account is then a gap);
+    /// <see cref="Warning"/>: read, but collectedAt was unusable.
+    /// </summary>
+    public sealed record Contents(DateTimeOffset? CollectedAt, List<CoverageGap> Gaps, string? Problem, string? Warning);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
 
 namespace Ocado.Guardrails.Scanner.Snapshots;
 
@@ -8,29 +9,72 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 /// history file as delivered to S3 (<c>configurationItems</c>), <c>aws configservice
 /// batch-get-resource-config</c> (<c>baseConfigurationItems</c>), <c>select-resource-config</c>
 /// (<c>Results</c>, each a JSON string), a change notification (<c>configurationItem</c>), a list of
-/// items, or one item.
+/// items, or one item. An item that is not a configuration item, or not of the folder's account, refuses
+/// the file: what it would have held becomes a coverage gap naming the file and the item.
 /// </summary>
 internal static class ConfigFiles
 {
-    public static List<Resource> Read(string path)
+    /// <summary>A file on its own, outside any snapshot folder: whose its items are is not checked.</summary>
+    public static List<Resource> Read(string path) => Read(path, null, null, InputLimits.Default);
+
+    /// <param name="account">The account whose folder holds the file: every item must be its.</param>
+    public static List<Resource> Read(string path, string? root, string? account, InputLimits limits)
     {
         // Not disposed: the resources' configurations point into it, and it lives exactly as long as they do.
-        var document = AwsJson.Open(path);
+        var document = AwsJson.Open(path, root, limits);
         var body = AwsJson.Body(document.RootElement);
         var items = Items(body, path).ToList();
         var resources = new List<Resource>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
+            var where = $"{path}: configuration item {i}";
+            var item = Strict(items[i], where, limits);
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw new SnapshotFormatException($"{where} is {AwsJson.Kind(item)}, not an object");
+            }
+            foreach (var key in new[] { "resourceType", "resourceId", "resourceName", "awsAccountId", "accountId", "awsRegion", "ARN", "arn" })
+            {
+                // The item's identity must be text: a number there would silently give the item another name or account.
+                AwsJson.Text(item, key, where);
+            }
+            Attribution.CheckTags(JsonPath.Find(item, "tags"), where, limits);
+            Resource resource;
             try
             {
-                resources.Add(ConfigurationItems.ToResource(items[i]));
+                resource = ConfigurationItems.ToResource(item);
             }
             catch (FormatException ex)
             {
-                throw new SnapshotFormatException($"{path}: configuration item {i}: {ex.Message}", ex);
+                throw new SnapshotFormatException($"{where}: {ex.Message}", ex);
             }
+            if (account is not null)
+            {
+                Attribution.Check(resource, account, where);
+            }
+            resources.Add(resource);
         }
         return resources;
+    }
+
+    /// <summary>
+    /// An item given as a JSON string (select-resource-config's Results) is parsed here as strictly as a file is:
+    /// bounded depth, no duplicate keys.
+    /// </summary>
+    private static JsonElement Strict(JsonElement item, string where, InputLimits limits)
+    {
+        if (item.ValueKind != JsonValueKind.String)
+        {
+            return item;
+        }
+        try
+        {
+            return JsonDocument.Parse(item.GetString()!, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false }).RootElement;
+        }
+        catch (JsonException ex)
+        {
+            throw new SnapshotFormatException($"{where}: a string that is not a JSON configuration item: {ex.Message}", ex);
+        }
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement body, string path)
@@ -41,9 +85,11 @@ internal static class ConfigFiles
         }
         foreach (var key in new[] { "configurationItems", "baseConfigurationItems", "Results", "ConfigurationItems" })
         {
-            if (JsonPath.Find(body, key) is { ValueKind: JsonValueKind.Array } list)
+            if (JsonPath.Find(body, key) is { } list)
             {
-                return list.EnumerateArray();
+                return list.ValueKind == JsonValueKind.Array
+                    ? list.EnumerateArray()
+                    : throw new SnapshotFormatException($"{path}: {key} is {AwsJson.Kind(list)}, not a list");
             }
         }
         if (JsonPath.Find(body, "resourceType") is not null)

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
 
 namespace Ocado.Guardrails.Scanner.Snapshots;
 
@@ -14,20 +17,34 @@ internal static class CredentialReports
 {
     public const string SupplementaryKey = "CredentialReport";
 
-    /// <summary>Rows by user ARN.</summary>
-    public static Dictionary<string, JsonElement> Read(string path)
+    /// <summary>Rows by user ARN; a report that is not one (a column twice, a row of another account) is refused whole.</summary>
+    public static Dictionary<string, JsonElement> Read(string path, string? root, string account, InputLimits limits)
     {
+        var text = Encoding.UTF8.GetString(InputFile.ReadText(path, root, limits));
         var rows = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        using var reader = new StreamReader(path);
+        using var reader = new StringReader(text);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !header.Contains("arn"))
         {
             throw new SnapshotFormatException($"{path}: not an IAM credential report: expected a header with user,arn,...");
         }
+        if (header.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new SnapshotFormatException($"{path}: the header names column '{twice.Key}' twice: which one is the user's is unknown");
+        }
         while (csv.Read())
         {
             var row = header.ToDictionary(column => column, column => csv.GetField(column) ?? "", StringComparer.Ordinal);
-            rows[row["arn"]] = JsonSerializer.SerializeToElement(row);
+            var where = $"{path}: line {csv.Parser.RawRow}";
+            if (!Arn.TryParse(row["arn"], out _))
+            {
+                throw new SnapshotFormatException($"{where}: '{row["arn"]}' is not an ARN");
+            }
+            Attribution.CheckArn(row["arn"], account, where);
+            if (!rows.TryAdd(row["arn"], JsonSerializer.SerializeToElement(row)))
+            {
+                throw new SnapshotFormatException($"{where}: {row["arn"]} has a second row: which one is the user's is unknown");
+            }
         }
         return rows;
     }

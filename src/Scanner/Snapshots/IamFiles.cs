@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
 
 namespace Ocado.Guardrails.Scanner.Snapshots;
 
@@ -8,17 +10,19 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 /// </summary>
 internal static class IamFiles
 {
-    public static void Read(string accountDirectory, string account, Action<Resource> add, Action<string, Exception> failed)
+    private static readonly string[] Lists = ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"];
+
+    public static void Read(string accountDirectory, string account, string? root, InputLimits limits, Action<Resource> add, Action<string, Exception> failed)
     {
         var reportPath = SnapshotLayout.CredentialReport(accountDirectory);
-        Dictionary<string, System.Text.Json.JsonElement> report = [];
-        if (File.Exists(reportPath))
+        Dictionary<string, JsonElement> report = [];
+        if (InputFile.Exists(reportPath))
         {
             try
             {
-                report = CredentialReports.Read(reportPath);
+                report = CredentialReports.Read(reportPath, root, account, limits);
             }
-            catch (Exception ex) when (ex is SnapshotFormatException or IOException or CsvHelper.CsvHelperException)
+            catch (Exception ex) when (SnapshotReader.Unreadable(ex))
             {
                 failed(reportPath, ex);
             }
@@ -34,41 +38,92 @@ internal static class IamFiles
                 Name = "root user",
                 AccountId = account,
                 Region = "global",
-                SupplementaryConfiguration = new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.OrdinalIgnoreCase)
+                SupplementaryConfiguration = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase)
                 {
                     [CredentialReports.SupplementaryKey] = row,
                 },
             });
         }
         var detailsPath = SnapshotLayout.AuthorizationDetails(accountDirectory);
-        if (!File.Exists(detailsPath))
+        if (!InputFile.Exists(detailsPath))
         {
             return;
         }
         try
         {
-            using var document = AwsJson.Open(detailsPath);
-            var body = AwsJson.Body(document.RootElement);
-            if (JsonPath.Find(body, "IsTruncated") is { ValueKind: System.Text.Json.JsonValueKind.True })
+            using var document = AwsJson.Open(detailsPath, root, limits);
+            var body = JsonPath.Unwrap(AwsJson.Body(document.RootElement));
+            CheckShape(body, detailsPath);
+            if (JsonPath.Find(body, "IsTruncated") is { ValueKind: JsonValueKind.True })
             {
                 // One page of several: what is missing could be the admin. Read it, but do not call the account clean.
                 failed(detailsPath, new SnapshotFormatException($"{detailsPath}: IsTruncated is true: only the first page of the authorization details was saved"));
             }
-            foreach (var resource in AuthorizationDetails.ToResources(body))
+            // All or nothing: a foreign entry refuses the file before anything of it is added.
+            var resources = AuthorizationDetails.ToResources(body);
+            foreach (var resource in resources)
+            {
+                Attribution.Check(resource, account, $"{detailsPath}: {resource.Type}");
+                Attribution.CheckTags(JsonPath.Find(resource.Configuration, "Tags"), $"{detailsPath}: {resource.Arn}", limits);
+            }
+            foreach (var resource in resources)
             {
                 add(report.TryGetValue(resource.Arn, out var row)
                     ? resource with { SupplementaryConfiguration = WithEntry(resource, CredentialReports.SupplementaryKey, row) }
                     : resource);
             }
         }
-        catch (Exception ex) when (ex is SnapshotFormatException or IOException or FormatException or System.Text.Json.JsonException)
+        catch (Exception ex) when (SnapshotReader.Unreadable(ex))
         {
             failed(detailsPath, ex);
         }
     }
 
+    /// <summary>
+    /// The shape AWS gives (a page or a list of pages, each with lists of entry objects): a list given as a string
+    /// or a number would otherwise be skipped, and its users with it, without a word (issue 13).
+    /// </summary>
+    private static void CheckShape(JsonElement body, string path)
+    {
+        var pages = body.ValueKind == JsonValueKind.Array ? body.EnumerateArray().ToList() : [body];
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var where = pages.Count == 1 && body.ValueKind != JsonValueKind.Array ? path : $"{path}: page {p}";
+            if (pages[p].ValueKind != JsonValueKind.Object)
+            {
+                throw new SnapshotFormatException($"{where} is {AwsJson.Kind(pages[p])}, not authorization details");
+            }
+            var found = 0;
+            foreach (var list in Lists)
+            {
+                if (!JsonPath.TryGetProperty(pages[p], list, out var entries) || entries.ValueKind == JsonValueKind.Null)
+                {
+                    continue;
+                }
+                if (entries.ValueKind != JsonValueKind.Array)
+                {
+                    throw new SnapshotFormatException($"{where}: {list} is {AwsJson.Kind(entries)}, not a list");
+                }
+                found++;
+                var index = 0;
+                foreach (var entry in entries.EnumerateArray())
+                {
+                    if (entry.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new SnapshotFormatException($"{where}: {list}[{index}] is {AwsJson.Kind(entry)}, not an object");
+                    }
+                    AwsJson.Text(entry, "Arn", $"{where}: {list}[{index++}]");
+                }
+            }
+            if (found == 0)
+            {
+                throw new SnapshotFormatException($"{where}: not authorization details: expected {string.Join(", ", Lists)}");
+            }
+        }
+    }
+
     private static string RootArn(string account) => $"arn:aws:iam::{account}:root";
 
-    private static Dictionary<string, System.Text.Json.JsonElement> WithEntry(Resource resource, string key, System.Text.Json.JsonElement value) =>
+    private static Dictionary<string, JsonElement> WithEntry(Resource resource, string key, JsonElement value) =>
         new(resource.SupplementaryConfiguration, StringComparer.OrdinalIgnoreCase) { [key] = value };
 }

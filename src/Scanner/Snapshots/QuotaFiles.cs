@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Quotas;
 using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
 
 namespace Ocado.Guardrails.Scanner.Snapshots;
 
@@ -11,19 +12,42 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 /// </summary>
 internal static class QuotaFiles
 {
-    public static List<JsonElement> Read(string path)
+    public static List<JsonElement> Read(string path) => Read(path, null, InputLimits.Default);
+
+    public static List<JsonElement> Read(string path, string? root, InputLimits limits)
     {
-        using var document = AwsJson.Open(path);
+        using var document = AwsJson.Open(path, root, limits);
         var body = AwsJson.Body(document.RootElement);
+        List<JsonElement> quotas;
         if (JsonPath.Find(body, "Quotas") is { ValueKind: JsonValueKind.Array } list)
         {
-            return list.EnumerateArray().Select(q => q.Clone()).ToList();
+            quotas = list.EnumerateArray().Select(q => q.Clone()).ToList();
         }
-        if (JsonPath.Find(body, "Quota") is { ValueKind: JsonValueKind.Object } one)
+        else if (JsonPath.Find(body, "Quota") is { ValueKind: JsonValueKind.Object } one)
         {
-            return [one.Clone()];
+            quotas = [one.Clone()];
         }
-        throw new SnapshotFormatException($"{path}: not Service Quotas output: expected Quotas or Quota");
+        else
+        {
+            throw new SnapshotFormatException($"{path}: not Service Quotas output: expected Quotas (a list) or Quota (an object)");
+        }
+        for (var i = 0; i < quotas.Count; i++)
+        {
+            var where = $"{path}: quota {i}";
+            if (quotas[i].ValueKind != JsonValueKind.Object)
+            {
+                throw new SnapshotFormatException($"{where} is {AwsJson.Kind(quotas[i])}, not an object");
+            }
+            foreach (var key in new[] { "QuotaCode", "ServiceCode", "QuotaArn", "QuotaName" })
+            {
+                AwsJson.Text(quotas[i], key, where);
+            }
+            if (AwsJson.Text(quotas[i], "QuotaCode", where) is null)
+            {
+                throw new SnapshotFormatException($"{where} has no QuotaCode");
+            }
+        }
+        return quotas;
     }
 
     /// <param name="collected">Whether resources of a type were collected in the quota's account and region; a count of
@@ -37,6 +61,7 @@ internal static class QuotaFiles
         var arn = Arn.TryParse(arnText, out var parsed) && parsed.AccountId.Length > 0
             ? parsed.ToString()
             : $"arn:aws:servicequotas:{region}:{accountId}:{service}/{code}";
+        Attribution.CheckArn(arn, accountId, $"quota {code}");
         var supplementary = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
         var rule = QuotaUsageTable.Find(code);
         if (rule is not null && collected?.Invoke(rule.ResourceType) == false)

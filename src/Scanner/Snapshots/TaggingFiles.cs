@@ -1,28 +1,49 @@
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
 
 namespace Ocado.Guardrails.Scanner.Snapshots;
 
-/// <summary>Reads <c>aws resourcegroupstaggingapi get-resources</c> output: ARN and tags per resource.</summary>
+/// <summary>
+/// Reads <c>aws resourcegroupstaggingapi get-resources</c> output: ARN and tags per resource. A mapping that
+/// is not one (an ARN that is a number or not an ARN, tags of another shape, another account's ARN) refuses
+/// the file, so that it is a coverage gap rather than resources lost or moved without a word.
+/// </summary>
 internal static class TaggingFiles
 {
-    public static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Read(string path)
+    /// <summary>A file on its own, outside any snapshot folder: whose its ARNs are is not checked.</summary>
+    public static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Read(string path) => Read(path, null, null, InputLimits.Default);
+
+    public static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Read(string path, string? root, string? account, InputLimits limits)
     {
-        using var document = AwsJson.Open(path);
+        using var document = AwsJson.Open(path, root, limits);
         var body = AwsJson.Body(document.RootElement);
         if (JsonPath.Find(body, "ResourceTagMappingList") is not { ValueKind: JsonValueKind.Array } list)
         {
-            throw new SnapshotFormatException($"{path}: not Resource Groups Tagging API output: expected ResourceTagMappingList");
+            throw new SnapshotFormatException($"{path}: not Resource Groups Tagging API output: expected ResourceTagMappingList as a list");
         }
         var result = new List<(string, IReadOnlyDictionary<string, string>)>();
+        var index = 0;
         foreach (var mapping in list.EnumerateArray())
         {
-            // AWS's own documentation shows an ARN with a leading space: trim, never reject.
-            var arn = JsonPath.Find(mapping, "ResourceARN")?.GetString()?.Trim();
-            if (!string.IsNullOrEmpty(arn))
+            var where = $"{path}: ResourceTagMappingList[{index++}]";
+            if (mapping.ValueKind != JsonValueKind.Object)
             {
-                result.Add((arn, ConfigurationItems.Tags(JsonPath.Find(mapping, "Tags"))));
+                throw new SnapshotFormatException($"{where} is {AwsJson.Kind(mapping)}, not an object");
             }
+            // AWS's own documentation shows an ARN with a leading space: trim, never reject.
+            var arn = AwsJson.Text(mapping, "ResourceARN", where)?.Trim();
+            if (string.IsNullOrEmpty(arn) || !Arn.TryParse(arn, out _))
+            {
+                throw new SnapshotFormatException($"{where}: ResourceARN '{arn}' is not an ARN");
+            }
+            if (account is not null)
+            {
+                Attribution.CheckArn(arn, account, where);
+            }
+            var tags = JsonPath.Find(mapping, "Tags");
+            Attribution.CheckTags(tags, where, limits);
+            result.Add((arn, ConfigurationItems.Tags(tags)));
         }
         return result;
     }

@@ -72,7 +72,7 @@ internal sealed class LiveSource(GuardrailsConfig config, AWSCredentials credent
         {
             await CollectIntoAsync(estate, collected, cancellationToken);
         }
-        return SnapshotReader.Open(collected, estate).ReadAccount(accountId);
+        return SnapshotReader.Open(collected, estate, config.Limits).ReadAccount(accountId);
     }
 
     /// <summary>

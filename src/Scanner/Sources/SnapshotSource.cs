@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Sources;
@@ -8,15 +9,15 @@ namespace Ocado.Guardrails.Scanner.Sources;
 /// Each read opens the snapshot afresh, so that a long-running engine reads the snapshot as it is now,
 /// not as it was at start; every scan reads the same directory, so nothing is kept per scan.
 /// </summary>
-internal sealed class SnapshotSource(string directory, Estate estate) : IAccountSource
+internal sealed class SnapshotSource(string directory, Estate estate, InputLimits? limits = null) : IAccountSource
 {
     public string Directory => directory;
 
     /// <summary>Every account the snapshot has a folder or a recorded gap for, and every account of the estate.</summary>
-    public IReadOnlyList<string> Accounts() => SnapshotReader.Open(directory, estate).Accounts;
+    public IReadOnlyList<string> Accounts() => SnapshotReader.Open(directory, estate, limits).Accounts;
 
     public Task<Snapshot> ReadAsync(string scanId, string accountId, CancellationToken cancellationToken) =>
-        Task.Run(() => SnapshotReader.Open(directory, estate).ReadAccount(accountId), cancellationToken);
+        Task.Run(() => SnapshotReader.Open(directory, estate, limits).ReadAccount(accountId), cancellationToken);
 
     public IReadOnlyList<string> KeptScans() => [];
 

@@ -16,6 +16,18 @@ internal sealed record CfnTemplate
     /// <summary>Builds the template from the document root and the positions of the logical ids.</summary>
     public static CfnTemplate From(string path, JsonObject root, IReadOnlyDictionary<string, (int Line, int Column)> positions)
     {
+        // A section of another shape would read as an empty one: Resources: [1, 2, 3] reported nothing and exited 0.
+        foreach (var section in new[] { nameof(Resources), nameof(Parameters), nameof(Conditions), nameof(Mappings), "Outputs" })
+        {
+            if (root[section] is { } value and not JsonObject)
+            {
+                throw new TemplateException(path, $"{section} is {Kind(value)}, not a mapping");
+            }
+        }
+        if (root[nameof(Resources)] is not JsonObject)
+        {
+            throw new TemplateException(path, "no Resources section: CloudFormation requires one");
+        }
         var resources = new List<TemplateResource>();
         foreach (var (id, node, loop) in ForEachExpansion.Expand(root[nameof(Resources)] as JsonObject ?? []))
         {
@@ -23,6 +35,17 @@ internal sealed record CfnTemplate
             if (node is not JsonObject body)
             {
                 throw new TemplateException(path, $"resource {id} is not a mapping");
+            }
+            foreach (var part in new[] { "Properties", "Metadata" })
+            {
+                if (body[part] is { } value and not JsonObject)
+                {
+                    throw new TemplateException(path, $"resource {id}: {part} is {Kind(value)}, not a mapping");
+                }
+            }
+            if (body["Condition"] is { } condition and not JsonValue)
+            {
+                throw new TemplateException(path, $"resource {id}: Condition is {Kind(condition)}, not a condition's name");
             }
             resources.Add(new TemplateResource
             {
@@ -51,4 +74,11 @@ internal sealed record CfnTemplate
             Transforms = transforms,
         };
     }
+
+    private static string Kind(JsonNode node) => node switch
+    {
+        JsonArray => "a list",
+        JsonObject => "a mapping",
+        _ => $"the value '{node}'",
+    };
 }

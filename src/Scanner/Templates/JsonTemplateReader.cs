@@ -7,14 +7,14 @@ namespace Ocado.Guardrails.Scanner.Templates;
 /// <summary>Reads a JSON template, and finds the line and column of each logical id with a token reader (JsonNode keeps no positions).</summary>
 internal static class JsonTemplateReader
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = Configuration.InputLimits.DefaultMaxDepth };
 
     public static CfnTemplate Read(string path, string text)
     {
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = Configuration.InputLimits.DefaultMaxDepth, AllowDuplicateProperties = false }) as JsonObject
                 ?? throw new TemplateException(path, "the template is not a JSON object");
         }
         catch (JsonException ex)

@@ -94,6 +94,11 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
             {
                 unreadable.Add(ex.Message);
             }
+            catch (Exception ex) when (Snapshots.SnapshotReader.Unreadable(ex))
+            {
+                // A template is the boundary: whatever a hostile one makes the mapper throw is that template's error (exit 2), not a crash.
+                unreadable.Add($"{files[i]}: the template could not be read: {ex.Message}");
+            }
         }
         return (mapped, files, unreadable);
     }

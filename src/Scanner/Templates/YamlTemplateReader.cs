@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using Ocado.Guardrails.Scanner.Configuration;
+using YamlDotNet.Core.Events;
 
 namespace Ocado.Guardrails.Scanner.Templates;
 
@@ -11,81 +12,60 @@ namespace Ocado.Guardrails.Scanner.Templates;
 /// </summary>
 internal static class YamlTemplateReader
 {
+    /// <summary>
+    /// Read from the parser's events within <see cref="InputLimits"/> (depth, aliases, values): a deep or
+    /// alias-bombed template is an unreadable template, not a crashed check.
+    /// </summary>
     public static CfnTemplate Read(string path, string text)
     {
-        var stream = new YamlStream();
+        var positions = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        JsonNode? root;
         try
         {
-            stream.Load(new StringReader(text));
+            root = new BoundedYaml(InputLimits.Default)
+            {
+                // A repeated key keeps the last value, as CloudFormation's own parser did.
+                LastKeyWins = true,
+                Tagged = ShortForm,
+                Scalars = Scalar,
+                KeySeen = (above, key, at) =>
+                {
+                    if (above.Count == 1 && above[0] == "Resources")
+                    {
+                        positions[key] = ((int)at.Line, (int)at.Column);
+                    }
+                },
+            }.Read(text);
         }
-        catch (YamlException ex)
+        catch (FormatException ex)
         {
-            throw new TemplateException(path, $"line {ex.Start.Line}, column {ex.Start.Column}: {ex.Message}");
+            throw new TemplateException(path, ex.Message);
         }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (root is not JsonObject map)
         {
             throw new TemplateException(path, "the template is not a YAML mapping");
         }
-        var positions = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        foreach (var key in Child(root, "Resources")?.Children.Keys ?? [])
-        {
-            if (key is YamlScalarNode { Value: { } id })
-            {
-                positions[id] = ((int)key.Start.Line, (int)key.Start.Column);
-            }
-        }
-        return CfnTemplate.From(path, Convert(root) as JsonObject ?? [], positions);
+        return CfnTemplate.From(path, map, positions);
     }
 
-    private static YamlMappingNode? Child(YamlMappingNode map, string name) =>
-        map.Children.FirstOrDefault(e => e.Key is YamlScalarNode { Value: var k } && k == name).Value as YamlMappingNode;
-
-    private static JsonNode? Convert(YamlNode node)
+    /// <summary>A short-form tag (<c>!Ref x</c>) as its long form (<c>{"Ref": "x"}</c>).</summary>
+    private static JsonNode? ShortForm(string name, JsonNode? value) => name switch
     {
-        var tag = node.Tag.IsEmpty ? null : node.Tag.Value;
-        var value = Untagged(node);
-        if (tag is null || !tag.StartsWith('!') || tag.StartsWith("!!", StringComparison.Ordinal))
-        {
-            return value;
-        }
-        var name = tag[1..];
-        return name switch
-        {
-            "Ref" => new JsonObject { ["Ref"] = value },
-            "Condition" => new JsonObject { ["Condition"] = value },
-            // The short form of GetAtt is one string "Resource.Attribute"; the attribute may itself contain dots.
-            "GetAtt" when value is JsonValue scalar && scalar.ToString() is var text && text.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot =>
-                new JsonObject { ["Fn::GetAtt"] = new JsonArray(text[..dot], text[(dot + 1)..]) },
-            _ => new JsonObject { ["Fn::" + name] = value },
-        };
-    }
-
-    private static JsonNode? Untagged(YamlNode node) => node switch
-    {
-        YamlMappingNode map => Mapping(map),
-        YamlSequenceNode list => new JsonArray(list.Children.Select(Convert).ToArray()),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => null,
+        "Ref" => new JsonObject { ["Ref"] = value },
+        "Condition" => new JsonObject { ["Condition"] = value },
+        // The short form of GetAtt is one string "Resource.Attribute"; the attribute may itself contain dots.
+        "GetAtt" when value is JsonValue scalar && scalar.ToString() is var text && text.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot =>
+            new JsonObject { ["Fn::GetAtt"] = new JsonArray(text[..dot], text[(dot + 1)..]) },
+        _ => new JsonObject { ["Fn::" + name] = value },
     };
-
-    private static JsonObject Mapping(YamlMappingNode map)
-    {
-        var result = new JsonObject();
-        foreach (var (key, value) in map.Children)
-        {
-            // A key is a scalar in every template; a repeated key keeps the last value, as CloudFormation's own parser did.
-            result[(key as YamlScalarNode)?.Value ?? key.ToString()] = Convert(value);
-        }
-        return result;
-    }
 
     /// <summary>
     /// CloudFormation reads every scalar as text except booleans, and rules compare text, so numbers stay
     /// strings ("0123" account ids and "2012-10-17" versions must keep their exact spelling).
     /// </summary>
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static JsonNode? Scalar(Scalar scalar)
     {
-        var text = scalar.Value ?? "";
+        var text = scalar.Value;
         if (scalar.Style is ScalarStyle.Plain && IsNull(text) && scalar.Tag.IsEmpty)
         {
             return null;

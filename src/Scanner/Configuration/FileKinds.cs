@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+
+namespace Ocado.Guardrails.Scanner.Configuration;
+
+/// <summary>
+/// What kind of file system entry a path is, without opening it: opening a FIFO for reading blocks until
+/// a writer comes (a scan hung on one, issue 13), and .NET's FileInfo cannot tell a FIFO or a device from
+/// a regular file. The runtime's own native shim answers lstat/stat with one layout on every Unix.
+/// </summary>
+internal static class FileKinds
+{
+    public enum Kind
+    {
+        Missing,
+        Regular,
+        Directory,
+        Link,
+        Fifo,
+        CharacterDevice,
+        BlockDevice,
+        Socket,
+        Unknown,
+    }
+
+    /// <summary>The entry itself (a link is a <see cref="Kind.Link"/>, not what it points to).</summary>
+    public static (Kind Kind, long Size) Of(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            // Windows has no FIFOs or devices under a directory tree; links are reparse points.
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                return (Kind.Link, 0);
+            }
+            return Directory.Exists(path) ? (Kind.Directory, 0) : info.Exists ? (Kind.Regular, info.Length) : (Kind.Missing, 0);
+        }
+        // FileStatus of System.Native (src/native/libs/System.Native/pal_io.h): Flags, then Mode at byte 4, Size at byte 16.
+        var status = new byte[256];
+        if (LStat(path, status) != 0)
+        {
+            return (Kind.Missing, 0);
+        }
+        var mode = BitConverter.ToInt32(status, 4) & 0xF000;
+        var size = BitConverter.ToInt64(status, 16);
+        return (mode switch
+        {
+            0x8000 => Kind.Regular,
+            0x4000 => Kind.Directory,
+            0xA000 => Kind.Link,
+            0x1000 => Kind.Fifo,
+            0x2000 => Kind.CharacterDevice,
+            0x6000 => Kind.BlockDevice,
+            0xC000 => Kind.Socket,
+            _ => Kind.Unknown,
+        }, size);
+    }
+
+    public static string Describe(Kind kind) => kind switch
+    {
+        Kind.Missing => "does not exist",
+        Kind.Directory => "is a directory",
+        Kind.Link => "is a link",
+        Kind.Fifo => "is a FIFO (named pipe)",
+        Kind.CharacterDevice => "is a character device",
+        Kind.BlockDevice => "is a block device",
+        Kind.Socket => "is a socket",
+        _ => "is not a regular file",
+    };
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
+    private static extern int LStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] output);
+}

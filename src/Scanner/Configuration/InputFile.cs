@@ -1,0 +1,133 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Ocado.Guardrails.Scanner.Configuration;
+
+/// <summary>
+/// Reads an input file whole, defensively: only a regular file (never a FIFO, a device or a socket), only
+/// inside <c>root</c> when one is given (a link out of the snapshot is refused), never more than
+/// <see cref="InputLimits.MaxFileBytes"/>, and only valid UTF-8 (a UTF-16 file, as PowerShell's redirection
+/// writes it, is converted). Every refusal is a <see cref="InputFileException"/> naming the file and why.
+/// </summary>
+internal static class InputFile
+{
+    public static byte[] ReadText(string path, string? root, InputLimits limits)
+    {
+        var real = Resolve(path, root);
+        var (kind, size) = FileKinds.Of(real);
+        if (kind != FileKinds.Kind.Regular)
+        {
+            throw new InputFileException($"{path}: {FileKinds.Describe(kind)}, not a regular file: not read");
+        }
+        if (size > limits.MaxFileBytes || size > Array.MaxLength)
+        {
+            throw TooLarge(path, limits);
+        }
+        var bytes = new byte[size];
+        using (var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
+        {
+            var total = 0;
+            for (int read; total < bytes.Length && (read = stream.Read(bytes, total, bytes.Length - total)) > 0;)
+            {
+                total += read;
+            }
+            // What stat said is what is read: a file that grows meanwhile is still being written, not evidence.
+            if (stream.Read(new byte[1], 0, 1) > 0)
+            {
+                throw new InputFileException($"{path}: grew while it was read (still being written?): not read");
+            }
+            if (total < bytes.Length)
+            {
+                Array.Resize(ref bytes, total);
+            }
+        }
+        return Utf8Text(path, bytes);
+    }
+
+    /// <summary>Whether anything (a file, a directory, a FIFO, a dangling link) is at the path.</summary>
+    public static bool Exists(string path) => FileKinds.Of(path).Kind != FileKinds.Kind.Missing;
+
+    /// <summary>
+    /// The path with every link resolved, component by component; refused when it ends outside <paramref name="root"/>
+    /// (links may point anywhere, and the snapshot is what was collected, not the machine's files).
+    /// </summary>
+    private static string Resolve(string path, string? root)
+    {
+        var real = RealPath(Path.GetFullPath(path));
+        if (root is not null)
+        {
+            var inside = RealPath(Path.GetFullPath(root)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if (!real.StartsWith(inside, StringComparison.Ordinal))
+            {
+                throw new InputFileException($"{path}: a link to {real}, outside the snapshot: not read");
+            }
+        }
+        return real;
+    }
+
+    private static string RealPath(string full)
+    {
+        var current = Path.GetPathRoot(full)!;
+        var parts = new Queue<string>(full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
+        for (var hops = 0; parts.Count > 0;)
+        {
+            var next = Path.Combine(current, parts.Dequeue());
+            if (FileKinds.Of(next).Kind == FileKinds.Kind.Link)
+            {
+                if (++hops > 40)
+                {
+                    // As the kernel does (ELOOP): a cycle of links is no file.
+                    throw new InputFileException($"{full}: too many levels of links: not read");
+                }
+                var target = new FileInfo(next).LinkTarget!;
+                var resolved = Path.GetFullPath(target, current);
+                current = Path.GetPathRoot(resolved)!;
+                var rest = resolved[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Concat(parts).ToList();
+                parts = new Queue<string>(rest);
+                continue;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static InputFileException TooLarge(string path, InputLimits limits) =>
+        new($"{path}: larger than {limits.MaxFileBytes:N0} bytes (limits.maxFileBytes in guardrails.yaml): not read");
+
+    /// <summary>The bytes as UTF-8 without a byte-order mark; a UTF-16 file converted; anything else invalid is refused with its offset.</summary>
+    private static byte[] Utf8Text(string path, byte[] bytes)
+    {
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            var encoding = bytes[0] == 0xFF ? new UnicodeEncoding(false, true, true) : new UnicodeEncoding(true, true, true);
+            try
+            {
+                return Encoding.UTF8.GetBytes(encoding.GetString(bytes, 2, bytes.Length - 2));
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new InputFileException($"{path}: not valid UTF-16 at byte {ex.Index + 2}: not read", ex);
+            }
+        }
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var text = bytes.AsSpan(start);
+        if (!Utf8.IsValid(text))
+        {
+            var chars = new char[1024];
+            var offset = 0;
+            while (Utf8.ToUtf16(text[offset..], chars, out var read, out _, replaceInvalidSequences: false) == OperationStatus.DestinationTooSmall)
+            {
+                offset += read;
+            }
+            Utf8.ToUtf16(text[offset..], chars, out var last, out _, replaceInvalidSequences: false);
+            var at = offset + last;
+            var line = text[..at].Count((byte)'\n') + 1;
+            throw new InputFileException($"{path}: byte {start + at:N0} (line {line}) is not valid UTF-8 (AWS writes UTF-8): not read");
+        }
+        return start == 0 ? bytes : text.ToArray();
+    }
+}
+
+/// <summary>An input file that is not read, and why; the message names the file.</summary>
+internal sealed class InputFileException(string message, Exception? inner = null) : Exception(message, inner);

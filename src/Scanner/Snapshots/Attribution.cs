@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
+
+namespace Ocado.Guardrails.Scanner.Snapshots;
+
+/// <summary>
+/// Whose a resource is, checked rather than believed: a resource belongs to the account whose folder holds
+/// its file only when its own account id and the account its ARN names (where the ARN names one) say so too.
+/// Otherwise its file is reported, never read into another account: a second <c>awsAccountId</c> or a
+/// foreign ARN once moved one customer's resources into another customer's report (issue 13).
+/// </summary>
+internal static class Attribution
+{
+    /// <summary>Refuses the resource, naming where it was read, when it does not belong to <paramref name="account"/>.</summary>
+    public static void Check(Resource resource, string account, string where)
+    {
+        var awsManaged = resource.Type == "AWS::IAM::Policy" && resource.AccountId == AuthorizationDetails.AwsAccount;
+        if (resource.AccountId != account && !awsManaged)
+        {
+            throw new SnapshotFormatException($"{where}: {resource.Arn} says account {resource.AccountId}, but the file is in account {account}'s folder: not attributed to either");
+        }
+        CheckArn(resource.Arn, account, where, allowAws: resource.Type == "AWS::IAM::Policy");
+    }
+
+    /// <summary>Refuses an ARN that names an account other than <paramref name="account"/> (AWS managed policies name "aws").</summary>
+    public static void CheckArn(string arnText, string account, string where, bool allowAws = false)
+    {
+        if (Arn.TryParse(arnText, out var arn) && arn.AccountId.Length > 0 && arn.AccountId != account
+            && !(allowAws && arn.AccountId == AuthorizationDetails.AwsAccount))
+        {
+            throw new SnapshotFormatException($"{where}: {arnText} names account {arn.AccountId}, but the file is in account {account}'s folder: not attributed to either");
+        }
+    }
+
+    /// <summary>
+    /// Tags in a shape AWS writes (<c>{"k": "v"}</c> or a list of key/value objects) and within the length limit:
+    /// a tags value of another shape would otherwise read as "no tags", and every tagging rule would judge that.
+    /// </summary>
+    public static void CheckTags(JsonElement? tags, string where, InputLimits limits)
+    {
+        if (tags is not { } element || element.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+        element = JsonPath.Unwrap(element);
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var tag in element.EnumerateObject())
+            {
+                Length(tag.Name, tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString()! : tag.Value.GetRawText(), where, limits);
+            }
+            return;
+        }
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            throw new SnapshotFormatException($"{where}: tags are {AwsJson.Kind(element)}, not an object or a list of key/value pairs");
+        }
+        var index = 0;
+        foreach (var tag in element.EnumerateArray())
+        {
+            var at = $"{where}: tag {index++}";
+            if (tag.ValueKind != JsonValueKind.Object)
+            {
+                throw new SnapshotFormatException($"{at} is {AwsJson.Kind(tag)}, not a key/value object");
+            }
+            var key = AwsJson.Text(tag, "key", at) ?? throw new SnapshotFormatException($"{at} has no key");
+            Length(key, AwsJson.Text(tag, "value", at) ?? "", where, limits);
+        }
+    }
+
+    private static void Length(string key, string value, string where, InputLimits limits)
+    {
+        if (key.Length > limits.MaxTagLength || value.Length > limits.MaxTagLength)
+        {
+            throw new SnapshotFormatException(
+                $"{where}: tag '{key[..Math.Min(key.Length, 40)]}' has {Math.Max(key.Length, value.Length):N0} characters; AWS allows 256 (limits.maxTagLength: {limits.MaxTagLength:N0})");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
+
+namespace Ocado.Guardrails.Scanner.Snapshots;
+
+internal sealed partial class SnapshotReader
+{
+    /// <summary>Reads one account folder; holds what it read until <see cref="Read"/> returns it.</summary>
+    private sealed partial class AccountReader
+    {
+        private readonly Dictionary<string, Resource> _resources = new(StringComparer.Ordinal);
+        private readonly List<CoverageGap> _gaps;
+        private readonly List<string> _errors = [];
+        private readonly SnapshotReader _snapshot;
+        private readonly string _directory;
+        private readonly string _account;
+
+        public AccountReader(SnapshotReader snapshot, string account)
+        {
+            _snapshot = snapshot;
+            _account = account;
+            _directory = SnapshotLayout.Account(snapshot._directory, account);
+            _gaps = snapshot._collection.Gaps.Where(g => g.AccountId == account).ToList();
+        }
+
+        public Snapshot Read()
+        {
+            if (_snapshot._collection.Problem is { } problem)
+            {
+                // The recorded gaps are unknown: any account may have been left uncollected, so none is called covered.
+                _errors.Add(problem);
+                _gaps.Add(new CoverageGap(_account, null, CoverageGap.Sources.Snapshot, $"unreadable snapshot file: {problem}: what could not be collected is unknown"));
+            }
+            if (_snapshot._collection.Warning is { } warning)
+            {
+                _errors.Add(warning);
+            }
+            if (!Directory.Exists(_directory))
+            {
+                if (InputFile.Exists(_directory))
+                {
+                    Failed(_directory, null, CoverageGap.Sources.Snapshot, new SnapshotFormatException($"{_directory}: not a folder: the account's data was not read"));
+                }
+                else if (_gaps.Count == 0)
+                {
+                    _gaps.Add(new CoverageGap(_account, null, CoverageGap.Sources.Snapshot, "the snapshot holds no data for this account"));
+                }
+                return Result();
+            }
+            ReadConfigFiles();
+            if (Folder("iam", CoverageGap.Sources.Iam))
+            {
+                IamFiles.Read(_directory, _account, _snapshot._directory, _snapshot._limits, Add, (file, ex) => Failed(file, null, CoverageGap.Sources.Iam, ex));
+            }
+            foreach (var file in Files(SnapshotLayout.TaggingFolder, CoverageGap.Sources.Tagging, depth: 1))
+            {
+                Guarded(file, RegionOf(file), CoverageGap.Sources.Tagging, () =>
+                {
+                    foreach (var (arn, tags) in TaggingFiles.Read(file, _snapshot._directory, _account, _snapshot._limits))
+                    {
+                        MergeTags(arn, tags);
+                    }
+                });
+            }
+            ReadQuotas();
+            return Result();
+        }
+
+        private Snapshot Result() => new(_resources.Values.ToList(), _gaps, _snapshot.CollectedAt, _errors);
+
+        /// <summary>Config files parse in parallel (they are most of a snapshot) and are added in file order.</summary>
+        private void ReadConfigFiles()
+        {
+            var parsed = Files(SnapshotLayout.ConfigFolder, CoverageGap.Sources.Config, depth: int.MaxValue)
+                .AsParallel()
+                .AsOrdered()
+                .Select(file => (File: file, Read: Attempt(() => ConfigFiles.Read(file, _snapshot._directory, _account, _snapshot._limits))));
+            foreach (var (file, (resources, error)) in parsed)
+            {
+                if (error is not null)
+                {
+                    Failed(file, RegionOf(file), CoverageGap.Sources.Config, error);
+                    continue;
+                }
+                resources!.ForEach(Add);
+            }
+        }
+
+        private void ReadQuotas()
+        {
+            var counts = new InventoryCounts();
+            foreach (var resource in _resources.Values)
+            {
+                counts.Add(resource);
+            }
+            foreach (var file in Files(SnapshotLayout.QuotasFolder, CoverageGap.Sources.Quotas, depth: 2))
+            {
+                var folder = Path.GetDirectoryName(file)!;
+                if (Path.GetFullPath(Path.GetDirectoryName(folder)!) != Path.GetFullPath(Path.Combine(_directory, SnapshotLayout.QuotasFolder)))
+                {
+                    // quotas/SERVICE.json: whose region it is, is unknown.
+                    Failed(file, null, CoverageGap.Sources.Quotas, new SnapshotFormatException($"{file}: not in a region folder (quotas/REGION/SERVICE.json): not read"));
+                    continue;
+                }
+                var region = Path.GetFileName(folder);
+                Guarded(file, region, CoverageGap.Sources.Quotas, () =>
+                {
+                    var quotas = QuotaFiles.Read(file, _snapshot._directory, _snapshot._limits);
+                    var read = quotas.Select(quota => QuotaFiles.ToResource(quota, _account, region, counts,
+                        type => !_gaps.Any(g => g.Source != CoverageGap.Sources.Quotas && g.Covers(_account, region, type)))).ToList();
+                    read.ForEach(Add);
+                });
+            }
+        }
+
+        private void Add(Resource resource)
+        {
+            // IAM read from the authorization details replaces Config's item for the same entity; tags merge.
+            if (_resources.TryGetValue(resource.Arn, out var existing) && existing.Tags.Count > 0)
+            {
+                resource = resource with { Tags = existing.Tags.Concat(resource.Tags).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal) };
+            }
+            _resources[resource.Arn] = resource;
+        }
+
+        private void MergeTags(string arnText, IReadOnlyDictionary<string, string> tags)
+        {
+            if (_resources.TryGetValue(arnText, out var existing))
+            {
+                if (tags.All(t => existing.Tags.TryGetValue(t.Key, out var value) && value == t.Value))
+                {
+                    // Config and the Tagging API usually agree: nothing to copy.
+                    return;
+                }
+                var merged = new Dictionary<string, string>(existing.Tags, StringComparer.Ordinal);
+                foreach (var (key, value) in tags)
+                {
+                    merged[key] = value;
+                }
+                _resources[arnText] = existing with { Tags = merged };
+                return;
+            }
+            // TaggingFiles checked it is an ARN of this account (or of none, as a bucket's).
+            var arn = Arn.Parse(arnText);
+            // Known only to the Tagging API (Config does not record its type): still a resource to judge.
+            _resources[arnText] = new Resource
+            {
+                Type = ArnResourceTypes.Of(arn),
+                Arn = arnText,
+                Id = arn.ResourceId,
+                Name = arn.ResourceId,
+                AccountId = arn.AccountId,
+                Region = arn.Region.Length > 0 ? arn.Region : "global",
+                Tags = tags,
+            };
+        }
+
+        private void Guarded(string file, string? region, string source, Action read)
+        {
+            if (Attempt(() => { read(); return 0; }).Error is { } error)
+            {
+                Failed(file, region, source, error);
+            }
+        }
+
+        private void Failed(string file, string? region, string source, Exception ex)
+        {
+            // The gap names the file, whatever named the fault (a quota's own ARN, say).
+            var message = ex.Message.Contains(file, StringComparison.Ordinal) ? ex.Message : $"{file}: {ex.Message}";
+            _errors.Add(message);
+            _gaps.Add(new CoverageGap(_account, region, source, $"unreadable snapshot file: {message}"));
+        }
+    }
+}
