@@ -76,7 +76,7 @@ internal static class CheckCommand
             RuleCatalog catalog;
             try
             {
-                catalog = RuleCatalogFiles.Load(parse.GetValue(rules) is { Length: > 0 } r ? r : [RuleCatalogFiles.DefaultCatalog()]);
+                catalog = RuleCatalogFiles.Load(parse.GetValue(rules) is { Length: > 0 } r ? r : [RuleCatalogFiles.DefaultCatalog(parse.GetValue(config))]);
             }
             catch (RuleLoadException ex)
             {

@@ -103,7 +103,7 @@ internal static class ScanCommand
             RuleCatalog catalog;
             try
             {
-                var rulePaths = parse.GetValue(rules) is { Length: > 0 } r ? r : [RuleCatalogFiles.DefaultCatalog()];
+                var rulePaths = parse.GetValue(rules) is { Length: > 0 } r ? r : [RuleCatalogFiles.DefaultCatalog(estateConfig.SourcePath)];
                 progress.Stage($"loading rules from {string.Join(", ", rulePaths)}");
                 catalog = RuleCatalogFiles.Load(rulePaths);
             }

@@ -20,7 +20,7 @@ internal static class EngineServices
     public static EngineRuntime Load(EngineOptions options)
     {
         var config = GuardrailsConfig.Load(options.ConfigPath);
-        var rulePaths = options.RulePaths.Count > 0 ? options.RulePaths : [RuleCatalogFiles.DefaultCatalog()];
+        var rulePaths = options.RulePaths.Count > 0 ? options.RulePaths : [RuleCatalogFiles.DefaultCatalog(options.ConfigPath)];
         var catalog = RuleCatalogFiles.Load(rulePaths);
         var store = FindingsStores.Open(config.Storage, options.StateDirectory);
         IAccountSource source = options.SnapshotDirectory is { } snapshot

@@ -34,15 +34,20 @@ internal static class RuleCatalogFiles
     public static RuleCatalog Load(IEnumerable<string> paths, string? cacheDirectory = null) =>
         RuleCompiler.Compile(Sources(paths), new DiskCache(cacheDirectory ?? DefaultCacheDirectory()));
 
-    /// <summary>./rules-catalog (a developer's working copy) when there is one, else the catalog shipped beside the program.</summary>
-    public static string DefaultCatalog()
+    /// <summary>
+    /// The catalog to use when none is named: the rules-catalog folder beside the configuration (an estate's own
+    /// catalog), else ./rules-catalog (a developer's working copy), else the catalog carried beside the program
+    /// (a tool or a published install). The scan says which one it loads.
+    /// </summary>
+    public static string DefaultCatalog(string? configPath = null)
     {
-        string[] candidates =
+        string?[] candidates =
         [
+            configPath is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, "rules-catalog"),
             Path.Combine(Environment.CurrentDirectory, "rules-catalog"),
             Path.Combine(AppContext.BaseDirectory, "rules-catalog"),
         ];
-        return candidates.FirstOrDefault(Directory.Exists) ?? candidates[0];
+        return candidates.OfType<string>().FirstOrDefault(Directory.Exists) ?? Path.Combine(AppContext.BaseDirectory, "rules-catalog");
     }
 
     private static string DefaultCacheDirectory() =>
