@@ -54,7 +54,8 @@ internal sealed class DemoLayout
     /// <summary>The coverage gap the demo plants: the audit role of one account refuses the collector, as AWS words it.</summary>
     public CoverageGap PlantedGap() => new(Gap.Id, null, "sts:AssumeRole",
         $"AccessDenied: User: arn:aws:sts::{Platform.Id}:assumed-role/guardrails-collector/guardrails-scan is not authorized " +
-        $"to perform: sts:AssumeRole on resource: arn:aws:iam::{Gap.Id}:role/{AuditRoleName}");
+        $"to perform: sts:AssumeRole on resource: arn:aws:iam::{Gap.Id}:role/{AuditRoleName} " +
+        "(planted by the demo estate: an account the scan could not read is reported as not covered, never as clean)");
 
     /// <summary>Accounts of customers other than the owner's (for the platform: every customer account), gap excluded.</summary>
     public IReadOnlyList<DemoAccount> ForeignTo(DemoAccount owner) =>

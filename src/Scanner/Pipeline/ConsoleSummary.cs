@@ -53,5 +53,20 @@ internal static class ConsoleSummary
         {
             output.WriteLine(ConsoleText.Printable($"Wrote {path}"));
         }
+        WriteNext(output, written.ToList());
+    }
+
+    /// <summary>What to do with what was written: the page to open, the JSON the other formats come from.</summary>
+    private static void WriteNext(TextWriter output, IReadOnlyList<string> written)
+    {
+        var report = written.FirstOrDefault(p => Path.GetFileName(p) == "report.html");
+        var json = written.FirstOrDefault(p => Path.GetFileName(p) == "findings.json");
+        if (report is null || json is null)
+        {
+            return;
+        }
+        output.WriteLine("Next:");
+        output.WriteLine(ConsoleText.Printable($"  open {report} in a browser (one self-contained file, works offline; customers' reports under customers/<id>/)"));
+        output.WriteLine(ConsoleText.Printable($"  the findings as JSON: {json}; as SARIF, CSV, JUnit or ASFF: guardrails report --from {json} --format sarif"));
     }
 }
