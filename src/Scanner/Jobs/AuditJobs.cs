@@ -82,12 +82,15 @@ public sealed class AuditJobs
         var account = await _runtime.Source.ReadAsync(scanId, accountId, cancellationToken);
         var plan = _runtime.Plan;
         var judged = account.Resources.Where(r => plan.Home(r.Region) == region).ToList();
+        var asOf = account.CollectedAt ?? scan.StartedAt;
         var evaluated = _runtime.Pipeline.EvaluateAccount(new AccountEvaluation
         {
+            // As in a one-process scan: the quotas carry their usage series, for the forecasts.
+            QuotaHistory = await QuotaHistory.ReadAsync(store, accountId, asOf, cancellationToken),
             Resources = judged,
             Inventory = account.Resources,
             Gaps = account.Gaps,
-            Now = account.CollectedAt ?? scan.StartedAt,
+            Now = asOf,
             WaiversAsOf = scan.StartedAt,
             RecordsGap = gap => plan.Home(gap.Region) == region,
         }, cancellationToken);
@@ -100,6 +103,7 @@ public sealed class AuditJobs
             Gaps = account.Gaps.Where(g => plan.Home(g.Region) == region).ToList(),
             MatchedWaivers = evaluated.MatchedWaivers,
             Findings = evaluated.Findings,
+            QuotaUsage = evaluated.QuotaUsage,
         }, cancellationToken);
         // Also when this run found the part already saved (its first run died before enqueuing):
         // Finish is idempotent, and a scan must never be left waiting for a job nobody enqueued.

@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Quotas;
 
 namespace Ocado.Guardrails.Scanner.Store;
 
@@ -43,6 +44,12 @@ internal interface IFindingsStore
     /// <summary>The last <paramref name="count"/> completed scans of the scope, oldest first.</summary>
     Task<IReadOnlyList<ScanTrendPoint>> TrendAsync(string scope, int count, CancellationToken cancellationToken);
 
-    /// <summary>Deletes scans that ended before <paramref name="before"/>, except each scope's newest; returns how many.</summary>
+    /// <summary>
+    /// The quota usage that completed scans counted in an account since <paramref name="since"/>, oldest
+    /// first: the series a forecast is made from. Whatever the scope: a quota's usage is the account's.
+    /// </summary>
+    Task<IReadOnlyList<QuotaUsageSample>> QuotaUsageAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Deletes scans that ended before <paramref name="before"/>, except each scope's newest, with their quota usage; returns how many.</summary>
     Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }
