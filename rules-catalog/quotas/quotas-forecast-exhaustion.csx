@@ -11,6 +11,10 @@ if (ServiceQuota.Value(Resource) is not { } value)
 {
     return Skip($"{Resource}: {quota} has no numeric Value to judge against");
 }
+if (ServiceQuota.Usage(Resource) is null)
+{
+    return Skip($"{Resource}: the usage of {quota} is unknown: {ServiceQuota.WhyUsageUnknown(Resource)}");
+}
 if (!ServiceQuota.HasUsageHistory(Resource))
 {
     return Skip($"{Resource}: {quota} has no usage history: forecasts need the findings store (a scan without --no-store, or the engine)");
