@@ -32,6 +32,7 @@ internal sealed partial class GuardrailsConfig
     /// <summary>By customer id, plus "default" when given; see <see cref="ScheduleFor"/>.</summary>
     public IReadOnlyDictionary<string, ScheduleSettings> Schedules { get; init; } = new Dictionary<string, ScheduleSettings>();
     public DashboardSettings Dashboard { get; init; } = new();
+    public NotificationSettings Notifications { get; init; } = new();
     public EngineSettings Engine { get; init; } = new();
 
     /// <summary>The customer's own schedule, else the configured default, else nightly at 02:00 UTC.</summary>
@@ -132,6 +133,7 @@ internal sealed partial class GuardrailsConfig
         var schedules = SettingsSections.Schedules(root["schedules"], customers.Select(c => c.Id).ToList(), errors);
         var dashboard = SettingsSections.Dashboard(root["dashboard"], errors);
         var engine = SettingsSections.Engine(root["engine"], errors);
+        var notifications = NotificationSettings.Read(root["notifications"], customers.Select(c => c.Id).ToList(), errors);
         if (errors.Count > 0)
         {
             throw new ConfigException(path, errors);
@@ -148,6 +150,7 @@ internal sealed partial class GuardrailsConfig
             Storage = storage,
             Schedules = schedules,
             Dashboard = dashboard,
+            Notifications = notifications,
             Engine = engine,
             ContentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()))),
         };

@@ -57,6 +57,13 @@ internal static class StoreSchema
           PRIMARY KEY (scan_id, account_id, region, quota_code))
         """,
         "CREATE INDEX IF NOT EXISTS gr_quota_usage_account ON gr_quota_usage (account_id, measured_at)",
+        // One row per (scan, notification channel), claimed before sending: a Finish job run twice
+        // finds the row and sends nothing (at most once); status says delivered or failed.
+        """
+        CREATE TABLE IF NOT EXISTS gr_deliveries (
+          scan_id TEXT NOT NULL, channel TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+          error TEXT, claimed_at BIGINT NOT NULL, PRIMARY KEY (scan_id, channel))
+        """,
         "CREATE TABLE IF NOT EXISTS gr_schema (version INTEGER NOT NULL)",
     ];
 
