@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
+using Ocado.Guardrails.Scanner.Notifications;
 using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Store;
 
@@ -124,6 +125,10 @@ public sealed class AuditJobs
         var result = await StoredScanResult.ReadAsync(store, scanId, _runtime.Config, rules, cancellationToken);
         var directory = Path.Combine(_runtime.Options.OutputDirectory, "scans", scanId);
         await ScanOutputs.WriteAsync(result, directory, cancellationToken);
+        // At most once per channel, however often this job runs; a failed notification is recorded, never thrown.
+        var scope = (await store.FindScanAsync(scanId, cancellationToken))!.Scope;
+        await new Notifier(store, _runtime.Config, NotifierHttp.Shared, _time, Environment.GetEnvironmentVariable, m => _log.LogWarning("{Message}", m))
+            .NotifyAsync(result, scope, Notifier.ReportLink(_runtime.Config, scanId, Path.Combine(directory, "report.html")), cancellationToken);
         await store.PruneAsync(_time.GetUtcNow().AddDays(-_runtime.Config.Storage.RetentionDays), cancellationToken);
         await DiscardEndedCollectionsAsync(cancellationToken);
         _log.LogInformation("Scan {ScanId} {Done}: {Findings} findings, reports in {Directory}",

@@ -159,6 +159,12 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
         var written = await ScanOutputs.WriteAsync(result, options.OutputDirectory, cancellationToken);
         progress.Stage($"wrote {written.Count} files");
         ConsoleSummary.Write(Console.Out, result, written, history);
+        if (store is not null)
+        {
+            await new Notifications.Notifier(store, config, Notifications.NotifierHttp.Shared, time, Environment.GetEnvironmentVariable, progress.Warning)
+                .NotifyAsync(result, options.Customer ?? ScanRecord.WholeEstate,
+                    Notifications.Notifier.ReportLink(config, result.ScanId, Path.Combine(options.OutputDirectory, "report.html")), cancellationToken);
+        }
         return FailOn.ExitCode(result.Findings, options.FailOn);
     }
 }
