@@ -15,9 +15,11 @@ if (ServiceQuota.Usage(Resource) is null)
 {
     return Skip($"{Resource}: the usage of {quota} is unknown: {ServiceQuota.WhyUsageUnknown(Resource)}");
 }
-if (!ServiceQuota.HasUsageHistory(Resource))
+// No store, or a first scan: nothing earlier to compare with yet, which is not missing data (Skip);
+// some history but too little to trust is (NotAssessed, below).
+if (!ServiceQuota.HasUsageHistory(Resource) || ServiceQuota.UsageHistory(Resource).Count <= 1)
 {
-    return Skip($"{Resource}: {quota} has no usage history: forecasts need the findings store (a scan without --no-store, or the engine)");
+    return Skip($"{Resource}: {quota} has no earlier usage to forecast from: forecasts need the findings store (a scan without --no-store, or the engine) and earlier scans");
 }
 if (ServiceQuota.Forecast(Resource) is not { } forecast)
 {
