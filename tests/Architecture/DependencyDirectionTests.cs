@@ -55,6 +55,7 @@ public sealed class DependencyDirectionTests
         { "Web", ["Cli", "Templates", "Demo"] },
         { "Templates", ["Collection", "Sources", "Pipeline", "Store", "Jobs", "Web", "Cli", "Demo"] },
         { "Demo", ["Collection", "Sources", "Pipeline", "Store", "Jobs", "Web", "Cli", "Templates"] },
+        { "Notifications", ["Collection", "Sources", "Pipeline", "Jobs", "Web", "Cli", "Templates", "Demo"] },
         { "Configuration", ["Collection", "Snapshots", "Sources", "Pipeline", "Store", "Jobs", "Web", "Cli", "Templates", "Demo"] },
     };
 

@@ -12,7 +12,7 @@ namespace Ocado.Guardrails.Rules.Quotas;
 /// accepted as JSON values or as strings, since Config and hand-made snapshots give either.
 /// See https://docs.aws.amazon.com/servicequotas/2019-06-24/apireference/API_ServiceQuota.html
 /// </summary>
-public static class ServiceQuota
+public static partial class ServiceQuota
 {
     public static string ServiceCode(Resource quota) => quota.ConfigString("ServiceCode") ?? ArnPart(quota, service: true);
 

@@ -29,6 +29,7 @@ internal static class ScanCommand
         failOn.AcceptOnlyFromAmong(FailOn.Choices);
         var quiet = new Option<bool>("--quiet") { Description = "No progress on standard error" };
         var store = new Option<string?>("--store") { Description = "Findings history: a SQLite file, or a PostgreSQL connection string (default: storage.postgres of guardrails.yaml, else OUT/../.guardrails/findings.db)" };
+        var nights = new Option<int>("--nights") { Description = $"With --demo: record N earlier nights of the demo's quota growth in the store first (up to {DemoNights.Maximum}), so that quota forecasts show at once" };
         var noStore = new Option<bool>("--no-store") { Description = "Record no history: findings carry no new/open/resolved status" };
 
         var command = new Command("scan", """
@@ -38,7 +39,7 @@ internal static class ScanCommand
             audit's evidence), then scanned. Credentials and endpoints as for `guardrails collect`.
             """ + "")
         {
-            snapshot, demo, demoSize, demoAccounts, config, output, rules, includePasses, customer, failOn, quiet, store, noStore,
+            snapshot, demo, demoSize, demoAccounts, config, output, rules, includePasses, customer, failOn, quiet, store, noStore, nights,
         };
         var baselines = new BaselineOptions();
         baselines.AddTo(command);
@@ -143,6 +144,18 @@ internal static class ScanCommand
             var findingsStore = parse.GetValue(noStore)
                 ? null
                 : FindingsStores.Open(estateConfig.Storage, Path.Combine(Path.GetDirectoryName(outDirectory)!, ".guardrails"), parse.GetValue(store));
+            if (parse.GetValue(nights) is var nightCount and not 0)
+            {
+                if (!parse.GetValue(demo) || findingsStore is null || nightCount is < 0 or > DemoNights.Maximum)
+                {
+                    Console.Error.WriteLine($"error: --nights takes 1 to {DemoNights.Maximum} nights, with --demo and a store (not --no-store)");
+                    return ExitCodes.UsageError;
+                }
+                progress.Stage($"recording {nightCount} earlier nights of the demo's quota usage");
+                var now = TimeProvider.System.GetUtcNow();
+                var tonight = await QuotaHistorySeed.ReadAsync(snapshotDirectory, estateConfig, now, cancellationToken);
+                await QuotaHistorySeed.WriteAsync(findingsStore, DemoNights.Before(tonight, nightCount), now, cancellationToken);
+            }
             try
             {
                 return await new ScanPipeline(estateConfig, catalog, TimeProvider.System, progress).RunAsync(options, findingsStore, cancellationToken);

@@ -30,6 +30,7 @@ internal sealed class GuardrailsConfig
     /// <summary>By customer id, plus "default" when given; see <see cref="ScheduleFor"/>.</summary>
     public IReadOnlyDictionary<string, ScheduleSettings> Schedules { get; init; } = new Dictionary<string, ScheduleSettings>();
     public DashboardSettings Dashboard { get; init; } = new();
+    public NotificationSettings Notifications { get; init; } = new();
     public EngineSettings Engine { get; init; } = new();
     /// <summary>How much of any one input file is read (limits:).</summary>
     public InputLimits Limits { get; init; } = InputLimits.Default;
@@ -75,7 +76,7 @@ internal sealed class GuardrailsConfig
     }
 
     /// <summary>The sections guardrails.yaml may have: a misspelt one would otherwise be ignored without a word.</summary>
-    private static readonly string[] Sections = ["estate", "aws", "rules", "waivers", "storage", "schedules", "dashboard", "engine", "limits"];
+    private static readonly string[] Sections = ["estate", "aws", "rules", "waivers", "storage", "schedules", "dashboard", "engine", "limits", "notifications"];
 
     private static readonly string[] Mappings = ["aws", "rules", "storage", "schedules", "dashboard", "engine"];
 
@@ -107,6 +108,7 @@ internal sealed class GuardrailsConfig
         var schedules = SettingsSections.Schedules(root["schedules"], customers.Select(c => c.Id).ToList(), errors);
         var dashboard = DashboardSection.Read(root["dashboard"], customers.Select(c => c.Id).ToList(), errors);
         var engine = SettingsSections.Engine(root["engine"], errors);
+        var notifications = NotificationSettings.Read(root["notifications"], customers.Select(c => c.Id).ToList(), errors);
         if (errors.Count > 0)
         {
             throw new ConfigException(path, errors);
@@ -124,6 +126,7 @@ internal sealed class GuardrailsConfig
             Storage = storage,
             Schedules = schedules,
             Dashboard = dashboard,
+            Notifications = notifications,
             Engine = engine,
             ContentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()))),
         };

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
+using Ocado.Guardrails.Scanner.Notifications;
 using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Store;
 
@@ -82,12 +83,15 @@ public sealed class AuditJobs
         var account = await _runtime.Source.ReadAsync(scanId, accountId, cancellationToken);
         var plan = _runtime.Plan;
         var judged = account.Resources.Where(r => plan.Home(r.Region) == region).ToList();
+        var asOf = account.CollectedAt ?? scan.StartedAt;
         var evaluated = _runtime.Pipeline.EvaluateAccount(new AccountEvaluation
         {
+            // As in a one-process scan: the quotas carry their usage series, for the forecasts.
+            QuotaHistory = await QuotaHistory.ReadAsync(store, accountId, asOf, cancellationToken),
             Resources = judged,
             Inventory = account.Resources,
             Gaps = account.Gaps,
-            Now = account.CollectedAt ?? scan.StartedAt,
+            Now = asOf,
             WaiversAsOf = scan.StartedAt,
             RecordsGap = gap => plan.Home(gap.Region) == region,
         }, cancellationToken);
@@ -100,6 +104,7 @@ public sealed class AuditJobs
             Gaps = account.Gaps.Where(g => plan.Home(g.Region) == region).ToList(),
             MatchedWaivers = evaluated.MatchedWaivers,
             Findings = evaluated.Findings,
+            QuotaUsage = evaluated.QuotaUsage,
         }, cancellationToken);
         // Also when this run found the part already saved (its first run died before enqueuing):
         // Finish is idempotent, and a scan must never be left waiting for a job nobody enqueued.
@@ -119,8 +124,11 @@ public sealed class AuditJobs
         var rules = _runtime.Catalog.Rules.Select(r => r.Header).ToList();
         var result = await StoredScanResult.ReadAsync(store, scanId, _runtime.Config, rules, cancellationToken);
         var directory = Path.Combine(_runtime.Options.OutputDirectory, "scans", scanId);
-        var scope = await store.FindScanAsync(scanId, cancellationToken) is { Scope: var s } && s != ScanRecord.WholeEstate ? s : null;
-        await ScanOutputs.WriteAsync(result, directory, scope, cancellationToken);
+        var scope = (await store.FindScanAsync(scanId, cancellationToken))!.Scope;
+        await ScanOutputs.WriteAsync(result, directory, scope != ScanRecord.WholeEstate ? scope : null, cancellationToken);
+        // At most once per channel, however often this job runs; a failed notification is recorded, never thrown.
+        await new Notifier(store, _runtime.Config, NotifierHttp.Shared, _time, Environment.GetEnvironmentVariable, m => _log.LogWarning("{Message}", m))
+            .NotifyAsync(result, scope, Notifier.ReportLink(_runtime.Config, scanId, Path.Combine(directory, "report.html")), cancellationToken);
         await store.PruneAsync(_time.GetUtcNow().AddDays(-_runtime.Config.Storage.RetentionDays), cancellationToken);
         await DiscardEndedCollectionsAsync(cancellationToken);
         _log.LogInformation("Scan {ScanId} {Done}: {Findings} findings, reports in {Directory}",

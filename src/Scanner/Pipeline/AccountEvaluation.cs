@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Quotas;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Scanner.Pipeline;
@@ -16,6 +17,11 @@ internal sealed record AccountEvaluation
     /// <summary>The waivers' clock: the scan's start, the same for every part.</summary>
     public required DateTimeOffset WaiversAsOf { get; init; }
     public bool IncludePasses { get; init; }
+    /// <summary>
+    /// The account's quota usage from earlier scans, attached to its quotas for forecasts; null without a
+    /// store (then quotas carry no history, and the forecast rule skips rather than guesses).
+    /// </summary>
+    public IReadOnlyList<QuotaUsageSample>? QuotaHistory { get; init; }
     /// <summary>Which gaps this evaluation reports (a part reports its own region's only).</summary>
     public Func<CoverageGap, bool> RecordsGap { get; init; } = static _ => true;
 }

@@ -12,7 +12,8 @@ namespace Ocado.Guardrails.Scanner.Pipeline;
 internal sealed class ScanHistory(IFindingsStore store, TimeProvider time)
 {
     public async Task<ScanResult> RecordAsync(
-        ScanResult result, SortedSet<int> matchedWaivers, GuardrailsConfig config, string? customer, string catalogHash, CancellationToken cancellationToken)
+        ScanResult result, SortedSet<int> matchedWaivers, GuardrailsConfig config, string? customer, string catalogHash, CancellationToken cancellationToken,
+        IReadOnlyList<Rules.Quotas.QuotaUsageSample>? quotaUsage = null)
     {
         await store.EnsureSchemaAsync(cancellationToken);
         var scan = await store.BeginScanAsync(new NewScan
@@ -34,6 +35,7 @@ internal sealed class ScanHistory(IFindingsStore store, TimeProvider time)
             Gaps = result.Gaps,
             MatchedWaivers = matchedWaivers,
             Findings = result.Findings,
+            QuotaUsage = quotaUsage ?? [],
         }, cancellationToken);
         await store.CompleteScanAsync(scan.ScanId, result.FinishedAt, cancellationToken);
         await store.PruneAsync(time.GetUtcNow().AddDays(-config.Storage.RetentionDays), cancellationToken);

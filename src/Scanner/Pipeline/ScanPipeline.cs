@@ -28,7 +28,9 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
             IncludePasses = input.IncludePasses,
             RecordsGap = input.RecordsGap,
         };
-        var (evaluated, summary) = scan.Run(input.Resources, cancellationToken);
+        var quotaUsage = QuotaHistory.Samples(input.Resources, input.Now);
+        var resources = input.QuotaHistory is { } history ? QuotaHistory.Attach(input.Resources, history, quotaUsage) : input.Resources;
+        var (evaluated, summary) = scan.Run(resources, cancellationToken);
         var (findings, matched) = new WaiverBook(config.Waivers, input.WaiversAsOf).Apply(evaluated);
         foreach (var finding in findings.Where(f => f.Verdict == Verdict.Suppressed))
         {
@@ -36,23 +38,25 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
             summary[finding.Family].Fail--;
             summary[finding.Family].Suppressed++;
         }
-        return new AccountFindings(findings, summary, matched);
+        return new AccountFindings(findings, summary, matched, quotaUsage);
     }
 
-    /// <summary>A snapshot directory, read account by account: see <see cref="EvaluateAsync(IAccountSource, IReadOnlyList{string}, ScanOptions, CancellationToken)"/>.</summary>
-    public Task<EvaluatedScan> EvaluateAsync(ScanOptions options, CancellationToken cancellationToken)
+    /// <summary>A snapshot directory, read account by account: see <see cref="EvaluateAsync(IAccountSource, IReadOnlyList{string}, ScanOptions, CancellationToken, IFindingsStore)"/>.</summary>
+    public Task<EvaluatedScan> EvaluateAsync(ScanOptions options, CancellationToken cancellationToken, IFindingsStore? history = null)
     {
         var source = new SnapshotSource(options.SnapshotDirectory, config.Estate, config.Limits);
         var scanned = config.ScannedAccounts(options.Customer);
         var accounts = source.Accounts().Where(a => options.Customer is null || scanned.Contains(a)).ToList();
-        return EvaluateAsync(source, accounts, options, cancellationToken);
+        return EvaluateAsync(source, accounts, options, cancellationToken, history);
     }
 
     /// <summary>
     /// Evaluates every account of the scan, one at a time: an account's resources are what its rules may
-    /// look up (as in a part on a worker), and only one account is held in memory at a time.
+    /// look up (as in a part on a worker), and only one account is held in memory at a time. With
+    /// <paramref name="history"/>, each account's quotas carry their usage series from the store.
     /// </summary>
-    public async Task<EvaluatedScan> EvaluateAsync(IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, CancellationToken cancellationToken)
+    public async Task<EvaluatedScan> EvaluateAsync(
+        IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, CancellationToken cancellationToken, IFindingsStore? history = null)
     {
         var startedAt = time.GetUtcNow();
         var scanId = $"{startedAt:yyyyMMdd'T'HHmmss'Z'}-{catalog.Hash[..8]}";
@@ -64,6 +68,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
         var summary = RuleHeader.Families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
         var matchedWaivers = new SortedSet<int>();
         var warned = new HashSet<string>(StringComparer.Ordinal);
+        var quotaUsage = new List<Rules.Quotas.QuotaUsageSample>();
         var resources = 0L;
         Task<Snapshots.Snapshot>? Read(int index) => index < accounts.Count ? source.ReadAsync(scanId, accounts[index], cancellationToken) : null;
         var next = Read(0);
@@ -80,14 +85,16 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
             {
                 progress.Warning(error);
             }
+            var asOf = account.CollectedAt ?? startedAt;
             var evaluated = EvaluateAccount(new AccountEvaluation
             {
+                QuotaHistory = history is null ? null : await QuotaHistory.ReadAsync(history, accounts[i], asOf, cancellationToken),
                 Resources = account.Resources,
                 Inventory = account.Resources,
                 Gaps = account.Gaps,
                 // A snapshot is a point in time: key ages and expiry dates are judged as of its collection, so
                 // scanning the same snapshot again gives the same findings.
-                Now = account.CollectedAt ?? startedAt,
+                Now = asOf,
                 // Waivers are reviewed promises about the present: they expire by the wall clock.
                 WaiversAsOf = startedAt,
                 IncludePasses = options.IncludePasses,
@@ -95,6 +102,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
             findings.AddRange(evaluated.Findings);
             gaps.AddRange(account.Gaps);
             matchedWaivers.UnionWith(evaluated.MatchedWaivers);
+            quotaUsage.AddRange(evaluated.QuotaUsage);
             foreach (var (family, counts) in evaluated.Summary)
             {
                 summary[family].Add(counts);
@@ -123,12 +131,12 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
             Estate = config.Estate,
             Waivers = new WaiverBook(config.Waivers, startedAt).Report(matchedWaivers, config.ScannedAccounts(options.Customer)),
         };
-        return new EvaluatedScan(result, matchedWaivers);
+        return new EvaluatedScan(result, matchedWaivers) { QuotaUsage = quotaUsage };
     }
 
     /// <summary>Records a scan evaluated in one process in the findings store, and returns it as the store tells it (status, first seen, trend).</summary>
     public Task<ScanResult> RecordAsync(IFindingsStore store, EvaluatedScan scan, string? customer, CancellationToken cancellationToken) =>
-        new ScanHistory(store, time).RecordAsync(scan.Result, scan.MatchedWaivers, config, customer, catalog.Hash, cancellationToken);
+        new ScanHistory(store, time).RecordAsync(scan.Result, scan.MatchedWaivers, config, customer, catalog.Hash, cancellationToken, scan.QuotaUsage);
 
     /// <summary>
     /// The whole pipeline in one process, as <c>scan</c> runs it: evaluate the snapshot, record the history
@@ -136,7 +144,12 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
     /// </summary>
     public async Task<int> RunAsync(ScanOptions options, IFindingsStore? store, CancellationToken cancellationToken)
     {
-        var evaluated = await EvaluateAsync(options, cancellationToken);
+        if (store is not null)
+        {
+            // The quota forecasts read the history before the first account is evaluated.
+            await store.EnsureSchemaAsync(cancellationToken);
+        }
+        var evaluated = await EvaluateAsync(options, cancellationToken, store);
         var result = evaluated.Result;
         string? history = null;
         if (store is not null)
@@ -153,6 +166,12 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
         {
             Baseline.Write(baselinePath, result.Findings);
             progress.Stage($"wrote the baseline {baselinePath}: --baseline {baselinePath} fails only on findings not in it");
+        }
+        if (store is not null)
+        {
+            await new Notifications.Notifier(store, config, Notifications.NotifierHttp.Shared, time, Environment.GetEnvironmentVariable, progress.Warning)
+                .NotifyAsync(result, options.Customer ?? ScanRecord.WholeEstate,
+                    Notifications.Notifier.ReportLink(config, result.ScanId, Path.Combine(options.OutputDirectory, "report.html")), cancellationToken);
         }
         return FailOn.ExitCode(result.Findings, options.FailOn, options.Baseline);
     }

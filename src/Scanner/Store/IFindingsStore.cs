@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Quotas;
 
 namespace Ocado.Guardrails.Scanner.Store;
 
@@ -43,6 +44,23 @@ internal interface IFindingsStore
     /// <summary>The last <paramref name="count"/> completed scans of the scope, oldest first.</summary>
     Task<IReadOnlyList<ScanTrendPoint>> TrendAsync(string scope, int count, CancellationToken cancellationToken);
 
-    /// <summary>Deletes scans that ended before <paramref name="before"/>, except each scope's newest; returns how many.</summary>
+    /// <summary>
+    /// The quota usage that completed scans counted in an account since <paramref name="since"/>, oldest
+    /// first: the series a forecast is made from. Whatever the scope: a quota's usage is the account's.
+    /// </summary>
+    Task<IReadOnlyList<QuotaUsageSample>> QuotaUsageAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the delivery of a scan's digest to a channel: true the first time, false ever after, so that
+    /// a digest is sent at most once however often the job that sends it runs.
+    /// </summary>
+    Task<bool> ClaimDeliveryAsync(string scanId, string channel, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records how a claimed delivery ended (the error never holds a secret: the sender masks it).</summary>
+    Task FinishDeliveryAsync(string scanId, string channel, bool delivered, int attempts, string? error, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Delivery>> DeliveriesAsync(string scanId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes scans that ended before <paramref name="before"/>, except each scope's newest, with their quota usage; returns how many.</summary>
     Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Quotas;
 
 namespace Ocado.Guardrails.Scanner.Store;
 
@@ -13,4 +14,6 @@ internal sealed record PartResult
     /// <summary>Indexes into guardrails.yaml's waivers of those that matched a Fail.</summary>
     public required IReadOnlyCollection<int> MatchedWaivers { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
+    /// <summary>The part's quotas' value and usage, kept for forecasts.</summary>
+    public IReadOnlyList<QuotaUsageSample> QuotaUsage { get; init; } = [];
 }

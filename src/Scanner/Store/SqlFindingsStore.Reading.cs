@@ -109,7 +109,7 @@ internal abstract partial class SqlFindingsStore
         }
         foreach (var scanId in doomed)
         {
-            foreach (var table in new[] { "gr_results", "gr_scan_parts", "gr_scans" })
+            foreach (var table in new[] { "gr_deliveries", "gr_quota_usage", "gr_results", "gr_scan_parts", "gr_scans" })
             {
                 await Db.ExecuteAsync(connection, transaction, $"DELETE FROM {table} WHERE scan_id = @id", cancellationToken, ("@id", scanId));
             }

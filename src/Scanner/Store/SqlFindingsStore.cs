@@ -116,6 +116,7 @@ internal abstract partial class SqlFindingsStore : IFindingsStore
         await Db.ExecuteAsync(connection, transaction,
             "DELETE FROM gr_results WHERE scan_id = @id AND part_account = @account AND part_region = @region", cancellationToken, keys);
         await WriteResultsAsync(connection, transaction, part.ScanId, part.Part, part.Findings, cancellationToken);
+        await WriteQuotaUsageAsync(connection, transaction, part.ScanId, part.QuotaUsage, cancellationToken);
         await Db.ExecuteAsync(connection, transaction,
             """
             UPDATE gr_scan_parts SET done = 1, resources = @resources, evaluations = @evaluations, gaps = @gaps, waivers = @waivers

@@ -49,6 +49,22 @@ internal static class StoreSchema
           first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, status TEXT NOT NULL, last_scan_id TEXT NOT NULL,
           PRIMARY KEY (scope, rule_id, resource_arn))
         """,
+        // Each quota's value and usage as a scan counted it, the series quota forecasts are made from;
+        // measured_at is the account's collection time, so that one snapshot scanned twice is one measurement.
+        """
+        CREATE TABLE IF NOT EXISTS gr_quota_usage (
+          scan_id TEXT NOT NULL, account_id TEXT NOT NULL, region TEXT NOT NULL, service_code TEXT NOT NULL,
+          quota_code TEXT NOT NULL, quota_value DOUBLE PRECISION NOT NULL, usage_value DOUBLE PRECISION NOT NULL, measured_at BIGINT NOT NULL,
+          PRIMARY KEY (scan_id, account_id, region, quota_code))
+        """,
+        "CREATE INDEX IF NOT EXISTS gr_quota_usage_account ON gr_quota_usage (account_id, measured_at)",
+        // One row per (scan, notification channel), claimed before sending: a Finish job run twice
+        // finds the row and sends nothing (at most once); status says delivered or failed.
+        """
+        CREATE TABLE IF NOT EXISTS gr_deliveries (
+          scan_id TEXT NOT NULL, channel TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+          error TEXT, claimed_at BIGINT NOT NULL, PRIMARY KEY (scan_id, channel))
+        """,
         "CREATE TABLE IF NOT EXISTS gr_schema (version INTEGER NOT NULL)",
     ];
 
