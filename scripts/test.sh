@@ -12,7 +12,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
-# The browser tests (tests/Browser) drive Debian's Chromium through Playwright's executable path;
+# The browser tests (tests/Reports/Browser) drive Debian's Chromium through Playwright's executable path;
 # Playwright itself downloads nothing. Without it they fail under CI=true and skip elsewhere.
 if [[ ! -x /usr/bin/chromium ]]; then
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then

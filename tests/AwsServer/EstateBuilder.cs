@@ -66,7 +66,7 @@ public static class EstateBuilder
             }
         }
         var quotas = account.Quotas[region] = new Dictionary<string, List<JsonObject>>(StringComparer.Ordinal);
-        foreach (var rule in Rules.Quotas.QuotaUsageTable.Rules.Where(r => !r.Global || isHome))
+        foreach (var rule in Ocado.Guardrails.Rules.Quotas.QuotaUsageTable.Rules.Where(r => !r.Global || isHome))
         {
             var list = quotas.TryGetValue(rule.ServiceCode, out var existing) ? existing : quotas[rule.ServiceCode] = [];
             list.Add(new JsonObject

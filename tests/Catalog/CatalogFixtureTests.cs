@@ -25,7 +25,7 @@ public sealed class CatalogFixtureTests
     {
         var families = Support.Catalog.Rules.Rules.GroupBy(r => r.Family).ToDictionary(g => g.Key, g => g.Count());
 
-        Assert.All(Rules.Engine.RuleHeader.Families, f => Assert.True(families.GetValueOrDefault(f) >= 3, $"{f} has {families.GetValueOrDefault(f)} rules"));
+        Assert.All(Ocado.Guardrails.Rules.Engine.RuleHeader.Families, f => Assert.True(families.GetValueOrDefault(f) >= 3, $"{f} has {families.GetValueOrDefault(f)} rules"));
     }
 
     [Fact]

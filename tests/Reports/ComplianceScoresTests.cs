@@ -1,7 +1,7 @@
 using Ocado.Guardrails.Reports;
 using Ocado.Guardrails.Reports.Compliance;
 using Ocado.Guardrails.Rules;
-using Ocado.Guardrails.Tests.Browser;
+using Ocado.Guardrails.Tests.Reports.Browser;
 
 namespace Ocado.Guardrails.Tests.Reports;
 

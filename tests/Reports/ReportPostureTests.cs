@@ -1,7 +1,7 @@
 using Ocado.Guardrails.Reports.Html;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Findings;
-using Ocado.Guardrails.Tests.Browser;
+using Ocado.Guardrails.Tests.Reports.Browser;
 
 namespace Ocado.Guardrails.Tests.Reports;
 

@@ -1,4 +1,4 @@
-namespace Ocado.Guardrails.Tests.Sandbox;
+namespace Ocado.Guardrails.Tests.Rules.Sandbox;
 
 /// <summary>
 /// Hostile rule bodies that compile (they use only the rule API and pure computation) but exhaust

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Ocado.Guardrails.Rules;
 
-namespace Ocado.Guardrails.Tests.Sandbox;
+namespace Ocado.Guardrails.Tests.Rules.Sandbox;
 
 /// <summary>A rule that exhausts memory, stack or time, or writes what it reads, ends as Error for that resource: the process goes on.</summary>
 public sealed class HostileRuleErrorTests

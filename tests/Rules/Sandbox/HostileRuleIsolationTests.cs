@@ -3,7 +3,7 @@ using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Resources;
 
-namespace Ocado.Guardrails.Tests.Sandbox;
+namespace Ocado.Guardrails.Tests.Rules.Sandbox;
 
 /// <summary>
 /// A hostile rule scanned beside the catalog's tagging rules, on two customers: every other rule's

@@ -1,6 +1,6 @@
 using Ocado.Guardrails.Rules.Engine;
 
-namespace Ocado.Guardrails.Tests.Sandbox;
+namespace Ocado.Guardrails.Tests.Rules.Sandbox;
 
 /// <summary>Every escape route a rule author could try is refused at load, naming the file, line and column.</summary>
 public sealed class HostileRuleRefusalTests

@@ -1,4 +1,4 @@
-namespace Ocado.Guardrails.Tests.Sandbox;
+namespace Ocado.Guardrails.Tests.Rules.Sandbox;
 
 /// <summary>
 /// Hostile rule bodies the engine must refuse at load. Each starts on line 6 of its file (after

@@ -4,7 +4,7 @@ using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Tests.Support;
 
-namespace Ocado.Guardrails.Tests.Sandbox;
+namespace Ocado.Guardrails.Tests.Rules.Sandbox;
 
 /// <summary>Compiles and runs hostile rules the way a scan does, on a small estate of two customers.</summary>
 internal static class SandboxRuns

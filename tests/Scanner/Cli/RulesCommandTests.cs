@@ -1,0 +1,94 @@
+using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Scanner.Pipeline;
+using Ocado.Guardrails.Scanner.Snapshots;
+using Ocado.Guardrails.Tests.Support;
+
+namespace Ocado.Guardrails.Tests.Scanner.Cli;
+
+public sealed class RulesCommandTests
+{
+    [Fact]
+    public void ANewRuleFromTheTemplateCompilesAndPassesItsOwnCases()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var created = GuardrailsProcess.Run(directory.Path, "rules", "new", "tagging", "tagging-buckets-have-team", "--catalog", "catalog");
+        var tested = GuardrailsProcess.Run(directory.Path, "rules", "test", "catalog");
+        var linted = GuardrailsProcess.Run(directory.Path, "rules", "lint", "catalog");
+
+        Assert.Equal(0, created.ExitCode);
+        Assert.True(File.Exists(Path.Combine(directory.Path, "catalog", "tagging", "tagging-buckets-have-team.tests.json")));
+        Assert.Equal(0, tested.ExitCode);
+        Assert.Contains("2 passed, 0 failed, 0 skipped", tested.Output);
+        Assert.Equal(0, linted.ExitCode);
+    }
+
+    [Fact]
+    public void AFailingCaseShowsTheExpectedAndActualVerdictsAndExitsOne()
+    {
+        using var directory = new TemporaryDirectory();
+        GuardrailsProcess.Run(directory.Path, "rules", "new", "iam", "iam-sample-rule", "--catalog", "catalog");
+        var fixture = Path.Combine(directory.Path, "catalog", "iam", "iam-sample-rule.tests.json");
+        File.WriteAllText(fixture, File.ReadAllText(fixture).Replace("\"expect\": \"fail\"", "\"expect\": \"pass\"", StringComparison.Ordinal));
+
+        var tested = GuardrailsProcess.Run(directory.Path, "rules", "test", "catalog");
+
+        Assert.Equal(1, tested.ExitCode);
+        Assert.Contains("FAIL iam-sample-rule / a bucket without a team tag fails: expected Pass, got Fail", tested.Output);
+    }
+
+    [Fact]
+    public void ARuleThatDoesNotCompileExitsThreeNamingFileLineAndColumn()
+    {
+        using var directory = new TemporaryDirectory();
+        GuardrailsProcess.Run(directory.Path, "rules", "new", "quotas", "quotas-sample-rule", "--catalog", "catalog");
+        var rule = Path.Combine(directory.Path, "catalog", "quotas", "quotas-sample-rule.csx");
+        File.WriteAllText(rule, File.ReadAllText(rule).Replace("Resource.Tag(\"team\")", "Resource.Tga(\"team\")", StringComparison.Ordinal));
+
+        var tested = GuardrailsProcess.Run(directory.Path, "rules", "test", "catalog");
+
+        Assert.Equal(3, tested.ExitCode);
+        Assert.Contains("quotas-sample-rule.csx(9,21): error CS1061", tested.Error);
+    }
+
+    [Fact]
+    public void EveryRuleOfTheCatalogPassesTheLinter()
+    {
+        var problems = RuleCatalogFiles.Sources([RepoPaths.Catalog]).SelectMany(s => RuleLinter.Lint(s, CollectedResourceTypes.All));
+
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("// title: Ensure buckets are tagged", "GR1104")]
+    [InlineData("// id: tagging-other-name", "GR1101")]
+    [InlineData("// resource-types: AWS::S3::Buckets", "GR1107")]
+    [InlineData("// resource-types: s3-bucket", "GR1106")]
+    [InlineData("// remediation: Fix it.", "GR1105")]
+    [InlineData("// colour: blue", "GR1001")]
+    [InlineData("// severity: urgent", "GR1003")]
+    public void TheLinterNamesEachHeaderMistake(string line, string code)
+    {
+        var key = line[3..line.IndexOf(':', StringComparison.Ordinal)];
+        var text = Cli.RuleTemplateText();
+        var lines = text.Split('\n').ToList();
+        var index = lines.FindIndex(l => l.StartsWith($"// {key}:", StringComparison.Ordinal));
+        if (index < 0)
+        {
+            lines.Insert(1, line);
+        }
+        else
+        {
+            lines[index] = line;
+        }
+
+        var problems = RuleLinter.Lint(new RuleSource("catalog/tagging/tagging-sample.csx", string.Join('\n', lines)), CollectedResourceTypes.All);
+
+        Assert.Contains(problems, p => p.Contains(code, StringComparison.Ordinal) && p.StartsWith("catalog/tagging/tagging-sample.csx(", StringComparison.Ordinal));
+    }
+
+    private static class Cli
+    {
+        public static string RuleTemplateText() => Ocado.Guardrails.Scanner.Cli.RuleTemplate.Script("tagging-sample");
+    }
+}

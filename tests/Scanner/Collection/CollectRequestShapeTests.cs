@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Tests.AwsServer;
+
+namespace Ocado.Guardrails.Tests.Scanner.Collection;
+
+/// <summary>Every request the collector sends conforms to AWS's own model of the operation (botocore's, shipped by Debian's awscli).</summary>
+public sealed class CollectRequestShapeTests
+{
+    [Fact]
+    public async Task EveryRequestTheCollectorSendsConformsToAwssServiceModels()
+    {
+        AwsCli.Require();
+        await using var harness = await CollectionHarness.StartAsync(accounts: 2, resourcesPerRegion: 30);
+        harness.Server.Faults.UnprocessedFraction = 0.3;
+        var fast = CollectionHarness.FastSettings();
+        await harness.CollectAsync(fast);
+        await using var aggregated = await CollectionHarness.StartAsync(accounts: 1, resourcesPerRegion: 30);
+        await aggregated.CollectAsync(new AwsSettings
+        {
+            ExternalId = fast.ExternalId, BaseDelay = fast.BaseDelay, MaxDelay = fast.MaxDelay, RequestsPerSecond = fast.RequestsPerSecond,
+            Aggregator = new AggregatorSettings(aggregated.Server.Estate.AggregatorName, aggregated.Server.Estate.CallerAccount, "eu-west-1"),
+        });
+
+        var requests = harness.Server.Requests.Concat(aggregated.Server.Requests).ToList();
+        var problems = requests.SelectMany(r => ServiceModels.Check(r.Service, r.Operation, Input(r)).Select(p => $"{r.Service}:{r.Operation}: {p}")).Distinct().ToList();
+
+        Assert.Empty(problems);
+        Assert.Equal(
+            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "GenerateCredentialReport", "GetAccountAuthorizationDetails",
+             "GetCallerIdentity", "GetCredentialReport", "GetResources", "ListServiceQuotas", "SelectAggregateResourceConfig", "SelectResourceConfig"],
+            requests.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheModelCheckCatchesAPageTooLargeAnUnknownMemberAndAMissingOne()
+    {
+        AwsCli.Require();
+
+        var problems = ServiceModels.Check("config", "SelectResourceConfig", JsonNode.Parse("""{"Limit": 500, "Query": "SELECT 1"}"""));
+
+        Assert.Equal(
+            ["SelectResourceConfig.Query is not in the model", "SelectResourceConfig.Expression is required", "SelectResourceConfig.Limit = 500 is outside [0, 100]"],
+            problems);
+    }
+
+    /// <summary>The input as the model sees it: the JSON body, or the form without Action and Version.</summary>
+    private static JsonNode? Input(RecordedRequest request)
+    {
+        if (request.JsonInput.Length > 0)
+        {
+            return JsonNode.Parse(request.JsonInput);
+        }
+        var form = new JsonObject();
+        foreach (var (key, value) in request.FormInput.Where(p => p.Key is not "Action" and not "Version"))
+        {
+            form[key] = int.TryParse(value, out var number) ? number : value;
+        }
+        return form;
+    }
+}
