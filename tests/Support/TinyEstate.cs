@@ -64,7 +64,7 @@ internal sealed class TinyEstate : IDisposable
         return this;
     }
 
-    private TinyEstate Bucket(string bucket, Dictionary<string, string> tags)
+    public TinyEstate Bucket(string bucket, Dictionary<string, string> tags)
     {
         _buckets[bucket] = tags;
         return this;

@@ -1,3 +1,5 @@
+using Ocado.Guardrails.Rules.Findings;
+
 namespace Ocado.Guardrails.Reports.Html;
 
 /// <summary>
@@ -85,7 +87,7 @@ internal sealed class ResourceDetails
         foreach (var (key, value) in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             flat[i++] = TagKeys.Add(key);
-            flat[i++] = value == name && name.Length > 0 ? -1 : TagValues.Add(TagMask.Mask(key, value));
+            flat[i++] = value == name && name.Length > 0 ? -1 : TagValues.Add(SecretMask.Mask(key, value));
         }
         var identity = string.Join(',', flat);
         if (!_tagSetIndex.TryGetValue(identity, out var index))

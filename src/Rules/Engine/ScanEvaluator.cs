@@ -87,7 +87,7 @@ public sealed class ScanEvaluator
                 // The tags travel with the finding so that a report's resource page can show them.
                 findings.Add(ToFinding(header, resource.Arn, resource.Type, resource.AccountId, resource.Region, result) with
                 {
-                    Tags = resource.Tags.Count > 0 ? resource.Tags : null,
+                    Tags = resource.Tags.Count > 0 ? SecretMask.Tags(resource.Tags) : null,
                 });
             }
         }

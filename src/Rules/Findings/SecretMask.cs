@@ -1,0 +1,44 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Ocado.Guardrails.Rules.Findings;
+
+/// <summary>
+/// Masks tag values that look like secrets where a finding is made, so that no output — findings.json, the
+/// reports, a customer's report, the findings store, a notification — ever holds one: a report is mailed and
+/// shared, and a secret in a tag (what tagging-no-secrets-in-tags finds) must not travel with it. The reader
+/// still sees that the tag is there and how long its value was; the rules judge the resource's own tags.
+/// </summary>
+public static partial class SecretMask
+{
+    private const string Marker = "••••••";
+
+    public static string Mask(string key, string value) =>
+        !value.StartsWith(Marker, StringComparison.Ordinal) && (SecretKey().IsMatch(key) || SecretValue().IsMatch(value))
+            ? $"{Marker} (masked: {value.Length} characters that look like a secret)"
+            : value;
+
+    /// <summary>The tags with every secret-looking value masked; the same dictionary when none is.</summary>
+    public static IReadOnlyDictionary<string, string> Tags(IReadOnlyDictionary<string, string> tags)
+    {
+        foreach (var (key, value) in tags)
+        {
+            if (!ReferenceEquals(Mask(key, value), value))
+            {
+                return tags.ToFrozenDictionary(t => t.Key, t => Mask(t.Key, t.Value), StringComparer.Ordinal);
+            }
+        }
+        return tags;
+    }
+
+    [GeneratedRegex(@"secret|passw(or)?d|pwd|token|api[-_ ]?key|private[-_ ]?key|credential|access[-_ ]?key|connection[-_ ]?string", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretKey();
+
+    /// <summary>
+    /// AWS access key ids (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids),
+    /// PEM blocks, GitHub and Slack tokens, JWTs, and long unbroken base64 or hex runs such as secret keys: the shapes
+    /// tagging-no-secrets-in-tags looks for.
+    /// </summary>
+    [GeneratedRegex(@"\b(AKIA|ASIA)[0-9A-Z]{16}\b|-----BEGIN|\bgh[pousr]_[A-Za-z0-9]{36}|\bxox[abprs]-[A-Za-z0-9-]{10,}|\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.|^[A-Za-z0-9+/=]{32,}$")]
+    private static partial Regex SecretValue();
+}
