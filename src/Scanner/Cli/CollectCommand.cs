@@ -85,6 +85,12 @@ internal static class CollectCommand
             await log.WriteLineAsync($"error: could not reach AWS STS to start the collection: {CredentialRedaction.Redact(ex.Message, credentials)}");
             return ExitCodes.UsageError;
         }
+        catch (HttpRequestException ex)
+        {
+            // A closed or unreachable endpoint, once the retries are spent: no account can be read, so nothing is written.
+            await log.WriteLineAsync($"error: could not reach AWS ({ex.HttpRequestError}): {CredentialRedaction.Redact(ex.Message, credentials)}; check the network, AWS_ENDPOINT_URL and the region");
+            return ExitCodes.UsageError;
+        }
         catch (IOException ex)
         {
             await log.WriteLineAsync($"error: could not write {outputDirectory}: {ex.Message}");
