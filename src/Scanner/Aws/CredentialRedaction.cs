@@ -8,9 +8,42 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// reach a log or a file, and a message is cut to its first line.
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html
 /// </summary>
-internal static class CredentialRedaction
+internal static partial class CredentialRedaction
 {
     public const string Mask = "***";
+
+    /// <summary>
+    /// The forms a secret takes when an endpoint echoes it: as sent, URL-encoded (either case of hex, '+' or %20
+    /// for a space), JSON-escaped (the default encoder escapes '+', '/' stays), and base64. Each is masked.
+    /// </summary>
+    public static IEnumerable<string> Forms(string secret)
+    {
+        var escaped = Uri.EscapeDataString(secret);
+        string[] forms =
+        [
+            secret,
+            escaped,
+            PercentHex().Replace(escaped, m => m.Value.ToLowerInvariant()),
+            System.Net.WebUtility.UrlEncode(secret),
+            System.Text.Json.JsonEncodedText.Encode(secret).ToString(),
+            System.Text.Json.JsonEncodedText.Encode(secret, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(),
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)),
+        ];
+        return forms.Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length);
+    }
+
+    /// <summary>The text with every form of the secret masked.</summary>
+    public static string RedactAllForms(string text, string secret)
+    {
+        foreach (var form in Forms(secret))
+        {
+            text = text.Replace(form, Mask, StringComparison.Ordinal);
+        }
+        return text;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("%[0-9A-F]{2}")]
+    private static partial System.Text.RegularExpressions.Regex PercentHex();
 
     public static string Redact(string? message, AWSCredentials? credentials)
     {
@@ -23,7 +56,7 @@ internal static class CredentialRedaction
             {
                 if (!string.IsNullOrEmpty(secret))
                 {
-                    message = message.Replace(secret, Mask, StringComparison.Ordinal);
+                    message = RedactAllForms(message, secret);
                 }
             }
         }

@@ -35,7 +35,7 @@ internal sealed class SecretRegistry
         {
             foreach (var secret in _secrets)
             {
-                text = text.Replace(secret, Aws.CredentialRedaction.Mask, StringComparison.Ordinal);
+                text = Aws.CredentialRedaction.RedactAllForms(text, secret);
             }
         }
         return text;
