@@ -91,6 +91,22 @@ internal sealed class ScaleOutEstate : IAsyncDisposable
         return (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>A job's state history, oldest first: what to look at when a job did not end as expected.</summary>
+    public async Task<string> StatesOfAsync(long job)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("SELECT name || ' ' || coalesce(reason, '') || ' ' || coalesce(data::text, '') FROM hangfire.state WHERE jobid = @id ORDER BY id", connection);
+        command.Parameters.AddWithValue("id", job);
+        var states = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            states.Add(reader.GetString(0));
+        }
+        return string.Join(" -> ", states);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Database.DisposeAsync();
