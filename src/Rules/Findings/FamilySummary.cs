@@ -23,6 +23,18 @@ public sealed class FamilySummary
         }
     }
 
+    /// <summary>A waiver turned one <paramref name="was"/> verdict into Suppressed: the counts follow the list of findings.</summary>
+    public void Suppress(Verdict was)
+    {
+        switch (was)
+        {
+            case Verdict.Fail: Fail--; break;
+            case Verdict.Error: Error--; break;
+            default: throw new ArgumentOutOfRangeException(nameof(was), was, "only a Fail or an Error is waived");
+        }
+        Suppressed++;
+    }
+
     public void Add(FamilySummary other)
     {
         Pass += other.Pass;

@@ -35,8 +35,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
         foreach (var finding in findings.Where(f => f.Verdict == Verdict.Suppressed))
         {
             // The evaluator counted it as a Fail; the waiver moves it, so the summary agrees with the list.
-            summary[finding.Family].Fail--;
-            summary[finding.Family].Suppressed++;
+            summary[finding.Family].Suppress(Verdict.Fail);
         }
         return new AccountFindings(findings, summary, matched, quotaUsage);
     }

@@ -36,16 +36,7 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
                     if (placed.Verdict == Verdict.Suppressed)
                     {
                         // The evaluator counted a Fail or an Error; the waiver moves it, so the summary agrees with the list.
-                        var family = counts[finding.Family];
-                        family.Suppressed++;
-                        if (finding.Verdict == Verdict.Fail)
-                        {
-                            family.Fail--;
-                        }
-                        else
-                        {
-                            family.Error--;
-                        }
+                        counts[finding.Family].Suppress(finding.Verdict);
                     }
                 }
                 foreach (var (family, count) in counts)
