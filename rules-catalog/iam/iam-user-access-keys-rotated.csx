@@ -3,15 +3,16 @@
 // severity: medium
 // resource-types: AWS::IAM::User
 // rationale: A long-lived access key is the credential most often leaked (in code, logs and laptops) and the least often noticed; rotating keys bounds how long a leaked one works.
-// remediation: Create a new key, move its users to it, then deactivate and delete the old one (`aws iam create-access-key --user-name NAME`, `aws iam update-access-key --access-key-id ID --status Inactive`, `aws iam delete-access-key --access-key-id ID`); the age limit is rules: iam-user-access-keys-rotated: maxAgeDays (default 90).
+// remediation: Create a new key, move its users to it, then deactivate and delete the old one (`aws iam create-access-key --user-name NAME`, `aws iam update-access-key --access-key-id ID --status Inactive`, `aws iam delete-access-key --access-key-id ID`); the age limit is set in guardrails.yaml (rules: iam-user-access-keys-rotated: maxAgeDays).
 // controls: CIS AWS Foundations 1.14, AWS FSBP IAM.3
 // references: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
+// param: maxAgeDays (integer, 1 to 3650) = 90: an active access key older than this many days fails
 
 if (Resource.Supplementary("CredentialReport") is not { ValueKind: JsonValueKind.Object } report)
 {
     return Skip($"no credential report was collected for user {Resource.DisplayName}");
 }
-var maxAgeDays = Params.Number("maxAgeDays", 90);
+var maxAgeDays = Params.Number("maxAgeDays");
 var stale = new List<string>();
 foreach (var n in new[] { 1, 2 })
 {

@@ -3,15 +3,16 @@
 // severity: medium
 // resource-types: AWS::IAM::User
 // rationale: An active key nobody uses is a standing credential with no owner watching it: if it leaks, nothing breaks and nobody notices. A key never used counts from its creation (last rotation). Read from the credential report row (access_key_N_last_used_date, access_key_N_last_rotated).
-// remediation: Deactivate, then delete the unused key (`aws iam update-access-key --user-name NAME --access-key-id ID --status Inactive`, `aws iam delete-access-key ...`); the limit is rules: iam-user-access-keys-used-recently: maxUnusedDays (default 45).
+// remediation: Deactivate, then delete the unused key (`aws iam update-access-key --user-name NAME --access-key-id ID --status Inactive`, `aws iam delete-access-key ...`); the limit is set in guardrails.yaml (rules: iam-user-access-keys-used-recently: maxUnusedDays).
 // controls: CIS AWS Foundations 1.12, AWS FSBP IAM.22
 // references: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
+// param: maxUnusedDays (integer, 1 to 3650) = 45: an active access key or console password unused for more than this many days fails
 
 if (Resource.Supplementary("CredentialReport") is not { ValueKind: JsonValueKind.Object } report)
 {
     return Skip($"no credential report was collected for user {Resource.DisplayName}");
 }
-var maxDays = Params.Number("maxUnusedDays", 45);
+var maxDays = Params.Number("maxUnusedDays");
 var unused = new List<string>();
 foreach (var n in new[] { 1, 2 }.Where(n => JsonPath.Find(report, $"access_key_{n}_active")?.GetString() == "true"))
 {

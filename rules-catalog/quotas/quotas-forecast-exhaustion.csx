@@ -3,8 +3,9 @@
 // severity: medium
 // resource-types: AWS::ServiceQuotas::Quota
 // rationale: A quota at 60% tonight that grows by a few a day is exhausted next week, before any headroom threshold warns in time for AWS to grant an increase. The trend is a Theil–Sen line over the last 30 days of scans (the median of the slopes between every pair of scans), so one night's spike does not move it.
-// remediation: Request an increase now (`aws service-quotas request-service-quota-increase --service-code CODE --quota-code L-XXXXXXXX --desired-value N`) or stop the growth. The horizon is set in guardrails.yaml (rules: quotas-forecast-exhaustion: horizonDays, default 30). The forecast needs the findings store (scans recorded with a store, or the engine) and at least 5 scans over 2 days.
+// remediation: Request an increase now (`aws service-quotas request-service-quota-increase --service-code CODE --quota-code L-XXXXXXXX --desired-value N`) or stop the growth. The horizon is set in guardrails.yaml (rules: quotas-forecast-exhaustion: horizonDays). The forecast needs the findings store (scans recorded with a store, or the engine) and at least 5 scans over 2 days.
 // references: https://docs.aws.amazon.com/servicequotas/latest/userguide/request-quota-increase.html, https://en.wikipedia.org/wiki/Theil%E2%80%93Sen_estimator
+// param: horizonDays (integer, 1 to 3650) = 30: a quota forecast to run out within this many days fails
 
 var quota = ServiceQuota.Describe(Resource);
 if (ServiceQuota.Value(Resource) is not { } value)
@@ -25,7 +26,7 @@ if (ServiceQuota.Forecast(Resource) is not { } forecast)
 {
     return NotAssessed($"{Resource}: too little usage history to forecast {quota}: {ServiceQuota.UsageHistory(Resource).Count} scans; a forecast needs {QuotaForecast.MinimumPoints} scans over at least {QuotaForecast.MinimumSpanDays} days");
 }
-var horizon = Params.Number("horizonDays", 30);
+var horizon = Params.Number("horizonDays");
 if (horizon <= 0)
 {
     throw new ArgumentOutOfRangeException("horizonDays", horizon, "the parameter 'horizonDays' must be a number of days above 0, e.g. 30");

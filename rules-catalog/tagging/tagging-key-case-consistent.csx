@@ -3,10 +3,11 @@
 // severity: low
 // resource-types: *
 // rationale: Tag keys are case-sensitive: Owner and owner are two tags, so cost reports split in two, tag-based IAM conditions and tag policies miss the variant, and a required tag spelled in another case counts as missing.
-// remediation: Copy the value to the key in its agreed case and remove the variant, e.g. `aws resourcegroupstaggingapi tag-resources --resource-arn-list ARN --tags owner=VALUE` then `untag-resources --tag-keys Owner`; enforce key capitalisation with an AWS Organizations tag policy. Required keys come from guardrails.yaml (rules: tagging-key-case-consistent: tags).
+// remediation: Copy the value to the key in its agreed case and remove the variant, e.g. `aws resourcegroupstaggingapi tag-resources --resource-arn-list ARN --tags owner=VALUE` then `untag-resources --tag-keys Owner`; enforce key capitalisation with an AWS Organizations tag policy. Required keys are those of tagging-required-tags (guardrails.yaml, rules: tagging-required-tags: tags).
 // references: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_tag-policies.html, https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html
+// param: tags from tagging-required-tags
 
-var required = Params.Strings("tags", "owner", "customer", "environment", "cost-centre");
+var required = Params.Strings("tags");
 var keys = Resource.Tags.Keys.ToList();
 // Most resources have nothing to report: tell that without grouping anything.
 var distinct = new HashSet<string>(keys, StringComparer.OrdinalIgnoreCase);

@@ -5,6 +5,7 @@
 // rationale: Tags are not secret: anyone with tag:GetResources, ViewOnlyAccess or SecurityAudit reads them, and they are copied into AWS Config history, CloudTrail, Cost and Usage Reports and every tool that inventories the estate. A credential in a tag is a leaked credential.
 // remediation: Remove the tag (`aws resourcegroupstaggingapi untag-resources --resource-arn-list ARN --tag-keys KEY`), rotate the exposed credential at once (for an access key: `aws iam create-access-key`, switch, then `aws iam delete-access-key`), and keep the secret in AWS Secrets Manager, tagging the resource with the secret's ARN if it must point to it. Key words can be tuned in guardrails.yaml (rules: tagging-no-secrets-in-tags: keyWords).
 // references: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids, https://docs.aws.amazon.com/secretsmanager/latest/userguide/intro.html
+// param: keyWords (strings) = password, passwd, secret, token, apikey, accesskey, privatekey, connectionstring: a tag whose key holds one of these words (case, dashes and underscores ignored) is judged to hold a secret
 
 string Squash(string text)
 {
@@ -29,7 +30,7 @@ if (tags.Count == 0)
 {
     return Pass($"{Resource} has no tag that looks like a secret");
 }
-var words = Params.Strings("keyWords", "password", "passwd", "secret", "token", "apikey", "accesskey", "privatekey", "connectionstring").Select(Squash).ToList();
+var words = Params.Strings("keyWords").Select(Squash).ToList();
 // One pattern, one pass per text; the group that matched names the kind of secret.
 const string Secrets = @"(?<accessKey>\b(AKIA|ASIA)[0-9A-Z]{16}\b)|(?<privateKey>-----BEGIN [A-Z ]*PRIVATE KEY)|(?<gitHub>\bgh[pousr]_[A-Za-z0-9]{36})"
                        + @"|(?<slack>\bxox[abprs]-[A-Za-z0-9-]{10,})|(?<jwt>\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.)";

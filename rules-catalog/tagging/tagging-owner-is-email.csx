@@ -5,6 +5,8 @@
 // rationale: The owner tag is where findings, cost anomalies and incidents are sent; a team name, a person's initials or a Slack handle cannot be mailed, so nobody hears about the problem. An optional domain list keeps owners inside the organisation.
 // remediation: Set the owner tag to a monitored team mailbox, e.g. `aws resourcegroupstaggingapi tag-resources --resource-arn-list ARN --tags owner=payments-team@example.com`; allowed domains are set in guardrails.yaml (rules: tagging-owner-is-email: domains).
 // references: https://docs.aws.amazon.com/whitepapers/latest/tagging-best-practices/tagging-best-practices.html, https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_tag-policies.html
+// param: domains (strings) = none: the email domains owners must belong to (subdomains included); none allows any domain
+// tune: domains
 
 var owner = Resource.Tag("owner");
 if (string.IsNullOrWhiteSpace(owner))

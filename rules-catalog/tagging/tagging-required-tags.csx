@@ -4,8 +4,10 @@
 // resource-types: *
 // rationale: Owner, customer, environment and cost-centre tags are how an incident reaches its owner and a bill reaches its payer; an untagged resource belongs to nobody.
 // remediation: Add the missing tags (list in guardrails.yaml, rules: tagging-required-tags: tags) with non-empty values, e.g. `aws resourcegroupstaggingapi tag-resources --resource-arn-list ARN --tags owner=team@example.com`.
+// param: tags (strings) = owner, customer, environment, cost-centre: the tag keys every resource must carry, each with a non-empty value
+// tune: tags
 
-var required = Params.Strings("tags", "owner", "customer", "environment", "cost-centre");
+var required = Params.Strings("tags");
 var missing = required.Where(key => string.IsNullOrWhiteSpace(Resource.Tag(key))).ToList();
 return missing.Count == 0
     ? Pass($"{Resource.DisplayName} carries every required tag")

@@ -46,6 +46,7 @@ public static class FindingsJson
             WriteFiles(writer, result);
         }
         WriteWaivers(writer, result.Waivers);
+        WriteRulesOff(writer, result.RulesOff);
         writer.WriteEndObject();
         writer.Flush();
     }
@@ -229,6 +230,24 @@ public static class FindingsJson
             writer.WriteEndArray();
         }
         writer.WriteEndObject();
+    }
+
+    /// <summary>The rules that did not run and who turned them off; written only when some did not.</summary>
+    private static void WriteRulesOff(Utf8JsonWriter writer, IReadOnlyList<RuleOff> rulesOff)
+    {
+        if (rulesOff.Count == 0)
+        {
+            return;
+        }
+        writer.WriteStartArray("rulesOff");
+        foreach (var off in rulesOff)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("rule", off.RuleId);
+            writer.WriteString("reason", off.Reason);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     private static void WriteTrend(Utf8JsonWriter writer, IReadOnlyList<ScanTrendPoint> trend)

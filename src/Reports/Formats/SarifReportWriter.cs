@@ -43,6 +43,7 @@ internal static class SarifReportWriter
                 .. result.UnreadableFiles.Select(error => new SarifNotification("error", error)),
                 .. result.NotAssessed.Select(n => new SarifNotification("note", $"{n.Location.LogicalId} ({n.ResourceType}) not assessed: {n.Reason}",
                     Source(n.Location, options.BaseDirectory))),
+                .. result.RulesOff.Select(o => new SarifNotification("note", $"rule {o.RuleId} not run: {o.Reason}")),
             ],
         }, cancellationToken);
     }

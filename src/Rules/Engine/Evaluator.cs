@@ -28,6 +28,7 @@ public sealed class Evaluator
     [ThreadStatic] private static Evaluator? _scriptsOwner;
     [ThreadStatic] private static RuleScript?[]? _scripts;
 
+    /// <param name="paramsFor">The parameters set for a rule id (guardrails.yaml); the rule's declared defaults fill the rest.</param>
     /// <param name="keepsMessages">
     /// Whether Pass and Skip results carry their messages: rule tests and listings of passes need them;
     /// a scan that records only failures does not, and saves formatting them.
@@ -38,7 +39,7 @@ public sealed class Evaluator
         _catalog = catalog;
         _budget = budget ?? DefaultBudget;
         _allocationBudget = allocationBudget;
-        _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, paramsFor(r.Id), now, keepsMessages)).ToArray();
+        _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, RuleParams.For(r.Header.Parameters, paramsFor, r.Id), now, keepsMessages)).ToArray();
     }
 
     public IReadOnlyList<Rule> Rules => _catalog.Rules;

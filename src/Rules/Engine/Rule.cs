@@ -19,5 +19,8 @@ public sealed class Rule
 
     internal RuleScript CreateScript() => _create();
 
+    /// <summary>The same rule reporting at another severity (guardrails.yaml's <c>severity:</c>).</summary>
+    internal Rule WithSeverity(Severity severity) => new(Header with { Severity = severity }, Path, _create);
+
     public override string ToString() => Id;
 }

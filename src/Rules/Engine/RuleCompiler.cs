@@ -86,7 +86,45 @@ public static class RuleCompiler
         {
             throw new RuleLoadException(errors);
         }
-        return parsed;
+        return ResolveSharedParameters(parsed, sources);
+    }
+
+    /// <summary>
+    /// A parameter declared <c>from</c> another rule takes that rule's declaration (type, range, default, meaning):
+    /// the default is written once, and one setting in guardrails.yaml moves both rules.
+    /// </summary>
+    private static List<(RuleHeader Header, int BodyLine)> ResolveSharedParameters(List<(RuleHeader Header, int BodyLine)> parsed, IReadOnlyList<RuleSource> sources)
+    {
+        var byId = parsed.ToDictionary(p => p.Header.Id, p => p.Header, StringComparer.Ordinal);
+        var errors = new List<string>();
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            var header = parsed[i].Header;
+            if (header.Parameters.All(p => p.Owner is null))
+            {
+                continue;
+            }
+            var resolved = new List<RuleParameter>();
+            foreach (var parameter in header.Parameters)
+            {
+                if (parameter.Owner is not { } owner)
+                {
+                    resolved.Add(parameter);
+                }
+                else if (byId.GetValueOrDefault(owner)?.Parameters.FirstOrDefault(p => p.Name == parameter.Name && p.Owner is null) is { } declaration)
+                {
+                    resolved.Add(declaration with { Owner = owner });
+                }
+                else
+                {
+                    errors.Add(RuleHeaderParser.Error(sources[i], 1, 1, "GR1009", byId.ContainsKey(owner)
+                        ? $"parameter '{parameter.Name}' is taken from {owner}, which does not declare it"
+                        : $"parameter '{parameter.Name}' is taken from {owner}, which is not loaded: load the folder that holds both rules"));
+                }
+            }
+            parsed[i] = (header with { Parameters = resolved }, parsed[i].BodyLine);
+        }
+        return errors.Count > 0 ? throw new RuleLoadException(errors) : parsed;
     }
 
     private static byte[] Emit(IReadOnlyList<RuleSource> sources, List<(RuleHeader Header, int BodyLine)> parsed, string hash)

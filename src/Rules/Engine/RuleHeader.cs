@@ -11,7 +11,7 @@ public sealed record RuleHeader
     /// <summary>The header keys a rule may use; anything else is a mistake a lint names.</summary>
     public static readonly IReadOnlySet<string> KnownKeys = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "title", "severity", "resource-types", "remediation", "rationale", "controls", "references",
+        "id", "title", "severity", "resource-types", "remediation", "rationale", "controls", "references", "param", "tune",
     };
 
     public static readonly IReadOnlyList<string> Families = ["tagging", "segregation", "iam", "quotas"];
@@ -25,6 +25,13 @@ public sealed record RuleHeader
     public string Rationale { get; init; } = "";
     public IReadOnlyList<string> Controls { get; init; } = [];
     public IReadOnlyList<string> References { get; init; } = [];
+    /// <summary>What guardrails.yaml may set for this rule (<c>// param:</c> lines), each with its default.</summary>
+    public IReadOnlyList<RuleParameter> Parameters { get; init; } = [];
+    /// <summary>
+    /// The parameters that hold the organisation's own vocabulary (allowed environments, owner domains):
+    /// the rule is opinionated until they are set in guardrails.yaml, and says so (<c>// tune:</c>).
+    /// </summary>
+    public IReadOnlyList<string> Tune { get; init; } = [];
 
     /// <summary>The family is the first word of the id (<c>iam-policy-no-admin-wildcard</c> is iam).</summary>
     public string Family

@@ -10,6 +10,8 @@ public static class RuleHeaderParser
     public static (RuleHeader? Header, int BodyLine, IReadOnlyList<string> Errors) Parse(RuleSource source)
     {
         var values = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
+        // Several parameters each have a line of their own; the other keys are written once.
+        var parameterLines = new List<(string Value, int Line)>();
         var errors = new List<string>();
         var lines = source.Text.Split('\n');
         var lineIndex = 0;
@@ -26,6 +28,12 @@ public static class RuleHeaderParser
             var key = colon > 0 ? content[..colon].Trim() : "";
             if (lastKey is not null && (content.StartsWith("   ", StringComparison.Ordinal) || colon <= 0 || key.Contains(' ', StringComparison.Ordinal)))
             {
+                if (lastKey == "param")
+                {
+                    var (text, declaredAt) = parameterLines[^1];
+                    parameterLines[^1] = ((text + " " + content.Trim()).Trim(), declaredAt);
+                    continue;
+                }
                 var (value, at) = values[lastKey];
                 values[lastKey] = ((value + " " + content.Trim()).Trim(), at);
                 continue;
@@ -38,7 +46,14 @@ public static class RuleHeaderParser
             {
                 errors.Add(Error(source, lineIndex + 1, 3, "GR1001", $"unknown header key '{key}'; known keys: {string.Join(", ", RuleHeader.KnownKeys)}"));
             }
-            values[key] = (content[(colon + 1)..].Trim(), lineIndex + 1);
+            if (key == "param")
+            {
+                parameterLines.Add((content[(colon + 1)..].Trim(), lineIndex + 1));
+            }
+            else
+            {
+                values[key] = (content[(colon + 1)..].Trim(), lineIndex + 1);
+            }
             lastKey = key;
         }
 
@@ -66,6 +81,28 @@ public static class RuleHeaderParser
         {
             errors.Add(Error(source, values["id"].Line, 3, "GR1004", $"id '{id}' does not start with a family ({string.Join(", ", RuleHeader.Families)})"));
         }
+        var parameters = new List<RuleParameter>();
+        foreach (var (text, line) in parameterLines)
+        {
+            var (parameter, error) = RuleParameter.Parse(text);
+            if (error is not null)
+            {
+                errors.Add(Error(source, line, 4, "GR1007", error));
+            }
+            else if (parameters.Any(p => p.Name == parameter!.Name))
+            {
+                errors.Add(Error(source, line, 4, "GR1007", $"parameter '{parameter!.Name}' is declared twice"));
+            }
+            else
+            {
+                parameters.Add(parameter!);
+            }
+        }
+        var tune = SplitList(values.GetValueOrDefault("tune").Value ?? "", ',', ' ');
+        foreach (var name in tune.Where(n => parameters.All(p => p.Name != n)))
+        {
+            errors.Add(Error(source, values["tune"].Line, 3, "GR1008", $"tune names '{name}', which is not a parameter of this rule (// param: {name} ...)"));
+        }
         if (errors.Count > 0)
         {
             return (null, lineIndex + 1, errors);
@@ -80,6 +117,8 @@ public static class RuleHeaderParser
             Rationale = values.GetValueOrDefault("rationale").Value ?? "",
             Controls = SplitList(values.GetValueOrDefault("controls").Value ?? "", ','),
             References = SplitList(values.GetValueOrDefault("references").Value ?? "", ',', ' '),
+            Parameters = parameters,
+            Tune = tune,
         };
         return (header, lineIndex + 1, errors);
     }

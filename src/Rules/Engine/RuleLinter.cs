@@ -6,7 +6,8 @@ namespace Ocado.Guardrails.Rules.Engine;
 /// Checks a rule's header without compiling or running anything: known keys, a severity from the
 /// fixed set, an id equal to the file name and starting with its family folder, a title that
 /// states the compliant state, a remediation, and resource types the scanner collects; and, from the
-/// sandbox, no preprocessor directive and nothing outside the rule's body.
+/// sandbox, no preprocessor directive and nothing outside the rule's body; no text left from the
+/// <c>rules new</c> template, and no parameter read that the header does not declare.
 /// </summary>
 public static partial class RuleLinter
 {
@@ -15,6 +16,18 @@ public static partial class RuleLinter
 
     [GeneratedRegex("^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$|^AWS::::Account$")]
     private static partial Regex TypeName();
+
+    [GeneratedRegex("""\bParams\s*\.\s*(Number|String|Strings|Bool|Get)\s*\(\s*"(?<name>[^"]*)"\s*""")]
+    private static partial Regex ParameterRead();
+
+    /// <summary>The rationale <c>guardrails rules new</c> writes, to be replaced by the author's.</summary>
+    public const string TemplateRationale = "Say why a failure matters: who is hurt, and how.";
+
+    /// <summary>The remediation <c>guardrails rules new</c> writes, to be replaced by the author's.</summary>
+    public const string TemplateRemediation = "Say how to fix a failure, concretely: the console page, the CLI command or the template property.";
+
+    /// <summary>The reference <c>guardrails rules new</c> writes: the documentation's front page, to be replaced by the page that applies.</summary>
+    public const string TemplateReference = "https://docs.aws.amazon.com/";
 
     /// <summary>Every problem, as <c>path(line,col): error GRxxxx: message</c>; empty when the header is good.</summary>
     public static IReadOnlyList<string> Lint(RuleSource source, IReadOnlySet<string> collectedTypes)
@@ -59,6 +72,31 @@ public static partial class RuleLinter
             else if (!collectedTypes.Contains(type))
             {
                 problems.Add(Problem(source, "resource-types", "GR1107", $"'{type}' is not a resource type the scanner collects"));
+            }
+        }
+        foreach (var (key, value, placeholder) in new[]
+        {
+            ("rationale", header.Rationale, TemplateRationale),
+            ("remediation", header.Remediation, TemplateRemediation),
+            ("references", header.References.Contains(TemplateReference) ? TemplateReference : "", TemplateReference),
+        })
+        {
+            if (value.Contains(placeholder, StringComparison.Ordinal))
+            {
+                problems.Add(Problem(source, key, "GR1108", $"{key} is still the text of the rules new template ('{placeholder}'); write this rule's own"));
+            }
+        }
+        var lines = source.Text.Split('\n');
+        for (var i = bodyLine - 1; i < lines.Length; i++)
+        {
+            foreach (Match read in ParameterRead().Matches(lines[i]))
+            {
+                var name = read.Groups["name"].Value;
+                if (header.Parameters.All(p => p.Name != name))
+                {
+                    problems.Add(RuleHeaderParser.Error(source, i + 1, read.Index + 1, "GR1109",
+                        $"the rule reads the parameter '{name}' but its header does not declare it: add '// param: {name} (TYPE) = DEFAULT: MEANING'"));
+                }
             }
         }
         return problems;

@@ -18,6 +18,8 @@ public sealed record ScanResult
     public required IReadOnlyList<Finding> Findings { get; init; }
     /// <summary>The headers of the rules that ran, for the reports' rule pages.</summary>
     public required IReadOnlyList<RuleHeader> Rules { get; init; }
+    /// <summary>The catalog's rules that did not run, each with who turned it off (guardrails.yaml or a flag).</summary>
+    public IReadOnlyList<RuleOff> RulesOff { get; init; } = [];
     public required Estate Estate { get; init; }
     /// <summary>The last scans' counts, oldest first, when the scan was recorded in a findings store.</summary>
     public IReadOnlyList<ScanTrendPoint> Trend { get; init; } = [];

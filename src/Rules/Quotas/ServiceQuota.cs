@@ -72,15 +72,6 @@ public static partial class ServiceQuota
             $"aws service-quotas request-service-quota-increase{regionOption} --service-code {ServiceCode(quota)} --quota-code {Code(quota)} --desired-value {Math.Ceiling(desired)}");
     }
 
-    /// <summary>A fraction parameter (e.g. <c>failAt: 0.8</c>); one outside (0, 1] is a configuration error, not a silent Pass.</summary>
-    public static double Fraction(RuleParams parameters, string name, double fallback)
-    {
-        var fraction = parameters.Number(name, fallback);
-        return fraction is > 0 and <= 1
-            ? fraction
-            : throw new ArgumentOutOfRangeException(name, fraction, $"the parameter '{name}' must be a fraction in (0, 1], e.g. 0.8 for 80%");
-    }
-
     /// <summary>A number given as a JSON number or a numeric string; null otherwise.</summary>
     public static double? Number(JsonElement? element) =>
         element switch

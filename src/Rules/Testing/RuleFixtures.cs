@@ -65,6 +65,18 @@ public static class RuleFixtures
         var resource = ConfigurationItems.ToResource(JsonPath.Find(testCase, "resource") ?? throw new FormatException($"case '{name}' has no resource"));
         var inventory = new Inventory(shared.Concat(Items(JsonPath.Find(testCase, "inventory"))).Append(resource));
         var parameters = new RuleParams((JsonPath.Find(testCase, "params") ?? JsonPath.Find(root, "params") ?? EmptyObject()).Clone());
+        var declared = catalog.Rules[ruleIndex].Header.Parameters;
+        foreach (var (parameter, value) in parameters.SetValues)
+        {
+            // A case sets what guardrails.yaml could: a parameter the rule does not declare would test nothing real.
+            var invalid = declared.FirstOrDefault(p => p.Name == parameter) is { } declaration
+                ? declaration.Check(value)
+                : $"is not a parameter of {ruleId} (declared: {(declared.Count == 0 ? "none" : string.Join(", ", declared.Select(p => p.Name)))})";
+            if (invalid is not null)
+            {
+                return new RuleFixtureResult(ruleId, name, expected, default, $"\"params\": {parameter} {invalid}");
+            }
+        }
         var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now);
         var actual = evaluator.Evaluate(ruleIndex, resource);
         string? problem = null;

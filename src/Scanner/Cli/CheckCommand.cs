@@ -41,6 +41,8 @@ internal static class CheckCommand
         };
         var baselines = new BaselineOptions();
         baselines.AddTo(command);
+        var ruleFlags = new RuleSelectionOptions();
+        ruleFlags.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!baselines.TryRead(parse, Console.Error, out var baseline))
@@ -58,14 +60,12 @@ internal static class CheckCommand
                 }
                 values[pair[..equals]] = pair[(equals + 1)..];
             }
-            Estate estate = Estate.Empty;
-            Func<string, RuleParams> paramsFor = _ => RuleParams.Empty;
+            GuardrailsConfig? loaded = null;
             if (parse.GetValue(config) is { } configPath)
             {
                 try
                 {
-                    var loaded = GuardrailsConfig.Load(configPath);
-                    (estate, paramsFor) = (loaded.Estate, loaded.ParamsFor);
+                    loaded = GuardrailsConfig.Load(configPath);
                 }
                 catch (ConfigException ex)
                 {
@@ -88,13 +88,18 @@ internal static class CheckCommand
                 Console.Error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.UsageError;
             }
+            if (RuleSelectionOptions.Select(loaded, catalog, ruleFlags.Read(parse), Console.Error) is not { } selected)
+            {
+                return ExitCodes.UsageError;
+            }
+            catalog = selected;
             var context = new TemplateContext
             {
                 Account = parse.GetValue(account) ?? TemplateContext.PlaceholderAccount,
                 Region = parse.GetValue(region)!,
                 Parameters = values,
             };
-            var result = new TemplateCheck(catalog, estate, paramsFor, TimeProvider.System.GetUtcNow()).Run(parse.GetValue(templates)!, context);
+            var result = new TemplateCheck(catalog, loaded?.Estate ?? Estate.Empty, loaded is null ? _ => RuleParams.Empty : loaded.ParamsFor, TimeProvider.System.GetUtcNow()).Run(parse.GetValue(templates)!, context);
             if (parse.GetValue(format) is "console")
             {
                 CheckConsoleReport.Write(Console.Out, result);

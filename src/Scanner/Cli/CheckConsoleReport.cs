@@ -28,6 +28,10 @@ internal static class CheckConsoleReport
         {
             output.WriteLine($"{item.Location.File}:{item.Location.Line}:{item.Location.Column}  not assessed  {item.Location.LogicalId}: {item.Reason}");
         }
+        foreach (var off in result.RulesOff)
+        {
+            output.WriteLine($"rule {off.RuleId} not run: {off.Reason}");
+        }
         var suppressedCount = findings.Count(f => f.Verdict == Verdict.Suppressed);
         var passes = result.Findings.Count - findings.Count;
         output.WriteLine($"{result.SourceFiles.Count} template(s): {findings.Count - suppressedCount} finding(s), {suppressedCount} suppressed, {passes} pass(es), {result.NotAssessed.Count} resource(s) not assessed, {result.UnreadableFiles.Count} unreadable");

@@ -1,12 +1,19 @@
 using System.CommandLine;
+using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Jobs;
 
 namespace Ocado.Guardrails.Scanner.Cli;
 
-/// <summary>The options that serve, worker and audit share: where the estate, its snapshot, the outputs and the state are.</summary>
-internal sealed class EngineCommandOptions
+/// <summary>
+/// The options that serve, worker and audit share: where the estate, its snapshot, the outputs and the state are;
+/// for serve and worker, which rules run.
+/// </summary>
+internal sealed class EngineCommandOptions(bool runsRules)
 {
+    /// <summary>Which rules the engine's audits run (serve and worker; audit only enqueues, and the engine decides).</summary>
+    private readonly RuleSelectionOptions? _ruleFlags = runsRules ? new RuleSelectionOptions() : null;
+
     public Option<string?> Snapshot { get; } = new("--snapshot") { Description = "Snapshot directory the audits read (every worker must see it: a shared volume); without it, each part collects its account live from AWS, as guardrails collect does" };
     public Option<string?> Config { get; } = new("--config") { Description = "guardrails.yaml (default: SNAPSHOT/guardrails.yaml; required without --snapshot)" };
     public Option<string> Output { get; } = new("--out") { Description = "Reports go to OUT/scans/<scan id>/", DefaultValueFactory = _ => "out" };
@@ -20,6 +27,7 @@ internal sealed class EngineCommandOptions
         command.Options.Add(Output);
         command.Options.Add(State);
         command.Options.Add(Rules);
+        _ruleFlags?.AddTo(command);
     }
 
     /// <summary>The options, or null after saying what is missing.</summary>
@@ -50,6 +58,7 @@ internal sealed class EngineCommandOptions
             OutputDirectory = Path.GetFullPath(parse.GetValue(Output)!),
             StateDirectory = state,
             RulePaths = parse.GetValue(Rules) ?? [],
+            RuleFilter = _ruleFlags?.Read(parse) ?? RuleFilter.None,
         };
     }
 }

@@ -1,3 +1,5 @@
+using Ocado.Guardrails.Rules.Engine;
+
 namespace Ocado.Guardrails.Scanner.Cli;
 
 /// <summary>The starting point of a new rule: small, compiling, with one Pass and one Fail case.</summary>
@@ -8,9 +10,9 @@ internal static class RuleTemplate
         // title: Buckets name an owning team in their team tag
         // severity: medium
         // resource-types: AWS::S3::Bucket
-        // rationale: Say why a failure matters: who is hurt, and how.
-        // remediation: Say how to fix a failure, concretely: the console page, the CLI command or the template property.
-        // references: https://docs.aws.amazon.com/
+        // rationale: {{RuleLinter.TemplateRationale}}
+        // remediation: {{RuleLinter.TemplateRemediation}}
+        // references: {{RuleLinter.TemplateReference}}
 
         var team = Resource.Tag("team");
         return string.IsNullOrWhiteSpace(team)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Testing;
 
 namespace Ocado.Guardrails.Scanner.Cli;
@@ -20,29 +21,37 @@ internal static class RulesTestCommand
         {
             paths, watch,
         };
+        var ruleFlags = new RuleSelectionOptions();
+        ruleFlags.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var given = RulesCommand.Paths(parse.GetValue(paths));
-            var status = Run(given, Console.Out);
+            var filter = ruleFlags.Read(parse);
+            var status = Run(given, Console.Out, filter);
             if (!parse.GetValue(watch))
             {
                 return status;
             }
-            await WatchAsync(given, cancellationToken);
+            await WatchAsync(given, filter, cancellationToken);
             return status;
         });
         return command;
     }
 
-    public static int Run(string[] paths, TextWriter output)
+    public static int Run(string[] paths, TextWriter output, RuleFilter? filter = null)
     {
         var catalog = RulesCommand.Load(paths);
         if (catalog is null)
         {
             return ExitCodes.RuleLoadError;
         }
+        // The cases run against the whole catalog (a rule's shared parameters come from their owners); the flags pick whose cases.
+        if (RuleSelectionOptions.Select(null, catalog, filter ?? RuleFilter.None, output) is not { } selected)
+        {
+            return ExitCodes.UsageError;
+        }
         int passed = 0, failed = 0;
-        foreach (var rule in catalog.Rules)
+        foreach (var rule in selected.Rules)
         {
             var fixture = Path.ChangeExtension(rule.Path, null) + ".tests.json";
             if (!File.Exists(fixture))
@@ -80,7 +89,7 @@ internal static class RulesTestCommand
         return failed == 0 ? ExitCodes.Ok : ExitCodes.Findings;
     }
 
-    private static async Task WatchAsync(string[] paths, CancellationToken cancellationToken)
+    private static async Task WatchAsync(string[] paths, RuleFilter filter, CancellationToken cancellationToken)
     {
         var changed = new SemaphoreSlim(0);
         var watchers = paths.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(Path.GetFullPath(p))!)
@@ -112,7 +121,7 @@ internal static class RulesTestCommand
                     await changed.WaitAsync(cancellationToken);
                 }
                 Console.WriteLine($"--- change detected, running again");
-                Run(paths, Console.Out);
+                Run(paths, Console.Out, filter);
             }
         }
         catch (OperationCanceledException)

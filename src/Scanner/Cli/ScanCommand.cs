@@ -43,6 +43,8 @@ internal static class ScanCommand
         };
         var baselines = new BaselineOptions();
         baselines.AddTo(command);
+        var ruleFlags = new RuleSelectionOptions();
+        ruleFlags.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!baselines.TryRead(parse, Console.Error, out var baseline))
@@ -118,6 +120,12 @@ internal static class ScanCommand
                 Console.Error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.UsageError;
             }
+
+            if (RuleSelectionOptions.Select(estateConfig, catalog, ruleFlags.Read(parse), Console.Error) is not { } selected)
+            {
+                return ExitCodes.UsageError;
+            }
+            catalog = selected;
 
             if (collectFrom is not null)
             {

@@ -11,7 +11,7 @@ internal static class WorkerCommand
 {
     public static Command Create()
     {
-        var shared = new EngineCommandOptions();
+        var shared = new EngineCommandOptions(runsRules: true);
         var command = new Command("worker", "Run audit jobs: a Hangfire server against the storage of guardrails.yaml. Start as many as the estate needs, on as many machines, against one PostgreSQL.");
         shared.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -47,6 +47,13 @@ internal static class WorkerCommand
         catch (RuleLoadException ex)
         {
             Console.Error.WriteLine(ex.Message);
+        }
+        catch (ArgumentException ex)
+        {
+            foreach (var line in ex.Message.Split(Environment.NewLine))
+            {
+                Console.Error.WriteLine($"error: {line}");
+            }
         }
         catch (FileNotFoundException ex)
         {

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ocado.Guardrails.Rules;
+using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Waivers;
 using YamlDotNet.Core;
@@ -18,7 +18,8 @@ internal sealed class GuardrailsConfig
     public string? ExternalId { get; init; }
     /// <summary>How to reach the estate: role, external ids, rate limits, retries, concurrency, aggregator.</summary>
     public AwsSettings Aws { get; init; } = new();
-    public required IReadOnlyDictionary<string, JsonElement> RuleParameters { get; init; }
+    /// <summary>rules: which rules run, at what severity, with which parameters.</summary>
+    public RuleSettings Rules { get; init; } = RuleSettings.None;
     public required string SourcePath { get; init; }
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
     /// <summary>
@@ -39,8 +40,17 @@ internal sealed class GuardrailsConfig
     public ScheduleSettings ScheduleFor(string customerId) =>
         Schedules.GetValueOrDefault(customerId) ?? Schedules.GetValueOrDefault("default") ?? ScheduleSettings.Nightly;
 
-    public RuleParams ParamsFor(string ruleId) =>
-        RuleParameters.TryGetValue(ruleId, out var values) ? new RuleParams(values) : RuleParams.Empty;
+    public RuleParams ParamsFor(string ruleId) => Rules.ParamsFor(ruleId);
+
+    /// <summary>
+    /// The rules of <paramref name="catalog"/> that run, after rules: of this file and the command line's flags.
+    /// </summary>
+    /// <exception cref="ConfigException">Entries of rules: that do not fit the catalog, every one of them.</exception>
+    /// <exception cref="ArgumentException">Flags that name no rule or family, every one of them.</exception>
+    public RuleCatalog SelectRules(RuleCatalog catalog, RuleFilter filter) =>
+        Rules.Check(catalog) is { Count: > 0 } errors
+            ? throw new ConfigException(SourcePath, errors)
+            : RuleSelection.Apply(catalog, Rules.Switches, filter);
 
     /// <summary>The accounts a scan of one customer covers (that customer's), or of the whole estate when null.</summary>
     public HashSet<string> ScannedAccounts(string? customer) =>
@@ -92,16 +102,7 @@ internal sealed class GuardrailsConfig
             // Read as "not given" otherwise: storage: "postgres" would quietly mean SQLite.
             errors.Add($"{section}: must be a mapping (key: value)");
         }
-        var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var (ruleId, values) in root["rules"] as JsonObject ?? [])
-        {
-            if (values is not null and not JsonObject)
-            {
-                errors.Add($"rules.{ruleId}: parameters must be a mapping (key: value)");
-                continue;
-            }
-            parameters[ruleId] = YamlToJson.ToElement(values ?? new JsonObject());
-        }
+        var rules = RuleSettings.Read(root["rules"], errors);
         var aws = AwsSettings.FromJson(root["aws"] as JsonObject, customers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), errors);
         var waivers = WaiverSection.Read(root["waivers"], errors);
         var storage = SettingsSections.Storage(root["storage"], errors);
@@ -120,7 +121,7 @@ internal sealed class GuardrailsConfig
             RoleName = aws.RoleName,
             ExternalId = aws.ExternalId,
             Aws = aws,
-            RuleParameters = parameters,
+            Rules = rules,
             SourcePath = path,
             Waivers = waivers,
             Storage = storage,

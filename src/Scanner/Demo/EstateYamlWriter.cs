@@ -32,8 +32,8 @@ internal static class EstateYamlWriter
                 ["tagging-environment-allowed-values"] = new Dictionary<string, object> { ["values"] = TagRules.Environments.ToList() },
                 ["iam-user-access-keys-rotated"] = new Dictionary<string, object> { ["maxAgeDays"] = 90 },
                 ["quotas-headroom"] = new Dictionary<string, object> { ["failAt"] = 0.8 },
-                ["quotas-headroom-warning"] = new Dictionary<string, object> { ["warnAt"] = 0.6, ["failAt"] = 0.8 },
-                ["quotas-non-adjustable-headroom"] = new Dictionary<string, object> { ["warnAt"] = 0.6 },
+                // quotas-non-adjustable-headroom shares warnAt, and quotas-headroom-warning failAt: each is set once.
+                ["quotas-headroom-warning"] = new Dictionary<string, object> { ["warnAt"] = 0.6 },
             },
             ["waivers"] = new List<object>(),
         };

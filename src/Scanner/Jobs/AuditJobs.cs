@@ -122,7 +122,7 @@ public sealed class AuditJobs
         var store = _runtime.Store;
         var completed = await store.CompleteScanAsync(scanId, _time.GetUtcNow(), cancellationToken);
         var rules = _runtime.Catalog.Rules.Select(r => r.Header).ToList();
-        var result = await StoredScanResult.ReadAsync(store, scanId, _runtime.Config, rules, cancellationToken);
+        var result = await StoredScanResult.ReadAsync(store, scanId, _runtime.Config, rules, _runtime.Catalog.Off, cancellationToken);
         var directory = Path.Combine(_runtime.Options.OutputDirectory, "scans", scanId);
         var scope = (await store.FindScanAsync(scanId, cancellationToken))!.Scope;
         await ScanOutputs.WriteAsync(result, directory, scope != ScanRecord.WholeEstate ? scope : null, cancellationToken);

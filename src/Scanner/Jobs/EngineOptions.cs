@@ -1,3 +1,5 @@
+using Ocado.Guardrails.Rules.Engine;
+
 namespace Ocado.Guardrails.Scanner.Jobs;
 
 /// <summary>What serve, worker and audit are started with: the estate, its snapshot (or live AWS), where outputs and state go.</summary>
@@ -11,4 +13,9 @@ internal sealed record EngineOptions
     /// <summary>The SQLite files of the embedded setup (findings.db, hangfire.db).</summary>
     public required string StateDirectory { get; init; }
     public required IReadOnlyList<string> RulePaths { get; init; }
+    /// <summary>
+    /// Which of the catalog's rules run (--rule, --skip-rule, --family, --min-severity). Part of the catalog's hash:
+    /// a worker started with other flags refuses the parts of a scan it would judge differently.
+    /// </summary>
+    public RuleFilter RuleFilter { get; init; } = RuleFilter.None;
 }

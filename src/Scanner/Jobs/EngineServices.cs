@@ -14,14 +14,15 @@ namespace Ocado.Guardrails.Scanner.Jobs;
 internal static class EngineServices
 {
     /// <summary>
-    /// Loads guardrails.yaml, compiles the catalog and, without a snapshot, resolves the AWS credentials
+    /// Loads guardrails.yaml, compiles the catalog (and selects the rules that run: <see cref="ArgumentException"/> for a
+    /// flag that names nothing) and, without a snapshot, resolves the AWS credentials
     /// (the SDK's default chain) before anything starts: a worker that cannot judge must not take jobs.
     /// </summary>
     public static EngineRuntime Load(EngineOptions options)
     {
         var config = GuardrailsConfig.Load(options.ConfigPath);
         var rulePaths = options.RulePaths.Count > 0 ? options.RulePaths : [RuleCatalogFiles.DefaultCatalog(options.ConfigPath)];
-        var catalog = RuleCatalogFiles.Load(rulePaths);
+        var catalog = config.SelectRules(RuleCatalogFiles.Load(rulePaths), options.RuleFilter);
         var store = FindingsStores.Open(config.Storage, options.StateDirectory);
         IAccountSource source = options.SnapshotDirectory is { } snapshot
             ? new SnapshotSource(snapshot, config.Estate, config.Limits)

@@ -36,6 +36,14 @@ internal static class ConsoleSummary
                 output.WriteLine($"  ... and {result.Gaps.Count - 10} more");
             }
         }
+        if (result.RulesOff.Count > 0)
+        {
+            output.WriteLine($"Rules not run: {result.RulesOff.Count}");
+            foreach (var (reason, rules) in result.RulesOff.GroupBy(o => o.Reason).Select(g => (g.Key, g.Select(o => o.RuleId).ToList())))
+            {
+                output.WriteLine($"  - {reason}: {(rules.Count > 4 ? $"{string.Join(", ", rules.Take(4))} and {rules.Count - 4} more" : string.Join(", ", rules))}");
+            }
+        }
         if (history is not null)
         {
             var statuses = Enum.GetValues<FindingStatus>()

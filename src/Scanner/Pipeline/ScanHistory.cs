@@ -39,6 +39,6 @@ internal sealed class ScanHistory(IFindingsStore store, TimeProvider time)
         }, cancellationToken);
         await store.CompleteScanAsync(scan.ScanId, result.FinishedAt, cancellationToken);
         await store.PruneAsync(time.GetUtcNow().AddDays(-config.Storage.RetentionDays), cancellationToken);
-        return await StoredScanResult.ReadAsync(store, scan.ScanId, config, result.Rules, cancellationToken);
+        return await StoredScanResult.ReadAsync(store, scan.ScanId, config, result.Rules, result.RulesOff, cancellationToken);
     }
 }

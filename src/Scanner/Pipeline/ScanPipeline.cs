@@ -127,6 +127,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
             Gaps = gaps,
             Findings = findings,
             Rules = catalog.Rules.Select(r => r.Header).ToList(),
+            RulesOff = catalog.Off,
             Estate = config.Estate,
             Waivers = new WaiverBook(config.Waivers, startedAt).Report(matchedWaivers, config.ScannedAccounts(options.Customer)),
         };

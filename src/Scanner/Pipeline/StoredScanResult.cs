@@ -13,7 +13,7 @@ internal static class StoredScanResult
     public const int TrendLength = 30;
 
     public static async Task<ScanResult> ReadAsync(
-        IFindingsStore store, string scanId, GuardrailsConfig config, IReadOnlyList<RuleHeader> rules, CancellationToken cancellationToken)
+        IFindingsStore store, string scanId, GuardrailsConfig config, IReadOnlyList<RuleHeader> rules, IReadOnlyList<RuleOff> rulesOff, CancellationToken cancellationToken)
     {
         var stored = await store.ReadScanAsync(scanId, cancellationToken);
         var trend = await store.TrendAsync(stored.Scan.Scope, TrendLength, cancellationToken);
@@ -28,6 +28,7 @@ internal static class StoredScanResult
             Gaps = stored.Gaps,
             Findings = stored.Findings,
             Rules = rules,
+            RulesOff = rulesOff,
             Estate = config.Estate,
             Trend = trend,
             Waivers = new WaiverBook(config.Waivers, stored.Scan.StartedAt).Report(stored.MatchedWaivers, accounts),

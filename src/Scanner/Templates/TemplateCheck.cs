@@ -58,6 +58,7 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
                 .OrderBy(f => f.Location!.File, StringComparer.Ordinal).ThenBy(f => f.Location!.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal),
                 .. findings.Where(f => f.Verdict == Verdict.Pass)],
             Rules = [.. evaluator.Rules.Select(r => r.Header)],
+            RulesOff = catalog.Off,
             Estate = estate,
             SourceFiles = files,
             UnreadableFiles = unreadable,

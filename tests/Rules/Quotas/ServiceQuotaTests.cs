@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Quotas;
 using Ocado.Guardrails.Rules.Resources;
 
@@ -109,23 +108,4 @@ public sealed class ServiceQuotaTests
     [Fact]
     public void TheIncreaseCommandTakesAnExplicitDesiredValue() =>
         Assert.EndsWith("--desired-value 8", ServiceQuota.IncreaseCommand(Quota(), 7.5));
-
-    [Theory]
-    [InlineData("{}", 0.8)]
-    [InlineData("""{"failAt": 0.9}""", 0.9)]
-    [InlineData("""{"failAt": "0.5"}""", 0.5)]
-    [InlineData("""{"failAt": 1}""", 1.0)]
-    public void AFractionParameterFallsBackToItsDefault(string json, double expected) =>
-        Assert.Equal(expected, ServiceQuota.Fraction(RuleParams.FromJson(json), "failAt", 0.8));
-
-    [Theory]
-    [InlineData("""{"failAt": 80}""")]
-    [InlineData("""{"failAt": 0}""")]
-    [InlineData("""{"failAt": -0.5}""")]
-    public void AFractionOutsideZeroToOneIsAConfigurationErrorNotASilentPass(string json)
-    {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ServiceQuota.Fraction(RuleParams.FromJson(json), "failAt", 0.8));
-
-        Assert.Contains("'failAt' must be a fraction in (0, 1]", error.Message);
-    }
 }

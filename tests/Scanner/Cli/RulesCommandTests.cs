@@ -20,7 +20,84 @@ public sealed class RulesCommandTests
         Assert.True(File.Exists(Path.Combine(directory.Path, "catalog", "tagging", "tagging-buckets-have-team.tests.json")));
         Assert.Equal(0, tested.ExitCode);
         Assert.Contains("2 passed, 0 failed, 0 skipped", tested.Output);
+        // The template's rationale, remediation and reference are placeholders: lint refuses them until they are written.
+        Assert.Equal(1, linted.ExitCode);
+        Assert.Contains("tagging-buckets-have-team.csx(5,4): error GR1108: rationale is still the text of the rules new template", linted.Output);
+        Assert.Contains("tagging-buckets-have-team.csx(6,4): error GR1108: remediation", linted.Output);
+        Assert.Contains("tagging-buckets-have-team.csx(7,4): error GR1108: references", linted.Output);
+    }
+
+    [Fact]
+    public void ANewRuleWhoseTemplateTextIsReplacedPassesTheLinter()
+    {
+        using var directory = new TemporaryDirectory();
+        GuardrailsProcess.Run(directory.Path, "rules", "new", "tagging", "tagging-buckets-have-team", "--catalog", "catalog");
+        var rule = Path.Combine(directory.Path, "catalog", "tagging", "tagging-buckets-have-team.csx");
+        File.WriteAllText(rule, File.ReadAllText(rule)
+            .Replace(RuleLinter.TemplateRationale, "A bucket with no team has nobody to answer for its data.", StringComparison.Ordinal)
+            .Replace(RuleLinter.TemplateRemediation, "Tag the bucket: aws s3api put-bucket-tagging --bucket NAME --tagging 'TagSet=[{Key=team,Value=TEAM}]'.", StringComparison.Ordinal)
+            .Replace("// references: " + RuleLinter.TemplateReference, "// references: https://docs.aws.amazon.com/AmazonS3/latest/userguide/CostAllocTagging.html", StringComparison.Ordinal));
+
+        var linted = GuardrailsProcess.Run(directory.Path, "rules", "lint", "catalog");
+
         Assert.Equal(0, linted.ExitCode);
+        Assert.Contains("1 rules checked, 0 problem(s)", linted.Output);
+    }
+
+    [Fact]
+    public void LintCompilesTheRulesAndNamesACompileErrorsFileLineAndColumn()
+    {
+        using var directory = new TemporaryDirectory();
+        var rule = Path.Combine(directory.Path, "catalog", "tagging", "tagging-buckets-have-team.csx");
+        Directory.CreateDirectory(Path.GetDirectoryName(rule)!);
+        File.WriteAllText(rule, File.ReadAllText(Path.Combine(RepoPaths.Catalog, "tagging", "tagging-required-tags.csx"))
+            .Replace("tagging-required-tags", "tagging-buckets-have-team", StringComparison.Ordinal)
+            .Replace("Resource.Tag(", "Resource.Tga(", StringComparison.Ordinal));
+
+        var linted = GuardrailsProcess.Run(directory.Path, "rules", "lint", "catalog");
+
+        Assert.Equal(1, linted.ExitCode);
+        Assert.Matches(@"tagging-buckets-have-team\.csx\(\d+,\d+\): error CS1061", linted.Output);
+    }
+
+    [Fact]
+    public void LintNamesAParameterTheRuleReadsButDoesNotDeclare()
+    {
+        using var directory = new TemporaryDirectory();
+        var rule = Path.Combine(directory.Path, "catalog", "tagging", "tagging-below-tag-limit.csx");
+        Directory.CreateDirectory(Path.GetDirectoryName(rule)!);
+        File.WriteAllText(rule, File.ReadAllText(Path.Combine(RepoPaths.Catalog, "tagging", "tagging-below-tag-limit.csx"))
+            .Replace("Params.Number(\"max\")", "Params.Number(\"maximum\")", StringComparison.Ordinal));
+
+        var linted = GuardrailsProcess.Run(directory.Path, "rules", "lint", "catalog");
+
+        Assert.Equal(1, linted.ExitCode);
+        Assert.Contains("error GR1109: the rule reads the parameter 'maximum' but its header does not declare it", linted.Output);
+    }
+
+    [Fact]
+    public void ListShowsEachParameterWithItsTypeDefaultAndMeaningAndWhatToTune()
+    {
+        var listed = GuardrailsProcess.Run(RepoPaths.Root, "rules", "list");
+
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Contains("    failAt (number, 0.01 to 1) = 0.8: usage at or above this share of the quota's value fails\n", listed.Output.ReplaceLineEndings("\n"));
+        Assert.Contains("(set under quotas-headroom)", listed.Output);
+        Assert.Contains("opinionated: tune values to your organisation in guardrails.yaml (rules: tagging-environment-allowed-values: values: ...)", listed.Output);
+    }
+
+    [Fact]
+    public void RulesTestRunsOnlyTheCasesOfTheRulesNamed()
+    {
+        var tested = GuardrailsProcess.Run(RepoPaths.Root, "rules", "test", "--rule", "quotas-headroom*", "--skip-rule", "quotas-headroom-warning");
+        var misspelt = GuardrailsProcess.Run(RepoPaths.Root, "rules", "test", "--rule", "quotas-headrom");
+
+        Assert.Equal(0, tested.ExitCode);
+        Assert.Contains("PASS quotas-headroom / ", tested.Output);
+        Assert.DoesNotContain("quotas-headroom-warning /", tested.Output);
+        Assert.DoesNotContain("PASS tagging-", tested.Output);
+        Assert.Equal(2, misspelt.ExitCode);
+        Assert.Contains("--rule quotas-headrom: matches no rule of the catalog", misspelt.Output);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Tests.Support;
@@ -42,9 +43,9 @@ public sealed class GuardrailsConfigTests
         Assert.Equal(["eu-west-1", "eu-central-1"], config.Estate.Regions);
         Assert.Equal("0042", config.ExternalId);
         Assert.Equal(["owner", "customer"], config.ParamsFor("tagging-required-tags").Strings("tags"));
-        Assert.Equal(0.9, config.ParamsFor("quotas-headroom").Number("failAt", 0.8));
-        Assert.True(config.ParamsFor("quotas-headroom").Bool("enabled", false));
-        Assert.Equal(0.8, config.ParamsFor("quotas-exhausted").Number("failAt", 0.8));
+        Assert.Equal(0.9, config.ParamsFor("quotas-headroom").Number("failAt"));
+        Assert.Contains(new RuleSwitch("quotas-headroom", true, null), config.Rules.Switches);
+        Assert.Empty(config.ParamsFor("quotas-exhausted").SetValues);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class GuardrailsConfigTests
         Assert.Contains("'1111' is not a 12-digit AWS account id", error.Message);
         Assert.Contains("222222222222 already belongs to customer 'Acme Foods'", error.Message);
         Assert.Contains("estate.platform.accounts: 'abc'", error.Message);
-        Assert.Contains("rules.quotas-headroom: parameters must be a mapping", error.Message);
+        Assert.Contains("rules.quotas-headroom: must be a mapping", error.Message);
     }
 
     [Fact]
