@@ -81,6 +81,10 @@ internal static partial class EstateSection
             {
                 errors.Add($"{path}.id: '{id}' must be lower-kebab-case (it names reports and URLs)");
             }
+            else if (id is ScheduleSettings.DefaultKey or ScheduleSettings.EstateKey)
+            {
+                errors.Add($"{path}.id: '{id}' is reserved (schedules.{id} is the schedule of {(id == ScheduleSettings.EstateKey ? "the estate-wide audit" : "every customer")})");
+            }
             else if (!ids.Add(id))
             {
                 errors.Add($"{path}.id: '{id}' is given to another customer too: their reports would be one");

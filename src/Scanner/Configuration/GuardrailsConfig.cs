@@ -36,9 +36,9 @@ internal sealed class GuardrailsConfig
     /// <summary>How much of any one input file is read (limits:).</summary>
     public InputLimits Limits { get; init; } = InputLimits.Default;
 
-    /// <summary>The customer's own schedule, else the configured default, else nightly at 02:00 UTC.</summary>
+    /// <summary>The customer's (or the estate-wide audit's) own schedule, else the configured default, else nightly at 02:00 UTC.</summary>
     public ScheduleSettings ScheduleFor(string customerId) =>
-        Schedules.GetValueOrDefault(customerId) ?? Schedules.GetValueOrDefault("default") ?? ScheduleSettings.Nightly;
+        Schedules.GetValueOrDefault(customerId) ?? Schedules.GetValueOrDefault(ScheduleSettings.DefaultKey) ?? ScheduleSettings.Nightly;
 
     public RuleParams ParamsFor(string ruleId) => Rules.ParamsFor(ruleId);
 

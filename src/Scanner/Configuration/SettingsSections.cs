@@ -29,9 +29,9 @@ internal static class SettingsSections
         foreach (var (key, value) in node as JsonObject ?? [])
         {
             var path = $"schedules.{key}";
-            if (key != "default" && !customers.Contains(key))
+            if (key is not (ScheduleSettings.DefaultKey or ScheduleSettings.EstateKey) && !customers.Contains(key))
             {
-                errors.Add($"{path}: no customer '{key}' in estate.customers (use 'default' for every customer)");
+                errors.Add($"{path}: no customer '{key}' in estate.customers (use 'default' for every customer, 'estate' for the estate-wide audit)");
             }
             var section = value as JsonObject;
             ConfigValues.KnownKeys(section, path, errors, "cron", "timeZone");

@@ -58,7 +58,7 @@ internal static class ServeApp
         Directory.CreateDirectory(reports);
         var files = new PhysicalFileProvider(reports);
         app.UseFileServer(new FileServerOptions { FileProvider = files, RequestPath = "/reports", EnableDirectoryBrowsing = true });
-        app.MapGet("/", (HttpContext context, IAntiforgery antiforgery) => ReportIndex.Render(context, reports, runtime.Config.Estate, antiforgery));
+        app.MapGet("/", (HttpContext context, IAntiforgery antiforgery) => ReportIndex.RenderAsync(context, reports, runtime.Config.Estate, runtime.Store, antiforgery));
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapPost("/audit/{customer}", (string customer, IBackgroundJobClient jobs) =>
             runtime.Config.Estate.Customers.Any(c => c.Id == customer)

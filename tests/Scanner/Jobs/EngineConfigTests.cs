@@ -40,6 +40,33 @@ public sealed class EngineConfigTests
     }
 
     [Fact]
+    public void TheEstateWideAuditHasASchedulesEntryOfItsOwnElseTheDefault()
+    {
+        Assert.Equal(ScheduleSettings.Nightly, Load("").ScheduleFor(ScheduleSettings.EstateKey));
+        Assert.Equal(new ScheduleSettings("0 5 * * 0", "UTC"), Load("schedules:\n  estate: { cron: \"0 5 * * 0\" }\n").ScheduleFor(ScheduleSettings.EstateKey));
+    }
+
+    [Fact]
+    public void NoCustomerMayTakeTheNameOfASchedulesKey()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = Path.Combine(directory.Path, "guardrails.yaml");
+        File.WriteAllText(path, """
+            estate:
+              customers:
+                - id: estate
+                  accounts: ["111111111111"]
+                - id: default
+                  accounts: ["222222222222"]
+            """);
+
+        var error = Assert.Throws<ConfigException>(() => GuardrailsConfig.Load(path));
+
+        Assert.Contains("estate.customers[0].id: 'estate' is reserved (schedules.estate is the schedule of the estate-wide audit)", error.Errors);
+        Assert.Contains("estate.customers[1].id: 'default' is reserved (schedules.default is the schedule of every customer)", error.Errors);
+    }
+
+    [Fact]
     public void EveryMistakeInTheEngineSectionsIsListedAtOnce()
     {
         var error = Assert.Throws<ConfigException>(() => Load("""

@@ -13,6 +13,7 @@ public sealed class RecurringAuditTests
         schedules:
           default: { cron: "0 2 * * *", timeZone: Europe/London }
           globex: { cron: "30 23 * * 1-5", timeZone: America/New_York }
+          estate: { cron: "0 4 * * *", timeZone: UTC }
         engine: { queuePollInterval: 500ms, schedulePollInterval: 1s }
         """;
 
@@ -49,19 +50,22 @@ public sealed class RecurringAuditTests
         List<RecurringJobDto> first;
         using (var serve = new GuardrailsServer(estate.Directory, ["serve", .. args]))
         {
-            first = await WaitForJobsAsync(state, serve, 2);
+            first = await WaitForJobsAsync(state, serve, 3);
             serve.Stop();
         }
         var audit = GuardrailsProcess.Run(estate.Directory, ["audit", "--customer", "acme", .. args[..6]]);
         Assert.True(audit.ExitCode == 0, audit.Error);
         using var restarted = new GuardrailsServer(estate.Directory, ["serve", .. args]);
-        var second = await WaitForJobsAsync(state, restarted, 2);
+        var second = await WaitForJobsAsync(state, restarted, 3);
         var scan = await WaitForScanAsync(state, restarted);
 
         var acme = Assert.Single(first, j => j.Id == "audit-acme");
         var globex = Assert.Single(first, j => j.Id == "audit-globex");
         Assert.Equal(("0 2 * * *", "Europe/London"), (acme.Cron, acme.TimeZoneId));
         Assert.Equal(("30 23 * * 1-5", "America/New_York"), (globex.Cron, globex.TimeZoneId));
+        // The estate-wide audit, so that the estate's report and trend exist and not only each customer's.
+        var wholeEstate = Assert.Single(first, j => j.Id == "audit-estate");
+        Assert.Equal(("0 4 * * *", "UTC"), (wholeEstate.Cron, wholeEstate.TimeZoneId));
         Assert.NotNull(acme.NextExecution);
         Assert.Equal(first.Select(j => (j.Id, j.Cron, j.TimeZoneId, j.CreatedAt)).Order(), second.Select(j => (j.Id, j.Cron, j.TimeZoneId, j.CreatedAt)).Order());
         Assert.Contains(scan.Findings, f => f.ResourceArn == TinyEstate.Arn("untagged") && f.Status == Ocado.Guardrails.Rules.Findings.FindingStatus.New);

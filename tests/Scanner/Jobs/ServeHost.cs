@@ -29,12 +29,13 @@ internal sealed class ServeHost : IAsyncDisposable
     private readonly TinyEstate _estate;
     private readonly WebApplication _app;
 
-    private ServeHost(TinyEstate estate, WebApplication app, Uri address, EngineOptions options)
+    private ServeHost(TinyEstate estate, WebApplication app, Uri address, EngineOptions options, IFindingsStore store)
     {
         _estate = estate;
         _app = app;
         Address = address;
         Options = options;
+        Store = store;
         // No cookie jar and no redirects: each test says exactly what it sends and sees what comes back.
         Client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = address };
     }
@@ -42,6 +43,9 @@ internal sealed class ServeHost : IAsyncDisposable
     public Uri Address { get; }
 
     public EngineOptions Options { get; }
+
+    /// <summary>The findings store serve reads the scans' history from.</summary>
+    public IFindingsStore Store { get; }
 
     public HttpClient Client { get; }
 
@@ -64,8 +68,8 @@ internal sealed class ServeHost : IAsyncDisposable
                 ConfigPath = estate.ConfigPath, SnapshotDirectory = estate.Directory, OutputDirectory = Path.Combine(estate.Directory, "out"),
                 StateDirectory = state ?? Path.Combine(estate.Directory, ".guardrails"), RulePaths = [],
             };
-            var runtime = new EngineRuntime(options, config, Support.Catalog.Rules,
-                FindingsStores.Open(config.Storage, Path.Combine(estate.Directory, ".findings")), new SnapshotSource(estate.Directory, config.Estate));
+            var store = FindingsStores.Open(config.Storage, Path.Combine(estate.Directory, ".findings"));
+            var runtime = new EngineRuntime(options, config, Support.Catalog.Rules, store, new SnapshotSource(estate.Directory, config.Estate));
             var app = ServeApp.Build(runtime, "http://127.0.0.1:0", builder =>
             {
                 builder.Services.AddSingleton<IStartupFilter>(new RemoteAddressFromHeader());
@@ -73,7 +77,7 @@ internal sealed class ServeHost : IAsyncDisposable
             });
             await app.StartAsync(TestContext.Current.CancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            return new ServeHost(estate, app, new Uri(address), options);
+            return new ServeHost(estate, app, new Uri(address), options, store);
         }
         catch
         {
@@ -101,6 +105,20 @@ internal sealed class ServeHost : IAsyncDisposable
         var path = Path.Combine(ScansDirectory, scan, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
+    }
+
+    /// <summary>Records a finished scan of <paramref name="scope"/> (a customer id, or "*" for the whole estate) in the store, as an audit would.</summary>
+    public async Task<string> RecordScanAsync(string scanId, string scope, DateTimeOffset finishedAt)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await Store.EnsureSchemaAsync(cancellationToken);
+        var scan = await Store.BeginScanAsync(new NewScan
+        {
+            PreferredId = scanId, Scope = scope, CatalogHash = "catalog", ConfigHash = "config", StartedAt = finishedAt.AddMinutes(-5),
+            Parts = [], Accounts = [],
+        }, cancellationToken);
+        await Store.CompleteScanAsync(scan.ScanId, finishedAt, cancellationToken);
+        return scan.ScanId;
     }
 
     public async ValueTask DisposeAsync()

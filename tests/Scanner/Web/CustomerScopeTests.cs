@@ -35,6 +35,7 @@ public sealed class CustomerScopeTests
                   customers: ["*"]
                   bearerTokenSha256: {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(OperatorToken)))}
             """);
+        await host.RecordScanAsync(Scan, "*", new DateTimeOffset(2026, 12, 4, 2, 5, 0, TimeSpan.Zero));
         host.WriteReport(Scan, "report.html", "estate report");
         host.WriteReport(Scan, "findings.json", "{}");
         host.WriteReport(Scan, "customers/acme/report.html", "acme report");
