@@ -92,6 +92,24 @@ internal sealed class ScaleOutEstate : IAsyncDisposable
     }
 
     /// <summary>A job's state history, oldest first: what to look at when a job did not end as expected.</summary>
+    /// <summary>The job's rows in Hangfire's queue (when it was last fetched, against the server's clock), and the servers alive: what a stuck job is diagnosed from.</summary>
+    public async Task<string> QueueRowsOfAsync(long job)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT 'queue row ' || id || ' fetchedat ' || coalesce(fetchedat::text, 'null') || ' (now ' || now()::text || ')' FROM hangfire.jobqueue WHERE jobid = @id " +
+            "UNION ALL SELECT 'server ' || id || ' heartbeat ' || lastheartbeat::text FROM hangfire.server", connection);
+        command.Parameters.AddWithValue("id", job);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            rows.Add(reader.GetString(0));
+        }
+        return rows.Count == 0 ? "no queue row, no server" : string.Join("; ", rows);
+    }
+
     public async Task<string> StatesOfAsync(long job)
     {
         await using var connection = new NpgsqlConnection(Database.ConnectionString);

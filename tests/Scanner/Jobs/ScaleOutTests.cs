@@ -69,7 +69,7 @@ public sealed class ScaleOutTests
                 {
                     await Task.Delay(500, cancellationToken);
                 }
-                Assert.True(state == "Succeeded", $"job {job} of the killed worker is {state}; its states: {await estate.StatesOfAsync(job)}\n" +
+                Assert.True(state == "Succeeded", $"job {job} of the killed worker is {state}; its states: {await estate.StatesOfAsync(job)}; {await estate.QueueRowsOfAsync(job)}\n" +
                     string.Join("\n---\n", workers.Select(w => w.Output)));
             }
             TestContext.Current.SendDiagnosticMessage(
