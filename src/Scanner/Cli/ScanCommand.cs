@@ -21,11 +21,11 @@ internal static class ScanCommand
         var demoAccounts = new Option<int>("--demo-accounts") { Description = $"Accounts of the demo estate ({DemoOptions.DefaultAccounts} by default, up to {DemoOptions.MaximumAccounts}; more are extra copies of the customers' environments)", DefaultValueFactory = _ => DemoOptions.DefaultAccounts };
         demoAccounts.Validators.Add(r => InRange(r, r.GetValueOrDefault<int>(), DemoOptions.DefaultAccounts, DemoOptions.MaximumAccounts));
         var config = new Option<string?>("--config") { Description = "guardrails.yaml describing the estate (default: SNAPSHOT/guardrails.yaml; without --snapshot or --demo, ./guardrails.yaml)" };
-        var output = new Option<string>("--out") { Description = "Output directory for findings.json and the reports", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--out") { Description = "Output directory for findings.json and the reports (--format)", DefaultValueFactory = _ => "out" };
         var rules = new Option<string[]>("--rules") { Description = "Rule files or folders (default: the rules-catalog folder); repeatable", AllowMultipleArgumentsPerToken = true };
-        var includePasses = new Option<bool>("--include-passes") { Description = "List Pass verdicts in findings.json too" };
+        var includePasses = new Option<bool>("--include-passes") { Description = "List Pass verdicts in findings.json and the reports too (--status pass implies it)" };
         var customer = new Option<string?>("--customer") { Description = "Scan one customer's accounts only" };
-        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a Fail or Error at or above this severity remains: critical, high, medium, low, info or none", DefaultValueFactory = _ => "none" };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a Fail or Error at or above this severity remains: critical, high, medium, low, info or none (judged on every finding, whatever --status writes)", DefaultValueFactory = _ => "none" };
         failOn.AcceptOnlyFromAmong(FailOn.Choices);
         var quiet = new Option<bool>("--quiet") { Description = "No progress on standard error" };
         var store = new Option<string?>("--store") { Description = "Findings history: a SQLite file, or a PostgreSQL connection string (default: storage.postgres of guardrails.yaml, else OUT/../.guardrails/findings.db)" };
@@ -33,16 +33,20 @@ internal static class ScanCommand
         var noStore = new Option<bool>("--no-store") { Description = "Record no history: findings carry no new/open/resolved status" };
 
         var command = new Command("scan", """
-            Scan an estate: evaluate the rule catalog and write OUT/findings.json, OUT/report.html and OUT/customers/<id>/report.html.
-            With --snapshot, a snapshot directory; with --demo, the bundled demo estate; with neither, live AWS: the estate of
-            --config (default ./guardrails.yaml) is collected first, as `guardrails collect` does, into OUT/snapshot (kept as the
-            audit's evidence), then scanned. Credentials and endpoints as for `guardrails collect`.
+            Scan an estate: evaluate the rule catalog and write OUT/findings.json and OUT/report.html, and the same for each
+            customer in OUT/customers/<id>/ (with that customer's findings only); --format adds or chooses others (csv, sarif,
+            junit, asff) and --status chooses the verdicts they list. With --snapshot, a snapshot directory; with --demo, the
+            bundled demo estate; with neither, live AWS: the estate of --config (default ./guardrails.yaml) is collected first,
+            as `guardrails collect` does, into OUT/snapshot (kept as the audit's evidence), then scanned. Credentials and
+            endpoints as for `guardrails collect`.
             """ + "")
         {
             snapshot, demo, demoSize, demoAccounts, config, output, rules, includePasses, customer, failOn, quiet, store, noStore, nights,
         };
         var baselines = new BaselineOptions();
         baselines.AddTo(command);
+        var outputs = new OutputOptions();
+        outputs.AddTo(command, formats: true);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!baselines.TryRead(parse, Console.Error, out var baseline))
@@ -136,6 +140,8 @@ internal static class ScanCommand
                 OutputDirectory = outDirectory,
                 RulePaths = parse.GetValue(rules) ?? [],
                 IncludePasses = parse.GetValue(includePasses),
+                Formats = outputs.Formats(parse),
+                Status = outputs.Statuses(parse),
                 Customer = customerId,
                 FailOn = FailOn.Parse(parse.GetValue(failOn)!),
                 Baseline = baseline,
