@@ -1,12 +1,19 @@
 using System.CommandLine;
+using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Jobs;
 
 namespace Ocado.Guardrails.Scanner.Cli;
 
-/// <summary>The options that serve, worker and audit share: where the estate, its snapshot, the outputs and the state are.</summary>
-internal sealed class EngineCommandOptions
+/// <summary>
+/// The options that serve, worker and audit share: where the estate, its snapshot, the outputs and the state are;
+/// for the verbs whose parts collect live (serve, worker), also --profile and --region.
+/// </summary>
+/// <param name="reachesAws">The verb runs parts, which collect from AWS without --snapshot.</param>
+internal sealed class EngineCommandOptions(bool reachesAws = false)
 {
+    private readonly AwsCommandOptions? _aws = reachesAws ? new AwsCommandOptions() : null;
+
     public Option<string?> Snapshot { get; } = new("--snapshot") { Description = "Snapshot directory the audits read (every worker must see it: a shared volume); without it, each part collects its account live from AWS, as guardrails collect does" };
     public Option<string?> Config { get; } = new("--config") { Description = "guardrails.yaml (default: SNAPSHOT/guardrails.yaml; required without --snapshot)" };
     public Option<string> Output { get; } = new("--out") { Description = "Reports go to OUT/scans/<scan id>/", DefaultValueFactory = _ => "out" };
@@ -20,6 +27,7 @@ internal sealed class EngineCommandOptions
         command.Options.Add(Output);
         command.Options.Add(State);
         command.Options.Add(Rules);
+        _aws?.AddTo(command);
     }
 
     /// <summary>The options, or null after saying what is missing.</summary>
@@ -30,6 +38,12 @@ internal sealed class EngineCommandOptions
         if (config is null)
         {
             Console.Error.WriteLine("error: say which estate: --snapshot DIR (its guardrails.yaml is used) or --config guardrails.yaml (collected live from AWS)");
+            return null;
+        }
+        var aws = _aws?.Read(parse) ?? AwsCallerOptions.Default;
+        if (snapshot is not null && aws.Profile is not null)
+        {
+            Console.Error.WriteLine("error: --profile names the credentials of live collection; with --snapshot the parts read no AWS");
             return null;
         }
         var state = Path.GetFullPath(parse.GetValue(State)!);
@@ -50,6 +64,7 @@ internal sealed class EngineCommandOptions
             OutputDirectory = Path.GetFullPath(parse.GetValue(Output)!),
             StateDirectory = state,
             RulePaths = parse.GetValue(Rules) ?? [],
+            Aws = aws,
         };
     }
 }

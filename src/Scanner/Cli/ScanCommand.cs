@@ -37,8 +37,8 @@ internal static class ScanCommand
             customer in OUT/customers/<id>/ (with that customer's findings only); --format adds or chooses others (csv, sarif,
             junit, asff) and --status chooses the verdicts they list. With --snapshot, a snapshot directory; with --demo, the
             bundled demo estate; with neither, live AWS: the estate of --config (default ./guardrails.yaml) is collected first,
-            as `guardrails collect` does, into OUT/snapshot (kept as the audit's evidence), then scanned. Credentials and
-            endpoints as for `guardrails collect`.
+            as `guardrails collect` does, into OUT/snapshot (kept as the audit's evidence), then scanned. Credentials
+            (--profile), region (--region) and endpoints as for `guardrails collect`.
             """ + "")
         {
             snapshot, demo, demoSize, demoAccounts, config, output, rules, includePasses, customer, failOn, quiet, store, noStore, nights,
@@ -47,10 +47,18 @@ internal static class ScanCommand
         baselines.AddTo(command);
         var outputs = new OutputOptions();
         outputs.AddTo(command, formats: true);
+        var aws = new AwsCommandOptions(". With --format asff, --region is also the Security Hub region of global resources (default: the estate's first region)");
+        aws.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!baselines.TryRead(parse, Console.Error, out var baseline))
             {
+                return ExitCodes.UsageError;
+            }
+            var caller = aws.Read(parse);
+            if (caller.Profile is not null && (parse.GetValue(demo) || parse.GetValue(snapshot) is not null))
+            {
+                Console.Error.WriteLine("error: --profile names the credentials of a live collection; a scan of --snapshot or --demo reads no AWS");
                 return ExitCodes.UsageError;
             }
             var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
@@ -126,7 +134,7 @@ internal static class ScanCommand
             if (collectFrom is not null)
             {
                 progress.Stage($"collecting the estate of {collectFrom} from AWS into {snapshotDirectory}");
-                var collected = await CollectLiveAsync(collectFrom, snapshotDirectory, cancellationToken);
+                var collected = await CollectLiveAsync(collectFrom, snapshotDirectory, caller, cancellationToken);
                 if (collected != ExitCodes.Ok)
                 {
                     return collected;
@@ -142,6 +150,7 @@ internal static class ScanCommand
                 IncludePasses = parse.GetValue(includePasses),
                 Formats = outputs.Formats(parse),
                 Status = outputs.Statuses(parse),
+                HomeRegion = caller.Region,
                 Customer = customerId,
                 FailOn = FailOn.Parse(parse.GetValue(failOn)!),
                 Baseline = baseline,
@@ -181,14 +190,14 @@ internal static class ScanCommand
     /// <c>guardrails collect</c> into <paramref name="snapshotDirectory"/>: into a fresh directory beside it first, so
     /// that a failed collection leaves the previous scan's evidence as it was, and a snapshot never mixes two runs.
     /// </summary>
-    private static async Task<int> CollectLiveAsync(string configPath, string snapshotDirectory, CancellationToken cancellationToken)
+    private static async Task<int> CollectLiveAsync(string configPath, string snapshotDirectory, AwsCallerOptions caller, CancellationToken cancellationToken)
     {
         var collecting = snapshotDirectory + ".collecting";
         if (Directory.Exists(collecting))
         {
             Directory.Delete(collecting, recursive: true);
         }
-        var exit = await CollectCommand.RunAsync(configPath, collecting, Console.Error, AwsEndpoints.FromEnvironment(), null, cancellationToken);
+        var exit = await CollectCommand.RunAsync(configPath, collecting, Console.Error, AwsEndpoints.FromEnvironment(), caller, cancellationToken);
         if (exit != ExitCodes.Ok)
         {
             if (Directory.Exists(collecting))

@@ -11,4 +11,6 @@ internal sealed record EngineOptions
     /// <summary>The SQLite files of the embedded setup (findings.db, hangfire.db).</summary>
     public required string StateDirectory { get; init; }
     public required IReadOnlyList<string> RulePaths { get; init; }
+    /// <summary>Without a snapshot: the credentials and home region each part collects with (--profile, --region).</summary>
+    public Aws.AwsCallerOptions Aws { get; init; } = Scanner.Aws.AwsCallerOptions.Default;
 }
