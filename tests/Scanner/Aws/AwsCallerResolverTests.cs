@@ -127,6 +127,7 @@ public sealed class AwsCallerResolverTests
     [InlineData("scan --demo --profile auditor", "--profile names the credentials of a live collection")]
     [InlineData("collect --out x --region eu-west", "--region 'eu-west' is not the name of an AWS region")]
     [InlineData("audit --config g.yaml --profile auditor", "Unrecognized command or argument '--profile'")]
+    [InlineData("worker --snapshot snap --profile auditor", "--profile names the credentials of live collection; with --snapshot")]
     public void AProfileOrRegionWhereItCannotApplyIsAUsageError(string line, string says)
     {
         using var directory = new TemporaryDirectory();
