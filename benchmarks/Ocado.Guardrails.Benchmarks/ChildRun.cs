@@ -58,7 +58,7 @@ internal static class ChildRun
         {
             await disposable.DisposeAsync();
         }
-        await ScanOutputs.WriteAsync(result, output, customer: null, CancellationToken.None);
+        await ScanOutputs.WriteAsync(result, output, customer: null, ScanOutputs.DefaultFormats, homeRegion: null, CancellationToken.None);
         Report("full", result.Resources, watch.Elapsed);
         return 0;
     }

@@ -52,6 +52,9 @@ public sealed class AwsTestServer : IAsyncDisposable
     /// <summary>Every secret key and session token the server knows (the root's and each session's).</summary>
     public IReadOnlyList<string> Secrets => _keys.Secrets();
 
+    /// <summary>Accepts another long-term key of the caller's account, as a second profile of the shared files would hold.</summary>
+    public void AddCallerKey(string accessKey, string secretKey) => _keys.AddCaller(accessKey, secretKey, Estate.CallerAccount, "second-auditor");
+
     /// <summary>The clock that issues sessions and expires them (ExpiredToken); signatures are checked against the real time.</summary>
     public TimeProvider SessionClock { get => _sts.SessionClock; set => _sts.SessionClock = value; }
 
@@ -91,6 +94,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         _requests.Enqueue(new RecordedRequest(auth.Key?.AccountId ?? "", auth.Region, auth.Service, operation, _clock.Elapsed, reply.Status, reply.ErrorType ?? ErrorCodeOf(reply))
         {
             JsonInput = target is null ? "" : Encoding.UTF8.GetString(body),
+            AccessKeyId = auth.Key?.AccessKeyId,
             FormInput = form,
         });
         http.Response.StatusCode = reply.Status;

@@ -7,5 +7,7 @@ namespace Ocado.Guardrails.Tests.AwsServer;
 public sealed record RecordedRequest(string Account, string Region, string Service, string Operation, TimeSpan At, int Status, string? ErrorCode)
 {
     public string JsonInput { get; init; } = "";
+    /// <summary>The access key id that signed the request, when the signature was valid.</summary>
+    public string? AccessKeyId { get; init; }
     public IReadOnlyDictionary<string, string> FormInput { get; init; } = new Dictionary<string, string>();
 }

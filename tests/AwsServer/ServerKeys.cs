@@ -17,6 +17,10 @@ internal sealed class ServerKeys
 
     public IssuedKey? Find(string accessKey) => _keys.GetValueOrDefault(accessKey);
 
+    /// <summary>Another long-term key of the caller's account (another user of it), as a second profile would hold.</summary>
+    public void AddCaller(string accessKey, string secretKey, string callerAccount, string userName) =>
+        _keys[accessKey] = new IssuedKey(accessKey, secretKey, null, callerAccount, $"arn:aws:iam::{callerAccount}:user/{userName}");
+
     /// <summary>A new session in an account, shaped like STS's: ASIA key, 40-character secret, long token.</summary>
     public IssuedKey Issue(string accountId, string roleArn, string sessionName, DateTimeOffset expires)
     {

@@ -13,7 +13,7 @@ internal static class AuditCommand
 {
     public static Command Create()
     {
-        var shared = new EngineCommandOptions(runsRules: false);
+        var shared = new EngineCommandOptions(runsParts: false);
         var customer = new Option<string?>("--customer") { Description = "The customer to audit (default: the whole estate, platform accounts included)" };
         var wait = new Option<bool>("--wait") { Description = "Wait until the scan is complete and print where its reports are" };
         var timeout = new Option<int>("--timeout") { Description = "With --wait: give up after this many seconds (exit 1)", DefaultValueFactory = _ => 3600 };

@@ -31,7 +31,7 @@ internal static class CheckCommand
         var format = new Option<string>("--format") { Description = "console, sarif, json or junit", DefaultValueFactory = _ => "console" };
         format.AcceptOnlyFromAmong("console", "sarif", "json", "junit");
         var output = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output" };
-        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when an unwaived Fail or Error at or above this severity remains: critical, high, medium, low, info or none", DefaultValueFactory = _ => "high" };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when an unwaived Fail or Error at or above this severity remains: critical, high, medium, low, info or none (judged on every finding, whatever --status writes)", DefaultValueFactory = _ => "high" };
         failOn.AcceptOnlyFromAmong(FailOn.Choices);
         var rules = new Option<string[]>("--rules") { Description = "Rule files or folders (default: the rules-catalog folder); repeatable", AllowMultipleArgumentsPerToken = true };
 
@@ -43,6 +43,8 @@ internal static class CheckCommand
         baselines.AddTo(command);
         var ruleFlags = new RuleSelectionOptions();
         ruleFlags.AddTo(command);
+        var outputs = new OutputOptions();
+        outputs.AddTo(command, formats: false);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!baselines.TryRead(parse, Console.Error, out var baseline))
@@ -100,14 +102,15 @@ internal static class CheckCommand
                 Parameters = values,
             };
             var result = new TemplateCheck(catalog, loaded?.Estate ?? Estate.Empty, loaded is null ? _ => RuleParams.Empty : loaded.ParamsFor, TimeProvider.System.GetUtcNow()).Run(parse.GetValue(templates)!, context);
+            var status = outputs.Statuses(parse);
             if (parse.GetValue(format) is "console")
             {
-                CheckConsoleReport.Write(Console.Out, result);
+                CheckConsoleReport.Write(Console.Out, result, status);
             }
             else
             {
                 var reportFormat = parse.GetValue(format) switch { "sarif" => ReportFormat.Sarif, "json" => ReportFormat.Json, _ => ReportFormat.JUnit };
-                var text = await RenderAsync(reportFormat, result, Environment.CurrentDirectory, cancellationToken);
+                var text = await RenderAsync(reportFormat, result, Environment.CurrentDirectory, status, cancellationToken);
                 if (parse.GetValue(output) is { } file)
                 {
                     await Pipeline.AtomicFile.WriteAsync(file, stream => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken).AsTask(), cancellationToken);
@@ -127,12 +130,15 @@ internal static class CheckCommand
     }
 
     /// <summary>
-    /// The check in a report format, with paths relative to <paramref name="baseDirectory"/>. JUnit lists the
-    /// passing cases too, as CI systems expect of a test report; SARIF and JSON list what needs a look.
+    /// The check in a report format, with paths relative to <paramref name="baseDirectory"/>. Without --status, JUnit
+    /// lists the passing cases too, as CI systems expect of a test report, and SARIF and JSON list what needs a look;
+    /// with it, each lists the verdicts asked for.
     /// </summary>
-    internal static Task<string> RenderAsync(ReportFormat format, ScanResult result, string baseDirectory, CancellationToken cancellationToken)
+    internal static Task<string> RenderAsync(ReportFormat format, ScanResult result, string baseDirectory, StatusFilter status, CancellationToken cancellationToken)
     {
-        var written = format == ReportFormat.JUnit ? result : result with { Findings = [.. result.Findings.Where(f => f.Verdict != Verdict.Pass)] };
+        var written = !status.IsAll ? status.Apply(result)
+            : format == ReportFormat.JUnit ? result
+            : result with { Findings = [.. result.Findings.Where(f => f.Verdict != Verdict.Pass)] };
         return ReportFormats.ToStringAsync(format, written, new ReportOptions { BaseDirectory = baseDirectory }, cancellationToken);
     }
 

@@ -3,17 +3,22 @@ using Ocado.Guardrails.Rules.Findings;
 
 namespace Ocado.Guardrails.Scanner.Cli;
 
-/// <summary>The console view of <c>guardrails check</c>: findings grouped by file, each at its line, then what was suppressed or not assessed.</summary>
+/// <summary>
+/// The console view of <c>guardrails check</c>: findings grouped by file, each at its line, then what was suppressed or not
+/// assessed; passes only when --status asks for them. The last line counts every finding, whatever --status lists.
+/// </summary>
 internal static class CheckConsoleReport
 {
-    public static void Write(TextWriter output, ScanResult result)
+    public static void Write(TextWriter output, ScanResult result, Pipeline.StatusFilter? status = null)
     {
+        status ??= Pipeline.StatusFilter.All;
         foreach (var error in result.UnreadableFiles)
         {
             output.WriteLine($"error: {error}");
         }
         var findings = result.Findings.Where(f => f.Verdict != Verdict.Pass).ToList();
-        foreach (var file in findings.GroupBy(f => f.Location!.File))
+        var listed = status.IsAll ? findings : status.Apply(result).Findings;
+        foreach (var file in listed.GroupBy(f => f.Location!.File))
         {
             output.WriteLine(file.Key);
             foreach (var finding in file)
@@ -24,7 +29,7 @@ internal static class CheckConsoleReport
                 output.WriteLine($"        {(suppressed ? "waived: " + at.Waiver : finding.Message)}");
             }
         }
-        foreach (var item in result.NotAssessed)
+        foreach (var item in status.Apply(result).NotAssessed)
         {
             output.WriteLine($"{item.Location.File}:{item.Location.Line}:{item.Location.Column}  not assessed  {item.Location.LogicalId}: {item.Reason}");
         }

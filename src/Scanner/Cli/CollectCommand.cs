@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Collection;
@@ -15,23 +14,26 @@ internal static class CollectCommand
     {
         var config = new Option<string>("--config") { Description = "The estate: guardrails.yaml", DefaultValueFactory = _ => "guardrails.yaml" };
         var output = new Option<string>("--out") { Description = "The snapshot directory to write", Required = true };
+        var aws = new AwsCommandOptions();
         var command = new Command("collect", """
             Collect every account and region of the estate from live AWS into a snapshot directory, in AWS's own formats.
-            Credentials come from the AWS SDK's default chain (environment, AWS_PROFILE and shared config, SSO, instance
-            and container roles); the audit role (aws.roleName) is assumed in every account with its external id.
-            Endpoints follow AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>. What cannot be collected is written as
-            a coverage gap in collection.json.
+            Credentials as the AWS CLI finds them: --profile NAME, else the environment's keys, AWS_PROFILE, the default
+            profile, SSO, instance and container roles; STS is called in --region (else AWS_REGION, AWS_DEFAULT_REGION,
+            the profile's region, the estate's first region). The audit role (aws.roleName) is assumed in every account
+            with its external id. Endpoints follow AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>. What cannot be
+            collected is written as a coverage gap in collection.json.
             """ + "") { config, output };
+        aws.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(config)!, parse.GetValue(output)!, Console.Error, AwsEndpoints.FromEnvironment(), null, cancellationToken));
+            RunAsync(parse.GetValue(config)!, parse.GetValue(output)!, Console.Error, AwsEndpoints.FromEnvironment(), aws.Read(parse), cancellationToken));
         return command;
     }
 
     /// <summary>
     /// The whole verb, for <c>guardrails scan</c> too: the exit code, with every problem on <paramref name="log"/>.
-    /// <paramref name="credentials"/> null resolves the SDK's default chain.
+    /// <paramref name="caller"/> names the profile and region, or gives the credentials outright.
     /// </summary>
-    public static async Task<int> RunAsync(string configPath, string outputDirectory, TextWriter log, AwsEndpoints endpoints, AWSCredentials? credentials, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string configPath, string outputDirectory, TextWriter log, AwsEndpoints endpoints, AwsCallerOptions caller, CancellationToken cancellationToken)
     {
         GuardrailsConfig config;
         try
@@ -49,19 +51,27 @@ internal static class CollectCommand
             await log.WriteLineAsync($"error: {outputDirectory} is not empty; collect into a new directory");
             return ExitCodes.UsageError;
         }
+        AwsCaller resolved;
         try
         {
-            credentials ??= await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null);
+            resolved = AwsCallerResolver.Resolve(caller, Environment.GetEnvironmentVariable);
+        }
+        catch (AwsProfileException ex)
+        {
+            await log.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.UsageError;
         }
         catch (AmazonClientException ex)
         {
-            await log.WriteLineAsync($"error: no AWS credentials found (environment, AWS_PROFILE, SSO, instance or container role): {ex.Message.Split('\n')[0]}");
+            await log.WriteLineAsync($"error: no AWS credentials found (--profile, environment, AWS_PROFILE, SSO, instance or container role): {ex.Message.Split('\n')[0]}");
             return ExitCodes.UsageError;
         }
+        var credentials = resolved.Credentials;
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
         var collector = new Collector(new CollectorOptions
         {
             Credentials = credentials,
+            HomeRegion = resolved.HomeRegion,
             Http = http,
             Endpoints = endpoints,
             Log = log,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Jobs;
 
@@ -7,12 +8,14 @@ namespace Ocado.Guardrails.Scanner.Cli;
 
 /// <summary>
 /// The options that serve, worker and audit share: where the estate, its snapshot, the outputs and the state are;
-/// for serve and worker, which rules run.
+/// for the verbs that run parts (serve, worker), which rules run and, for their live collection, --profile and --region.
 /// </summary>
-internal sealed class EngineCommandOptions(bool runsRules)
+/// <param name="runsParts">The verb runs parts: it judges (rule flags) and, without --snapshot, collects from AWS.</param>
+internal sealed class EngineCommandOptions(bool runsParts = false)
 {
     /// <summary>Which rules the engine's audits run (serve and worker; audit only enqueues, and the engine decides).</summary>
-    private readonly RuleSelectionOptions? _ruleFlags = runsRules ? new RuleSelectionOptions() : null;
+    private readonly RuleSelectionOptions? _ruleFlags = runsParts ? new RuleSelectionOptions() : null;
+    private readonly AwsCommandOptions? _aws = runsParts ? new AwsCommandOptions() : null;
 
     public Option<string?> Snapshot { get; } = new("--snapshot") { Description = "Snapshot directory the audits read (every worker must see it: a shared volume); without it, each part collects its account live from AWS, as guardrails collect does" };
     public Option<string?> Config { get; } = new("--config") { Description = "guardrails.yaml (default: SNAPSHOT/guardrails.yaml; required without --snapshot)" };
@@ -28,6 +31,7 @@ internal sealed class EngineCommandOptions(bool runsRules)
         command.Options.Add(State);
         command.Options.Add(Rules);
         _ruleFlags?.AddTo(command);
+        _aws?.AddTo(command);
     }
 
     /// <summary>The options, or null after saying what is missing.</summary>
@@ -38,6 +42,12 @@ internal sealed class EngineCommandOptions(bool runsRules)
         if (config is null)
         {
             Console.Error.WriteLine("error: say which estate: --snapshot DIR (its guardrails.yaml is used) or --config guardrails.yaml (collected live from AWS)");
+            return null;
+        }
+        var aws = _aws?.Read(parse) ?? AwsCallerOptions.Default;
+        if (snapshot is not null && aws.Profile is not null)
+        {
+            Console.Error.WriteLine("error: --profile names the credentials of live collection; with --snapshot the parts read no AWS");
             return null;
         }
         var state = Path.GetFullPath(parse.GetValue(State)!);
@@ -59,6 +69,7 @@ internal sealed class EngineCommandOptions(bool runsRules)
             StateDirectory = state,
             RulePaths = parse.GetValue(Rules) ?? [],
             RuleFilter = _ruleFlags?.Read(parse) ?? RuleFilter.None,
+            Aws = aws,
         };
     }
 }

@@ -21,11 +21,11 @@ internal static class ScanCommand
         var demoAccounts = new Option<int>("--demo-accounts") { Description = $"Accounts of the demo estate ({DemoOptions.DefaultAccounts} by default, up to {DemoOptions.MaximumAccounts}; more are extra copies of the customers' environments)", DefaultValueFactory = _ => DemoOptions.DefaultAccounts };
         demoAccounts.Validators.Add(r => InRange(r, r.GetValueOrDefault<int>(), DemoOptions.DefaultAccounts, DemoOptions.MaximumAccounts));
         var config = new Option<string?>("--config") { Description = "guardrails.yaml describing the estate (default: SNAPSHOT/guardrails.yaml; without --snapshot or --demo, ./guardrails.yaml)" };
-        var output = new Option<string>("--out") { Description = "Output directory for findings.json and the reports", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--out") { Description = "Output directory for findings.json and the reports (--format)", DefaultValueFactory = _ => "out" };
         var rules = new Option<string[]>("--rules") { Description = "Rule files or folders (default: the rules-catalog folder); repeatable", AllowMultipleArgumentsPerToken = true };
-        var includePasses = new Option<bool>("--include-passes") { Description = "List Pass verdicts in findings.json too" };
+        var includePasses = new Option<bool>("--include-passes") { Description = "List Pass verdicts in findings.json and the reports too (--status pass implies it)" };
         var customer = new Option<string?>("--customer") { Description = "Scan one customer's accounts only" };
-        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a Fail or Error at or above this severity remains: critical, high, medium, low, info or none", DefaultValueFactory = _ => "none" };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a Fail or Error at or above this severity remains: critical, high, medium, low, info or none (judged on every finding, whatever --status writes)", DefaultValueFactory = _ => "none" };
         failOn.AcceptOnlyFromAmong(FailOn.Choices);
         var quiet = new Option<bool>("--quiet") { Description = "No progress on standard error" };
         var store = new Option<string?>("--store") { Description = "Findings history: a SQLite file, or a PostgreSQL connection string (default: storage.postgres of guardrails.yaml, else OUT/../.guardrails/findings.db)" };
@@ -33,10 +33,12 @@ internal static class ScanCommand
         var noStore = new Option<bool>("--no-store") { Description = "Record no history: findings carry no new/open/resolved status" };
 
         var command = new Command("scan", """
-            Scan an estate: evaluate the rule catalog and write OUT/findings.json, OUT/report.html and OUT/customers/<id>/report.html.
-            With --snapshot, a snapshot directory; with --demo, the bundled demo estate; with neither, live AWS: the estate of
-            --config (default ./guardrails.yaml) is collected first, as `guardrails collect` does, into OUT/snapshot (kept as the
-            audit's evidence), then scanned. Credentials and endpoints as for `guardrails collect`.
+            Scan an estate: evaluate the rule catalog and write OUT/findings.json and OUT/report.html, and the same for each
+            customer in OUT/customers/<id>/ (with that customer's findings only); --format adds or chooses others (csv, sarif,
+            junit, asff) and --status chooses the verdicts they list. With --snapshot, a snapshot directory; with --demo, the
+            bundled demo estate; with neither, live AWS: the estate of --config (default ./guardrails.yaml) is collected first,
+            as `guardrails collect` does, into OUT/snapshot (kept as the audit's evidence), then scanned. Credentials
+            (--profile), region (--region) and endpoints as for `guardrails collect`.
             """ + "")
         {
             snapshot, demo, demoSize, demoAccounts, config, output, rules, includePasses, customer, failOn, quiet, store, noStore, nights,
@@ -45,10 +47,20 @@ internal static class ScanCommand
         baselines.AddTo(command);
         var ruleFlags = new RuleSelectionOptions();
         ruleFlags.AddTo(command);
+        var outputs = new OutputOptions();
+        outputs.AddTo(command, formats: true);
+        var aws = new AwsCommandOptions(". With --format asff, --region is also the Security Hub region of global resources (default: the estate's first region)");
+        aws.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!baselines.TryRead(parse, Console.Error, out var baseline))
             {
+                return ExitCodes.UsageError;
+            }
+            var caller = aws.Read(parse);
+            if (caller.Profile is not null && (parse.GetValue(demo) || parse.GetValue(snapshot) is not null))
+            {
+                Console.Error.WriteLine("error: --profile names the credentials of a live collection; a scan of --snapshot or --demo reads no AWS");
                 return ExitCodes.UsageError;
             }
             var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
@@ -130,7 +142,7 @@ internal static class ScanCommand
             if (collectFrom is not null)
             {
                 progress.Stage($"collecting the estate of {collectFrom} from AWS into {snapshotDirectory}");
-                var collected = await CollectLiveAsync(collectFrom, snapshotDirectory, cancellationToken);
+                var collected = await CollectLiveAsync(collectFrom, snapshotDirectory, caller, cancellationToken);
                 if (collected != ExitCodes.Ok)
                 {
                     return collected;
@@ -144,6 +156,9 @@ internal static class ScanCommand
                 OutputDirectory = outDirectory,
                 RulePaths = parse.GetValue(rules) ?? [],
                 IncludePasses = parse.GetValue(includePasses),
+                Formats = outputs.Formats(parse),
+                Status = outputs.Statuses(parse),
+                HomeRegion = caller.Region,
                 Customer = customerId,
                 FailOn = FailOn.Parse(parse.GetValue(failOn)!),
                 Baseline = baseline,
@@ -183,14 +198,14 @@ internal static class ScanCommand
     /// <c>guardrails collect</c> into <paramref name="snapshotDirectory"/>: into a fresh directory beside it first, so
     /// that a failed collection leaves the previous scan's evidence as it was, and a snapshot never mixes two runs.
     /// </summary>
-    private static async Task<int> CollectLiveAsync(string configPath, string snapshotDirectory, CancellationToken cancellationToken)
+    private static async Task<int> CollectLiveAsync(string configPath, string snapshotDirectory, AwsCallerOptions caller, CancellationToken cancellationToken)
     {
         var collecting = snapshotDirectory + ".collecting";
         if (Directory.Exists(collecting))
         {
             Directory.Delete(collecting, recursive: true);
         }
-        var exit = await CollectCommand.RunAsync(configPath, collecting, Console.Error, AwsEndpoints.FromEnvironment(), null, cancellationToken);
+        var exit = await CollectCommand.RunAsync(configPath, collecting, Console.Error, AwsEndpoints.FromEnvironment(), caller, cancellationToken);
         if (exit != ExitCodes.Ok)
         {
             if (Directory.Exists(collecting))

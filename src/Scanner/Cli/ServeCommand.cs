@@ -11,7 +11,7 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var shared = new EngineCommandOptions(runsRules: true);
+        var shared = new EngineCommandOptions(runsParts: true);
         var urls = new Option<string>("--urls") { Description = "Where to listen; anything but loopback needs dashboard credentials in guardrails.yaml for remote users to get in, and dashboard.allowedHosts for the names they use", DefaultValueFactory = _ => ServeApp.DefaultUrls };
         var hashPassword = new Option<bool>("--hash-password") { Description = "Read a password from standard input and print the passwordPbkdf2 value of a dashboard user for it, then exit" };
         var command = new Command("serve", "Run the nightly audits: recurring jobs audit-<customer> (schedules: in guardrails.yaml), a Hangfire server, the dashboard at /hangfire and the reports at /reports.")

@@ -11,7 +11,7 @@ internal static class WorkerCommand
 {
     public static Command Create()
     {
-        var shared = new EngineCommandOptions(runsRules: true);
+        var shared = new EngineCommandOptions(runsParts: true);
         var command = new Command("worker", "Run audit jobs: a Hangfire server against the storage of guardrails.yaml. Start as many as the estate needs, on as many machines, against one PostgreSQL.");
         shared.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -56,6 +56,10 @@ internal static class WorkerCommand
             }
         }
         catch (FileNotFoundException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+        }
+        catch (Aws.AwsProfileException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
         }

@@ -27,7 +27,7 @@ internal sealed class Collector(CollectorOptions options)
         await using var limiters = new RateLimiters(settings.RequestsPerSecond, settings.Burst, time,
             new Dictionary<string, double>(StringComparer.Ordinal) { [AwsService.Sts.SigningName] = settings.StsRequestsPerSecond });
         var sender = new AwsRequestSender(options.Http, options.Endpoints, limiters, retry, statistics, time);
-        var region = estate.Regions.Count > 0 ? estate.Regions[0] : "us-east-1";
+        var region = options.HomeRegion ?? (estate.Regions.Count > 0 ? estate.Regions[0] : "us-east-1");
         using var roles = new RoleAssumer(options.Credentials, region, options.Endpoints, retry, limiters, statistics, time, secrets.Add);
 
         await ProveCallerAsync(roles, secrets, cancellationToken);

@@ -8,6 +8,8 @@ internal sealed class CollectorOptions
 {
     public required AWSCredentials Credentials { get; init; }
     public required HttpClient Http { get; init; }
+    /// <summary>Where STS is called (--region); null: the estate's first region.</summary>
+    public string? HomeRegion { get; init; }
     public AwsEndpoints Endpoints { get; init; } = AwsEndpoints.FromEnvironment();
     public TimeProvider Time { get; init; } = TimeProvider.System;
     public TextWriter Log { get; init; } = Console.Error;

@@ -125,7 +125,7 @@ public sealed class AuditJobs
         var result = await StoredScanResult.ReadAsync(store, scanId, _runtime.Config, rules, _runtime.Catalog.Off, cancellationToken);
         var directory = Path.Combine(_runtime.Options.OutputDirectory, "scans", scanId);
         var scope = (await store.FindScanAsync(scanId, cancellationToken))!.Scope;
-        await ScanOutputs.WriteAsync(result, directory, scope != ScanRecord.WholeEstate ? scope : null, cancellationToken);
+        await ScanOutputs.WriteAsync(result, directory, scope != ScanRecord.WholeEstate ? scope : null, ScanOutputs.DefaultFormats, null, cancellationToken);
         // At most once per channel, however often this job runs; a failed notification is recorded, never thrown.
         await new Notifier(store, _runtime.Config, NotifierHttp.Shared, _time, Environment.GetEnvironmentVariable, m => _log.LogWarning("{Message}", m))
             .NotifyAsync(result, scope, Notifier.ReportLink(_runtime.Config, scanId, Path.Combine(directory, "report.html")), cancellationToken);

@@ -18,4 +18,6 @@ internal sealed record EngineOptions
     /// a worker started with other flags refuses the parts of a scan it would judge differently.
     /// </summary>
     public RuleFilter RuleFilter { get; init; } = RuleFilter.None;
+    /// <summary>Without a snapshot: the credentials and home region each part collects with (--profile, --region).</summary>
+    public Aws.AwsCallerOptions Aws { get; init; } = Scanner.Aws.AwsCallerOptions.Default;
 }

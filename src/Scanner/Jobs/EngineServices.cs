@@ -1,4 +1,3 @@
-using Amazon.Runtime.Credentials;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,18 +15,19 @@ internal static class EngineServices
     /// <summary>
     /// Loads guardrails.yaml, compiles the catalog (and selects the rules that run: <see cref="ArgumentException"/> for a
     /// flag that names nothing) and, without a snapshot, resolves the AWS credentials
-    /// (the SDK's default chain) before anything starts: a worker that cannot judge must not take jobs.
+    /// (--profile, else as the AWS CLI finds them) before anything starts: a worker that cannot judge must not take jobs.
     /// </summary>
     public static EngineRuntime Load(EngineOptions options)
     {
+        var caller = options.SnapshotDirectory is null ? AwsCallerResolver.Resolve(options.Aws, Environment.GetEnvironmentVariable) : null;
         var config = GuardrailsConfig.Load(options.ConfigPath);
         var rulePaths = options.RulePaths.Count > 0 ? options.RulePaths : [RuleCatalogFiles.DefaultCatalog(options.ConfigPath)];
         var catalog = config.SelectRules(RuleCatalogFiles.Load(rulePaths), options.RuleFilter);
         var store = FindingsStores.Open(config.Storage, options.StateDirectory);
-        IAccountSource source = options.SnapshotDirectory is { } snapshot
-            ? new SnapshotSource(snapshot, config.Estate, config.Limits)
-            : new LiveSource(config, DefaultAWSCredentialsIdentityResolver.GetCredentials(null), AwsEndpoints.FromEnvironment(), LiveHttp.Value,
-                Path.Combine(options.StateDirectory, "collecting"), Console.Error);
+        IAccountSource source = caller is null
+            ? new SnapshotSource(options.SnapshotDirectory!, config.Estate, config.Limits)
+            : new LiveSource(config, caller.Credentials, AwsEndpoints.FromEnvironment(), LiveHttp.Value,
+                Path.Combine(options.StateDirectory, "collecting"), Console.Error, caller.HomeRegion);
         return new EngineRuntime(options, config, catalog, store, source);
     }
 

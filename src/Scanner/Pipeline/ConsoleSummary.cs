@@ -69,12 +69,18 @@ internal static class ConsoleSummary
     {
         var report = written.FirstOrDefault(p => Path.GetFileName(p) == "report.html");
         var json = written.FirstOrDefault(p => Path.GetFileName(p) == "findings.json");
-        if (report is null || json is null)
+        if (report is null && json is null)
         {
             return;
         }
         output.WriteLine("Next:");
-        output.WriteLine(ConsoleText.Printable($"  open {report} in a browser (one self-contained file, works offline; customers' reports under customers/<id>/)"));
-        output.WriteLine(ConsoleText.Printable($"  the findings as JSON: {json}; as SARIF, CSV, JUnit or ASFF: guardrails report --from {json} --format sarif"));
+        if (report is not null)
+        {
+            output.WriteLine(ConsoleText.Printable($"  open {report} in a browser (one self-contained file, works offline; customers' reports under customers/<id>/)"));
+        }
+        if (json is not null)
+        {
+            output.WriteLine(ConsoleText.Printable($"  the findings as JSON: {json}; as SARIF, CSV, JUnit or ASFF too: scan with --format json,html,sarif,csv,junit,asff, or guardrails report --from {json} --format sarif"));
+        }
     }
 }

@@ -16,4 +16,10 @@ internal sealed record ScanOptions
     public Baseline? Baseline { get; init; }
     /// <summary>Where to write this scan's Fail and Error findings as a baseline, or null.</summary>
     public string? CreateBaseline { get; init; }
+    /// <summary>The files written in OUT and each customer's folder (--format).</summary>
+    public IReadOnlyList<Reports.Formats.ReportFormat> Formats { get; init; } = ScanOutputs.DefaultFormats;
+    /// <summary>The verdicts the written files keep (--status); the exit code is judged on every finding.</summary>
+    public StatusFilter Status { get; init; } = StatusFilter.All;
+    /// <summary>ASFF's Security Hub region for global resources (--region); null: the estate's first region.</summary>
+    public string? HomeRegion { get; init; }
 }

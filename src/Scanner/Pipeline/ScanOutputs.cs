@@ -1,48 +1,59 @@
 using Ocado.Guardrails.Reports;
+using Ocado.Guardrails.Reports.Formats;
 using Ocado.Guardrails.Rules.Findings;
 
 namespace Ocado.Guardrails.Scanner.Pipeline;
 
 /// <summary>
-/// Writes a scan's files: OUT/findings.json, OUT/report.html, and per customer
-/// OUT/customers/&lt;id&gt;/findings.json and report.html holding that customer's data only.
+/// Writes a scan's files, in each format asked for (by default findings.json and report.html): into OUT/, and per
+/// customer into OUT/customers/&lt;id&gt;/, holding that customer's data only, in every format.
 /// A scan of one customer read no other account: it writes that customer's files only, and its
-/// OUT/ report is that customer's too, so that no report claims (as "Coverage: complete", with no
+/// OUT/ files are that customer's too, so that no report claims (as "Coverage: complete", with no
 /// findings) accounts that were never read.
 /// </summary>
 internal static class ScanOutputs
 {
+    /// <summary>What a scan writes when no --format is given: the JSON every other format can be rendered from, and the page people read.</summary>
+    public static IReadOnlyList<ReportFormat> DefaultFormats { get; } = [ReportFormat.Json, ReportFormat.Html];
+
+    /// <param name="result">The scan, as it is to be written (already cut to the --status asked for).</param>
+    /// <param name="directory">OUT.</param>
     /// <param name="customer">The customer the scan was limited to; null: the whole estate was scanned.</param>
-    public static async Task<IReadOnlyList<string>> WriteAsync(ScanResult result, string directory, string? customer, CancellationToken cancellationToken)
+    /// <param name="formats">The files to write in each directory, in this order.</param>
+    /// <param name="homeRegion">ASFF's Security Hub region for global resources; null: the estate's first region.</param>
+    /// <param name="cancellationToken">Stops the writing.</param>
+    public static async Task<IReadOnlyList<string>> WriteAsync(
+        ScanResult result, string directory, string? customer, IReadOnlyList<ReportFormat> formats, string? homeRegion, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var scoped = customer is null ? result : CustomerScope.For(result, customer);
         var title = customer is null ? "AWS estate" : result.Estate.Customers.First(c => c.Id == customer).Name;
-        // The scan's own report, then each customer's it covers: null stands for the scan's own.
+        // The scan's own files, then each customer's it covers: null stands for the scan's own.
         var customers = result.Estate.Customers.Where(c => customer is null || c.Id == customer).Cast<Rules.Estates.Customer?>().Prepend(null).ToList();
-        // Each report is written on its own core: at a million resources they are seconds of work each.
+        // Each directory is written on its own core: at a million resources its reports are seconds of work each.
         var written = new string[customers.Count][];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, customers.Count),
             new ParallelOptions { CancellationToken = cancellationToken },
             async (i, token) => written[i] = customers[i] is { } c
-                ? await WriteOneAsync(customer is null ? CustomerScope.For(result, c.Id) : scoped, Path.Combine(directory, "customers", c.Id), c.Name, token)
-                : await WriteOneAsync(scoped, directory, title, token));
+                ? await WriteOneAsync(customer is null ? CustomerScope.For(result, c.Id) : scoped, Path.Combine(directory, "customers", c.Id), formats,
+                    new ReportOptions { Title = c.Name, HomeRegion = homeRegion }, token)
+                : await WriteOneAsync(scoped, directory, formats, new ReportOptions { Title = title, HomeRegion = homeRegion }, token));
         return [.. written.SelectMany(files => files)];
     }
 
-    private static async Task<string[]> WriteOneAsync(ScanResult result, string directory, string title, CancellationToken cancellationToken)
+    private static async Task<string[]> WriteOneAsync(
+        ScanResult result, string directory, IReadOnlyList<ReportFormat> formats, ReportOptions options, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        var json = Path.Combine(directory, "findings.json");
-        await AtomicFile.WriteAsync(json, stream =>
+        var files = new string[formats.Count];
+        for (var i = 0; i < formats.Count; i++)
         {
-            FindingsJson.Write(stream, result);
-            return Task.CompletedTask;
-        }, cancellationToken);
-        var html = Path.Combine(directory, "report.html");
-        var page = await new HtmlReportRenderer().RenderAsync(result, title, cancellationToken);
-        await AtomicFile.WriteAsync(html, stream => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(page), cancellationToken).AsTask(), cancellationToken);
-        return [json, html];
+            var format = formats[i];
+            files[i] = Path.Combine(directory, ReportFormats.FileName(format));
+            // Whole or not at all: a failure half-way must not leave a truncated file where the last scan's was.
+            await AtomicFile.WriteAsync(files[i], stream => ReportFormats.WriteAsync(format, result, stream, options, cancellationToken), cancellationToken);
+        }
+        return files;
     }
 }

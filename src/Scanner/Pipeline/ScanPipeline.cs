@@ -96,7 +96,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
                 Now = asOf,
                 // Waivers are reviewed promises about the present: they expire by the wall clock.
                 WaiversAsOf = startedAt,
-                IncludePasses = options.IncludePasses,
+                IncludePasses = options.IncludePasses || options.Status.KeepsPasses,
             }, cancellationToken);
             findings.AddRange(evaluated.Findings);
             gaps.AddRange(account.Gaps);
@@ -159,7 +159,8 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
             result = await RecordAsync(store, evaluated, options.Customer, cancellationToken);
         }
         progress.Stage($"writing findings and reports to {options.OutputDirectory}");
-        var written = await ScanOutputs.WriteAsync(result, options.OutputDirectory, options.Customer, cancellationToken);
+        // --status cuts what is written; the summary, the baseline and the exit code below see every finding.
+        var written = await ScanOutputs.WriteAsync(options.Status.Apply(result), options.OutputDirectory, options.Customer, options.Formats, options.HomeRegion, cancellationToken);
         progress.Stage($"wrote {written.Count} files");
         ConsoleSummary.Write(Console.Out, result, written, history);
         if (options.CreateBaseline is { } baselinePath)

@@ -19,7 +19,9 @@ namespace Ocado.Guardrails.Scanner.Sources;
 /// credentials (<see cref="AuthenticationFailedException"/>) the part fails and Hangfire retries it:
 /// a worker with bad keys must not record an estate of gaps.
 /// </summary>
-internal sealed class LiveSource(GuardrailsConfig config, AWSCredentials credentials, AwsEndpoints endpoints, HttpClient http, string workDirectory, TextWriter log)
+/// <param name="homeRegion">Where STS is called (--region); null: the estate's first region.</param>
+internal sealed class LiveSource(
+    GuardrailsConfig config, AWSCredentials credentials, AwsEndpoints endpoints, HttpClient http, string workDirectory, TextWriter log, string? homeRegion = null)
     : IAccountSource
 {
     /// <summary>Marks a folder that is still being collected (or whose worker died): never read as a collection.</summary>
@@ -85,7 +87,7 @@ internal sealed class LiveSource(GuardrailsConfig config, AWSCredentials credent
         var unfinished = $"{collected}{UnfinishedMarker}{Guid.NewGuid():N}";
         try
         {
-            var collector = new Collector(new CollectorOptions { Credentials = credentials, Http = http, Endpoints = endpoints, Log = log });
+            var collector = new Collector(new CollectorOptions { Credentials = credentials, Http = http, Endpoints = endpoints, Log = log, HomeRegion = homeRegion });
             await collector.RunAsync(estate, config.Aws, unfinished, cancellationToken);
             Directory.Move(unfinished, collected);
         }

@@ -24,7 +24,7 @@ public sealed class ClosedEndpointTests
         using var log = new StringWriter();
 
         var exit = await CollectCommand.RunAsync(config, snapshot, log, endpoints,
-            new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), TestContext.Current.CancellationToken);
+            new AwsCallerOptions { Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") }, TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.UsageError, exit);
         Assert.StartsWith("error: could not reach AWS", log.ToString(), StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Ocado.Guardrails.Scanner;
+using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Cli;
 using Ocado.Guardrails.Scanner.Collection;
 
@@ -41,7 +42,7 @@ public sealed class CollectCredentialsTests
         using var log = new StringWriter();
 
         var exit = await CollectCommand.RunAsync(config, harness.SnapshotDirectory, log, harness.Endpoints,
-            new BasicAWSCredentials(harness.Server.AccessKey, WrongSecret), TestContext.Current.CancellationToken);
+            new AwsCallerOptions { Credentials = new BasicAWSCredentials(harness.Server.AccessKey, WrongSecret) }, TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.UsageError, exit);
         Assert.StartsWith("error: AWS refused the caller's credentials (SignatureDoesNotMatch", log.ToString(), StringComparison.Ordinal);
@@ -59,7 +60,7 @@ public sealed class CollectCredentialsTests
         using var log = new StringWriter();
 
         var exit = await CollectCommand.RunAsync(config, harness.SnapshotDirectory, log, harness.Endpoints,
-            new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey), TestContext.Current.CancellationToken);
+            new AwsCallerOptions { Credentials = new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey) }, TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.UsageError, exit);
         Assert.Contains("is not empty", log.ToString(), StringComparison.Ordinal);
@@ -90,7 +91,7 @@ public sealed class CollectCredentialsTests
         using var log = new StringWriter();
 
         var exit = await CollectCommand.RunAsync(config, harness.SnapshotDirectory, log, harness.Endpoints,
-            new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey), TestContext.Current.CancellationToken);
+            new AwsCallerOptions { Credentials = new BasicAWSCredentials(harness.Server.AccessKey, harness.Server.SecretKey) }, TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Ok, exit);
         var secrets = harness.Server.Secrets;

@@ -24,5 +24,5 @@ internal static class TemplateChecks
 
     /// <summary>The check as <c>guardrails check --format</c> writes it.</summary>
     public static string Render(ReportFormat format, ScanResult result, string? baseDirectory = null) =>
-        CheckCommand.RenderAsync(format, result, baseDirectory ?? Environment.CurrentDirectory, CancellationToken.None).GetAwaiter().GetResult();
+        CheckCommand.RenderAsync(format, result, baseDirectory ?? Environment.CurrentDirectory, Ocado.Guardrails.Scanner.Pipeline.StatusFilter.All, CancellationToken.None).GetAwaiter().GetResult();
 }
