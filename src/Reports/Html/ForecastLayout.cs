@@ -34,6 +34,9 @@ internal sealed class ForecastLayout
 
     public DateTimeOffset End { get; }
 
+    /// <summary>The day the usage reaches the value: the last scan's for a quota already there.</summary>
+    public DateTimeOffset ExhaustedOn => Quota.Forecast.ExhaustedOn ?? Quota.Forecast.AsOf;
+
     public double YMax { get; }
 
     public static double PlotRight => Width - Right;
@@ -48,7 +51,7 @@ internal sealed class ForecastLayout
     public string Usage => string.Join(' ', Quota.Forecast.Points.Select(p => Coordinate(X(p.At)) + "," + Coordinate(Y(p.Usage))));
 
     /// <summary>
-    /// The trend line, drawn back from where it meets the value at <see cref="End"/> with the forecast's slope,
+    /// The trend line, drawn back from where it meets the value on <see cref="ExhaustedOn"/> with the forecast's slope,
     /// starting at the first scan or where the line crosses zero, whichever is later.
     /// </summary>
     public (double X1, double Y1, double X2, double Y2)? Trend
@@ -60,9 +63,9 @@ internal sealed class ForecastLayout
             {
                 return null;
             }
-            var daysBack = Math.Min((End - Start).TotalDays, forecast.Value / forecast.SlopePerDay);
-            var from = End.AddDays(-daysBack);
-            return (X(from), Y(forecast.Value - (forecast.SlopePerDay * daysBack)), X(End), Y(forecast.Value));
+            var daysBack = Math.Min((ExhaustedOn - Start).TotalDays, forecast.Value / forecast.SlopePerDay);
+            var from = ExhaustedOn.AddDays(-daysBack);
+            return (X(from), Y(forecast.Value - (forecast.SlopePerDay * daysBack)), X(ExhaustedOn), Y(forecast.Value));
         }
     }
 
