@@ -52,6 +52,9 @@ public static class CustomerScope
             Estate = new Estate([customer], [], result.Estate.Regions),
             // The trend counts the whole estate's findings, other customers' included.
             Trend = [],
+            QuotaForecasts = [.. result.QuotaForecasts.Where(q => accounts.Contains(q.AccountId))],
+            // The channels are the operator's, and their errors may name other customers' recipients.
+            NotificationFailures = [],
             Waivers = Scope(result.Waivers, customer, redactor),
         };
     }
