@@ -18,6 +18,8 @@ internal sealed class GuardrailsConfig
     public string? ExternalId { get; init; }
     /// <summary>How to reach the estate: role, external ids, rate limits, retries, concurrency, aggregator.</summary>
     public AwsSettings Aws { get; init; } = new();
+    /// <summary>Where the AWS organisation is read from, and as which role; null when it is not read.</summary>
+    public OrganizationSettings? Organization { get; init; }
     public required IReadOnlyDictionary<string, JsonElement> RuleParameters { get; init; }
     public required string SourcePath { get; init; }
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
@@ -76,7 +78,7 @@ internal sealed class GuardrailsConfig
     }
 
     /// <summary>The sections guardrails.yaml may have: a misspelt one would otherwise be ignored without a word.</summary>
-    private static readonly string[] Sections = ["estate", "aws", "rules", "waivers", "storage", "schedules", "dashboard", "engine", "limits", "notifications"];
+    private static readonly string[] Sections = ["estate", "aws", "organization", "rules", "waivers", "storage", "schedules", "dashboard", "engine", "limits", "notifications"];
 
     private static readonly string[] Mappings = ["aws", "rules", "storage", "schedules", "dashboard", "engine"];
 
@@ -103,6 +105,7 @@ internal sealed class GuardrailsConfig
             parameters[ruleId] = YamlToJson.ToElement(values ?? new JsonObject());
         }
         var aws = AwsSettings.FromJson(root["aws"] as JsonObject, customers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), errors);
+        var organization = OrganizationSettings.Read(root["organization"], aws, errors);
         var waivers = WaiverSection.Read(root["waivers"], errors);
         var storage = SettingsSections.Storage(root["storage"], errors);
         var schedules = SettingsSections.Schedules(root["schedules"], customers.Select(c => c.Id).ToList(), errors);
@@ -120,6 +123,7 @@ internal sealed class GuardrailsConfig
             RoleName = aws.RoleName,
             ExternalId = aws.ExternalId,
             Aws = aws,
+            Organization = organization,
             RuleParameters = parameters,
             SourcePath = path,
             Waivers = waivers,
