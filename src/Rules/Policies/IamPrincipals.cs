@@ -44,12 +44,20 @@ public static class IamPrincipals
         var unresolved = new List<string>();
         var policies = Collect(principal, inventory, unresolved);
         var serviceControl = organization.Organization is { } org
-            ? ServiceControlLimit.For(org, principal.AccountId, IsServiceLinked(principal), now)
+            ? ServiceControlLimit.For(org, principal.AccountId, IsServiceLinked(principal), now, RequestPrincipalOf(principal))
             : null;
         var permissions = PermissionsBoundaries.Apply(principal, policies, inventory, now, unresolved, serviceControl);
         Permissions.AddOrUpdate(principal, new KnownPermissions(inventory, now, organization, permissions));
         return permissions;
     }
+
+    /// <summary>Who a user or role is when it makes a request (a role through a session of it); null for a group.</summary>
+    private static RequestPrincipal? RequestPrincipalOf(Resource principal) => principal.Type switch
+    {
+        UserType => RequestPrincipal.User(principal.Arn),
+        RoleType => RequestPrincipal.RoleSession(principal.Arn),
+        _ => null,
+    };
 
     /// <summary>A role under <c>/aws-service-role/</c>: AWS services assume it, and no SCP restricts it.</summary>
     public static bool IsServiceLinked(Resource principal) =>

@@ -18,11 +18,20 @@ public sealed class ServiceControlLimit
 
     public string OrganizationId { get; }
 
+    /// <summary>Keys whose value the principal alone decides, whatever it asks: known before any request.</summary>
+    private static readonly string[] PrincipalKeys =
+        ["aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType", "aws:PrincipalIsAWSService", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:username"];
+
     /// <summary>
     /// The SCPs over a principal of <paramref name="accountId"/>, or null when none apply: the account is not a
     /// member, it is the management account, or the principal is a service-linked role.
     /// </summary>
-    public static ServiceControlLimit? For(Organization organization, string accountId, bool serviceLinked, DateTimeOffset now)
+    /// <param name="principal">
+    /// Who the principal is (its ARN, type, account): the SCPs' conditions on what only the principal decides
+    /// (<c>aws:PrincipalArn</c>, <c>aws:PrincipalAccount</c>, ...) are judged against it, so that a Deny "unless the
+    /// principal is the break-glass role" denies every other principal. Null: left undecided (conditional).
+    /// </param>
+    public static ServiceControlLimit? For(Organization organization, string accountId, bool serviceLinked, DateTimeOffset now, RequestPrincipal? principal = null)
     {
         if (!organization.IsMember(accountId) || accountId == organization.ManagementAccountId || serviceLinked)
         {
@@ -31,9 +40,48 @@ public sealed class ServiceControlLimit
         // A level with no SCP attached is one we were not shown (AWS always attaches at least one): it restricts nothing we know of.
         var levels = organization.PathOf(accountId)
             .Where(level => level.ServiceControlPolicies.Count > 0)
-            .Select(level => (level, new PermissionSet(level.ServiceControlPolicies, now)))
+            .Select(level => (level, new PermissionSet(level.ServiceControlPolicies.Select(p => Decided(p, principal, organization)), now)))
             .ToArray();
         return new ServiceControlLimit(organization.Id, levels);
+    }
+
+    /// <summary>
+    /// The policy with the conditions on the principal's own keys judged: a statement whose such test is false can
+    /// never apply to it and goes; a test that holds is taken out; every other condition stays for later.
+    /// </summary>
+    private static PolicyDocument Decided(PolicyDocument policy, RequestPrincipal? principal, Organization organization)
+    {
+        if (principal is null || policy.Statements.All(s => s.Conditions.Count == 0))
+        {
+            return policy;
+        }
+        var keys = principal.Describe(new RequestContext("*", "*")).With("aws:PrincipalOrgID", organization.Id);
+        if (organization.OrgPathOf(principal.AccountId) is { } path)
+        {
+            keys.WithValues("aws:PrincipalOrgPaths", path);
+        }
+        var statements = new List<PolicyStatement>();
+        foreach (var statement in policy.Statements)
+        {
+            var remaining = new List<PolicyCondition>();
+            var applies = true;
+            foreach (var condition in statement.Conditions)
+            {
+                // A value with a policy variable may name a key of the request, which is not known yet.
+                var decidable = PrincipalKeys.Any(condition.IsKey) && !condition.Values.Any(v => v.Contains("${", StringComparison.Ordinal));
+                var outcome = decidable ? ConditionEvaluator.Evaluate(condition, keys) : null;
+                applies &= outcome != false;
+                if (outcome is null)
+                {
+                    remaining.Add(condition);
+                }
+            }
+            if (applies)
+            {
+                statements.Add(remaining.Count == statement.Conditions.Count ? statement : statement.WithConditions(remaining));
+            }
+        }
+        return policy.WithStatements(statements);
     }
 
     /// <summary>The SCPs' answer: allowed when every level allows it; else the level that does not, with its decision.</summary>
