@@ -84,14 +84,20 @@ public sealed class ServiceControlLimit
         return policy.WithStatements(statements);
     }
 
-    /// <summary>The SCPs' answer: allowed when every level allows it; else the level that does not, with its decision.</summary>
+    /// <summary>
+    /// The SCPs' answer: allowed when every level allows it; else the level that does not, with its decision. A Deny
+    /// takes a question away only when it names all of it: "every action" less organizations:LeaveOrganization is
+    /// still administrator access within the organisation, as AWS's own guardrails intend (a finding stands unless
+    /// the SCPs surely remove all of it).
+    /// </summary>
     public (AccessDecision? Refusal, OrganizationTarget? Level, bool Conditional) Can(string action, string resourcePattern)
     {
         var conditional = false;
         foreach (var (level, policies) in _levels)
         {
             var decision = policies.Can(action, resourcePattern);
-            if (!decision.Allowed)
+            var partlyDenied = decision.Allowing.Count > 0 && decision.Denying.Count > 0 && !decision.Denying.Any(d => StatementMatch.DenyNamesAll(d, action));
+            if (!decision.Allowed && !partlyDenied)
             {
                 return (decision, level, false);
             }
