@@ -72,6 +72,22 @@ public sealed class CollectOrganizationTests
     }
 
     [Fact]
+    public async Task EveryOrganizationsRequestConformsToAwssServiceModel()
+    {
+        AwsCli.Require();
+        await using var harness = await StartAsync(accounts: 3, maxPage: 1);
+
+        await CollectAsync(harness, From(harness));
+
+        var requests = harness.Server.Requests.Where(r => r.Service == "organizations").ToList();
+        Assert.Equal(
+            ["DescribePolicy", "ListAccountsForParent", "ListOrganizationalUnitsForParent", "ListPoliciesForTarget", "ListRoots"],
+            requests.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));
+        Assert.Empty(requests.SelectMany(r => ServiceModels.Check("organizations", r.Operation, JsonNode.Parse(r.JsonInput)).Select(p => $"{r.Operation}: {p}")).Distinct());
+        Assert.All(requests, r => Assert.Equal("us-east-1", r.Region));
+    }
+
+    [Fact]
     public async Task TheCollectedFilesEqualWhatTheOfficialAwsCliPrintsForTheSameCalls()
     {
         AwsCli.Require();
