@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Engine;
@@ -18,6 +19,12 @@ public abstract class RuleScript
 
     /// <summary>Which customer owns which account; the platform accounts.</summary>
     protected Estate Estate => _context!.Estate;
+
+    /// <summary>
+    /// The AWS organisation (roots, OUs, SCPs and RCPs) when the scan read it; else why not, for a Fail
+    /// message to say that it was judged without SCPs and RCPs.
+    /// </summary>
+    protected OrganizationView Organization => _context!.Organization;
 
     /// <summary>The other resources of the scan, by ARN or type.</summary>
     protected Inventory Inventory => _context!.Inventory;

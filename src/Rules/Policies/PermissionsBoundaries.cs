@@ -14,19 +14,21 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// </summary>
 internal static class PermissionsBoundaries
 {
-    public static PermissionSet Apply(Resource principal, IReadOnlyList<PolicyDocument> policies, Inventory inventory, DateTimeOffset now, List<string> unresolved)
+    /// <param name="serviceControl">The SCPs over the principal, when known: they cap the boundary's lifting too.</param>
+    public static PermissionSet Apply(Resource principal, IReadOnlyList<PolicyDocument> policies, Inventory inventory, DateTimeOffset now, List<string> unresolved,
+        ServiceControlLimit? serviceControl = null)
     {
         if (principal.Type is not (IamPrincipals.UserType or IamPrincipals.RoleType) || ArnOf(principal) is not { } arn)
         {
-            return new PermissionSet(policies, now, unresolved);
+            return new PermissionSet(policies, now, unresolved, serviceControl: serviceControl);
         }
         var name = arn[(arn.LastIndexOf('/') + 1)..];
         if (IamPrincipals.ManagedPolicy(arn, name, inventory) is not { } document)
         {
             unresolved.Add($"permissions boundary {name} (judged as if none were set)");
-            return new PermissionSet(policies, now, unresolved);
+            return new PermissionSet(policies, now, unresolved, serviceControl: serviceControl);
         }
-        var bounded = new PermissionSet(policies, now, unresolved, document.WithName($"permissions boundary {name}"))
+        var bounded = new PermissionSet(policies, now, unresolved, document.WithName($"permissions boundary {name}"), serviceControl)
         {
             BoundaryNote = $"within permissions boundary {name}",
         };
@@ -35,7 +37,7 @@ internal static class PermissionsBoundaries
         var lift = lifts.Select(a => bounded.Can(a, principal.Arn)).Concat([bounded.Can("iam:CreatePolicyVersion", arn)]).FirstOrDefault(d => d.Allowed);
         return lift is null
             ? bounded
-            : new PermissionSet(policies, now, unresolved)
+            : new PermissionSet(policies, now, unresolved, serviceControl: serviceControl)
             {
                 BoundaryNote = $"permissions boundary {name} not counted: the principal may lift it ({lift.Describe()})",
             };
