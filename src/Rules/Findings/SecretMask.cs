@@ -31,6 +31,28 @@ public static partial class SecretMask
         return tags;
     }
 
+    /// <summary>
+    /// Values shorter than this are left in text: a rule's message quoting "true" or "1" must not be garbled
+    /// because a tag named like a secret holds the same short value.
+    /// </summary>
+    private const int MinimumValueInText = 4;
+
+    /// <summary>
+    /// The text (a finding's message or evidence) with every value of <paramref name="tags"/> that is masked
+    /// replaced by its mask: a rule that quotes a tag it judged (owner='ghp_…') must not copy a secret into a report.
+    /// </summary>
+    public static string InText(string text, IReadOnlyDictionary<string, string> tags)
+    {
+        foreach (var (key, value) in tags)
+        {
+            if (value.Length >= MinimumValueInText && text.Contains(value, StringComparison.Ordinal) && Mask(key, value) is var masked && !ReferenceEquals(masked, value))
+            {
+                text = text.Replace(value, masked, StringComparison.Ordinal);
+            }
+        }
+        return text;
+    }
+
     [GeneratedRegex(@"secret|passw(or)?d|pwd|token|api[-_ ]?key|private[-_ ]?key|credential|access[-_ ]?key|connection[-_ ]?string", RegexOptions.IgnoreCase)]
     private static partial Regex SecretKey();
 

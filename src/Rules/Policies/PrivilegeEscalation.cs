@@ -35,6 +35,10 @@ public static class PrivilegeEscalation
         return matches;
     }
 
+    /// <summary>The Allow statements that grant the matches' permissions, each once: what to narrow.</summary>
+    public static IReadOnlyList<PolicyStatement> Statements(IEnumerable<EscalationMatch> matches) =>
+        matches.SelectMany(m => m.Decisions).SelectMany(d => d.Allowing).Distinct().ToList();
+
     private static bool AllowsEvery(PermissionSet permissions, IReadOnlyList<string> actions, string target)
     {
         foreach (var action in actions)
