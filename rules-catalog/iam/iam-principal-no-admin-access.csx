@@ -12,5 +12,5 @@ var admin = permissions.Admin;
 var unjudged = permissions.Unresolved.Count == 0 ? "" : $" ({string.Join(", ", permissions.Unresolved)} not in the inventory, not judged)";
 var boundary = permissions.BoundaryNote is { } note ? $" ({note})" : "";
 return permissions.AllowsAdmin
-    ? Fail($"{Resource.Type} {Resource.Arn} has administrator access{boundary}: {admin.Describe()}. Fix: detach or narrow that policy to the actions the principal needs")
+    ? Fail($"{Resource.Type} {Resource.Arn} has administrator access{boundary}: {admin.Describe()}. Fix: detach or narrow that policy to the actions the principal needs", Evidence.Of(admin.Allowing))
     : Pass($"{Resource.DisplayName} is not allowed every action on every resource{(admin.Denying.Count > 0 || admin.Boundary is not null ? $" ({admin.Describe()})" : "")}{boundary}{unjudged}");

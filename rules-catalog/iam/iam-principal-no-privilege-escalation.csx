@@ -17,4 +17,4 @@ var unjudged = permissions.Unresolved.Count == 0 ? "" : $" ({string.Join(", ", p
 var boundary = permissions.BoundaryNote is { } note ? $" ({note})" : "";
 return methods.Count == 0
     ? Pass($"{Resource.DisplayName} holds no complete privilege-escalation method{boundary}{unjudged}")
-    : Fail($"{Resource.Type} {Resource.Arn} can escalate its privileges{boundary} by {PrivilegeEscalation.Describe(methods)}. Fix: remove those permissions or restrict their resources so they cannot reach the principal's own policies, roles or credentials");
+    : Fail($"{Resource.Type} {Resource.Arn} can escalate its privileges{boundary} by {PrivilegeEscalation.Describe(methods)}. Fix: remove those permissions or restrict their resources so they cannot reach the principal's own policies, roles or credentials", Evidence.Of(PrivilegeEscalation.Statements(methods)));
