@@ -18,19 +18,6 @@ public static partial class SecretMask
             ? $"{Marker} (masked: {value.Length} characters that look like a secret)"
             : value;
 
-    /// <summary>The tags with every secret-looking value masked; the same dictionary when none is.</summary>
-    public static IReadOnlyDictionary<string, string> Tags(IReadOnlyDictionary<string, string> tags)
-    {
-        foreach (var (key, value) in tags)
-        {
-            if (!ReferenceEquals(Mask(key, value), value))
-            {
-                return tags.ToFrozenDictionary(t => t.Key, t => Mask(t.Key, t.Value), StringComparer.Ordinal);
-            }
-        }
-        return tags;
-    }
-
     /// <summary>
     /// Values shorter than this are left in text: a rule's message quoting "true" or "1" must not be garbled
     /// because a tag named like a secret holds the same short value.
@@ -51,6 +38,19 @@ public static partial class SecretMask
             }
         }
         return text;
+    }
+
+    /// <summary>The tags with every secret-looking value masked; the same dictionary when none is.</summary>
+    public static IReadOnlyDictionary<string, string> Tags(IReadOnlyDictionary<string, string> tags)
+    {
+        foreach (var (key, value) in tags)
+        {
+            if (!ReferenceEquals(Mask(key, value), value))
+            {
+                return tags.ToFrozenDictionary(t => t.Key, t => Mask(t.Key, t.Value), StringComparer.Ordinal);
+            }
+        }
+        return tags;
     }
 
     [GeneratedRegex(@"secret|passw(or)?d|pwd|token|api[-_ ]?key|private[-_ ]?key|credential|access[-_ ]?key|connection[-_ ]?string", RegexOptions.IgnoreCase)]
