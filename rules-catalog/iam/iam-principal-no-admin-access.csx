@@ -13,5 +13,5 @@ var unjudged = permissions.Unresolved.Count == 0 ? "" : $" ({string.Join(", ", p
 var boundary = permissions.BoundaryNote is { } note ? $" ({note})" : "";
 var without = Organization.WithoutNote is { } org ? $" ({org})" : "";
 return permissions.AllowsAdmin
-    ? Fail($"{Resource.Type} {Resource.Arn} has administrator access{boundary}{without}: {admin.Describe()}. Fix: detach or narrow that policy to the actions the principal needs")
+    ? Fail($"{Resource.Type} {Resource.Arn} has administrator access{boundary}{without}: {admin.Describe()}. Fix: detach or narrow that policy to the actions the principal needs", Evidence.Of(admin.Allowing))
     : Pass($"{Resource.DisplayName} is not allowed every action on every resource{(admin.Denying.Count > 0 || admin.Boundary is not null || admin.ServiceControl is not null ? $" ({admin.Describe()})" : "")}{boundary}{unjudged}");

@@ -23,4 +23,4 @@ if (methods.Count == 0)
         : Pass($"{Resource.DisplayName} holds no complete privilege-escalation method within the SCPs of organisation {permissions.ServiceControl!.OrganizationId}: {PrivilegeEscalation.DescribePrevention(prevented)}{boundary}{unjudged}");
 }
 var without = Organization.WithoutNote is { } org ? $" ({org})" : "";
-return Fail($"{Resource.Type} {Resource.Arn} can escalate its privileges{boundary}{without} by {PrivilegeEscalation.Describe(methods)}. Fix: remove those permissions or restrict their resources so they cannot reach the principal's own policies, roles or credentials");
+return Fail($"{Resource.Type} {Resource.Arn} can escalate its privileges{boundary}{without} by {PrivilegeEscalation.Describe(methods)}. Fix: remove those permissions or restrict their resources so they cannot reach the principal's own policies, roles or credentials", Evidence.Of(PrivilegeEscalation.Statements(methods)));

@@ -19,4 +19,4 @@ var foreign = AccessAnalyzer.Grants(policy, Resource, Estate, Organization).Wher
 var deputy = foreign.Any(Unpinned) ? " (a service principal without aws:SourceAccount or aws:SourceArn acts for any account that asks it)" : "";
 return foreign.Count == 0
     ? Pass($"the function policy of {Resource.DisplayName} lets in only the customer's own accounts, the platform and AWS services acting for them")
-    : Fail($"function {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}{deputy}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: remove those permissions (aws lambda remove-permission) or add them again with --source-account naming the customer's own account");
+    : Fail($"function {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}{deputy}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: remove those permissions (aws lambda remove-permission) or add them again with --source-account naming the customer's own account", Evidence.Of(foreign.Select(g => g.Statement)));

@@ -17,4 +17,4 @@ var unguarded = AccessAnalyzer.Grants(trust, Resource, Estate, Organization)
     .ToList();
 return unguarded.Count == 0
     ? Pass($"role {Resource.DisplayName} trusts no account beyond its customer and the platform without an sts:ExternalId")
-    : Fail($"role {Resource.Arn} trusts beyond its customer without an sts:ExternalId condition: {AccessAnalyzer.Describe(unguarded)}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: add a Condition StringEquals sts:ExternalId with the customer's external id to those statements, or remove the trust");
+    : Fail($"role {Resource.Arn} trusts beyond its customer without an sts:ExternalId condition: {AccessAnalyzer.Describe(unguarded)}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: add a Condition StringEquals sts:ExternalId with the customer's external id to those statements, or remove the trust", Evidence.Of(unguarded.Select(g => g.Statement)));

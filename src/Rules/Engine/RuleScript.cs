@@ -44,6 +44,13 @@ public abstract class RuleScript
     /// <summary>The resource does not comply. The message names the resource, the fault and the fix.</summary>
     protected static RuleResult Fail(string message) => new(Verdict.Fail, message);
 
+    /// <summary>
+    /// The resource does not comply, and this is what the verdict rests on: the policy statement at fault
+    /// (<see cref="Evidence.Of"/>), the tags compared (<see cref="Evidence.Tags"/>) or the values compared
+    /// (<see cref="Evidence.Value(string, double)"/>). Findings and reports carry it beside the message.
+    /// </summary>
+    protected static RuleResult Fail(string message, Evidence evidence) => new(Verdict.Fail, message) { Evidence = evidence is null || evidence.IsEmpty ? null : evidence };
+
     /// <summary>The rule does not apply to this resource.</summary>
     protected static RuleResult Skip(string message) => new(Verdict.Skip, message);
 

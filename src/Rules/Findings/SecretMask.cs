@@ -18,6 +18,28 @@ public static partial class SecretMask
             ? $"{Marker} (masked: {value.Length} characters that look like a secret)"
             : value;
 
+    /// <summary>
+    /// Values shorter than this are left in text: a rule's message quoting "true" or "1" must not be garbled
+    /// because a tag named like a secret holds the same short value.
+    /// </summary>
+    private const int MinimumValueInText = 4;
+
+    /// <summary>
+    /// The text (a finding's message or evidence) with every value of <paramref name="tags"/> that is masked
+    /// replaced by its mask: a rule that quotes a tag it judged (owner='ghp_…') must not copy a secret into a report.
+    /// </summary>
+    public static string InText(string text, IReadOnlyDictionary<string, string> tags)
+    {
+        foreach (var (key, value) in tags)
+        {
+            if (value.Length >= MinimumValueInText && text.Contains(value, StringComparison.Ordinal) && Mask(key, value) is var masked && !ReferenceEquals(masked, value))
+            {
+                text = text.Replace(value, masked, StringComparison.Ordinal);
+            }
+        }
+        return text;
+    }
+
     /// <summary>The tags with every secret-looking value masked; the same dictionary when none is.</summary>
     public static IReadOnlyDictionary<string, string> Tags(IReadOnlyDictionary<string, string> tags)
     {

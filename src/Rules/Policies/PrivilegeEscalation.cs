@@ -73,6 +73,10 @@ public static class PrivilegeEscalation
         string.Join("; ", prevented.SelectMany(m => m.Decisions).Where(d => d.OutsideServiceControl)
             .Select(d => d.Describe()).Distinct(StringComparer.Ordinal).Take(3));
 
+    /// <summary>The Allow statements that grant the matches' permissions, each once: what to narrow.</summary>
+    public static IReadOnlyList<PolicyStatement> Statements(IEnumerable<EscalationMatch> matches) =>
+        matches.SelectMany(m => m.Decisions).SelectMany(d => d.Allowing).Distinct().ToList();
+
     private static bool AllowsEvery(PermissionSet permissions, IReadOnlyList<string> actions, string target)
     {
         foreach (var action in actions)
