@@ -47,7 +47,9 @@ internal static class AccessReport
     {
         foreach (var decision in answer.Answer.Decisions.Where(d => d.Verdict != PolicyVerdict.NotApplicable))
         {
-            text.AppendLine($"{indent}{decision.PolicyType}: {Verdict(decision.Verdict)}: {decision.Reason}");
+            // An organisation's verdict sums up every level; its statements are named here.
+            var unnamed = decision.Deciding.Select(st => st.Label).Distinct().Where(l => !decision.Reason.Contains(l, StringComparison.Ordinal)).ToList();
+            text.AppendLine($"{indent}{decision.PolicyType}: {Verdict(decision.Verdict)}: {decision.Reason}{(unnamed.Count > 0 ? $" ({string.Join(", ", unnamed)})" : "")}");
         }
         foreach (var missing in answer.NotJudged)
         {
