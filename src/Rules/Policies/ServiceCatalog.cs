@@ -57,7 +57,8 @@ public static class ServiceCatalog
         var service = text[..colon];
         var services = service.Contains('*', StringComparison.Ordinal) || service.Contains('?', StringComparison.Ordinal)
             ? ActionsByService.Where(s => Wildcard.Matches(service, s.Key, ignoreCase: true))
-            : ActionsByService.TryGetValue(service, out var one) ? [new KeyValuePair<string, IReadOnlyList<string>>(service, one)] : [];
+            // Every prefix AWS has is lower case: name it so, whatever case was asked.
+            : ActionsByService.TryGetValue(service, out var one) ? [new KeyValuePair<string, IReadOnlyList<string>>(service.ToLowerInvariant(), one)] : [];
         return [.. services.SelectMany(s => s.Value.Select(a => $"{s.Key}:{a}")).Where(a => Wildcard.ActionMatches(text, a))];
     }
 
