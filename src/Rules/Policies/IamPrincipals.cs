@@ -26,6 +26,10 @@ public static class IamPrincipals
     public static IReadOnlyList<PolicyDocument> PoliciesOf(Resource principal, Inventory inventory) =>
         Collect(principal, inventory, []);
 
+    /// <summary>The same, naming in <paramref name="unresolved"/> each policy that could not be found.</summary>
+    internal static IReadOnlyList<PolicyDocument> PoliciesOf(Resource principal, Inventory inventory, List<string> unresolved) =>
+        Collect(principal, inventory, unresolved);
+
     /// <summary>The principal's effective permissions; what could not be found is listed in <see cref="PermissionSet.Unresolved"/>.</summary>
     public static PermissionSet PermissionsOf(Resource principal, Inventory inventory, DateTimeOffset now) =>
         PermissionsOf(principal, inventory, now, OrganizationView.NotConfigured);

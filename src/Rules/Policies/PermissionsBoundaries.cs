@@ -43,6 +43,25 @@ internal static class PermissionsBoundaries
             };
     }
 
+    /// <summary>
+    /// The boundary's document as it stands, for one request (whether the principal could lift it does not change
+    /// what AWS answers now); null when none is set, or when it cannot be found (then named in <paramref name="unresolved"/>).
+    /// </summary>
+    public static PolicyDocument? DocumentOf(Resource principal, Inventory inventory, List<string> unresolved)
+    {
+        if (principal.Type is not (IamPrincipals.UserType or IamPrincipals.RoleType) || ArnOf(principal) is not { } arn)
+        {
+            return null;
+        }
+        var name = arn[(arn.LastIndexOf('/') + 1)..];
+        var document = IamPrincipals.ManagedPolicy(arn, name, inventory);
+        if (document is null)
+        {
+            unresolved.Add($"permissions boundary {name} (judged as if none were set)");
+        }
+        return document?.WithName($"permissions boundary {name}");
+    }
+
     /// <summary>The boundary policy's ARN, from either shape of the entity.</summary>
     private static string? ArnOf(Resource principal) =>
         principal.Config("PermissionsBoundary") is { ValueKind: JsonValueKind.Object } boundary
