@@ -13,6 +13,11 @@ public sealed record ScanResult
     public required int Resources { get; init; }
     /// <summary>Counts per family and verdict, over every evaluation including passes.</summary>
     public required IReadOnlyDictionary<string, FamilySummary> Evaluations { get; init; }
+    /// <summary>
+    /// Every evaluation counted per account, rule and control, passes included whatever findings were kept;
+    /// null when the scan did not count them (a findings.json or a store written before they were).
+    /// </summary>
+    public ScanCounts? Counts { get; init; }
     public required IReadOnlyList<CoverageGap> Gaps { get; init; }
     /// <summary>Fail, Error, NotAssessed and Suppressed verdicts; Pass too when the scan was asked to include them.</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }

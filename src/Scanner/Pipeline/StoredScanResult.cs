@@ -25,6 +25,7 @@ internal static class StoredScanResult
             FinishedAt = stored.Scan.FinishedAt ?? stored.Scan.StartedAt,
             Resources = stored.Resources,
             Evaluations = stored.Evaluations,
+            Counts = stored.Counts,
             Gaps = stored.Gaps,
             Findings = stored.Findings,
             Rules = rules,
