@@ -15,6 +15,8 @@ public sealed record FindingsFile
     public required DateTimeOffset FinishedAt { get; init; }
     public required int Resources { get; init; }
     public required IReadOnlyDictionary<string, FamilySummary> Evaluations { get; init; }
+    /// <summary>The scan's evaluations per account, rule and control (summary.counts); null when the file has none.</summary>
+    public ScanCounts? Counts { get; init; }
     public required IReadOnlyList<CoverageGap> Gaps { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
     /// <summary>The last scans' counts, when the scan was recorded in a findings store; empty otherwise.</summary>
@@ -28,6 +30,7 @@ public sealed record FindingsFile
         FinishedAt = FinishedAt,
         Resources = Resources,
         Evaluations = Evaluations,
+        Counts = Counts,
         Gaps = Gaps,
         Findings = Findings,
         Trend = Trend,

@@ -75,8 +75,11 @@ internal sealed class ReportModel
     /// <summary>Distinct resources with a finding other than a pass.</summary>
     public int ResourcesWithFindings { get; set; }
 
-    /// <summary>Whether the scan kept its passes (--include-passes): without them no pass rate can be known.</summary>
-    public bool PassesRecorded => Totals[Verdict.Pass] > 0;
+    /// <summary>
+    /// Whether pass rates can be known: the scan counted its evaluations (<see cref="ScanResult.Counts"/>),
+    /// or kept its passes (--include-passes). A resolved finding, written as a pass, is not a kept pass.
+    /// </summary>
+    public bool PassesRecorded => Result.Counts is not null || Totals[Verdict.Pass] > StatusCounts[(int)FindingStatus.Resolved];
 
     /// <summary>Each framework's controls, scored; see <see cref="ComplianceBuilder"/>.</summary>
     public IReadOnlyList<FrameworkScore> Frameworks { get; set; } = [];

@@ -24,6 +24,6 @@ internal sealed record FindingsDocument(
 
 internal sealed record ScanSection(string Id, DateTimeOffset StartedAt, DateTimeOffset FinishedAt);
 
-internal sealed record SummarySection(int Resources, Dictionary<string, FamilySummary> Evaluations);
+internal sealed record SummarySection(int Resources, Dictionary<string, FamilySummary> Evaluations, Dictionary<string, AccountCounts>? Counts = null);
 
 internal sealed record CoverageSection(IReadOnlyList<CoverageGap> Gaps);
