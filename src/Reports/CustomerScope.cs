@@ -53,8 +53,11 @@ public static class CustomerScope
             Gaps = gaps,
             Findings = findings,
             Estate = new Estate([customer], [], result.Estate.Regions),
-            // The trend counts the whole estate's findings, other customers' included.
-            Trend = [],
+            // The scan's trend counts the whole estate's findings, other customers' included: the customer's own instead.
+            Trend = result.CustomerTrends.GetValueOrDefault(customer.Id) ?? [],
+            CustomerTrends = result.CustomerTrends.TryGetValue(customer.Id, out var own)
+                ? new Dictionary<string, IReadOnlyList<ScanTrendPoint>>(StringComparer.Ordinal) { [customer.Id] = own }
+                : new Dictionary<string, IReadOnlyList<ScanTrendPoint>>(StringComparer.Ordinal),
             Waivers = Scope(result.Waivers, customer, redactor),
         };
     }

@@ -21,6 +21,8 @@ public sealed record FindingsFile
     public required IReadOnlyList<Finding> Findings { get; init; }
     /// <summary>The last scans' counts, when the scan was recorded in a findings store; empty otherwise.</summary>
     public IReadOnlyList<ScanTrendPoint> Trend { get; init; } = [];
+    /// <summary>Each customer's trend (customerTrends), by customer id; empty when the file has none.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ScanTrendPoint>> CustomerTrends { get; init; } = new Dictionary<string, IReadOnlyList<ScanTrendPoint>>();
 
     /// <summary>A result to re-render reports from, with the rules and estate the caller knows.</summary>
     public ScanResult ToScanResult(IReadOnlyList<RuleHeader> rules, Estate estate) => new()
@@ -34,6 +36,7 @@ public sealed record FindingsFile
         Gaps = Gaps,
         Findings = Findings,
         Trend = Trend,
+        CustomerTrends = CustomerTrends,
         Rules = rules,
         Estate = estate,
     };

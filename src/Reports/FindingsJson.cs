@@ -31,6 +31,16 @@ public static class FindingsJson
         {
             WriteTrend(writer, result.Trend);
         }
+        if (result.CustomerTrends.Count > 0)
+        {
+            writer.WriteStartObject("customerTrends");
+            foreach (var (customer, trend) in result.CustomerTrends.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(customer);
+                WriteTrendPoints(writer, trend);
+            }
+            writer.WriteEndObject();
+        }
         writer.WriteStartArray("findings");
         foreach (var finding in result.Findings)
         {
@@ -74,6 +84,7 @@ public static class FindingsJson
             Gaps = document.Coverage.Gaps,
             Findings = document.Findings,
             Trend = document.Trend ?? [],
+            CustomerTrends = document.CustomerTrends ?? new Dictionary<string, IReadOnlyList<ScanTrendPoint>>(StringComparer.Ordinal),
         };
     }
 
@@ -302,7 +313,13 @@ public static class FindingsJson
 
     private static void WriteTrend(Utf8JsonWriter writer, IReadOnlyList<ScanTrendPoint> trend)
     {
-        writer.WriteStartArray("trend");
+        writer.WritePropertyName("trend");
+        WriteTrendPoints(writer, trend);
+    }
+
+    private static void WriteTrendPoints(Utf8JsonWriter writer, IReadOnlyList<ScanTrendPoint> trend)
+    {
+        writer.WriteStartArray();
         foreach (var point in trend)
         {
             writer.WriteStartObject();

@@ -28,6 +28,8 @@ public sealed record ScanResult
     public required Estate Estate { get; init; }
     /// <summary>The last scans' counts, oldest first, when the scan was recorded in a findings store.</summary>
     public IReadOnlyList<ScanTrendPoint> Trend { get; init; } = [];
+    /// <summary>Each customer's own trend over the same scans (its findings by status), by customer id; empty without a findings store.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ScanTrendPoint>> CustomerTrends { get; init; } = new Dictionary<string, IReadOnlyList<ScanTrendPoint>>();
     /// <summary>Waivers that matched nothing (stale) or ran out (expired); empty when guardrails.yaml has none.</summary>
     public WaiverReport Waivers { get; init; } = WaiverReport.None;
     /// <summary>The files a check of templates read, in the order given (nested templates after); empty for a scan of accounts.</summary>

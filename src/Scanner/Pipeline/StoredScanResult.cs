@@ -17,6 +17,7 @@ internal static class StoredScanResult
     {
         var stored = await store.ReadScanAsync(scanId, cancellationToken);
         var trend = await store.TrendAsync(stored.Scan.Scope, TrendLength, cancellationToken);
+        var customerTrends = await store.CustomerTrendAsync(stored.Scan.Scope, TrendLength, null, cancellationToken);
         var accounts = config.ScannedAccounts(stored.Scan.Scope == ScanRecord.WholeEstate ? null : stored.Scan.Scope);
         return new ScanResult
         {
@@ -32,6 +33,7 @@ internal static class StoredScanResult
             RulesOff = rulesOff,
             Estate = config.Estate,
             Trend = trend,
+            CustomerTrends = customerTrends,
             Waivers = new WaiverBook(config.Waivers, stored.Scan.StartedAt).Report(stored.MatchedWaivers, accounts),
         };
     }
