@@ -138,6 +138,19 @@ public sealed class PassRateTests
     }
 
     [Fact]
+    public async Task AReportRenderedAgainFromFindingsJsonShowsTheSameRates()
+    {
+        var scan = Counted();
+        var read = FindingsJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(FindingsJson.ToJson(scan)))).ToScanResult(scan.Rules, scan.Estate);
+
+        var html = await ReportHtml.RenderAsync(read);
+
+        Assert.Contains(@"<td class=""num"" data-key=""66"">66%</td>", html);
+        Assert.Contains("81% (13/16)", html);
+        Assert.Contains("Globex Corporation: failing findings over the last 2 scans, oldest first: 3, 4", html);
+    }
+
+    [Fact]
     public void AFindingsJsonWithoutCountsReadsAsBefore()
     {
         var json = FindingsJson.ToJson(Counted() with { Counts = null, CustomerTrends = new Dictionary<string, IReadOnlyList<ScanTrendPoint>>() });
