@@ -11,4 +11,4 @@ var policies = IdentityPolicyChecks.OwnPolicies(Resource);
 var admin = IdentityPolicyChecks.AdminStatements(policies);
 return admin.Count == 0
     ? Pass($"{Resource.DisplayName}: no policy written on it allows every action on every resource ({policies.Count} polic{(policies.Count == 1 ? "y" : "ies")} judged)")
-    : Fail($"{Resource.Type} {Resource.Arn} has a policy that allows every action on every resource (\"*\" on \"*\", or a NotAction/NotResource that excludes nothing): {string.Join(", ", admin.Select(s => s.Label))}. Fix: replace \"*\" with the actions needed, in a new default policy version or inline policy");
+    : Fail($"{Resource.Type} {Resource.Arn} has a policy that allows every action on every resource (\"*\" on \"*\", or a NotAction/NotResource that excludes nothing): {string.Join(", ", admin.Select(s => s.Label))}. Fix: replace \"*\" with the actions needed, in a new default policy version or inline policy", Evidence.Of(admin));

@@ -11,4 +11,4 @@ var policies = IdentityPolicyChecks.OwnPolicies(Resource);
 var statements = IdentityPolicyChecks.AllowsWithNotAction(policies);
 return statements.Count == 0
     ? Pass($"{Resource.DisplayName}: no policy written on it allows with NotAction")
-    : Fail($"{Resource.Type} {Resource.Arn} allows with NotAction: {string.Join("; ", statements.Select(s => $"{s.ActionsText} under {s.Label}"))}. Fix: allow the actions needed by name instead");
+    : Fail($"{Resource.Type} {Resource.Arn} allows with NotAction: {string.Join("; ", statements.Select(s => $"{s.ActionsText} under {s.Label}"))}. Fix: allow the actions needed by name instead", Evidence.Of(statements));

@@ -11,4 +11,4 @@ var policies = IdentityPolicyChecks.OwnPolicies(Resource);
 var statements = IdentityPolicyChecks.PassRoleOnEveryRole(policies, Resource.AccountId);
 return statements.Count == 0
     ? Pass($"{Resource.DisplayName}: no policy written on it allows iam:PassRole on every role")
-    : Fail($"{Resource.Type} {Resource.Arn} allows iam:PassRole on every role: {string.Join("; ", statements.Select(s => $"{s.ActionsText} on {string.Join(", ", s.Resources)} under {s.Label}"))}. Fix: name the roles that may be passed in Resource and add an iam:PassedToService condition");
+    : Fail($"{Resource.Type} {Resource.Arn} allows iam:PassRole on every role: {string.Join("; ", statements.Select(s => $"{s.ActionsText} on {string.Join(", ", s.Resources)} under {s.Label}"))}. Fix: name the roles that may be passed in Resource and add an iam:PassedToService condition", Evidence.Of(statements));

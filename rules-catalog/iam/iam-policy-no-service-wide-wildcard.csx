@@ -11,4 +11,4 @@ var policies = IdentityPolicyChecks.OwnPolicies(Resource);
 var wildcards = IdentityPolicyChecks.ServiceWideWildcards(policies);
 return wildcards.Count == 0
     ? Pass($"{Resource.DisplayName}: no policy written on it grants a whole service on every resource")
-    : Fail($"{Resource.Type} {Resource.Arn} grants whole services on \"*\": {string.Join("; ", wildcards.Select(w => $"{string.Join(", ", w.Actions)} under {w.Statement.Label}"))}. Fix: name the actions needed, or limit Resource to the customer's own resources");
+    : Fail($"{Resource.Type} {Resource.Arn} grants whole services on \"*\": {string.Join("; ", wildcards.Select(w => $"{string.Join(", ", w.Actions)} under {w.Statement.Label}"))}. Fix: name the actions needed, or limit Resource to the customer's own resources", Evidence.Of(wildcards.Select(w => w.Statement)));

@@ -15,4 +15,4 @@ if (trust is null)
 var open = AccessAnalyzer.Grants(trust, Resource, Estate).Where(g => g.Kind == GrantKind.Public).ToList();
 return open.Count == 0
     ? Pass($"role {Resource.DisplayName} cannot be assumed by anyone outside the principals and accounts its trust policy names")
-    : Fail($"role {Resource.Arn} can be assumed by anyone: {AccessAnalyzer.Describe(open)}. Fix: name the principals, or pin \"*\" with aws:PrincipalAccount to the customer's accounts");
+    : Fail($"role {Resource.Arn} can be assumed by anyone: {AccessAnalyzer.Describe(open)}. Fix: name the principals, or pin \"*\" with aws:PrincipalAccount to the customer's accounts", Evidence.Of(open.Select(g => g.Statement)));

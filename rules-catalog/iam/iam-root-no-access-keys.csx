@@ -18,4 +18,4 @@ if (Resource.Supplementary("CredentialReport") is not { ValueKind: JsonValueKind
 var active = new[] { 1, 2 }.Where(n => JsonPath.Find(report, $"access_key_{n}_active")?.GetString() == "true").ToList();
 return active.Count == 0
     ? Pass($"the root user of account {Resource.AccountId} has no active access key")
-    : Fail($"the root user of account {Resource.AccountId} has active access key {string.Join(" and ", active)}. Fix: sign in as root and delete the key(s); use IAM roles for automation");
+    : Fail($"the root user of account {Resource.AccountId} has active access key {string.Join(" and ", active)}. Fix: sign in as root and delete the key(s); use IAM roles for automation", Evidence.Fields(report, "access_key_1_active", "access_key_2_active"));

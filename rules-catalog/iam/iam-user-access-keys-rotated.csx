@@ -32,4 +32,4 @@ foreach (var n in new[] { 1, 2 })
 }
 return stale.Count == 0
     ? Pass($"user {Resource.DisplayName} has no active access key older than {maxAgeDays} days")
-    : Fail($"user {Resource.Arn} has active {string.Join(" and ", stale)}, over the {maxAgeDays}-day limit. Fix: create a new key, switch to it, then deactivate and delete the old one");
+    : Fail($"user {Resource.Arn} has active {string.Join(" and ", stale)}, over the {maxAgeDays}-day limit. Fix: create a new key, switch to it, then deactivate and delete the old one", Evidence.Fields(report, "access_key_1_active", "access_key_1_last_rotated", "access_key_2_active", "access_key_2_last_rotated").And("maxAgeDays", maxAgeDays));

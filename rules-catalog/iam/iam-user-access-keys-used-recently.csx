@@ -26,4 +26,4 @@ foreach (var n in new[] { 1, 2 }.Where(n => JsonPath.Find(report, $"access_key_{
 }
 return unused.Count == 0
     ? Pass($"user {Resource.DisplayName} has no active access key unused for over {maxDays} days")
-    : Fail($"user {Resource.Arn} has active {string.Join(" and ", unused)}, unused for over {maxDays} days. Fix: deactivate and delete the key(s)");
+    : Fail($"user {Resource.Arn} has active {string.Join(" and ", unused)}, unused for over {maxDays} days. Fix: deactivate and delete the key(s)", Evidence.Fields(report, "access_key_1_active", "access_key_1_last_used_date", "access_key_1_last_rotated", "access_key_2_active", "access_key_2_last_used_date", "access_key_2_last_rotated").And("maxUnusedDays", maxDays));

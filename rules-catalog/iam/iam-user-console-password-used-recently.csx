@@ -23,4 +23,4 @@ var what = since is not { } s ? "has a console password whose use cannot be date
     : used is null ? $"has a console password never used since {s:yyyy-MM-dd}" : $"last used its console password on {s:yyyy-MM-dd}";
 return since is { } when && Now - when <= TimeSpan.FromDays(maxDays)
     ? Pass($"user {Resource.DisplayName} {what}, within {maxDays} days")
-    : Fail($"user {Resource.Arn} {what}, over {maxDays} days ago. Fix: aws iam delete-login-profile --user-name {Resource.DisplayName}");
+    : Fail($"user {Resource.Arn} {what}, over {maxDays} days ago. Fix: aws iam delete-login-profile --user-name {Resource.DisplayName}", Evidence.Fields(report, "password_enabled", "password_last_used", "password_last_changed", "user_creation_time").And("maxUnusedDays", maxDays));

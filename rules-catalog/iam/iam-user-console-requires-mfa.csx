@@ -14,5 +14,5 @@ if (Resource.Supplementary("CredentialReport") is not { ValueKind: JsonValueKind
 var password = JsonPath.Find(report, "password_enabled")?.GetString();
 var mfa = JsonPath.Find(report, "mfa_active")?.GetString();
 return password == "true" && mfa == "false"
-    ? Fail($"user {Resource.Arn} can sign in to the console with a password and has no MFA device. Fix: assign an MFA device, or delete the login profile if console access is not needed")
+    ? Fail($"user {Resource.Arn} can sign in to the console with a password and has no MFA device. Fix: assign an MFA device, or delete the login profile if console access is not needed", Evidence.Fields(report, "password_enabled", "mfa_active"))
     : Pass($"user {Resource.DisplayName} has MFA or no console password (password_enabled={password}, mfa_active={mfa})");

@@ -14,4 +14,4 @@ if (Resource.Supplementary("CredentialReport") is not { ValueKind: JsonValueKind
 var active = new[] { 1, 2 }.Count(n => JsonPath.Find(report, $"access_key_{n}_active")?.GetString() == "true");
 return active <= 1
     ? Pass($"user {Resource.DisplayName} has {active} active access key{(active == 1 ? "" : "s")}")
-    : Fail($"user {Resource.Arn} has two active access keys. Fix: keep the one in use, deactivate and delete the other");
+    : Fail($"user {Resource.Arn} has two active access keys. Fix: keep the one in use, deactivate and delete the other", Evidence.Fields(report, "access_key_1_active", "access_key_2_active"));

@@ -19,5 +19,5 @@ if (ServiceQuota.Value(Resource) is not { } value)
     return Skip($"{Resource}: {quota} has no numeric Value to judge against");
 }
 return value < awsDefault
-    ? Fail($"{Resource}: {quota} is {value}, below AWS's default of {awsDefault}; request the default with `{ServiceQuota.IncreaseCommand(Resource, awsDefault)}`")
+    ? Fail($"{Resource}: {quota} is {value}, below AWS's default of {awsDefault}; request the default with `{ServiceQuota.IncreaseCommand(Resource, awsDefault)}`", ServiceQuota.EvidenceOf(Resource).And("awsDefault", awsDefault.Value))
     : Pass($"{Resource}: {quota} is {value}, at least AWS's default of {awsDefault}");

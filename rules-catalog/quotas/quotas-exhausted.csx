@@ -16,5 +16,5 @@ if (ServiceQuota.Usage(Resource) is not { } usage)
     return Skip($"{Resource}: the usage of {quota} is unknown: {ServiceQuota.WhyUsageUnknown(Resource)}");
 }
 return usage >= value
-    ? Fail($"{Resource}: {quota} is used up ({usage} of {value}; {ServiceQuota.UsageSource(Resource)}): no more can be created; request an increase with `{ServiceQuota.IncreaseCommand(Resource)}` and delete unused resources meanwhile")
+    ? Fail($"{Resource}: {quota} is used up ({usage} of {value}; {ServiceQuota.UsageSource(Resource)}): no more can be created; request an increase with `{ServiceQuota.IncreaseCommand(Resource)}` and delete unused resources meanwhile", ServiceQuota.EvidenceOf(Resource))
     : Pass($"{Resource}: {quota} is used {usage} of {value}");

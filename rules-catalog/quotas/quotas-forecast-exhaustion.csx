@@ -37,5 +37,5 @@ if (forecast.DaysUntilExhausted is not { } days)
     return Pass($"{Resource}: {quota} is not growing ({evidence}); value {value}");
 }
 return days <= horizon
-    ? Fail($"{Resource}: {quota} is forecast to reach its value {value} in {days:0.#} days, on {forecast.ExhaustedOn:yyyy-MM-dd} ({evidence}), within the {horizon:0.#}-day horizon; request an increase with `{ServiceQuota.IncreaseCommand(Resource)}` or stop the growth")
+    ? Fail($"{Resource}: {quota} is forecast to reach its value {value} in {days:0.#} days, on {forecast.ExhaustedOn:yyyy-MM-dd} ({evidence}), within the {horizon:0.#}-day horizon; request an increase with `{ServiceQuota.IncreaseCommand(Resource)}` or stop the growth", ServiceQuota.EvidenceOf(Resource).And("forecast", evidence).And("daysUntilExhausted", days).And("horizonDays", horizon))
     : Pass($"{Resource}: {quota} is forecast to reach its value {value} in {days:0} days, on {forecast.ExhaustedOn:yyyy-MM-dd} ({evidence}), beyond the {horizon:0.#}-day horizon");

@@ -28,5 +28,5 @@ if (ServiceQuota.Reaches(usage, failAt, value))
     return Pass($"{Resource}: {quota} is used {usage} of {value}, at or above {failAt * 100:0.#}%, which quotas-headroom reports");
 }
 return ServiceQuota.Reaches(usage, warnAt, value)
-    ? Fail($"{Resource}: {quota} is used {usage} of {value} ({ServiceQuota.UsageSource(Resource)}), at or above the {warnAt * 100:0.#}% warning; plan an increase with `{ServiceQuota.IncreaseCommand(Resource)}` or clean up unused resources")
+    ? Fail($"{Resource}: {quota} is used {usage} of {value} ({ServiceQuota.UsageSource(Resource)}), at or above the {warnAt * 100:0.#}% warning; plan an increase with `{ServiceQuota.IncreaseCommand(Resource)}` or clean up unused resources", ServiceQuota.EvidenceOf(Resource).And("warnAt", warnAt))
     : Pass($"{Resource}: {quota} is used {usage} of {value}, below {warnAt * 100:0.#}%");

@@ -18,5 +18,5 @@ if (ServiceQuota.Usage(Resource) is not { } usage)
 }
 var failAt = Params.Number("failAt");
 return ServiceQuota.Reaches(usage, failAt, value)
-    ? Fail($"{Resource}: {quota} is used {usage} of {value} ({ServiceQuota.UsageSource(Resource)}), at or above {failAt * 100:0.#}%; request an increase with `{ServiceQuota.IncreaseCommand(Resource)}` or delete unused resources")
+    ? Fail($"{Resource}: {quota} is used {usage} of {value} ({ServiceQuota.UsageSource(Resource)}), at or above {failAt * 100:0.#}%; request an increase with `{ServiceQuota.IncreaseCommand(Resource)}` or delete unused resources", ServiceQuota.EvidenceOf(Resource).And("failAt", failAt))
     : Pass($"{Resource}: {quota} is used {usage} of {value}, below {failAt * 100:0.#}%");

@@ -22,5 +22,5 @@ if (ServiceQuota.Usage(Resource) is not { } usage)
 }
 var warnAt = Params.Number("warnAt");
 return ServiceQuota.Reaches(usage, warnAt, value)
-    ? Fail($"{Resource}: {quota} cannot be raised and is used {usage} of {value} ({ServiceQuota.UsageSource(Resource)}), at or above {warnAt * 100:0.#}%; delete or consolidate unused resources, or spread the workload over more accounts or Regions")
+    ? Fail($"{Resource}: {quota} cannot be raised and is used {usage} of {value} ({ServiceQuota.UsageSource(Resource)}), at or above {warnAt * 100:0.#}%; delete or consolidate unused resources, or spread the workload over more accounts or Regions", ServiceQuota.EvidenceOf(Resource).And("warnAt", warnAt))
     : Pass($"{Resource}: {quota} cannot be raised and is used {usage} of {value}, below {warnAt * 100:0.#}%");

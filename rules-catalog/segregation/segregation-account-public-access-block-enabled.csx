@@ -11,4 +11,4 @@ var settings = new[] { "blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy
 var off = settings.Where(s => Resource.Config(s) is not { ValueKind: JsonValueKind.True }).ToList();
 return off.Count == 0
     ? Pass($"account {Resource.AccountId} blocks public access to S3 with all four settings")
-    : Fail($"account {Resource.AccountId} does not block public S3 access: {string.Join(", ", off)} {(off.Count == 1 ? "is" : "are")} not true. Fix: aws s3control put-public-access-block --account-id {Resource.AccountId} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true");
+    : Fail($"account {Resource.AccountId} does not block public S3 access: {string.Join(", ", off)} {(off.Count == 1 ? "is" : "are")} not true. Fix: aws s3control put-public-access-block --account-id {Resource.AccountId} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true", Evidence.Fields(Resource.Configuration, settings));

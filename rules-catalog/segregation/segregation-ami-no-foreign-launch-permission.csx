@@ -14,4 +14,4 @@ if (ResourceSharing.Grants(Resource, Estate) is not { } grants)
 var foreign = grants.Where(g => g.IsForeign).ToList();
 return foreign.Count == 0
     ? Pass($"image {Resource.DisplayName} is shared with no account beyond its customer and the platform{(grants.Count == 0 ? " (not shared)" : $" ({ResourceSharing.Describe(grants)})")}")
-    : Fail($"image {Resource.Arn} is shared beyond its customer: {ResourceSharing.Describe(foreign)}. Fix: remove them with aws ec2 modify-image-attribute --launch-permission 'Remove=[...]'");
+    : Fail($"image {Resource.Arn} is shared beyond its customer: {ResourceSharing.Describe(foreign)}. Fix: remove them with aws ec2 modify-image-attribute --launch-permission 'Remove=[...]'", Evidence.Value("launchPermission", foreign.Select(g => g.Grantee)));

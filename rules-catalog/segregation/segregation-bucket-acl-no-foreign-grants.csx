@@ -14,4 +14,4 @@ if (BucketAcl.Grants(Resource) is not { } grants)
 var foreign = grants.Where(g => g.IsForeign).ToList();
 return foreign.Count == 0
     ? Pass($"the ACL of bucket {Resource.DisplayName} grants only the owner and the log delivery service")
-    : Fail($"bucket {Resource.Arn} has ACL grants beyond its owner: {ResourceSharing.Describe(foreign)}. Fix: aws s3api put-bucket-acl --bucket {Resource.DisplayName} --acl private, then enforce bucket-owner object ownership to disable ACLs");
+    : Fail($"bucket {Resource.Arn} has ACL grants beyond its owner: {ResourceSharing.Describe(foreign)}. Fix: aws s3api put-bucket-acl --bucket {Resource.DisplayName} --acl private, then enforce bucket-owner object ownership to disable ACLs", Evidence.Value("grantees", foreign.Select(g => g.Grantee)));

@@ -12,7 +12,7 @@ if (policy is null)
 {
     return Pass($"bucket {Resource.DisplayName} has no bucket policy");
 }
-var foreign = AccessAnalyzer.Grants(policy, Resource, Estate).Where(g => g.IsForeign).ToList();
+var foreign = AccessAnalyzer.Grants(policy, Resource, Estate, Organization).Where(g => g.IsForeign).ToList();
 return foreign.Count == 0
     ? Pass($"the bucket policy of {Resource.DisplayName} lets in only the customer's own accounts, the platform and AWS services")
-    : Fail($"bucket {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}. Fix: remove those principals from the bucket policy or pin them with aws:SourceAccount / aws:PrincipalAccount to the customer's own accounts");
+    : Fail($"bucket {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: remove those principals from the bucket policy or pin them with aws:SourceAccount / aws:PrincipalAccount to the customer's own accounts", Evidence.Of(foreign.Select(g => g.Statement)));

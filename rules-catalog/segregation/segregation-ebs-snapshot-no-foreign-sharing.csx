@@ -14,4 +14,4 @@ if (ResourceSharing.Grants(Resource, Estate) is not { } grants)
 var foreign = grants.Where(g => g.IsForeign).ToList();
 return foreign.Count == 0
     ? Pass($"snapshot {Resource.DisplayName} is shared with no account beyond its customer and the platform{(grants.Count == 0 ? " (not shared)" : $" ({ResourceSharing.Describe(grants)})")}")
-    : Fail($"snapshot {Resource.Arn} is shared beyond its customer: {ResourceSharing.Describe(foreign)}. Fix: remove them with aws ec2 modify-snapshot-attribute --attribute createVolumePermission --operation-type remove");
+    : Fail($"snapshot {Resource.Arn} is shared beyond its customer: {ResourceSharing.Describe(foreign)}. Fix: remove them with aws ec2 modify-snapshot-attribute --attribute createVolumePermission --operation-type remove", Evidence.Value("createVolumePermission", foreign.Select(g => g.Grantee)));

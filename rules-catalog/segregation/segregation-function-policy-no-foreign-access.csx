@@ -15,8 +15,8 @@ if (policy is null)
 // A service principal with no aws:SourceAccount / aws:SourceArn acts for any account that asks it
 // (any account's bucket or topic could invoke the function): the confused deputy.
 bool Unpinned(AccessGrant g) => g.Kind == GrantKind.Service && !g.Pinned && g.Principal.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase);
-var foreign = AccessAnalyzer.Grants(policy, Resource, Estate).Where(g => g.IsForeign || Unpinned(g)).ToList();
+var foreign = AccessAnalyzer.Grants(policy, Resource, Estate, Organization).Where(g => g.IsForeign || Unpinned(g)).ToList();
 var deputy = foreign.Any(Unpinned) ? " (a service principal without aws:SourceAccount or aws:SourceArn acts for any account that asks it)" : "";
 return foreign.Count == 0
     ? Pass($"the function policy of {Resource.DisplayName} lets in only the customer's own accounts, the platform and AWS services acting for them")
-    : Fail($"function {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}{deputy}. Fix: remove those permissions (aws lambda remove-permission) or add them again with --source-account naming the customer's own account");
+    : Fail($"function {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}{deputy}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: remove those permissions (aws lambda remove-permission) or add them again with --source-account naming the customer's own account", Evidence.Of(foreign.Select(g => g.Statement)));

@@ -12,7 +12,7 @@ if (policy is null)
 {
     return Pass($"key {Resource.DisplayName} has no key policy");
 }
-var foreign = AccessAnalyzer.Grants(policy, Resource, Estate).Where(g => g.IsForeign).ToList();
+var foreign = AccessAnalyzer.Grants(policy, Resource, Estate, Organization).Where(g => g.IsForeign).ToList();
 return foreign.Count == 0
     ? Pass($"the key policy of {Resource.DisplayName} lets in only the customer's own accounts, the platform and AWS services")
-    : Fail($"key {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}. Fix: remove those principals from the key policy or pin \"*\" with kms:CallerAccount to the customer's own account ids");
+    : Fail($"key {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: remove those principals from the key policy or pin \"*\" with kms:CallerAccount to the customer's own account ids", Evidence.Of(foreign.Select(g => g.Statement)));

@@ -12,7 +12,7 @@ if (policy is null)
 {
     return Pass($"repository {Resource.DisplayName} has no repository policy");
 }
-var foreign = AccessAnalyzer.Grants(policy, Resource, Estate).Where(g => g.IsForeign).ToList();
+var foreign = AccessAnalyzer.Grants(policy, Resource, Estate, Organization).Where(g => g.IsForeign).ToList();
 return foreign.Count == 0
     ? Pass($"the repository policy of {Resource.DisplayName} lets in only the customer's own accounts, the platform and AWS services")
-    : Fail($"repository {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}. Fix: remove those principals from the repository policy, or delete it");
+    : Fail($"repository {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: remove those principals from the repository policy, or delete it", Evidence.Of(foreign.Select(g => g.Statement)));

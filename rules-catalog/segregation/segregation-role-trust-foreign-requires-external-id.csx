@@ -12,9 +12,9 @@ if (trust is null)
 {
     return Skip($"the trust policy of role {Resource.DisplayName} was not recorded; collect the role's AssumeRolePolicyDocument to judge it");
 }
-var unguarded = AccessAnalyzer.Grants(trust, Resource, Estate)
+var unguarded = AccessAnalyzer.Grants(trust, Resource, Estate, Organization)
     .Where(g => g.IsForeign && !g.Statement.Conditions.Any(c => c.IsKey("sts:ExternalId") && !c.IsNegated && !c.IfExists))
     .ToList();
 return unguarded.Count == 0
     ? Pass($"role {Resource.DisplayName} trusts no account beyond its customer and the platform without an sts:ExternalId")
-    : Fail($"role {Resource.Arn} trusts beyond its customer without an sts:ExternalId condition: {AccessAnalyzer.Describe(unguarded)}. Fix: add a Condition StringEquals sts:ExternalId with the customer's external id to those statements, or remove the trust");
+    : Fail($"role {Resource.Arn} trusts beyond its customer without an sts:ExternalId condition: {AccessAnalyzer.Describe(unguarded)}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: add a Condition StringEquals sts:ExternalId with the customer's external id to those statements, or remove the trust", Evidence.Of(unguarded.Select(g => g.Statement)));

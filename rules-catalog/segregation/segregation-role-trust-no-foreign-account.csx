@@ -12,7 +12,7 @@ if (trust is null)
 {
     return Skip($"the trust policy of role {Resource.DisplayName} was not recorded; collect the role's AssumeRolePolicyDocument to judge it");
 }
-var foreign = AccessAnalyzer.Grants(trust, Resource, Estate).Where(g => g.IsForeign).ToList();
+var foreign = AccessAnalyzer.Grants(trust, Resource, Estate, Organization).Where(g => g.IsForeign).ToList();
 return foreign.Count == 0
     ? Pass($"role {Resource.DisplayName} trusts only the customer's own accounts, the platform, AWS services and federation providers")
-    : Fail($"role {Resource.Arn} can be assumed from beyond its customer: {AccessAnalyzer.Describe(foreign)}. Fix: remove those principals from the trust policy or pin them with aws:PrincipalAccount to the customer's own accounts");
+    : Fail($"role {Resource.Arn} can be assumed from beyond its customer: {AccessAnalyzer.Describe(foreign)}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: remove those principals from the trust policy or pin them with aws:PrincipalAccount to the customer's own accounts", Evidence.Of(foreign.Select(g => g.Statement)));

@@ -12,7 +12,7 @@ if (policy is null)
 {
     return Pass($"secret {Resource.DisplayName} has no secret policy");
 }
-var foreign = AccessAnalyzer.Grants(policy, Resource, Estate).Where(g => g.IsForeign).ToList();
+var foreign = AccessAnalyzer.Grants(policy, Resource, Estate, Organization).Where(g => g.IsForeign).ToList();
 return foreign.Count == 0
     ? Pass($"the secret policy of {Resource.DisplayName} lets in only the customer's own accounts, the platform and AWS services")
-    : Fail($"secret {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}. Fix: remove those principals from the secret's resource policy, or delete the policy");
+    : Fail($"secret {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: remove those principals from the secret's resource policy, or delete the policy", Evidence.Of(foreign.Select(g => g.Statement)));

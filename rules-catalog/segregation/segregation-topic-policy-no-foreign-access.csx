@@ -12,7 +12,7 @@ if (policy is null)
 {
     return Pass($"topic {Resource.DisplayName} has no topic policy");
 }
-var foreign = AccessAnalyzer.Grants(policy, Resource, Estate).Where(g => g.IsForeign).ToList();
+var foreign = AccessAnalyzer.Grants(policy, Resource, Estate, Organization).Where(g => g.IsForeign).ToList();
 return foreign.Count == 0
     ? Pass($"the topic policy of {Resource.DisplayName} lets in only the customer's own accounts, the platform and AWS services")
-    : Fail($"topic {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}. Fix: remove those principals from the topic policy or pin them with AWS:SourceOwner / aws:SourceAccount to the customer's own accounts");
+    : Fail($"topic {Resource.Arn} is open beyond its customer: {AccessAnalyzer.Describe(foreign)}{(Organization.WithoutNote is { } without ? $" ({without})" : "")}. Fix: remove those principals from the topic policy or pin them with AWS:SourceOwner / aws:SourceAccount to the customer's own accounts", Evidence.Of(foreign.Select(g => g.Statement)));

@@ -19,4 +19,4 @@ if (ResourceSharing.Grants(Resource, Estate) is not { } sides)
 var foreign = sides.Where(g => g.IsForeign).ToList();
 return foreign.Count == 0
     ? Pass($"peering {Resource.DisplayName} connects only accounts of its customer or the platform ({ResourceSharing.Describe(sides)})")
-    : Fail($"peering {Resource.Arn} connects the customer's VPC to {ResourceSharing.Describe(foreign)}. Fix: delete the peering with aws ec2 delete-vpc-peering-connection and remove its routes");
+    : Fail($"peering {Resource.Arn} connects the customer's VPC to {ResourceSharing.Describe(foreign)}. Fix: delete the peering with aws ec2 delete-vpc-peering-connection and remove its routes", Evidence.Value("foreignOwners", foreign.Select(g => g.Grantee)));

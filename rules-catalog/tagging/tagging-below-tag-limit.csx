@@ -12,4 +12,4 @@ var max = (int)Params.Number("max");
 var count = Resource.Tags.Keys.Count(k => !k.StartsWith("aws:", StringComparison.OrdinalIgnoreCase));
 return count < max
     ? Pass($"{Resource} carries {count} tags, below the threshold of {max}")
-    : Fail($"{Resource} carries {count} tags, at or above the threshold of {max} (AWS allows {AwsLimit}, aws: tags aside); remove unused tags so that required ones can still be added");
+    : Fail($"{Resource} carries {count} tags, at or above the threshold of {max} (AWS allows {AwsLimit}, aws: tags aside); remove unused tags so that required ones can still be added", Evidence.Value("tags", count).And("max", max));

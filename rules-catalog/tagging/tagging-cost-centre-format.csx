@@ -17,4 +17,4 @@ var pattern = Params.String("pattern");
 // The pattern comes from configuration: a time limit keeps a pathological one from stalling the scan.
 return Regex.IsMatch(costCentre, pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200))
     ? Pass($"{Resource} has cost-centre={costCentre}, matching {pattern}")
-    : Fail($"{Resource} has cost-centre='{costCentre}', which does not match {pattern}; set it to the cost centre's code in that format (e.g. CC-1001)");
+    : Fail($"{Resource} has cost-centre='{costCentre}', which does not match {pattern}; set it to the cost centre's code in that format (e.g. CC-1001)", Evidence.Tags(Resource, "cost-centre").And("pattern", pattern));

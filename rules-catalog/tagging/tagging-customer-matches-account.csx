@@ -21,4 +21,4 @@ if (tagged == owner.Id)
     return Pass($"{Resource} is tagged customer={owner.Id}, the owner of account {Resource.AccountId}");
 }
 var move = Estate.Customers.Any(c => c.Id == tagged) ? $", or move the resource into {tagged}'s accounts" : "";
-return Fail($"{Resource} is tagged customer='{tagged}' but its account {Resource.AccountId} belongs to {owner.Id} ({owner.Name}); set the tag to customer={owner.Id}{move}");
+return Fail($"{Resource} is tagged customer='{tagged}' but its account {Resource.AccountId} belongs to {owner.Id} ({owner.Name}); set the tag to customer={owner.Id}{move}", Evidence.Tags(Resource, "customer").And("accountOwner", owner.Id));

@@ -16,4 +16,4 @@ if (environment is null)
 var allowed = Params.Strings("values");
 return allowed.Contains(environment, StringComparer.Ordinal)
     ? Pass($"{Resource} is tagged environment={environment}, an allowed value")
-    : Fail($"{Resource} is tagged environment='{environment}', which is not one of {string.Join(", ", allowed)} (exact, case-sensitive); set the tag to one of them");
+    : Fail($"{Resource} is tagged environment='{environment}', which is not one of {string.Join(", ", allowed)} (exact, case-sensitive); set the tag to one of them", Evidence.Tags(Resource, "environment").And("allowed", allowed));

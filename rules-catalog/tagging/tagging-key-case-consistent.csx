@@ -25,4 +25,4 @@ var problems = keys
     .ToList();
 return problems.Count == 0
     ? Pass($"{Resource} spells every tag key in one case")
-    : Fail($"{Resource}: {string.Join("; ", problems)}; keep one key in the agreed case and remove the other");
+    : Fail($"{Resource}: {string.Join("; ", problems)}; keep one key in the agreed case and remove the other", Evidence.Tags(Resource, keys));

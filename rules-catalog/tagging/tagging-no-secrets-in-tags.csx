@@ -52,19 +52,19 @@ string? SecretIn(string text)
         : match.Groups["slack"].Success ? "a Slack token"
         : "a JSON web token";
 }
-var findings = new List<string>();
+var findings = new List<(string Key, string Fault)>();
 foreach (var (key, value) in tags)
 {
     if ((SecretIn(key) ?? SecretIn(value)) is { } kind)
     {
-        findings.Add($"tag '{key}' holds {kind}");
+        findings.Add((key, $"holds {kind}"));
     }
     else if (Squash(key) is var squashed && words.FirstOrDefault(w => squashed.Contains(w, StringComparison.Ordinal)) is { } word && value.Trim().Length > 0 && !Arn.TryParse(value, out _))
     {
-        findings.Add($"tag '{key}' is named like a secret ('{word}') and has a value that is not an ARN");
+        findings.Add((key, $"is named like a secret ('{word}') and has a value that is not an ARN"));
     }
 }
-// The message never repeats a tag's value: it would copy the secret into every report.
+// Neither the message nor the evidence repeats a tag's value: it would copy the secret into every report.
 return findings.Count == 0
     ? Pass($"{Resource} has no tag that looks like a secret")
-    : Fail($"{Resource}: {string.Join("; ", findings)}; remove the tag, rotate the credential, and keep it in AWS Secrets Manager (tag the secret's ARN instead)");
+    : Fail($"{Resource}: {string.Join("; ", findings.Select(f => $"tag '{f.Key}' {f.Fault}"))}; remove the tag, rotate the credential, and keep it in AWS Secrets Manager (tag the secret's ARN instead)", Evidence.Value("secretTags", findings.Select(f => f.Key)));

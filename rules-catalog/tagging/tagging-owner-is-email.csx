@@ -16,10 +16,10 @@ if (string.IsNullOrWhiteSpace(owner))
 var match = Regex.Match(owner, @"^[A-Za-z0-9._%+=-]+@(?<domain>[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$", RegexOptions.None, TimeSpan.FromSeconds(1));
 if (!match.Success)
 {
-    return Fail($"{Resource} has owner='{owner}', which is not an email address; set it to a monitored team mailbox such as team@example.com");
+    return Fail($"{Resource} has owner='{owner}', which is not an email address; set it to a monitored team mailbox such as team@example.com", Evidence.Tags(Resource, "owner"));
 }
 var domain = match.Groups["domain"].Value;
 var domains = Params.Strings("domains");
 return domains.Count == 0 || domains.Any(d => domain.Equals(d, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + d, StringComparison.OrdinalIgnoreCase))
     ? Pass($"{Resource} has owner {owner}, an email address")
-    : Fail($"{Resource} has owner={owner}, outside the allowed domains {string.Join(", ", domains)}; set it to a team mailbox in one of them");
+    : Fail($"{Resource} has owner={owner}, outside the allowed domains {string.Join(", ", domains)}; set it to a team mailbox in one of them", Evidence.Tags(Resource, "owner").And("domains", domains));

@@ -11,4 +11,4 @@ var required = Params.Strings("tags");
 var missing = required.Where(key => string.IsNullOrWhiteSpace(Resource.Tag(key))).ToList();
 return missing.Count == 0
     ? Pass($"{Resource.DisplayName} carries every required tag")
-    : Fail($"{Resource.Type} {Resource.Arn} is missing required tag(s) {string.Join(", ", missing)}; add them with non-empty values");
+    : Fail($"{Resource.Type} {Resource.Arn} is missing required tag(s) {string.Join(", ", missing)}; add them with non-empty values", Evidence.Tags(Resource, required));

@@ -58,6 +58,9 @@ public static class CustomerScope
             CustomerTrends = result.CustomerTrends.TryGetValue(customer.Id, out var own)
                 ? new Dictionary<string, IReadOnlyList<ScanTrendPoint>>(StringComparer.Ordinal) { [customer.Id] = own }
                 : new Dictionary<string, IReadOnlyList<ScanTrendPoint>>(StringComparer.Ordinal),
+            QuotaForecasts = [.. result.QuotaForecasts.Where(q => accounts.Contains(q.AccountId))],
+            // The channels are the operator's, and their errors may name other customers' recipients.
+            NotificationFailures = [],
             Waivers = Scope(result.Waivers, customer, redactor),
         };
     }

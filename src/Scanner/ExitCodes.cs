@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary>Findings (or failing rule tests) at or above the --fail-on severity.</summary>
     public const int Findings = 1;
 
+    /// <summary><c>access may</c>: the request is denied; <c>access who</c>: no principal may make it.</summary>
+    public const int Denied = 1;
+
     /// <summary>Bad arguments, an invalid guardrails.yaml, or an unreadable input.</summary>
     public const int UsageError = 2;
 

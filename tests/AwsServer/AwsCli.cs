@@ -42,6 +42,8 @@ internal static class AwsCli
                      ["AWS_SESSION_TOKEN"] = sessionToken, ["AWS_CONFIG_FILE"] = System.IO.Path.Combine(home, "config"),
                      ["AWS_SHARED_CREDENTIALS_FILE"] = System.IO.Path.Combine(home, "credentials"), ["AWS_EC2_METADATA_DISABLED"] = "true",
                      ["AWS_PAGER"] = "", ["AWS_MAX_ATTEMPTS"] = "2",
+                     // Timestamps are printed in the local zone (botocore's tzlocal): UTC, as collect writes them.
+                     ["TZ"] = "UTC",
                  })
         {
             if (value is not null)

@@ -14,7 +14,7 @@ namespace Ocado.Guardrails.Tests.AwsServer;
 
 /// <summary>
 /// An AWS-compatible server on 127.0.0.1 for the operations Guardrails calls: it verifies SigV4,
-/// speaks JSON 1.1 (Config, Tagging, Service Quotas) and Query/XML (IAM, STS), pages every list,
+/// speaks JSON 1.1 (Config, Tagging, Service Quotas, Organizations) and Query/XML (IAM, STS), pages every list,
 /// serves an estate, throttles and denies on demand, and records every request with its time.
 /// One endpoint serves every service: the signature's credential scope says which is meant, and
 /// its access key whose account.
@@ -30,6 +30,7 @@ public sealed class AwsTestServer : IAsyncDisposable
     private readonly TaggingHandler _tagging;
     private readonly QuotasHandler _quotas;
     private readonly IamHandler _iam;
+    private readonly OrganizationsHandler _organizations;
 
     private AwsTestServer(ServedEstate estate, int maxPage, WebApplication app)
     {
@@ -40,6 +41,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         _tagging = new TaggingHandler(estate, maxPage);
         _quotas = new QuotasHandler(estate, maxPage);
         _iam = new IamHandler(estate, maxPage);
+        _organizations = new OrganizationsHandler(estate, maxPage);
     }
 
     public ServedEstate Estate { get; }
@@ -142,6 +144,7 @@ public sealed class AwsTestServer : IAsyncDisposable
             "tagging" => _tagging.Handle(scope),
             "servicequotas" => _quotas.Handle(scope),
             "iam" => _iam.Handle(scope),
+            "organizations" => _organizations.Handle(scope),
             var other => Reply.JsonError(400, "UnknownServiceException", $"this test server does not serve {other}"),
         };
     }
@@ -164,7 +167,7 @@ public sealed class AwsTestServer : IAsyncDisposable
             {
                 "config" => Reply.JsonError(400, "ThrottlingException", "Rate exceeded"),
                 "tagging" => Reply.JsonError(400, "ThrottledException", "Rate exceeded"),
-                "servicequotas" => Reply.JsonError(400, "TooManyRequestsException", "Rate exceeded"),
+                "servicequotas" or "organizations" => Reply.JsonError(400, "TooManyRequestsException", "Rate exceeded"),
                 _ => Reply.XmlError(400, ns, "Throttling", "Rate exceeded"),
             };
         }

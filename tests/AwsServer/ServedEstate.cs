@@ -17,6 +17,9 @@ public sealed class ServedEstate
     public string CallerAccount { get; init; } = "123456789012";
     public string AggregatorName { get; init; } = "organisation";
 
+    /// <summary>The AWS organisation the accounts sit in, when the test gives one (else Organizations answers AWSOrganizationsNotInUseException).</summary>
+    public ServedOrganization? Organization { get; set; }
+
     /// <summary>Writes the snapshot layout of DESIGN.md for this estate.</summary>
     public void WriteSnapshot(string directory)
     {
@@ -41,6 +44,7 @@ public sealed class ServedEstate
             Write(Path.Combine(root, "iam", "authorization-details.json"), account.Iam.DeepClone());
             File.WriteAllText(Path.Combine(root, "iam", "credential-report.csv"), account.CredentialReport);
         }
+        Organization?.WriteSnapshot(directory, Accounts.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     private static JsonArray Array(IEnumerable<JsonObject> items) => new(items.Select(i => (JsonNode)i.DeepClone()).ToArray());

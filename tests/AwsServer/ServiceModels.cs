@@ -14,6 +14,7 @@ internal static class ServiceModels
     {
         ["config"] = "config/2014-11-12", ["tagging"] = "resourcegroupstaggingapi/2017-01-26",
         ["servicequotas"] = "service-quotas/2019-06-24", ["iam"] = "iam/2010-05-08", ["sts"] = "sts/2011-06-15",
+        ["organizations"] = "organizations/2016-11-28",
     };
 
     private static readonly Dictionary<string, JsonObject> Loaded = new(StringComparer.Ordinal);

@@ -13,6 +13,7 @@ internal sealed class TinyEstate : IDisposable
 
     private readonly TemporaryDirectory _directory = new();
     private readonly Dictionary<string, Dictionary<string, string>> _buckets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _policies = new(StringComparer.Ordinal);
 
     public string Directory => _directory.Path;
 
@@ -58,6 +59,10 @@ internal sealed class TinyEstate : IDisposable
         {
             ["resourceType"] = "AWS::S3::Bucket", ["ARN"] = Arn(b.Key), ["resourceId"] = b.Key, ["resourceName"] = b.Key,
             ["awsAccountId"] = Account, ["awsRegion"] = "eu-west-1", ["tags"] = b.Value, ["configuration"] = new Dictionary<string, object>(),
+            // Where AWS Config records a bucket policy.
+            ["supplementaryConfiguration"] = _policies.TryGetValue(b.Key, out var policy)
+                ? new Dictionary<string, object> { ["BucketPolicy"] = new Dictionary<string, object> { ["bucketName"] = b.Key, ["policyText"] = policy } }
+                : new Dictionary<string, object>(),
         });
         File.WriteAllText(System.IO.Path.Combine(config, "eu-west-1.json"), JsonSerializer.Serialize(new { configurationItems = items }));
         File.WriteAllText(System.IO.Path.Combine(Directory, "collection.json"), """{"collectedAt": "2026-11-01T02:00:00Z", "gaps": [{"accountId": "222222222222", "region": null, "source": "sts:AssumeRole", "reason": "AccessDenied"}]}""");
@@ -67,6 +72,13 @@ internal sealed class TinyEstate : IDisposable
     public TinyEstate Bucket(string bucket, Dictionary<string, string> tags)
     {
         _buckets[bucket] = tags;
+        return this;
+    }
+
+    /// <summary>Gives a bucket a bucket policy (its text, as AWS Config records it).</summary>
+    public TinyEstate Policy(string bucket, string policyText)
+    {
+        _policies[bucket] = policyText;
         return this;
     }
 

@@ -6,7 +6,7 @@ namespace Ocado.Guardrails.Reports.Formats;
 
 /// <summary>
 /// A check of templates as JUnit: a suite per template, a case per (logical id, rule) judged (classname
-/// the logical id, name the rule id), a skipped case per resource not assessed, and an erring suite per
+/// the logical id, name the rule id), a skipped case per resource or verdict not assessed, and an erring suite per
 /// template that could not be read, so that CI shows each rather than nothing.
 /// </summary>
 internal static partial class JUnitReportWriter
@@ -26,8 +26,8 @@ internal static partial class JUnitReportWriter
             writer.WriteStartElement("testsuite");
             writer.WriteAttributeString("name", Clean(file));
             Count(writer, "tests", judged.Count + notAssessed.Count);
-            Count(writer, "failures", findings.Count(f => f.Verdict != Verdict.Suppressed));
-            Count(writer, "skipped", findings.Count(f => f.Verdict == Verdict.Suppressed) + notAssessed.Count);
+            Count(writer, "failures", findings.Count(f => f.Verdict is not (Verdict.Suppressed or Verdict.NotAssessed)));
+            Count(writer, "skipped", findings.Count(f => f.Verdict is Verdict.Suppressed or Verdict.NotAssessed) + notAssessed.Count);
             foreach (var finding in passes.Concat(findings))
             {
                 writer.WriteStartElement("testcase");
@@ -36,6 +36,11 @@ internal static partial class JUnitReportWriter
                 if (finding.Verdict == Verdict.Suppressed)
                 {
                     Outcome(writer, "skipped", "waived: " + finding.Location.Waiver);
+                }
+                else if (finding.Verdict == Verdict.NotAssessed)
+                {
+                    // The rule could not judge the resource: skipped with its reason, neither a pass nor a failure.
+                    Outcome(writer, "skipped", "not assessed: " + finding.Message);
                 }
                 else if (finding.Verdict != Verdict.Pass)
                 {

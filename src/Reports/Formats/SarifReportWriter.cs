@@ -11,7 +11,7 @@ namespace Ocado.Guardrails.Reports.Formats;
 /// GitHub code scanning: rules carry a security-severity, results a stable partial fingerprint.
 /// The one SARIF writer: a scan's findings are about AWS resources, which have no file and line, so
 /// their location is a logical location named by the ARN; <c>guardrails check</c>'s findings are
-/// about templates and add a physical location, the line and column of the logical id.
+/// about templates and add a physical location, the line and column where the fault is written.
 /// </summary>
 internal static class SarifReportWriter
 {
@@ -24,7 +24,7 @@ internal static class SarifReportWriter
 
     /// <summary>
     /// A scan's findings at their ARNs, in a run GitHub keeps apart per scan category; a check's at the line and
-    /// column of their logical ids, with what could not be read or was not assessed as the run's notifications.
+    /// column where their faults are written, with what could not be read or was not assessed as the run's notifications.
     /// </summary>
     public static void Write(Stream stream, ScanResult result, ReportOptions options, CancellationToken cancellationToken)
     {
@@ -207,7 +207,7 @@ internal static class SarifReportWriter
 
     /// <summary>
     /// Where a result is: a logical location named by the resource (its ARN as the fully qualified name
-    /// when it has one) and, for a template, the physical location of its logical id.
+    /// when it has one) and, for a template, the physical location of its fault.
     /// </summary>
     private static void WriteLocation(Utf8JsonWriter writer, SarifSource? source, string name, string? fullyQualifiedName)
     {

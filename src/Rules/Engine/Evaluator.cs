@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Engine;
@@ -33,13 +34,18 @@ public sealed class Evaluator
     /// Whether Pass and Skip results carry their messages: rule tests and listings of passes need them;
     /// a scan that records only failures does not, and saves formatting them.
     /// </param>
-    public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null, bool keepsMessages = true, long allocationBudget = DefaultAllocationBudget)
+    /// <param name="organization">The AWS organisation as the scan read it; not configured when null.</param>
+    public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null, bool keepsMessages = true, long allocationBudget = DefaultAllocationBudget,
+        OrganizationView? organization = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(allocationBudget);
         _catalog = catalog;
         _budget = budget ?? DefaultBudget;
         _allocationBudget = allocationBudget;
-        _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, RuleParams.For(r.Header.Parameters, paramsFor, r.Id), now, keepsMessages)).ToArray();
+        _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, RuleParams.For(r.Header.Parameters, paramsFor, r.Id), now, keepsMessages)
+        {
+            Organization = organization ?? OrganizationView.NotConfigured,
+        }).ToArray();
     }
 
     public IReadOnlyList<Rule> Rules => _catalog.Rules;

@@ -1,8 +1,13 @@
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Engine;
 
 /// <summary>Everything a rule may read besides the resource itself, for one rule in one scan.</summary>
 /// <param name="KeepsMessages">Whether Pass and Skip messages are kept (and so formatted).</param>
-public sealed record RuleContext(Estate Estate, Inventory Inventory, RuleParams Params, DateTimeOffset Now, bool KeepsMessages = true);
+public sealed record RuleContext(Estate Estate, Inventory Inventory, RuleParams Params, DateTimeOffset Now, bool KeepsMessages = true)
+{
+    /// <summary>The AWS organisation the estate sits in, as the scan read it (or why it could not).</summary>
+    public OrganizationView Organization { get; init; } = OrganizationView.NotConfigured;
+}

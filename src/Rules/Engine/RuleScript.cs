@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Engine;
@@ -19,6 +20,12 @@ public abstract class RuleScript
     /// <summary>Which customer owns which account; the platform accounts.</summary>
     protected Estate Estate => _context!.Estate;
 
+    /// <summary>
+    /// The AWS organisation (roots, OUs, SCPs and RCPs) when the scan read it; else why not, for a Fail
+    /// message to say that it was judged without SCPs and RCPs.
+    /// </summary>
+    protected OrganizationView Organization => _context!.Organization;
+
     /// <summary>The other resources of the scan, by ARN or type.</summary>
     protected Inventory Inventory => _context!.Inventory;
 
@@ -36,6 +43,13 @@ public abstract class RuleScript
 
     /// <summary>The resource does not comply. The message names the resource, the fault and the fix.</summary>
     protected static RuleResult Fail(string message) => new(Verdict.Fail, message);
+
+    /// <summary>
+    /// The resource does not comply, and this is what the verdict rests on: the policy statement at fault
+    /// (<see cref="Evidence.Of"/>), the tags compared (<see cref="Evidence.Tags"/>) or the values compared
+    /// (<see cref="Evidence.Value(string, double)"/>). Findings and reports carry it beside the message.
+    /// </summary>
+    protected static RuleResult Fail(string message, Evidence evidence) => new(Verdict.Fail, message) { Evidence = evidence is null || evidence.IsEmpty ? null : evidence };
 
     /// <summary>The rule does not apply to this resource.</summary>
     protected static RuleResult Skip(string message) => new(Verdict.Skip, message);

@@ -84,6 +84,9 @@ public sealed class ScanEvaluator
             return;
         }
         var rules = _evaluator.Rules;
+        // The tags travel with the finding so that a report's resource page can show them, secret-looking values masked.
+        var tags = resource.Tags.Count > 0 ? SecretMask.Tags(resource.Tags) : null;
+        var anyMasked = tags is not null && !ReferenceEquals(tags, resource.Tags);
         var gap = _gaps.Count == 0 ? null : _gaps.FirstOrDefault(g => g.Covers(resource.AccountId, resource.Region, resource.Type));
         counter.BeginResource(resource.AccountId);
         for (var i = 0; i < rules.Count; i++)
@@ -100,11 +103,8 @@ public sealed class ScanEvaluator
             counter.Add(i, result.Verdict);
             if (result.Verdict != Verdict.Skip && (result.Verdict != Verdict.Pass || IncludePasses))
             {
-                // The tags travel with the finding so that a report's resource page can show them.
-                findings.Add(ToFinding(header, resource.Arn, resource.Type, resource.AccountId, resource.Region, result) with
-                {
-                    Tags = resource.Tags.Count > 0 ? SecretMask.Tags(resource.Tags) : null,
-                });
+                var finding = ToFinding(header, resource.Arn, resource.Type, resource.AccountId, resource.Region, result) with { Tags = tags };
+                findings.Add(anyMasked ? Masked(finding, resource.Tags) : finding);
             }
         }
         counter.EndResource();
@@ -138,6 +138,13 @@ public sealed class ScanEvaluator
         }
     }
 
+    /// <summary>A finding of a resource with a secret-looking tag, with that value masked wherever the rule quoted it.</summary>
+    private static Finding Masked(Finding finding, IReadOnlyDictionary<string, string> tags) => finding with
+    {
+        Message = SecretMask.InText(finding.Message, tags),
+        Evidence = finding.Evidence is { } evidence ? SecretMask.InText(evidence, tags) : null,
+    };
+
     private static string NotAssessedMessage(CoverageGap gap) =>
         $"not assessed: {gap.Source} could not be collected for account {gap.AccountId}{(gap.Region is null ? "" : " in " + gap.Region)}: {gap.Reason}";
 
@@ -153,6 +160,8 @@ public sealed class ScanEvaluator
         Region = region,
         Customer = _estate.CustomerOf(accountId)?.Id,
         Message = result.Message,
+        // Rendered here, outside the rule, with secret-looking tag values masked as the finding's tags are.
+        Evidence = result.Evidence?.ToJson(),
     };
 
     private static Dictionary<string, FamilySummary> NewSummary() =>

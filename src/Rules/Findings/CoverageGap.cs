@@ -15,6 +15,12 @@ public sealed record CoverageGap(string AccountId, string? Region, string Source
         public const string Tagging = "tagging";
         public const string Quotas = "servicequotas";
         public const string Snapshot = "snapshot";
+
+        /// <summary>
+        /// AWS Organizations (roots, OUs, SCPs, RCPs): nothing becomes NotAssessed, since no resource is read from
+        /// it; the IAM and segregation verdicts are judged without SCPs and RCPs and say so.
+        /// </summary>
+        public const string Organizations = "organizations";
     }
 
     /// <summary>Whether a resource of this account, region and type would have been read from the missing source.</summary>
@@ -26,6 +32,7 @@ public sealed record CoverageGap(string AccountId, string? Region, string Source
         }
         return Source switch
         {
+            Sources.Organizations => false,
             Sources.Iam => resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal),
             Sources.Quotas => resourceType == Resources.ResourceTypeNames.Quota,
             Sources.Config or Sources.Tagging => !resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal)

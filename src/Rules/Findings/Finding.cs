@@ -24,8 +24,9 @@ public sealed record Finding
     /// <summary>The resource's tags when it was judged, for the reports' resource pages; null when it has none.</summary>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
     /// <summary>
-    /// What the verdict rests on, as text: typically the policy statement at fault, as JSON. Untrusted
-    /// (it is AWS's text): every report shows it escaped. Null when the rule gave none.
+    /// What the verdict rests on, as JSON text (<see cref="Rules.Evidence.ToJson"/>): the policy statements at
+    /// fault as written with their index and Sid, the tags or the values compared, secrets masked. Untrusted
+    /// (a statement is AWS's text): every report shows it escaped. Null when the rule gave none.
     /// </summary>
     public string? Evidence { get; init; }
     /// <summary>Where the resource is written, for a finding about a file (a template); null for a deployed resource.</summary>

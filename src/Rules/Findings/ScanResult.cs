@@ -1,5 +1,6 @@
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Quotas;
 using Ocado.Guardrails.Rules.Waivers;
 
 namespace Ocado.Guardrails.Rules.Findings;
@@ -30,6 +31,10 @@ public sealed record ScanResult
     public IReadOnlyList<ScanTrendPoint> Trend { get; init; } = [];
     /// <summary>Each customer's own trend over the same scans (its findings by status), by customer id; empty without a findings store.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ScanTrendPoint>> CustomerTrends { get; init; } = new Dictionary<string, IReadOnlyList<ScanTrendPoint>>();
+    /// <summary>The quotas forecast to run out within the horizon (quotas-forecast-exhaustion failed), each with its usage series, for the report's charts.</summary>
+    public IReadOnlyList<ForecastedQuota> QuotaForecasts { get; init; } = [];
+    /// <summary>Digests of the scope's previous scan that did not reach their channel, for the report.</summary>
+    public IReadOnlyList<NotificationFailure> NotificationFailures { get; init; } = [];
     /// <summary>Waivers that matched nothing (stale) or ran out (expired); empty when guardrails.yaml has none.</summary>
     public WaiverReport Waivers { get; init; } = WaiverReport.None;
     /// <summary>The files a check of templates read, in the order given (nested templates after); empty for a scan of accounts.</summary>

@@ -20,6 +20,49 @@ public static class AccessAnalyzer
     public static IReadOnlyList<AccessGrant> Grants(PolicyDocument policy, Resource owner, Estate estate) =>
         Grants(policy, owner.AccountId, estate);
 
+    /// <summary>
+    /// Who the resource's policy lets in, within the organisation as the scan read it: aws:PrincipalOrgID and
+    /// aws:PrincipalOrgPaths pin to its members, and a foreign grant that the RCPs over the resource's account deny
+    /// to every principal it would admit is fenced (<see cref="AccessGrant.FencedBy"/>), so not foreign.
+    /// </summary>
+    public static IReadOnlyList<AccessGrant> Grants(PolicyDocument policy, Resource owner, Estate estate, OrganizationView organization)
+    {
+        var grants = Grants(policy, owner.AccountId, estate, organization.Organization);
+        if (organization.Organization is not { } org)
+        {
+            return grants;
+        }
+        return grants.Select(grant => grant.IsForeign ? Fenced(grant, owner, estate, org) : grant).ToList();
+    }
+
+    /// <summary>The grant, fenced when an RCP denies it to the account it reaches (or, for anyone, to every account outside the organisation whose members are all the customer's).</summary>
+    private static AccessGrant Fenced(AccessGrant grant, Resource owner, Estate estate, Organization org)
+    {
+        var account = grant.Kind == GrantKind.Public ? null : grant.AccountId;
+        if (grant.Kind != GrantKind.Public && account is null)
+        {
+            return grant;
+        }
+        if (ResourceControlFences.Fence(org, owner.AccountId, owner.Arn, grant.Statement, account) is not { } fence)
+        {
+            return grant;
+        }
+        if (account is null)
+        {
+            // Only those outside the organisation are fenced off: its members still reach the resource.
+            var member = org.Accounts.Select(a => (Account: a, Kind: FromRelation(estate.Relation(a, owner.AccountId))))
+                .FirstOrDefault(m => m.Kind is GrantKind.OtherCustomer or GrantKind.UnknownAccount);
+            if (member.Account is not null)
+            {
+                return grant with
+                {
+                    Description = $"{grant.Description}; {fence.Label} admits only organisation {org.Id}, which holds {Relation(member.Kind, member.Account, estate)}",
+                };
+            }
+        }
+        return grant with { FencedBy = fence, Description = $"{grant.Description}, but {fence.Label} (an RCP) denies it" };
+    }
+
     /// <param name="policy">The resource's policy.</param>
     /// <param name="ownerAccount">The resource's account.</param>
     /// <param name="estate">Which customer owns which account.</param>

@@ -37,11 +37,25 @@ public sealed record AccessDecision(
     /// <summary>The policies allow it but the permissions boundary does not.</summary>
     public bool OutsideBoundary => !Allowed && Boundary is { Allowed: false };
 
+    /// <summary>The answer of the SCPs at the level that does not allow it, when the principal's policies and boundary do.</summary>
+    public AccessDecision? ServiceControl { get; init; }
+
+    /// <summary>The root, OU or account whose SCPs do not allow it (for a message).</summary>
+    public string? ServiceControlLevel { get; init; }
+
+    /// <summary>The principal's policies allow it but the organisation's SCPs do not.</summary>
+    public bool OutsideServiceControl => !Allowed && ServiceControl is { Allowed: false };
+
     /// <summary>A sentence for a message: what is allowed or denied, by which statements, under which conditions.</summary>
     public string Describe()
     {
         var action = Action == "*" ? "every action" : Action;
         var target = ResourcePattern == "*" ? (Action == "*" ? "every action on every resource" : action) : $"{action} on {ResourcePattern}";
+        if (!Allowed && ServiceControl is { Allowed: false } scp)
+        {
+            return $"{target} is allowed by {string.Join(", ", Allowing.Select(s => s.Label))} but not by the SCPs of {ServiceControlLevel}"
+                + (scp.Denying.Count > 0 ? $" ({scp.Describe()})" : "");
+        }
         if (!Allowed && Boundary is { Allowed: false } limit)
         {
             return $"{target} is allowed by {string.Join(", ", Allowing.Select(s => s.Label))} but not within the permissions boundary"

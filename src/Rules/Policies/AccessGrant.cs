@@ -19,8 +19,14 @@ public sealed record AccessGrant(
     PolicyStatement Statement,
     string Description)
 {
-    /// <summary>Another customer, an unknown account, or anyone: what segregation forbids.</summary>
-    public bool IsForeign => Kind is GrantKind.OtherCustomer or GrantKind.UnknownAccount or GrantKind.Public;
+    /// <summary>
+    /// The RCP statement that denies this grant to every principal it would let in, when the organisation was read
+    /// and one does: the grant is then fenced, and not foreign whatever its principal.
+    /// </summary>
+    public PolicyStatement? FencedBy { get; init; }
+
+    /// <summary>Another customer, an unknown account, or anyone, and no RCP fences it: what segregation forbids.</summary>
+    public bool IsForeign => Kind is GrantKind.OtherCustomer or GrantKind.UnknownAccount or GrantKind.Public && FencedBy is null;
 
     /// <summary>The principal is <c>*</c> (pinned or not).</summary>
     public bool IsEveryone => Principal == "*";

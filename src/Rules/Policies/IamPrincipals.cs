@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Policies;
@@ -25,22 +26,48 @@ public static class IamPrincipals
     public static IReadOnlyList<PolicyDocument> PoliciesOf(Resource principal, Inventory inventory) =>
         Collect(principal, inventory, []);
 
+    /// <summary>The same, naming in <paramref name="unresolved"/> each policy that could not be found.</summary>
+    internal static IReadOnlyList<PolicyDocument> PoliciesOf(Resource principal, Inventory inventory, List<string> unresolved) =>
+        Collect(principal, inventory, unresolved);
+
     /// <summary>The principal's effective permissions; what could not be found is listed in <see cref="PermissionSet.Unresolved"/>.</summary>
-    public static PermissionSet PermissionsOf(Resource principal, Inventory inventory, DateTimeOffset now)
+    public static PermissionSet PermissionsOf(Resource principal, Inventory inventory, DateTimeOffset now) =>
+        PermissionsOf(principal, inventory, now, OrganizationView.NotConfigured);
+
+    /// <summary>
+    /// The principal's effective permissions within the SCPs over its account, when the organisation was read
+    /// (they do not restrict the management account or service-linked roles).
+    /// </summary>
+    public static PermissionSet PermissionsOf(Resource principal, Inventory inventory, DateTimeOffset now, OrganizationView organization)
     {
         // Several rules ask for the same principal in one scan: work its permissions out once.
-        if (Permissions.TryGetValue(principal, out var known) && known.Inventory == inventory && known.Now == now)
+        if (Permissions.TryGetValue(principal, out var known) && known.Inventory == inventory && known.Now == now && known.Organization == organization)
         {
             return known.Permissions;
         }
         var unresolved = new List<string>();
         var policies = Collect(principal, inventory, unresolved);
-        var permissions = PermissionsBoundaries.Apply(principal, policies, inventory, now, unresolved);
-        Permissions.AddOrUpdate(principal, new KnownPermissions(inventory, now, permissions));
+        var serviceControl = organization.Organization is { } org
+            ? ServiceControlLimit.For(org, principal.AccountId, IsServiceLinked(principal), now, RequestPrincipalOf(principal))
+            : null;
+        var permissions = PermissionsBoundaries.Apply(principal, policies, inventory, now, unresolved, serviceControl);
+        Permissions.AddOrUpdate(principal, new KnownPermissions(inventory, now, organization, permissions));
         return permissions;
     }
 
-    private sealed record KnownPermissions(Inventory Inventory, DateTimeOffset Now, PermissionSet Permissions);
+    /// <summary>Who a user or role is when it makes a request (a role through a session of it); null for a group.</summary>
+    private static RequestPrincipal? RequestPrincipalOf(Resource principal) => principal.Type switch
+    {
+        UserType => RequestPrincipal.User(principal.Arn),
+        RoleType => RequestPrincipal.RoleSession(principal.Arn),
+        _ => null,
+    };
+
+    /// <summary>A role under <c>/aws-service-role/</c>: AWS services assume it, and no SCP restricts it.</summary>
+    public static bool IsServiceLinked(Resource principal) =>
+        principal.Type == RoleType && principal.Arn.Contains(":role/aws-service-role/", StringComparison.Ordinal);
+
+    private sealed record KnownPermissions(Inventory Inventory, DateTimeOffset Now, OrganizationView Organization, PermissionSet Permissions);
 
     private static readonly ConditionalWeakTable<Resource, KnownPermissions> Permissions = new();
 

@@ -25,13 +25,18 @@ public sealed class PermissionSet
     /// allowed by both), and what it denies is denied.
     /// See https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
     /// </param>
-    public PermissionSet(IEnumerable<PolicyDocument> policies, DateTimeOffset now, IEnumerable<string>? unresolved = null, PolicyDocument? boundary = null)
+    /// <param name="serviceControl">
+    /// The SCPs over the principal's account, when the organisation was read: an action must also be within them.
+    /// </param>
+    public PermissionSet(IEnumerable<PolicyDocument> policies, DateTimeOffset now, IEnumerable<string>? unresolved = null, PolicyDocument? boundary = null,
+        ServiceControlLimit? serviceControl = null)
     {
         // Shared by every rule that asks about the principal: immutable (see Frozen).
         Policies = Frozen.List(policies.ToArray());
         Unresolved = Frozen.List(unresolved?.ToArray());
         BoundaryPolicy = boundary;
         Boundary = boundary is null ? null : new PermissionSet([boundary], now);
+        ServiceControl = serviceControl;
         _statements = Policies.SelectMany(p => p.Statements)
             .Select(s => (s, ConditionJudge.Judge(s, now)))
             .ToArray();
@@ -78,6 +83,9 @@ public sealed class PermissionSet
     /// <summary>What the boundary alone allows (null without one).</summary>
     public PermissionSet? Boundary { get; }
 
+    /// <summary>The SCPs that cap these permissions, when the organisation was read and they apply to the principal.</summary>
+    public ServiceControlLimit? ServiceControl { get; }
+
     /// <summary>A sentence on the boundary for a message (set or not counted, and why), or null when there is nothing to say.</summary>
     public string? BoundaryNote { get; init; }
 
@@ -98,18 +106,31 @@ public sealed class PermissionSet
     public AccessDecision Can(string action, string resourcePattern = "*") =>
         _decisions.GetOrAdd((action, resourcePattern), static (key, self) => self.Bounded(key.Action, key.Resource), this);
 
-    /// <summary>The policies' answer, capped by the boundary: both must allow, and the boundary's conditions count too.</summary>
+    /// <summary>
+    /// The policies' answer, capped by the boundary and the SCPs: each must allow, and their conditions count too.
+    /// </summary>
     private AccessDecision Bounded(string action, string resourcePattern)
     {
         var granted = Decide(action, resourcePattern);
-        if (Boundary is null || !granted.Allowed)
+        if (!granted.Allowed)
         {
             return granted;
         }
-        var limit = Boundary.Can(action, resourcePattern);
-        return limit.Allowed
-            ? granted with { Conditional = granted.Conditional || limit.Conditional, OnEveryResource = granted.OnEveryResource && limit.OnEveryResource, Boundary = limit }
-            : granted with { Allowed = false, Conditional = false, OnEveryResource = false, Boundary = limit };
+        if (Boundary is not null)
+        {
+            var limit = Boundary.Can(action, resourcePattern);
+            granted = limit.Allowed
+                ? granted with { Conditional = granted.Conditional || limit.Conditional, OnEveryResource = granted.OnEveryResource && limit.OnEveryResource, Boundary = limit }
+                : granted with { Allowed = false, Conditional = false, OnEveryResource = false, Boundary = limit };
+        }
+        if (ServiceControl is null || !granted.Allowed)
+        {
+            return granted;
+        }
+        var (refusal, level, conditional) = ServiceControl.Can(action, resourcePattern);
+        return refusal is null
+            ? granted with { Conditional = granted.Conditional || conditional }
+            : granted with { Allowed = false, Conditional = false, OnEveryResource = false, ServiceControl = refusal, ServiceControlLevel = level?.ToString() };
     }
 
     private AccessDecision Decide(string action, string resourcePattern)

@@ -14,19 +14,21 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// </summary>
 internal static class PermissionsBoundaries
 {
-    public static PermissionSet Apply(Resource principal, IReadOnlyList<PolicyDocument> policies, Inventory inventory, DateTimeOffset now, List<string> unresolved)
+    /// <param name="serviceControl">The SCPs over the principal, when known: they cap the boundary's lifting too.</param>
+    public static PermissionSet Apply(Resource principal, IReadOnlyList<PolicyDocument> policies, Inventory inventory, DateTimeOffset now, List<string> unresolved,
+        ServiceControlLimit? serviceControl = null)
     {
         if (principal.Type is not (IamPrincipals.UserType or IamPrincipals.RoleType) || ArnOf(principal) is not { } arn)
         {
-            return new PermissionSet(policies, now, unresolved);
+            return new PermissionSet(policies, now, unresolved, serviceControl: serviceControl);
         }
         var name = arn[(arn.LastIndexOf('/') + 1)..];
         if (IamPrincipals.ManagedPolicy(arn, name, inventory) is not { } document)
         {
             unresolved.Add($"permissions boundary {name} (judged as if none were set)");
-            return new PermissionSet(policies, now, unresolved);
+            return new PermissionSet(policies, now, unresolved, serviceControl: serviceControl);
         }
-        var bounded = new PermissionSet(policies, now, unresolved, document.WithName($"permissions boundary {name}"))
+        var bounded = new PermissionSet(policies, now, unresolved, document.WithName($"permissions boundary {name}"), serviceControl)
         {
             BoundaryNote = $"within permissions boundary {name}",
         };
@@ -35,10 +37,29 @@ internal static class PermissionsBoundaries
         var lift = lifts.Select(a => bounded.Can(a, principal.Arn)).Concat([bounded.Can("iam:CreatePolicyVersion", arn)]).FirstOrDefault(d => d.Allowed);
         return lift is null
             ? bounded
-            : new PermissionSet(policies, now, unresolved)
+            : new PermissionSet(policies, now, unresolved, serviceControl: serviceControl)
             {
                 BoundaryNote = $"permissions boundary {name} not counted: the principal may lift it ({lift.Describe()})",
             };
+    }
+
+    /// <summary>
+    /// The boundary's document as it stands, for one request (whether the principal could lift it does not change
+    /// what AWS answers now); null when none is set, or when it cannot be found (then named in <paramref name="unresolved"/>).
+    /// </summary>
+    public static PolicyDocument? DocumentOf(Resource principal, Inventory inventory, List<string> unresolved)
+    {
+        if (principal.Type is not (IamPrincipals.UserType or IamPrincipals.RoleType) || ArnOf(principal) is not { } arn)
+        {
+            return null;
+        }
+        var name = arn[(arn.LastIndexOf('/') + 1)..];
+        var document = IamPrincipals.ManagedPolicy(arn, name, inventory);
+        if (document is null)
+        {
+            unresolved.Add($"permissions boundary {name} (judged as if none were set)");
+        }
+        return document?.WithName($"permissions boundary {name}");
     }
 
     /// <summary>The boundary policy's ARN, from either shape of the entity.</summary>

@@ -26,6 +26,9 @@ public sealed class PolicyDocument
     public string? Id { get; }
     public IReadOnlyList<PolicyStatement> Statements { get; }
 
+    /// <summary>The same document with other statements (a partial evaluation of its conditions).</summary>
+    internal PolicyDocument WithStatements(IReadOnlyList<PolicyStatement> statements) => new(Name, Version, Id, statements);
+
     /// <summary>The document, or a <see cref="FormatException"/> saying what is wrong with the text.</summary>
     public static PolicyDocument Parse(string text, string? name = null) => PolicyReader.Read(text, name);
 

@@ -62,6 +62,14 @@ public sealed class PolicyStatement
 
     public override string ToString() => $"{Effect} {ActionsText} ({Label})";
 
+    /// <summary>The same statement with other conditions (those already decided taken out).</summary>
+    internal PolicyStatement WithConditions(IReadOnlyList<PolicyCondition> conditions) => new()
+    {
+        Sid = Sid, Index = Index, PolicyName = PolicyName, Effect = Effect, Actions = Actions, NotActions = NotActions,
+        Resources = Resources, NotResources = NotResources, Principals = Principals, NotPrincipals = NotPrincipals,
+        Conditions = conditions, Json = Json,
+    };
+
     /// <summary>The same statement at another place or in another named policy.</summary>
     internal PolicyStatement With(int index, string? policyName) => new()
     {

@@ -35,6 +35,48 @@ public static class PrivilegeEscalation
         return matches;
     }
 
+    /// <summary>
+    /// The methods the principal's own policies (within its boundary) would complete but the organisation's
+    /// SCPs prevent: every permission allowed, or allowed but for the SCPs, and at least one of the latter.
+    /// Empty when no SCPs apply to the principal.
+    /// </summary>
+    public static IReadOnlyList<EscalationMatch> PreventedByServiceControl(PermissionSet permissions, string accountId)
+    {
+        if (permissions.ServiceControl is null)
+        {
+            return [];
+        }
+        var target = TargetPattern(accountId);
+        var prevented = new List<EscalationMatch>();
+        foreach (var method in Methods)
+        {
+            var decisions = new List<AccessDecision>();
+            foreach (var action in method.Permissions)
+            {
+                var decision = permissions.Can(action, target);
+                if (!decision.Allowed && !decision.OutsideServiceControl)
+                {
+                    break;
+                }
+                decisions.Add(decision);
+            }
+            if (decisions.Count == method.Permissions.Count && decisions.Any(d => d.OutsideServiceControl))
+            {
+                prevented.Add(new EscalationMatch(method, decisions));
+            }
+        }
+        return prevented;
+    }
+
+    /// <summary>The SCPs that prevent the methods, for a message: "action (denied by ...)" once per action.</summary>
+    public static string DescribePrevention(IReadOnlyList<EscalationMatch> prevented) =>
+        string.Join("; ", prevented.SelectMany(m => m.Decisions).Where(d => d.OutsideServiceControl)
+            .Select(d => d.Describe()).Distinct(StringComparer.Ordinal).Take(3));
+
+    /// <summary>The Allow statements that grant the matches' permissions, each once: what to narrow.</summary>
+    public static IReadOnlyList<PolicyStatement> Statements(IEnumerable<EscalationMatch> matches) =>
+        matches.SelectMany(m => m.Decisions).SelectMany(d => d.Allowing).Distinct().ToList();
+
     private static bool AllowsEvery(PermissionSet permissions, IReadOnlyList<string> actions, string target)
     {
         foreach (var action in actions)

@@ -26,6 +26,12 @@ internal static class StatementMatch
             ? !s.NotActions.Any(p => Wildcard.ActionCovers(p, action))
             : s.Actions.Any(p => Wildcard.ActionsOverlap(p, action));
 
+    /// <summary>A Deny names every action the question names (its NotAction taken as written).</summary>
+    public static bool DenyNamesAll(PolicyStatement s, string action) =>
+        s.NotActions.Count > 0
+            ? !s.NotActions.Any(p => Wildcard.ActionsOverlap(p, action))
+            : s.Actions.Any(p => Wildcard.ActionCovers(p, action));
+
     public static bool AllowReachesSome(PolicyStatement s, string resource) =>
         s.NotResources.Count > 0
             ? !s.RealNotResources.Any(p => Wildcard.ResourceCovers(p, resource))

@@ -35,6 +35,18 @@ public static partial class ServiceQuota
     public static string UsageSource(Resource quota) =>
         quota.Supplementary("Usage", "source") is { ValueKind: JsonValueKind.String } source ? source.GetString()! : "";
 
+    /// <summary>
+    /// What a quota's verdict rests on: the quota, its applied value, the usage counted and how it was counted
+    /// (each when known); a rule adds the threshold it compared them with.
+    /// </summary>
+    public static Evidence EvidenceOf(Resource quota)
+    {
+        var evidence = Evidence.Value("quota", Describe(quota));
+        evidence = Value(quota) is { } value ? evidence.And("value", value) : evidence.And("value", (string?)null);
+        evidence = Usage(quota) is { } usage ? evidence.And("usage", usage) : evidence.And("usage", (string?)null);
+        return UsageSource(quota) is { Length: > 0 } source ? evidence.And("usageSource", source) : evidence;
+    }
+
     /// <summary>Whether the quota can be raised on request; null when the configuration does not say.</summary>
     public static bool? Adjustable(Resource quota) =>
         quota.Config("Adjustable") switch

@@ -14,7 +14,8 @@ namespace Ocado.Guardrails.Rules.Testing;
 /// <remarks>
 /// Format: <c>{ "estate"?: {customers: [{id, name, accounts}], platform: [..]}, "params"?: {..}, "now"?: ISO time,
 /// "inventory"?: [items], "cases": [ { "name", "expect": "pass|fail|skip", "resource": item,
-/// "messageContains"?: text, "params"?: {..}, "inventory"?: [items] } ] }</c>.
+/// "messageContains"?: text, "evidenceContains"?: text (in the evidence as findings carry it, JSON),
+/// "params"?: {..}, "inventory"?: [items] } ] }</c>.
 /// </remarks>
 public static class RuleFixtures
 {
@@ -87,6 +88,10 @@ public static class RuleFixtures
         else if (JsonPath.Find(testCase, "messageContains")?.GetString() is { } fragment && !actual.Message.Contains(fragment, StringComparison.Ordinal))
         {
             problem = $"the message does not contain '{fragment}': {actual.Message}";
+        }
+        else if (JsonPath.Find(testCase, "evidenceContains")?.GetString() is { } part && actual.Evidence?.ToJson() is var evidence && evidence?.Contains(part, StringComparison.Ordinal) != true)
+        {
+            problem = $"the evidence does not contain '{part}': {evidence ?? "(none)"}";
         }
         return new RuleFixtureResult(ruleId, name, expected, actual, problem);
     }

@@ -29,7 +29,7 @@ internal sealed class AwsEndpoints(Func<string, string?> environment)
         // China regions use amazonaws.com.cn. https://docs.amazonaws.cn/en_us/aws/latest/userguide/endpoints-Beijing.html
         var suffix = region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
         return service.GlobalRegion is not null && !region.StartsWith("cn-", StringComparison.Ordinal)
-            ? new Uri($"https://{service.EndpointPrefix}.{suffix}/")
+            ? new Uri($"https://{service.GlobalHost ?? service.EndpointPrefix + "." + suffix}/")
             : new Uri($"https://{service.EndpointPrefix}.{region}.{suffix}/");
     }
 }

@@ -6,7 +6,8 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// <c>X-Amz-Target</c> prefix. Values from the services' models (botocore's service-2.json metadata).
 /// https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
 /// </summary>
-internal sealed record AwsService(string SigningName, string EndpointPrefix, string EnvironmentName, string? TargetPrefix, string? GlobalRegion = null)
+/// <param name="GlobalHost">A global service's one endpoint when it is not <c>EndpointPrefix.amazonaws.com</c>.</param>
+internal sealed record AwsService(string SigningName, string EndpointPrefix, string EnvironmentName, string? TargetPrefix, string? GlobalRegion = null, string? GlobalHost = null)
 {
     public static readonly AwsService Config = new("config", "config", "CONFIG_SERVICE", "StarlingDoveService");
     public static readonly AwsService Tagging = new("tagging", "tagging", "RESOURCE_GROUPS_TAGGING_API", "ResourceGroupsTaggingAPI_20170126");
@@ -16,6 +17,13 @@ internal sealed record AwsService(string SigningName, string EndpointPrefix, str
     public static readonly AwsService Iam = new("iam", "iam", "IAM", null, GlobalRegion: "us-east-1");
 
     public static readonly AwsService Sts = new("sts", "sts", "STS", null);
+
+    /// <summary>
+    /// AWS Organizations is global: one endpoint in us-east-1, signed for us-east-1.
+    /// https://docs.aws.amazon.com/general/latest/gr/ao.html
+    /// </summary>
+    public static readonly AwsService Organizations = new("organizations", "organizations", "ORGANIZATIONS", "AWSOrganizationsV20161128",
+        GlobalRegion: "us-east-1", GlobalHost: "organizations.us-east-1.amazonaws.com");
 
     /// <summary>The region a request is signed for: the global region for a global service.</summary>
     public string SigningRegion(string region) => GlobalRegion ?? region;

@@ -25,7 +25,8 @@ internal static class CheckConsoleReport
             {
                 var at = finding.Location!;
                 var suppressed = finding.Verdict == Verdict.Suppressed;
-                output.WriteLine($"  {at.Line}:{at.Column}  {finding.Verdict.ToString().ToLowerInvariant(),-10} {finding.Severity.ToString().ToLowerInvariant(),-8} {finding.RuleId}  {at.LogicalId}");
+                var verdict = finding.Verdict == Verdict.NotAssessed ? "not assessed" : finding.Verdict.ToString().ToLowerInvariant();
+                output.WriteLine($"  {at.Line}:{at.Column}  {verdict,-10} {finding.Severity.ToString().ToLowerInvariant(),-8} {finding.RuleId}  {at.LogicalId}");
                 output.WriteLine($"        {(suppressed ? "waived: " + at.Waiver : finding.Message)}");
             }
         }
@@ -38,7 +39,10 @@ internal static class CheckConsoleReport
             output.WriteLine($"rule {off.RuleId} not run: {off.Reason}");
         }
         var suppressedCount = findings.Count(f => f.Verdict == Verdict.Suppressed);
+        var notAssessedCount = findings.Count(f => f.Verdict == Verdict.NotAssessed);
         var passes = result.Findings.Count - findings.Count;
-        output.WriteLine($"{result.SourceFiles.Count} template(s): {findings.Count - suppressedCount} finding(s), {suppressedCount} suppressed, {passes} pass(es), {result.NotAssessed.Count} resource(s) not assessed, {result.UnreadableFiles.Count} unreadable");
+        // A verdict not assessed is counted as such, never as a finding nor as a pass.
+        output.WriteLine($"{result.SourceFiles.Count} template(s): {findings.Count - suppressedCount - notAssessedCount} finding(s), {suppressedCount} suppressed, {passes} pass(es), "
+            + $"{result.NotAssessed.Count} resource(s) not assessed{(notAssessedCount > 0 ? $", {notAssessedCount} verdict(s) not assessed" : "")}, {result.UnreadableFiles.Count} unreadable");
     }
 }

@@ -82,7 +82,7 @@ internal static class CollectCommand
             Directory.CreateDirectory(outputDirectory);
             // The snapshot names the estate it was collected for (DESIGN.md, "The snapshot directory").
             File.Copy(configPath, Path.Combine(outputDirectory, SnapshotLayout.EstateFile), overwrite: true);
-            await collector.RunAsync(config.Estate, config.Aws, outputDirectory, cancellationToken);
+            await collector.RunAsync(config.Estate, config.Aws, outputDirectory, cancellationToken, config.Organization);
             return ExitCodes.Ok;
         }
         catch (AuthenticationFailedException ex)

@@ -43,10 +43,12 @@ internal static class GuardrailsCommand
         Collect and scan:      guardrails scan --config guardrails.yaml --out out   (evidence in out/snapshot)
         Try your rules:        guardrails rules test rules-catalog/iam
         Check templates:       guardrails check template.yaml --format sarif
+        Ask who may:           guardrails access who --snapshot DIR --action s3:GetObject --resource arn:aws:s3:::bucket/key
         Nightly audits:        guardrails serve --snapshot DIR   (dashboard: http://127.0.0.1:5080/hangfire)
 
         Exit codes: 0 done, nothing at or above --fail-on; 1 findings at or above --fail-on (or failing rule
-        tests); 2 bad arguments, invalid guardrails.yaml or unreadable input; 3 the rule catalog did not load.
+        tests, or a request denied to 'access'); 2 bad arguments, invalid guardrails.yaml or unreadable input; 3 the
+        rule catalog did not load.
         """)
     {
         ScanCommand.Create(),
@@ -57,5 +59,6 @@ internal static class GuardrailsCommand
         ServeCommand.Create(),
         WorkerCommand.Create(),
         AuditCommand.Create(),
+        AccessCommand.Create(),
     };
 }

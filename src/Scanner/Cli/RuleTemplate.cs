@@ -16,7 +16,7 @@ internal static class RuleTemplate
 
         var team = Resource.Tag("team");
         return string.IsNullOrWhiteSpace(team)
-            ? Fail($"{Resource} has no team tag; add one naming the owning team")
+            ? Fail($"{Resource} has no team tag; add one naming the owning team", Evidence.Tags(Resource, "team"))
             : Pass($"{Resource} is owned by team {team}");
 
         """;

@@ -45,6 +45,8 @@ internal sealed class CollectionGaps(SecretRegistry secrets, CollectionProgress 
     {
         AwsServiceException { Code: "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" } aws when aws.Operation == "AssumeRole" =>
             $"the audit role could not be assumed: {aws.Code}: {aws.AwsMessage}",
+        AwsServiceException { Code: "AWSOrganizationsNotInUseException" } aws =>
+            $"the account is not in an organisation: {aws.Service}:{aws.Operation}: {aws.Code}: {aws.AwsMessage}",
         AwsServiceException aws when AwsErrorCodes.IsAccessDenied(aws.Code) =>
             $"access denied: {aws.Service}:{aws.Operation}: {aws.Code}: {aws.AwsMessage}",
         AwsServiceException aws when AwsErrorCodes.IsRegionNotEnabled(aws.Code) =>

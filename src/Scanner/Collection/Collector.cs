@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Snapshots;
@@ -13,7 +14,13 @@ namespace Ocado.Guardrails.Scanner.Collection;
 /// </summary>
 internal sealed class Collector(CollectorOptions options)
 {
-    public async Task<CollectionSummary> RunAsync(Estate estate, AwsSettings settings, string outputDirectory, CancellationToken cancellationToken)
+    /// <param name="organization">Where to read the AWS organisation from; null: not read.</param>
+    /// <param name="accounts">
+    /// Whether the estate's accounts are collected; false reads only the organisation (for the estate's accounts'
+    /// SCPs and RCPs), as a live engine does once per scan.
+    /// </param>
+    public async Task<CollectionSummary> RunAsync(Estate estate, AwsSettings settings, string outputDirectory, CancellationToken cancellationToken,
+        OrganizationSettings? organization = null, bool accounts = true)
     {
         var time = options.Time;
         var started = time.GetTimestamp();
@@ -31,7 +38,7 @@ internal sealed class Collector(CollectorOptions options)
         using var roles = new RoleAssumer(options.Credentials, region, options.Endpoints, retry, limiters, statistics, time, secrets.Add);
 
         await ProveCallerAsync(roles, secrets, cancellationToken);
-        var accounts = estate.Accounts.Order(StringComparer.Ordinal).ToList();
+        var collected = accounts ? estate.Accounts.Order(StringComparer.Ordinal).ToList() : [];
         Directory.CreateDirectory(outputDirectory);
         var run = new CollectionRun
         {
@@ -52,14 +59,20 @@ internal sealed class Collector(CollectorOptions options)
             var direct = run;
             run = run with { AggregatorCredentials = new Lazy<Task<AWSCredentials>>(() => direct.AssumeAsync(aggregator.AccountId, cancellationToken)) };
         }
-        progress.Start(accounts.Count, estate.Regions.Count);
-        await Parallel.ForEachAsync(accounts, new ParallelOptions { MaxDegreeOfParallelism = settings.AccountConcurrency, CancellationToken = cancellationToken },
+        progress.Start(collected.Count, estate.Regions.Count);
+        // The organisation has its own account and rate limit: it is read beside the accounts.
+        var tree = organization is null
+            ? Task.CompletedTask
+            : gaps.GuardAsync(organization.AccountId, null, CoverageGap.Sources.Organizations,
+                () => OrganizationCollector.CollectAsync(run, organization, cancellationToken), cancellationToken);
+        await Parallel.ForEachAsync(collected, new ParallelOptions { MaxDegreeOfParallelism = settings.AccountConcurrency, CancellationToken = cancellationToken },
             async (account, token) => await AccountCollector.CollectAsync(run, account, token));
+        await tree;
 
         var calls = new CollectionStatistics(statistics.Requests, statistics.Throttles, statistics.Retries, time.GetElapsedTime(started));
-        var summary = new CollectionSummary(collectedAt, accounts, estate.Regions, gaps.All, calls);
+        var summary = new CollectionSummary(collectedAt, collected, estate.Regions, gaps.All, calls);
         CollectionFile.Write(outputDirectory, summary);
-        progress.Log($"collected {accounts.Count} accounts x {estate.Regions.Count} regions in {calls.Elapsed.TotalSeconds:0.0} s: " +
+        progress.Log($"collected {collected.Count} accounts x {estate.Regions.Count} regions in {calls.Elapsed.TotalSeconds:0.0} s: " +
                      $"{calls.Requests} requests, {calls.Throttles} throttled, {calls.Retries} retries, {summary.Gaps.Count} gaps");
         return summary;
     }

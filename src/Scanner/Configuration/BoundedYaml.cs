@@ -22,8 +22,11 @@ internal sealed class BoundedYaml(InputLimits limits)
     /// <summary>How a scalar becomes JSON; by default as guardrails.yaml reads it (<see cref="YamlToJson.Scalar(string, ScalarStyle)"/>).</summary>
     public Func<Scalar, JsonNode?>? Scalars { get; init; }
 
-    /// <summary>Told of every mapping key, with the keys above it, and where it starts.</summary>
+    /// <summary>Told of every mapping key, with the keys (and list indexes) above it, and where it starts.</summary>
     public Action<IReadOnlyList<string>, string, Mark>? KeySeen { get; init; }
+
+    /// <summary>Told of every list item, with the keys (and list indexes) above it, its own index, and where it starts.</summary>
+    public Action<IReadOnlyList<string>, int, Mark>? ItemSeen { get; init; }
 
     /// <summary>The first document, or null when there is none; a <see cref="FormatException"/> names the line and column of a mistake.</summary>
     public JsonNode? Read(string text)
@@ -63,6 +66,10 @@ internal sealed class BoundedYaml(InputLimits limits)
                     parent.Key = key.Value;
                     continue;
                 }
+                if (ItemSeen is not null && current is not (SequenceEnd or MappingEnd) && stack.TryPeek(out var list) && list.Array is not null)
+                {
+                    ItemSeen(path, list.Array.Count, current.Start);
+                }
                 JsonNode? value;
                 long size;
                 switch (current)
@@ -79,7 +86,8 @@ internal sealed class BoundedYaml(InputLimits limits)
                             : new Frame { Array = [], Anchor = start.Anchor.IsEmpty ? null : start.Anchor.Value, Tag = TagOf(start), Nodes = nodes });
                         if (stack.Count > 1)
                         {
-                            path.Add(Parent(stack).Key ?? "[]");
+                            // A list's item is named by its index, so that a position names one statement of a policy.
+                            path.Add(Parent(stack) is var above && above.Key is { } key ? key : above.Array!.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
                         }
                         continue;
                     case SequenceEnd or MappingEnd:

@@ -20,6 +20,8 @@ internal sealed class GuardrailsConfig
     public AwsSettings Aws { get; init; } = new();
     /// <summary>rules: which rules run, at what severity, with which parameters.</summary>
     public RuleSettings Rules { get; init; } = RuleSettings.None;
+    /// <summary>Where the AWS organisation is read from, and as which role; null when it is not read.</summary>
+    public OrganizationSettings? Organization { get; init; }
     public required string SourcePath { get; init; }
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
     /// <summary>
@@ -86,7 +88,7 @@ internal sealed class GuardrailsConfig
     }
 
     /// <summary>The sections guardrails.yaml may have: a misspelt one would otherwise be ignored without a word.</summary>
-    private static readonly string[] Sections = ["estate", "aws", "rules", "waivers", "storage", "schedules", "dashboard", "engine", "limits", "notifications"];
+    private static readonly string[] Sections = ["estate", "aws", "organization", "rules", "waivers", "storage", "schedules", "dashboard", "engine", "limits", "notifications"];
 
     private static readonly string[] Mappings = ["aws", "rules", "storage", "schedules", "dashboard", "engine"];
 
@@ -104,6 +106,7 @@ internal sealed class GuardrailsConfig
         }
         var rules = RuleSettings.Read(root["rules"], errors);
         var aws = AwsSettings.FromJson(root["aws"] as JsonObject, customers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), errors);
+        var organization = OrganizationSettings.Read(root["organization"], aws, errors);
         var waivers = WaiverSection.Read(root["waivers"], errors);
         var storage = SettingsSections.Storage(root["storage"], errors);
         var schedules = SettingsSections.Schedules(root["schedules"], customers.Select(c => c.Id).ToList(), errors);
@@ -122,6 +125,7 @@ internal sealed class GuardrailsConfig
             ExternalId = aws.ExternalId,
             Aws = aws,
             Rules = rules,
+            Organization = organization,
             SourcePath = path,
             Waivers = waivers,
             Storage = storage,

@@ -17,6 +17,7 @@ public static class DemoEstate
         var layout = DemoLayout.Create(options.Seed, options.Accounts);
         EstateYamlWriter.Write(directory, layout, options);
         CollectionFile.Write(directory, new CollectionSummary(DemoLayout.CollectedAt, [.. layout.Collected.Select(a => a.Id)], DemoLayout.Regions, [layout.PlantedGap()]));
+        DemoOrganization.Write(directory, layout);
 
         long written = 0;
         void Report(int count)

@@ -51,6 +51,15 @@ internal sealed class DemoLayout
 
     public IEnumerable<DemoAccount> Collected => Accounts.Where(a => !a.IsGap);
 
+    /// <summary>
+    /// The organisation's management account: outside the estate (a scan does not judge it), and outside the range the
+    /// estate's ids are drawn from, so that no seed can collide with it.
+    /// </summary>
+    public const string ManagementAccountId = "000011112222";
+
+    /// <summary>The account whose own SCP denies critical IAM user actions (DemoOrganization): the first customer account.</summary>
+    public DemoAccount ScpAccount => Collected.First(a => !a.IsPlatform);
+
     /// <summary>The coverage gap the demo plants: the audit role of one account refuses the collector, as AWS words it.</summary>
     public CoverageGap PlantedGap() => new(Gap.Id, null, "sts:AssumeRole",
         $"AccessDenied: User: arn:aws:sts::{Platform.Id}:assumed-role/guardrails-collector/guardrails-scan is not authorized " +

@@ -25,6 +25,8 @@ internal static class IamDocuments
     public const string LambdaCodeDeployer = "lambda-code-deployer";
     public const string PowerUser = "power-user";
     public const string AppDataPrefix = "app-data-";
+    /// <summary>Lets a user mint access keys for any user: an escalation the demo organisation's SCP prevents.</summary>
+    public const string KeyMinter = "iam-key-minter";
 
     /// <summary>The document of a named policy; prefix is the account's name prefix (acme-prod).</summary>
     public static JsonObject For(string name, string accountId, string prefix) => name switch
@@ -52,6 +54,7 @@ internal static class IamDocuments
         PassRoleAny => Document(Allow("iam:PassRole", "iam:ListRoles")),
         Ec2Launcher => Document(Allow("ec2:RunInstances", "ec2:DescribeInstances", "ec2:DescribeImages")),
         UserHelper => Document(Allow("iam:AttachUserPolicy", "iam:ListAttachedUserPolicies")),
+        KeyMinter => Document(Allow("iam:CreateAccessKey", "iam:ListAccessKeys")),
         LambdaCodeDeployer => Document(Allow("lambda:UpdateFunctionCode", "lambda:GetFunction", "lambda:PublishVersion")),
         PowerUser => Document(Statement("Allow", null, ["iam:*", "organizations:*", "account:*"], ["*"], actionKey: "NotAction")),
         _ when name.StartsWith(AppDataPrefix, StringComparison.Ordinal) => AppData(accountId, prefix, name[AppDataPrefix.Length..]),

@@ -44,6 +44,13 @@ internal static class IamUserPlanner
                 }
             }
         }
+        if (c.Account == c.Layout.ScpAccount)
+        {
+            // iam:CreateAccessKey on any user is an escalation, which the SCP attached to this account denies
+            // (DemoOrganization): no violation while the organisation is read, one when it is not.
+            var minter = User(p, "key-minter", "people", Person(c, mfa: true, Fresh(c), null));
+            p.Attach(minter.Attached, KeyMinter);
+        }
     }
 
     private static void Plant(IamPlanner p, Kind kind)

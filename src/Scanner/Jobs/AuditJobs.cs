@@ -91,6 +91,7 @@ public sealed class AuditJobs
             Resources = judged,
             Inventory = account.Resources,
             Gaps = account.Gaps,
+            Organization = account.Organization,
             Now = asOf,
             WaiversAsOf = scan.StartedAt,
             RecordsGap = gap => plan.Home(gap.Region) == region,

@@ -10,6 +10,9 @@ internal static class HangfireStorage
 {
     public const string SqliteFileName = "hangfire.db";
 
+    /// <summary>How long a lock a dead worker left behind blocks the job it was changing.</summary>
+    public static readonly TimeSpan AbandonedLockTimeout = TimeSpan.FromMinutes(1);
+
     public static void Use(IGlobalConfiguration hangfire, GuardrailsConfig config, string stateDirectory)
     {
         var engine = config.Engine;
@@ -25,6 +28,11 @@ internal static class HangfireStorage
                 UseSlidingInvisibilityTimeout = true,
                 // LISTEN/NOTIFY: a new part is picked up in ~0.2 s instead of up to a poll interval.
                 EnableLongPolling = true,
+                // A worker killed while it holds a job's lock (it takes one for every state change: a part killed
+                // as it is marked done) leaves the lock row behind, and no other worker may move that job until
+                // the lock counts as abandoned: after 10 minutes by default, which left a dead worker's part stuck
+                // in Processing. Hangfire holds these locks for milliseconds; a minute is ample.
+                DistributedLockTimeout = AbandonedLockTimeout,
                 PrepareSchemaIfNecessary = true,
                 SchemaName = "hangfire",
             });

@@ -37,13 +37,19 @@ internal sealed record Digest
             ScanId = scan.ScanId,
             Scope = channel.Customer ?? "the estate",
             ReportLink = reportLink,
-            NewFailures = [.. findings.Where(f => f.Verdict == Verdict.Fail && f.Status == FindingStatus.New && f.Severity >= channel.MinSeverity && f.RuleId != ForecastRule)],
-            Resolved = [.. findings.Where(f => f.Status == FindingStatus.Resolved && f.Severity >= channel.MinSeverity)],
-            Forecasts = [.. findings.Where(f => f.Verdict == Verdict.Fail && f.RuleId == ForecastRule)],
+            NewFailures = Masked(findings.Where(f => f.Verdict == Verdict.Fail && f.Status == FindingStatus.New && f.Severity >= channel.MinSeverity && f.RuleId != ForecastRule)),
+            Resolved = Masked(findings.Where(f => f.Status == FindingStatus.Resolved && f.Severity >= channel.MinSeverity)),
+            Forecasts = Masked(findings.Where(f => f.Verdict == Verdict.Fail && f.RuleId == ForecastRule)),
             // A waiver naming resources only (no account) says nothing of whose they are: a customer's channel is not told of it.
             ExpiringWaivers = [.. config.Waivers.Where(w => w.HoldsAt(scan.StartedAt) && w.ExpiresAt <= waiverHorizon
                 && (accounts is null || (w.Account is { } account && accounts.Contains(account))))],
-            Gaps = [.. scan.Gaps.Where(g => InScope(g.AccountId) && !earlierGaps.Contains(g))],
+            Gaps = [.. scan.Gaps.Where(g => InScope(g.AccountId) && !earlierGaps.Contains(g)).Select(g => g with { Reason = SecretMask.Text(g.Reason) })],
         };
     }
+
+    /// <summary>
+    /// The findings with secret-shaped runs of their messages masked: a digest leaves the estate (a chat
+    /// channel, a mailbox), and a rule's message may quote what it found, a tag's value say.
+    /// </summary>
+    private static List<Finding> Masked(IEnumerable<Finding> findings) => [.. findings.Select(f => f with { Message = SecretMask.Text(f.Message) })];
 }

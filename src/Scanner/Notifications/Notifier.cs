@@ -1,4 +1,3 @@
-using System.Text;
 using Polly;
 using Polly.Retry;
 using Ocado.Guardrails.Rules.Findings;
@@ -11,7 +10,7 @@ namespace Ocado.Guardrails.Scanner.Notifications;
 /// Sends each channel of guardrails.yaml its digest of an audit, at most once per (scan, channel): the
 /// delivery is claimed in the store before it is sent, so a Finish job that Hangfire runs again sends
 /// nothing twice. A channel that fails is retried, then recorded as a failed delivery; nothing here
-/// ever fails the audit. Webhook URLs are secrets: read from the environment, masked in every error.
+/// ever fails the audit. Webhook URLs and SMTP passwords are secrets: read from the environment, masked in every error.
 /// </summary>
 internal sealed class Notifier(IFindingsStore store, GuardrailsConfig config, HttpClient http, TimeProvider time, Func<string, string?> environment, Action<string> warn)
 {
@@ -55,28 +54,42 @@ internal sealed class Notifier(IFindingsStore store, GuardrailsConfig config, Ht
             await store.FinishDeliveryAsync(scan.ScanId, channel.Name, true, 0, "nothing to report", cancellationToken);
             return;
         }
-        if (environment(channel.WebhookVariable) is not { Length: > 0 } url)
+        var (sender, problem) = SenderFor(channel);
+        if (sender is null)
         {
-            await FailAsync(scan.ScanId, channel, 0, $"the environment variable {channel.WebhookVariable} (the webhook's URL) is not set", cancellationToken);
+            await FailAsync(scan.ScanId, channel, 0, problem!, cancellationToken);
             return;
         }
-        var body = WebhookMessage.Json(digest, channel.Format);
         var attempts = 0;
         try
         {
-            await Retry().ExecuteAsync(async token =>
+            await Retry(sender).ExecuteAsync(async token =>
             {
                 attempts++;
-                using var content = new StringContent(body, Encoding.UTF8, "application/json");
-                using var response = await http.PostAsync(new Uri(url), content, token);
-                response.EnsureSuccessStatusCode();
+                await sender.SendAsync(digest, token);
             }, cancellationToken);
             await store.FinishDeliveryAsync(scan.ScanId, channel.Name, true, attempts, null, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await FailAsync(scan.ScanId, channel, attempts, Mask(ex.Message, url), cancellationToken);
+            // Each channel is a boundary: whatever broke it is recorded, and the other channels are still sent.
+            await FailAsync(scan.ScanId, channel, attempts, sender.Describe(ex), cancellationToken);
         }
+    }
+
+    /// <summary>The channel's sender, or why there is none: a secret its environment variable does not hold.</summary>
+    private (IDigestSender? Sender, string? Problem) SenderFor(NotificationChannel channel)
+    {
+        if (channel.Email is { } email)
+        {
+            var password = email.PasswordVariable is { } variable ? environment(variable) : null;
+            return email.PasswordVariable is not null && password is not { Length: > 0 }
+                ? (null, $"the environment variable {email.PasswordVariable} (the SMTP password) is not set")
+                : (new EmailSender(email, password, time), null);
+        }
+        return environment(channel.WebhookVariable!) is { Length: > 0 } url
+            ? (new WebhookSender(http, url, channel.Format), null)
+            : (null, $"the environment variable {channel.WebhookVariable} (the webhook's URL) is not set");
     }
 
     private async Task FailAsync(string scanId, NotificationChannel channel, int attempts, string error, CancellationToken cancellationToken)
@@ -85,14 +98,14 @@ internal sealed class Notifier(IFindingsStore store, GuardrailsConfig config, Ht
         warn($"notification to channel {channel.Name} failed after {attempts} attempt(s): {error}");
     }
 
-    private ResiliencePipeline Retry() =>
+    private ResiliencePipeline Retry(IDigestSender sender) =>
         new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = Math.Max(0, MaxAttempts - 1),
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = RetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException or TaskCanceledException),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } exception && sender.IsTransient(exception)),
             })
             .Build();
 
@@ -103,14 +116,5 @@ internal sealed class Notifier(IFindingsStore store, GuardrailsConfig config, Ht
         return trend.LastOrDefault(p => p.ScanId != scanId) is { } earlier
             ? (await store.ReadScanAsync(earlier.ScanId, cancellationToken)).Gaps.ToHashSet()
             : [];
-    }
-
-    /// <summary>An error with the URL (and its path, where Slack and Teams keep the secret) blotted out.</summary>
-    public static string Mask(string message, string url)
-    {
-        var masked = message.Replace(url, "***", StringComparison.Ordinal);
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.PathAndQuery.Length > 1
-            ? masked.Replace(uri.PathAndQuery, "/***", StringComparison.Ordinal)
-            : masked;
     }
 }

@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Quotas;
 using Ocado.Guardrails.Rules.Resources;
 
@@ -12,6 +13,8 @@ internal sealed record AccountEvaluation
     /// <summary>What rules may look up beyond the evaluated resource: the whole account.</summary>
     public required IReadOnlyList<Resource> Inventory { get; init; }
     public required IReadOnlyList<CoverageGap> Gaps { get; init; }
+    /// <summary>The AWS organisation the accounts sit in, as the source read it (or why it could not).</summary>
+    public OrganizationView Organization { get; init; } = OrganizationView.NotConfigured;
     /// <summary>The rules' clock: the snapshot's collection time, so that a re-scan judges alike.</summary>
     public required DateTimeOffset Now { get; init; }
     /// <summary>The waivers' clock: the scan's start, the same for every part.</summary>

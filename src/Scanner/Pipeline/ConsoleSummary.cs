@@ -29,7 +29,8 @@ internal static class ConsoleSummary
             foreach (var gap in result.Gaps.Take(10))
             {
                 // Every part of a gap may come from a snapshot file: none reaches the terminal as a control sequence.
-                output.WriteLine(ConsoleText.Printable($"  - account {gap.AccountId}{(gap.Region is null ? "" : " " + gap.Region)} ({gap.Source}): {gap.Reason}"));
+                var without = gap.Source == CoverageGap.Sources.Organizations ? " (no resource is NotAssessed: every verdict was judged without SCPs/RCPs)" : "";
+                output.WriteLine(ConsoleText.Printable($"  - account {gap.AccountId}{(gap.Region is null ? "" : " " + gap.Region)} ({gap.Source}): {gap.Reason}{without}"));
             }
             if (result.Gaps.Count > 10)
             {

@@ -34,6 +34,8 @@ internal static class StoredScanResult
             Estate = config.Estate,
             Trend = trend,
             CustomerTrends = customerTrends,
+            QuotaForecasts = await ReportHistory.ForecastsAsync(store, stored.Findings, stored.Scan.FinishedAt ?? stored.Scan.StartedAt, cancellationToken),
+            NotificationFailures = await ReportHistory.NotificationFailuresAsync(store, stored.Scan.ScanId, trend, cancellationToken),
             Waivers = new WaiverBook(config.Waivers, stored.Scan.StartedAt).Report(stored.MatchedWaivers, accounts),
         };
     }

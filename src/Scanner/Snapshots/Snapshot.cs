@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Scanner.Snapshots;
@@ -10,6 +11,9 @@ internal sealed record Snapshot(
     DateTimeOffset? CollectedAt,
     IReadOnlyList<string> Errors)
 {
+    /// <summary>The AWS organisation the snapshot holds (or why it does not): the same for every account of it.</summary>
+    public OrganizationView Organization { get; init; } = OrganizationView.NotConfigured;
+
     /// <summary>The resources a scan judges: the AWS managed policies come along to be looked up, and are nobody's.</summary>
     public int JudgedCount => Resources.Count(r => r.AccountId != AuthorizationDetails.AwsAccount);
 }

@@ -46,6 +46,56 @@ internal static partial class SnapshotLayout
     /// <summary><c>ACCOUNT/quotas/REGION/SERVICE-CODE.json</c>: <c>aws service-quotas list-service-quotas</c>.</summary>
     public static string QuotaFile(string account, string region, string serviceCode) => Path.Combine(account, QuotasFolder, region, serviceCode + ".json");
 
+    /// <summary>
+    /// <c>organizations/</c>, beside the account folders: the AWS organisation, one file per AWS CLI call, in a
+    /// folder named after the command, each file named after the id the call was asked about.
+    /// </summary>
+    public const string OrganizationsFolder = "organizations";
+
+    public static string Organizations(string snapshot) => Path.Combine(snapshot, OrganizationsFolder);
+
+    /// <summary><c>organizations/list-roots.json</c>: <c>aws organizations list-roots</c>.</summary>
+    public static string OrganizationRoots(string snapshot) => Path.Combine(snapshot, OrganizationsFolder, "list-roots.json");
+
+    /// <summary><c>organizations/list-organizational-units-for-parent/PARENT.json</c>: <c>aws organizations list-organizational-units-for-parent --parent-id PARENT</c>.</summary>
+    public static string OrganizationalUnits(string snapshot, string parentId) =>
+        Path.Combine(snapshot, OrganizationsFolder, "list-organizational-units-for-parent", OrganizationId(parentId, OrganizationParent()) + ".json");
+
+    /// <summary><c>organizations/list-accounts-for-parent/PARENT.json</c>: <c>aws organizations list-accounts-for-parent --parent-id PARENT</c>.</summary>
+    public static string OrganizationAccounts(string snapshot, string parentId) =>
+        Path.Combine(snapshot, OrganizationsFolder, "list-accounts-for-parent", OrganizationId(parentId, OrganizationParent()) + ".json");
+
+    /// <summary>
+    /// <c>organizations/list-policies-for-target/TARGET/FILTER.json</c>: <c>aws organizations list-policies-for-target
+    /// --target-id TARGET --filter FILTER</c> (<c>SERVICE_CONTROL_POLICY</c> or <c>RESOURCE_CONTROL_POLICY</c>).
+    /// </summary>
+    public static string PoliciesForTarget(string snapshot, string targetId, string filter) =>
+        Path.Combine(snapshot, OrganizationsFolder, "list-policies-for-target", OrganizationId(targetId, OrganizationTarget()), OrganizationId(filter, PolicyFilter()) + ".json");
+
+    /// <summary><c>organizations/describe-policy/POLICY.json</c>: <c>aws organizations describe-policy --policy-id POLICY</c>.</summary>
+    public static string OrganizationPolicy(string snapshot, string policyId) =>
+        Path.Combine(snapshot, OrganizationsFolder, "describe-policy", OrganizationId(policyId, PolicyId()) + ".json");
+
+    /// <summary>
+    /// An id as AWS's model defines it, or an error: ids arrive in AWS's answers, and one that is not an id (a path,
+    /// "..") must never name a file outside the snapshot.
+    /// </summary>
+    private static string OrganizationId(string id, Regex pattern) =>
+        pattern.IsMatch(id) ? id : throw new SnapshotFormatException($"'{id}' is not an AWS Organizations id of the expected kind");
+
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountFolderName();
+
+    // The id patterns of botocore's model of Organizations (ParentId, PolicyTargetId, PolicyId, PolicyType).
+    [GeneratedRegex("^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$")]
+    private static partial Regex OrganizationParent();
+
+    [GeneratedRegex("^(r-[0-9a-z]{4,32}|[0-9]{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$")]
+    private static partial Regex OrganizationTarget();
+
+    [GeneratedRegex("^p-[0-9a-zA-Z_]{8,128}$")]
+    private static partial Regex PolicyId();
+
+    [GeneratedRegex("^[A-Z_]{1,64}$")]
+    private static partial Regex PolicyFilter();
 }

@@ -47,8 +47,15 @@ internal sealed partial class SnapshotReader
     public static Snapshot Read(string directory, Estate estate, InputLimits? limits = null)
     {
         var reader = Open(directory, estate, limits);
-        return reader.Merge(reader.Accounts);
+        return reader.Merge(reader.Accounts) with { Organization = reader.ReadOrganization() };
     }
+
+    /// <summary>
+    /// The AWS organisation of <c>organizations/</c>, read once per scan (it is the same for every account): not
+    /// configured when the snapshot has none and no gap says one was asked for.
+    /// </summary>
+    public Rules.Organizations.OrganizationView ReadOrganization() =>
+        OrganizationFiles.Read(_directory, _collection.Gaps, _collection.Problem is null, _limits);
 
     /// <summary>
     /// Only the given accounts: what one part of a scan needs. Quota usage is counted per account,
@@ -57,7 +64,7 @@ internal sealed partial class SnapshotReader
     public static Snapshot ReadAccounts(string directory, Estate estate, IReadOnlySet<string> accounts, InputLimits? limits = null)
     {
         var reader = Open(directory, estate, limits);
-        return reader.Merge(reader.Accounts.Where(accounts.Contains));
+        return reader.Merge(reader.Accounts.Where(accounts.Contains)) with { Organization = reader.ReadOrganization() };
     }
 
     /// <summary>

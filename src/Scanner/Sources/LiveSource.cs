@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Amazon.Runtime;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Collection;
 using Ocado.Guardrails.Scanner.Configuration;
@@ -27,6 +28,12 @@ internal sealed class LiveSource(
     /// <summary>Marks a folder that is still being collected (or whose worker died): never read as a collection.</summary>
     private const string UnfinishedMarker = ".unfinished-";
 
+    /// <summary>The folder of each scan's organisation, collected once per scan on this machine (the same for every account).</summary>
+    private const string OrganizationFolder = "organization";
+
+    /// <summary>The organisation of each scan, once collected or read in this process.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<Task<OrganizationView>>> _organizations = new(StringComparer.Ordinal);
+
     /// <summary>Collections under way in this process, by (scan, account): the parts that ask meanwhile share them.</summary>
     private readonly ConcurrentDictionary<(string ScanId, string AccountId), Lazy<Task<Snapshot>>> _underWay = new();
 
@@ -51,6 +58,7 @@ internal sealed class LiveSource(
 
     public void Discard(string scanId)
     {
+        _organizations.TryRemove(FolderName(scanId), out _);
         var directory = Path.Combine(workDirectory, FolderName(scanId));
         try
         {
@@ -72,9 +80,32 @@ internal sealed class LiveSource(
         var collected = Path.Combine(workDirectory, scanId, accountId);
         if (!Directory.Exists(collected))
         {
-            await CollectIntoAsync(estate, collected, cancellationToken);
+            await CollectIntoAsync(estate, collected, organization: false, cancellationToken);
         }
-        return SnapshotReader.Open(collected, estate, config.Limits).ReadAccount(accountId);
+        var snapshot = SnapshotReader.Open(collected, estate, config.Limits).ReadAccount(accountId);
+        return snapshot with { Organization = await OrganizationAsync(scanId, cancellationToken) };
+    }
+
+    /// <summary>
+    /// The organisation of the scan: not configured without <c>organization:</c>; else collected once into
+    /// <c>WORK/&lt;scan id&gt;/organization</c> (its SCPs and RCPs for every account of the estate) and read from there.
+    /// </summary>
+    private Task<OrganizationView> OrganizationAsync(string scanId, CancellationToken cancellationToken)
+    {
+        if (config.Organization is null)
+        {
+            return Task.FromResult(OrganizationView.NotConfigured);
+        }
+        var once = _organizations.GetOrAdd(scanId, id => new Lazy<Task<OrganizationView>>(async () =>
+        {
+            var folder = Path.Combine(workDirectory, id, OrganizationFolder);
+            if (!Directory.Exists(folder))
+            {
+                await CollectIntoAsync(config.Estate, folder, organization: true, cancellationToken);
+            }
+            return SnapshotReader.Open(folder, Estate.Empty, config.Limits).ReadOrganization();
+        }));
+        return once.Value.WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -82,13 +113,14 @@ internal sealed class LiveSource(
     /// (a rename within one directory is atomic): a worker that dies mid-collection leaves only the
     /// unfinished folder, which nothing reads, and the retried part collects again.
     /// </summary>
-    private async Task CollectIntoAsync(Estate estate, string collected, CancellationToken cancellationToken)
+    /// <param name="organization">True: only the organisation; false: the estate's accounts without it.</param>
+    private async Task CollectIntoAsync(Estate estate, string collected, bool organization, CancellationToken cancellationToken)
     {
         var unfinished = $"{collected}{UnfinishedMarker}{Guid.NewGuid():N}";
         try
         {
             var collector = new Collector(new CollectorOptions { Credentials = credentials, Http = http, Endpoints = endpoints, Log = log, HomeRegion = homeRegion });
-            await collector.RunAsync(estate, config.Aws, unfinished, cancellationToken);
+            await collector.RunAsync(estate, config.Aws, unfinished, cancellationToken, organization ? config.Organization : null, accounts: !organization);
             Directory.Move(unfinished, collected);
         }
         catch (IOException) when (Directory.Exists(collected))

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Snapshots;
 
@@ -7,21 +9,28 @@ namespace Ocado.Guardrails.Scanner.Sources;
 /// <summary>
 /// Accounts read from a snapshot directory that every reader can see (a shared volume in production).
 /// Each read opens the snapshot afresh, so that a long-running engine reads the snapshot as it is now,
-/// not as it was at start; every scan reads the same directory, so nothing is kept per scan.
+/// not as it was at start; only the organisation is kept per scan (until <see cref="Discard"/>), so that every account
+/// of a scan is judged against the same one, read once.
 /// </summary>
 internal sealed class SnapshotSource(string directory, Estate estate, InputLimits? limits = null) : IAccountSource
 {
+    /// <summary>The organisation, read once per scan: every account of a scan is judged against the same one.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<OrganizationView>> _organizations = new(StringComparer.Ordinal);
+
     public string Directory => directory;
 
     /// <summary>Every account the snapshot has a folder or a recorded gap for, and every account of the estate.</summary>
     public IReadOnlyList<string> Accounts() => SnapshotReader.Open(directory, estate, limits).Accounts;
 
     public Task<Snapshot> ReadAsync(string scanId, string accountId, CancellationToken cancellationToken) =>
-        Task.Run(() => SnapshotReader.Open(directory, estate, limits).ReadAccount(accountId), cancellationToken);
+        Task.Run(() =>
+        {
+            var reader = SnapshotReader.Open(directory, estate, limits);
+            var organization = _organizations.GetOrAdd(scanId, _ => new Lazy<OrganizationView>(reader.ReadOrganization)).Value;
+            return reader.ReadAccount(accountId) with { Organization = organization };
+        }, cancellationToken);
 
     public IReadOnlyList<string> KeptScans() => [];
 
-    public void Discard(string scanId)
-    {
-    }
+    public void Discard(string scanId) => _organizations.TryRemove(scanId, out _);
 }

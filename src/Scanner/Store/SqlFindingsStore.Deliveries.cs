@@ -27,12 +27,12 @@ internal abstract partial class SqlFindingsStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Db.Command(connection, null,
-            "SELECT scan_id, channel, status, attempts, error FROM gr_deliveries WHERE scan_id = @id ORDER BY channel", ("@id", scanId));
+            "SELECT scan_id, channel, status, attempts, error, claimed_at FROM gr_deliveries WHERE scan_id = @id ORDER BY channel", ("@id", scanId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var deliveries = new List<Delivery>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            deliveries.Add(new Delivery(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Db.Text(reader, 4)));
+            deliveries.Add(new Delivery(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Db.Text(reader, 4), Db.Time(reader.GetInt64(5))));
         }
         return deliveries;
     }

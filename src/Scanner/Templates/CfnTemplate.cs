@@ -13,8 +13,11 @@ internal sealed record CfnTemplate
     /// <summary>The Transform section (e.g. AWS::Serverless-2016-10-31), whose expansion happens only in AWS.</summary>
     public IReadOnlyList<string> Transforms { get; init; } = [];
 
-    /// <summary>Builds the template from the document root and the positions of the logical ids.</summary>
-    public static CfnTemplate From(string path, JsonObject root, IReadOnlyDictionary<string, (int Line, int Column)> positions)
+    /// <summary>Where each key and list item under Resources is written, for placing a finding at its fault.</summary>
+    public SourceMap Source { get; init; } = new();
+
+    /// <summary>Builds the template from the document root and the positions of what is written under Resources.</summary>
+    public static CfnTemplate From(string path, JsonObject root, SourceMap positions)
     {
         // A section of another shape would read as an empty one: Resources: [1, 2, 3] reported nothing and exited 0.
         foreach (var section in new[] { nameof(Resources), nameof(Parameters), nameof(Conditions), nameof(Mappings), "Outputs" })
@@ -31,7 +34,7 @@ internal sealed record CfnTemplate
         var resources = new List<TemplateResource>();
         foreach (var (id, node, loop) in ForEachExpansion.Expand(root[nameof(Resources)] as JsonObject ?? []))
         {
-            var (line, column) = positions.TryGetValue(loop ?? id, out var at) ? at : (0, 0);
+            var (line, column) = positions.Nearest(SourceMap.OfResource(loop ?? id)) ?? (0, 0);
             if (node is not JsonObject body)
             {
                 throw new TemplateException(path, $"resource {id} is not a mapping");
@@ -72,6 +75,7 @@ internal sealed record CfnTemplate
             Mappings = root[nameof(Mappings)] as JsonObject ?? [],
             Resources = resources,
             Transforms = transforms,
+            Source = positions,
         };
     }
 

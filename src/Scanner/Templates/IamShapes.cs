@@ -11,17 +11,22 @@ internal static class IamShapes
 {
     public static void Fill(Shape shape, JsonObject raw, JsonObject properties, Func<JsonNode?, JsonNode?> managedPolicyArn)
     {
+        var id = shape.Source.LogicalId;
         if (properties["AssumeRolePolicyDocument"] is { } trust)
         {
             shape.Configuration["AssumeRolePolicyDocument"] = PolicyHardening.Harden(trust.DeepClone());
+            shape.Policies.Add(PolicyOrigin.Of(Shape.PropertyPointer(id, "AssumeRolePolicyDocument"), shape.Configuration["AssumeRolePolicyDocument"]));
         }
-        foreach (var inline in (properties["Policies"] as JsonArray ?? []).OfType<JsonObject>())
+        var inlines = properties["Policies"] as JsonArray ?? [];
+        for (var i = 0; i < inlines.Count; i++)
         {
-            shape.InlinePolicies.Add(new JsonObject
+            if (inlines[i] is not JsonObject inline)
             {
-                ["PolicyName"] = inline["PolicyName"]?.DeepClone(),
-                ["PolicyDocument"] = PolicyHardening.Harden(inline["PolicyDocument"]?.DeepClone()),
-            });
+                continue;
+            }
+            var document = PolicyHardening.Harden(inline["PolicyDocument"]?.DeepClone());
+            shape.InlinePolicies.Add(new JsonObject { ["PolicyName"] = inline["PolicyName"]?.DeepClone(), ["PolicyDocument"] = document });
+            shape.Policies.Add(PolicyOrigin.Of(Shape.PropertyPointer(id, "Policies", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "PolicyDocument"), document));
         }
         foreach (var arn in (raw["ManagedPolicyArns"] as JsonArray ?? []).Select(managedPolicyArn))
         {
@@ -45,5 +50,6 @@ internal static class IamShapes
             ["IsDefaultVersion"] = true,
             ["Document"] = PolicyHardening.Harden(properties["PolicyDocument"]?.DeepClone()),
         });
+        shape.Policies.Add(PolicyOrigin.Of(Shape.PropertyPointer(shape.Source.LogicalId, "PolicyDocument"), shape.Configuration["PolicyVersionList"]![0]!["Document"]));
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Ocado.Guardrails.Scanner.Templates;
 
-/// <summary>Reads a JSON template, and finds the line and column of each logical id with a token reader (JsonNode keeps no positions).</summary>
+/// <summary>Reads a JSON template, and finds the line and column of each key and list item under Resources with a token reader (JsonNode keeps no positions).</summary>
 internal static class JsonTemplateReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = Configuration.InputLimits.DefaultMaxDepth };
@@ -24,22 +24,59 @@ internal static class JsonTemplateReader
         return CfnTemplate.From(path, root, Positions(text));
     }
 
-    private static Dictionary<string, (int, int)> Positions(string text)
+    /// <summary>Where each key and list item under Resources starts, walking the tokens with the path of keys and indexes above them.</summary>
+    private static SourceMap Positions(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var lineStarts = LineStarts(bytes);
-        var positions = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        var positions = new SourceMap();
         var reader = new Utf8JsonReader(bytes, ReaderOptions);
-        var inResources = false;
+        var path = new List<string>();
+        // Per open container: whether it is a list, and how many items it has had (a list) or the key being read (an object).
+        var containers = new List<(bool IsList, int Items, string? Key)>();
         while (reader.Read())
         {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+            var token = reader.TokenType;
+            if (token == JsonTokenType.PropertyName)
             {
-                inResources = reader.ValueTextEquals("Resources");
+                var key = reader.GetString()!;
+                containers[^1] = containers[^1] with { Key = key };
+                var (line, column) = Position(bytes, lineStarts, (int)reader.TokenStartIndex);
+                positions.Add(path, key, line, column);
+                continue;
             }
-            else if (inResources && reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 2)
+            if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
             {
-                positions[reader.GetString()!] = Position(bytes, lineStarts, (int)reader.TokenStartIndex);
+                containers.RemoveAt(containers.Count - 1);
+                if (path.Count > 0 && containers.Count > 0)
+                {
+                    path.RemoveAt(path.Count - 1);
+                }
+                continue;
+            }
+            string? segment = null;
+            if (containers.Count > 0)
+            {
+                var parent = containers[^1];
+                if (parent.IsList)
+                {
+                    segment = parent.Items.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    containers[^1] = parent with { Items = parent.Items + 1 };
+                    var (line, column) = Position(bytes, lineStarts, (int)reader.TokenStartIndex);
+                    positions.Add(path, segment, line, column);
+                }
+                else
+                {
+                    segment = parent.Key;
+                }
+            }
+            if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                if (segment is not null)
+                {
+                    path.Add(segment);
+                }
+                containers.Add((token == JsonTokenType.StartArray, 0, null));
             }
         }
         return positions;

@@ -23,6 +23,11 @@ internal sealed class Shape
     public JsonArray InlinePolicies { get; private init; } = [];
     public JsonArray AttachedPolicies { get; private init; } = [];
     public Dictionary<string, string> Tags { get; private init; } = [];
+    /// <summary>Where each policy the resource carries is written: its own, and those attached to it from elsewhere in the template.</summary>
+    public List<PolicyOrigin> Policies { get; } = [];
+
+    /// <summary>The JSON pointer of a property of a template resource.</summary>
+    public static string PropertyPointer(string logicalId, params string[] path) => SourceMap.Pointer(["Resources", logicalId, "Properties", .. path]);
 
     public static Shape Of(TemplateResource source, ResourceMapping mapping, JsonObject properties, TemplateContext context, Func<JsonNode?, JsonNode?> managedPolicyArn)
     {
@@ -38,6 +43,7 @@ internal sealed class Shape
         if (mapping.OwnPolicy is { } own && properties[own.Property] is { } policy)
         {
             shape.Supplementary["Policy"] = PolicyHardening.Harden(policy.DeepClone());
+            shape.Policies.Add(PolicyOrigin.Of(PropertyPointer(source.LogicalId, own.Property), shape.Supplementary["Policy"]));
             // Only the hardened copy is read: the property as written may hold unknown actions that are not yet "*".
             shape.Configuration.Remove(own.Property);
         }

@@ -11,7 +11,8 @@ namespace Ocado.Guardrails.Scanner.Templates;
 /// evaluator (<see cref="ScanEvaluator"/>), so that a template and the deployed resource are judged alike.
 /// All templates share one inventory, so a role in one file finds a managed policy defined in another. A
 /// nested stack whose TemplateURL is a local file brings that template in too. Each finding carries the
-/// place of its logical id; a waiver in the resource's Metadata suppresses it there.
+/// place of its fault (the statement or tag its evidence names, else its logical id); a waiver in the
+/// resource's Metadata suppresses it there.
 /// </summary>
 internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<string, RuleParams> paramsFor, DateTimeOffset now)
 {
@@ -21,6 +22,7 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
         var inventory = new Inventory(mapped.SelectMany(m => m.Resources.Select(r => r.Resource)).ToList());
         var evaluator = new Evaluator(catalog, estate, inventory, paramsFor, now, keepsMessages: true);
         var scan = new ScanEvaluator(evaluator, estate, []) { IncludePasses = true };
+        var locator = new FaultLocator(mapped);
         var findings = new List<Finding>();
         var summary = RuleHeader.Families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
         foreach (var template in mapped)
@@ -31,7 +33,7 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
                 var (evaluated, counts) = scan.Run([resource.Resource], CancellationToken.None);
                 foreach (var finding in evaluated)
                 {
-                    var placed = Placed(finding, template, resource);
+                    var placed = Placed(finding, template, resource, locator);
                     findings.Add(placed);
                     if (placed.Verdict == Verdict.Suppressed)
                     {
@@ -95,16 +97,20 @@ internal sealed class TemplateCheck(RuleCatalog catalog, Estate estate, Func<str
         return (mapped, files, unreadable);
     }
 
-    /// <summary>The finding at the resource's logical id, of the template's own type; a live waiver in its Metadata suppresses it.</summary>
-    private Finding Placed(Finding finding, MappedTemplate template, MappedResource resource)
+    /// <summary>
+    /// The finding where its fault is written (the statement or tag its evidence names, else the resource's logical
+    /// id), named by the resource's logical id, of the template's own type; a live waiver in its Metadata suppresses it.
+    /// </summary>
+    private Finding Placed(Finding finding, MappedTemplate template, MappedResource resource, FaultLocator locator)
     {
         var source = resource.Source;
         var waiver = finding.Verdict is Verdict.Fail or Verdict.Error ? TemplateWaivers.Find(source, finding.RuleId, now) : null;
+        var (file, line, column) = locator.Locate(finding.Evidence, template, resource);
         return finding with
         {
             ResourceType = source.Type,
             Verdict = waiver is null ? finding.Verdict : Verdict.Suppressed,
-            Location = new SourceLocation(template.Template.Path, source.Line, source.Column, source.LogicalId) { Waiver = waiver },
+            Location = new SourceLocation(file, line, column, source.LogicalId) { Waiver = waiver },
         };
     }
 }

@@ -40,7 +40,7 @@ internal sealed class TemplateMapper(CfnTemplate template, TemplateContext conte
         {
             notAssessed.Add(new(resource, WhyNotAssessed(resource, nestedTemplates)));
         }
-        var mapped = _shapes.Values.Select(s => new MappedResource(s.Source, s.ToResource())).ToList();
+        var mapped = _shapes.Values.Select(s => new MappedResource(s.Source, s.ToResource()) { Policies = s.Policies }).ToList();
         return new MappedTemplate(template, mapped, notAssessed, attachedTo) { NestedTemplates = nestedTemplates };
     }
 
@@ -119,23 +119,29 @@ internal sealed class TemplateMapper(CfnTemplate template, TemplateContext conte
                 continue;
             }
             var policy = PolicyHardening.Harden(properties[policyProperty]?.DeepClone());
+            var origin = PolicyOrigin.Of(Shape.PropertyPointer(resource.LogicalId, policyProperty), policy);
             var name = properties["PolicyName"]?.ToString() ?? properties["ManagedPolicyName"]?.ToString() ?? resource.LogicalId;
             switch (target)
             {
                 case PolicyTarget.BucketPolicy:
                     shape.Supplementary["BucketPolicy"] = new JsonObject { ["policyText"] = policy?.ToJsonString() };
+                    shape.Policies.Add(origin);
                     break;
                 case PolicyTarget.ConfigurationPolicy:
                     shape.Configuration["Policy"] = policy;
+                    shape.Policies.Add(origin);
                     break;
                 case PolicyTarget.InlinePolicy:
                     shape.InlinePolicies.Add(new JsonObject { ["PolicyName"] = name, ["PolicyDocument"] = policy });
+                    shape.Policies.Add(origin);
                     break;
                 case PolicyTarget.AttachedManagedPolicy:
                     shape.AttachedPolicies.Add(new JsonObject { ["PolicyArn"] = ManagedPolicyArn(new JsonObject { ["Ref"] = resource.LogicalId }), ["PolicyName"] = NameOf(resource.LogicalId) });
                     break;
                 case PolicyTarget.LambdaPermission:
-                    shape.AddStatement(LambdaPermissions.Statement(properties, shape.Arn));
+                    var statement = LambdaPermissions.Statement(properties, shape.Arn);
+                    shape.AddStatement(statement);
+                    shape.Policies.Add(PolicyOrigin.OfStatement(SourceMap.OfResource(resource.LogicalId), statement));
                     break;
             }
             attached.Add(shape.Source.LogicalId);

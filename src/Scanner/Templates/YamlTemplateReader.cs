@@ -18,7 +18,7 @@ internal static class YamlTemplateReader
     /// </summary>
     public static CfnTemplate Read(string path, string text)
     {
-        var positions = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        var positions = new SourceMap();
         JsonNode? root;
         try
         {
@@ -28,13 +28,8 @@ internal static class YamlTemplateReader
                 LastKeyWins = true,
                 Tagged = ShortForm,
                 Scalars = Scalar,
-                KeySeen = (above, key, at) =>
-                {
-                    if (above.Count == 1 && above[0] == "Resources")
-                    {
-                        positions[key] = ((int)at.Line, (int)at.Column);
-                    }
-                },
+                KeySeen = (above, key, at) => positions.Add(above, key, (int)at.Line, (int)at.Column),
+                ItemSeen = (above, index, at) => positions.Add(above, index.ToString(System.Globalization.CultureInfo.InvariantCulture), (int)at.Line, (int)at.Column),
             }.Read(text);
         }
         catch (FormatException ex)

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Ocado.Guardrails.Rules.Quotas;
 using Ocado.Guardrails.Scanner.Demo;
+using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.Rules.Quotas;
@@ -50,6 +52,12 @@ public sealed class DemoNightsTests
             .ToList();
         Assert.NotEmpty(forecasts);
         Assert.All(forecasts, m => Assert.Matches(@"on 2026-1\d-\d\d \(usage [\d, ]+ over 8 scans; trend \+[\d.]+ a day\)", m));
+
+        // The report draws each of them (up to its limit) with the same date the finding gives.
+        var report = File.ReadAllText(Path.Combine(directory.Path, "out", "report.html"));
+        Assert.Equal(Math.Min(forecasts.Count, ReportHistory.MaxForecastCharts), Regex.Count(report, "<svg class=\"forecast-chart\""));
+        var dates = forecasts.Select(m => Regex.Match(m, @"on (\d{4}-\d\d-\d\d) \(usage").Groups[1].Value).ToHashSet();
+        Assert.All(Regex.Matches(report, @"runs out (\d{4}-\d\d-\d\d)</strong>"), m => Assert.Contains(m.Groups[1].Value, dates));
     }
 
     [Fact]

@@ -34,10 +34,11 @@ internal sealed class ScaleOutEstate : IAsyncDisposable
 
     public string[] Args => ["--snapshot", Snapshot, "--config", ConfigPath, "--state", Path.Combine(Directory, "state"), "--out", Path.Combine(Directory, "out")];
 
-    public static async Task<ScaleOutEstate> CreateAsync(int size)
+    /// <param name="settings">More of guardrails.yaml, appended as written (notifications, say).</param>
+    public static async Task<ScaleOutEstate> CreateAsync(int size, int accounts = Accounts, string settings = "")
     {
         var estate = new ScaleOutEstate(await TestPostgres.CreateDatabaseAsync());
-        DemoEstate.Write(estate.Snapshot, new DemoOptions { Accounts = Accounts, Size = size });
+        DemoEstate.Write(estate.Snapshot, new DemoOptions { Accounts = accounts, Size = size });
         await File.WriteAllTextAsync(estate.ConfigPath, await File.ReadAllTextAsync(Path.Combine(estate.Snapshot, "guardrails.yaml")) + $"""
 
             storage:
@@ -48,6 +49,7 @@ internal sealed class ScaleOutEstate : IAsyncDisposable
               queuePollInterval: 1s
               schedulePollInterval: 1s
               ruleTimeout: 60s
+            {settings}
             """);
         return estate;
     }
@@ -78,6 +80,21 @@ internal sealed class ScaleOutEstate : IAsyncDisposable
         while (await reader.ReadAsync(TestContext.Current.CancellationToken))
         {
             jobs.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+        return jobs;
+    }
+
+    /// <summary>The ids of the Finish jobs (history and reports, then notifications) of the engine, oldest first.</summary>
+    public async Task<List<long>> FinishJobsAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("SELECT id FROM hangfire.job WHERE invocationdata::text LIKE '%FinishAsync%' ORDER BY id", connection);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var jobs = new List<long>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            jobs.Add(reader.GetInt64(0));
         }
         return jobs;
     }

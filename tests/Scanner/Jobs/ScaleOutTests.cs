@@ -60,8 +60,10 @@ public sealed class ScaleOutTests
                 $"{expected.Count} findings in one process, {actual.Count} from the workers; missing: {string.Join(" | ", missing)}; extra: {string.Join(" | ", extra)}");
             Assert.Equal(expected, actual);
             // A part the killed worker had saved but not yet marked done completes the scan without it; its job is
-            // taken again once its invisibility timeout (10 s) passes, finds the part saved, and succeeds. On a busy
-            // machine the surviving workers may take a while to poll for it.
+            // taken again once its invisibility timeout (10 s) passes, finds the part saved, and succeeds. A worker
+            // killed while changing the job's state leaves the job's lock behind: the job moves once the lock counts
+            // as abandoned (HangfireStorage.AbandonedLockTimeout, a minute). On a busy machine the surviving workers
+            // may take a while more to poll for it.
             foreach (var job in inFlight)
             {
                 var state = await estate.StateOfAsync(job);

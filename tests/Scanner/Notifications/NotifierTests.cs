@@ -1,52 +1,18 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Ocado.Guardrails.Rules;
-using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Notifications;
 using Ocado.Guardrails.Scanner.Store;
 using Ocado.Guardrails.Tests.Scanner.Store;
+using static Ocado.Guardrails.Tests.Scanner.Notifications.NotificationScans;
 
 namespace Ocado.Guardrails.Tests.Scanner.Notifications;
 
 /// <summary>Digests sent to a real webhook receiver on loopback: content, scoping per customer, masking, retry, at most once.</summary>
 public sealed class NotifierTests
 {
-    private const string Acme = "111111111111";
-    private const string Globex = "222222222222";
     private const string Secret = "T000/B000/very-secret-token";
-    private static readonly DateTimeOffset Start = new(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
 
     public static readonly TheoryData<string> Kinds = [StoreKind.Sqlite, StoreKind.Postgres];
-
-    private static GuardrailsConfig Config(string channels) => GuardrailsConfig.FromJson(JsonNode.Parse($$$"""
-        {"estate": {"customers": [{"id": "acme", "accounts": ["{{{Acme}}}"]}, {"id": "globex", "accounts": ["{{{Globex}}}"]}]},
-         "waivers": [{"rule": "tagging-*", "account": "{{{Acme}}}", "reason": "migration", "owner": "ops@acme", "expires": "2026-11-05"}],
-         "notifications": {"reportUrl": "https://guardrails.example/reports", "channels": {{{channels}}}}}
-        """)!.AsObject(), "guardrails.yaml");
-
-    private static Finding Finding(string rule, string account, Severity severity, Verdict verdict = Verdict.Fail, FindingStatus status = FindingStatus.New) => new()
-    {
-        RuleId = rule, Family = rule.Split('-')[0], Severity = severity, Verdict = verdict, Status = status,
-        ResourceArn = $"arn:aws:s3:::{rule}-{account}", ResourceType = "AWS::S3::Bucket", AccountId = account, Region = "eu-west-1",
-        Message = $"{rule} on a bucket of {account}",
-    };
-
-    private static ScanResult Scan(GuardrailsConfig config, string scanId = "20261101T020000Z-estate") => new()
-    {
-        ScanId = scanId, StartedAt = Start, FinishedAt = Start.AddMinutes(5), Resources = 6,
-        Evaluations = new Dictionary<string, FamilySummary>(), Rules = [], Estate = config.Estate,
-        Gaps = [new CoverageGap(Globex, "eu-west-1", CoverageGap.Sources.AssumeRole, "AccessDenied")],
-        Findings =
-        [
-            Finding("storage-public-bucket", Acme, Severity.Critical),
-            Finding("storage-public-bucket", Globex, Severity.Critical),
-            Finding("tagging-required-tags", Acme, Severity.Low),
-            Finding("storage-old-problem", Acme, Severity.High, status: FindingStatus.Open),
-            Finding("iam-fixed", Acme, Severity.High, Verdict.Pass, FindingStatus.Resolved),
-            Finding("quotas-forecast-exhaustion", Acme, Severity.Medium),
-        ],
-    };
 
     private static Notifier NotifierFor(IFindingsStore store, GuardrailsConfig config, WebhookReceiver receiver, List<string> warnings) =>
         new(store, config, new HttpClient(), TimeProvider.System, name => name switch
@@ -132,7 +98,7 @@ public sealed class NotifierTests
         Assert.Contains("NOT_SET_URL", deliveries.Single(d => d.Channel == "unset").Error);
         Assert.Equal(2, warnings.Count);
         Assert.All(warnings.Concat(deliveries.Select(d => d.Error!)), m => Assert.DoesNotContain("very-secret-token", m));
-        Assert.Equal("POST /*** failed", Notifier.Mask($"POST /{Secret} failed", "https://hooks.example/" + Secret));
+        Assert.Equal("POST /*** failed", WebhookSender.Mask($"POST /{Secret} failed", "https://hooks.example/" + Secret));
     }
 
     [Theory, MemberData(nameof(Kinds))]

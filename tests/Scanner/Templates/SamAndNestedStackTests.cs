@@ -110,7 +110,8 @@ public sealed class SamAndNestedStackTests
             var nested = Path.Combine(directory, "stacks", "roles.yaml");
             Assert.Equal([parent, nested], result.SourceFiles);
             var finding = Assert.Single(result.Findings, f => f.RuleId == "segregation-role-trust-no-foreign-account");
-            Assert.Equal((nested, "Vendor", 2), (finding.Location!.File, finding.Location.LogicalId, finding.Location.Line));
+            // At the trust policy's statement, in the nested template, named by the role's logical id.
+            Assert.Equal((nested, "Vendor", 5), (finding.Location!.File, finding.Location.LogicalId, finding.Location.Line));
             var reasons = result.NotAssessed.ToDictionary(n => n.Location.LogicalId, n => n.Reason);
             Assert.Equal("nested stack: its template stacks/roles.yaml is checked as a template of its own (with its own parameter defaults)", reasons["Roles"]);
             Assert.StartsWith("nested stack: its template ./stacks/roles.yaml is checked", reasons["Again"], StringComparison.Ordinal);

@@ -55,7 +55,7 @@ public sealed class SarifLocationTests
     }
 
     [Fact]
-    public void SarifResultsPointAtTheLineAndColumnOfTheLogicalIdAndKeepWaiversAsSuppressions()
+    public void SarifResultsPointAtTheLineAndColumnOfTheStatementAtFaultAndKeepWaiversAsSuppressions()
     {
         InTemporaryDirectory(directory =>
         {
@@ -69,12 +69,13 @@ public sealed class SarifLocationTests
             var open = results.Single(r => r.GetProperty("ruleId").GetString() == "segregation-bucket-policy-no-foreign-access");
             var location = open.GetProperty("locations")[0].GetProperty("physicalLocation");
             Assert.Equal("stack.yaml", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
-            Assert.Equal(3, location.GetProperty("region").GetProperty("startLine").GetInt32());
-            Assert.Equal(3, location.GetProperty("region").GetProperty("startColumn").GetInt32());
+            // The statement of OpenPolicy that lets everyone in, not the bucket's logical id.
+            Assert.Equal(10, location.GetProperty("region").GetProperty("startLine").GetInt32());
+            Assert.Equal(37, location.GetProperty("region").GetProperty("startColumn").GetInt32());
             Assert.Equal("error", open.GetProperty("level").GetString());
 
             var waived = results.Single(r => r.GetProperty("ruleId").GetString() == "segregation-role-trust-no-foreign-account");
-            Assert.Equal(11, waived.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+            Assert.Equal(17, waived.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
             Assert.Equal("vendor access reviewed in SEC-42", waived.GetProperty("suppressions")[0].GetProperty("justification").GetString());
             Assert.DoesNotContain(TemplateChecks.Open(result), f => f.Location!.LogicalId == "Waived" && f.RuleId == "segregation-role-trust-no-foreign-account");
         });

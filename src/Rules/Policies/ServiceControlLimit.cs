@@ -1,0 +1,108 @@
+using Ocado.Guardrails.Rules.Organizations;
+
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// The SCPs over one principal's account, level by level from the root down to the account, asked the
+/// pattern questions of <see cref="PermissionSet"/>: an action is within them when every level that has
+/// SCPs allows it and no SCP surely denies it. A Deny under a condition we cannot judge denies nothing (the
+/// grant stands, marked conditional), as in the principal's own policies.
+/// See https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+/// </summary>
+public sealed class ServiceControlLimit
+{
+    private readonly (OrganizationTarget Level, PermissionSet Policies)[] _levels;
+
+    private ServiceControlLimit(string organizationId, (OrganizationTarget, PermissionSet)[] levels) =>
+        (OrganizationId, _levels) = (organizationId, levels);
+
+    public string OrganizationId { get; }
+
+    /// <summary>Keys whose value the principal alone decides, whatever it asks: known before any request.</summary>
+    private static readonly string[] PrincipalKeys =
+        ["aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType", "aws:PrincipalIsAWSService", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:username"];
+
+    /// <summary>
+    /// The SCPs over a principal of <paramref name="accountId"/>, or null when none apply: the account is not a
+    /// member, it is the management account, or the principal is a service-linked role.
+    /// </summary>
+    /// <param name="principal">
+    /// Who the principal is (its ARN, type, account): the SCPs' conditions on what only the principal decides
+    /// (<c>aws:PrincipalArn</c>, <c>aws:PrincipalAccount</c>, ...) are judged against it, so that a Deny "unless the
+    /// principal is the break-glass role" denies every other principal. Null: left undecided (conditional).
+    /// </param>
+    public static ServiceControlLimit? For(Organization organization, string accountId, bool serviceLinked, DateTimeOffset now, RequestPrincipal? principal = null)
+    {
+        if (!organization.IsMember(accountId) || accountId == organization.ManagementAccountId || serviceLinked)
+        {
+            return null;
+        }
+        // A level with no SCP attached is one we were not shown (AWS always attaches at least one): it restricts nothing we know of.
+        var levels = organization.PathOf(accountId)
+            .Where(level => level.ServiceControlPolicies.Count > 0)
+            .Select(level => (level, new PermissionSet(level.ServiceControlPolicies.Select(p => Decided(p, principal, organization)), now)))
+            .ToArray();
+        return new ServiceControlLimit(organization.Id, levels);
+    }
+
+    /// <summary>
+    /// The policy with the conditions on the principal's own keys judged: a statement whose such test is false can
+    /// never apply to it and goes; a test that holds is taken out; every other condition stays for later.
+    /// </summary>
+    private static PolicyDocument Decided(PolicyDocument policy, RequestPrincipal? principal, Organization organization)
+    {
+        if (principal is null || policy.Statements.All(s => s.Conditions.Count == 0))
+        {
+            return policy;
+        }
+        var keys = principal.Describe(new RequestContext("*", "*")).With("aws:PrincipalOrgID", organization.Id);
+        if (organization.OrgPathOf(principal.AccountId) is { } path)
+        {
+            keys.WithValues("aws:PrincipalOrgPaths", path);
+        }
+        var statements = new List<PolicyStatement>();
+        foreach (var statement in policy.Statements)
+        {
+            var remaining = new List<PolicyCondition>();
+            var applies = true;
+            foreach (var condition in statement.Conditions)
+            {
+                // A value with a policy variable may name a key of the request, which is not known yet.
+                var decidable = PrincipalKeys.Any(condition.IsKey) && !condition.Values.Any(v => v.Contains("${", StringComparison.Ordinal));
+                var outcome = decidable ? ConditionEvaluator.Evaluate(condition, keys) : null;
+                applies &= outcome != false;
+                if (outcome is null)
+                {
+                    remaining.Add(condition);
+                }
+            }
+            if (applies)
+            {
+                statements.Add(remaining.Count == statement.Conditions.Count ? statement : statement.WithConditions(remaining));
+            }
+        }
+        return policy.WithStatements(statements);
+    }
+
+    /// <summary>
+    /// The SCPs' answer: allowed when every level allows it; else the level that does not, with its decision. A Deny
+    /// takes a question away only when it names all of it: "every action" less organizations:LeaveOrganization is
+    /// still administrator access within the organisation, as AWS's own guardrails intend (a finding stands unless
+    /// the SCPs surely remove all of it).
+    /// </summary>
+    public (AccessDecision? Refusal, OrganizationTarget? Level, bool Conditional) Can(string action, string resourcePattern)
+    {
+        var conditional = false;
+        foreach (var (level, policies) in _levels)
+        {
+            var decision = policies.Can(action, resourcePattern);
+            var partlyDenied = decision.Allowing.Count > 0 && decision.Denying.Count > 0 && !decision.Denying.Any(d => StatementMatch.DenyNamesAll(d, action));
+            if (!decision.Allowed && !partlyDenied)
+            {
+                return (decision, level, false);
+            }
+            conditional |= decision.Conditional;
+        }
+        return (null, null, conditional);
+    }
+}
