@@ -43,15 +43,21 @@ public static class CustomerScope
             .Select(g => g with { Reason = redactor.Redact(g.Reason) })
             .ToList();
 
+        // Counts are per account: the customer's accounts' alone.
+        var counts = result.Counts?.Only(customer.Accounts);
         return result with
         {
             Resources = findings.Select(f => f.ResourceArn).Distinct(StringComparer.Ordinal).Count(),
-            Evaluations = Summarise(result.Evaluations.Keys, findings),
+            Evaluations = Summarise(result.Evaluations.Keys, findings, counts, result.Rules),
+            Counts = counts,
             Gaps = gaps,
             Findings = findings,
             Estate = new Estate([customer], [], result.Estate.Regions),
-            // The trend counts the whole estate's findings, other customers' included.
-            Trend = [],
+            // The scan's trend counts the whole estate's findings, other customers' included: the customer's own instead.
+            Trend = result.CustomerTrends.GetValueOrDefault(customer.Id) ?? [],
+            CustomerTrends = result.CustomerTrends.TryGetValue(customer.Id, out var own)
+                ? new Dictionary<string, IReadOnlyList<ScanTrendPoint>>(StringComparer.Ordinal) { [customer.Id] = own }
+                : new Dictionary<string, IReadOnlyList<ScanTrendPoint>>(StringComparer.Ordinal),
             QuotaForecasts = [.. result.QuotaForecasts.Where(q => accounts.Contains(q.AccountId))],
             // The channels are the operator's, and their errors may name other customers' recipients.
             NotificationFailures = [],
@@ -76,10 +82,26 @@ public static class CustomerScope
         return new WaiverReport([.. scoped.Stale.Select(Redact)], [.. scoped.Expired.Select(Redact)]);
     }
 
-    private static Dictionary<string, FamilySummary> Summarise(IEnumerable<string> families, List<Finding> findings)
+    private static Dictionary<string, FamilySummary> Summarise(
+        IEnumerable<string> families, List<Finding> findings, ScanCounts? scanCounts, IReadOnlyList<Rules.Engine.RuleHeader> rules)
     {
         // Every family of the scan stays, with zeros, so that a clean customer still shows what was judged.
         var summary = families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
+        if (scanCounts is not null)
+        {
+            // The scan counted every evaluation, passes and skips included: the customer's, added up by family.
+            var familyOf = rules.ToDictionary(r => r.Id, r => r.Family, StringComparer.Ordinal);
+            foreach (var (ruleId, ruleCounts) in scanCounts.Accounts.Values.SelectMany(a => a.Rules))
+            {
+                var family = familyOf.GetValueOrDefault(ruleId) ?? ruleId.Split('-')[0];
+                if (!summary.TryGetValue(family, out var total))
+                {
+                    summary[family] = total = new FamilySummary();
+                }
+                total.Add(ruleCounts);
+            }
+            return summary;
+        }
         foreach (var finding in findings)
         {
             if (!summary.TryGetValue(finding.Family, out var counts))

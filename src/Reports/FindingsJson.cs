@@ -31,6 +31,16 @@ public static class FindingsJson
         {
             WriteTrend(writer, result.Trend);
         }
+        if (result.CustomerTrends.Count > 0)
+        {
+            writer.WriteStartObject("customerTrends");
+            foreach (var (customer, trend) in result.CustomerTrends.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(customer);
+                WriteTrendPoints(writer, trend);
+            }
+            writer.WriteEndObject();
+        }
         writer.WriteStartArray("findings");
         foreach (var finding in result.Findings)
         {
@@ -70,9 +80,11 @@ public static class FindingsJson
             FinishedAt = document.Scan.FinishedAt,
             Resources = document.Summary.Resources,
             Evaluations = document.Summary.Evaluations,
+            Counts = document.Summary.Counts is { } counts ? new ScanCounts { Accounts = new(counts, StringComparer.Ordinal) } : null,
             Gaps = document.Coverage.Gaps,
             Findings = document.Findings,
             Trend = document.Trend ?? [],
+            CustomerTrends = document.CustomerTrends ?? new Dictionary<string, IReadOnlyList<ScanTrendPoint>>(StringComparer.Ordinal),
         };
     }
 
@@ -102,6 +114,55 @@ public static class FindingsJson
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
+        if (result.Counts is { } scanCounts)
+        {
+            WriteCounts(writer, scanCounts);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Per account, each rule's evaluations by verdict and each cited control's resources; a count of 0
+    /// is left out, so that an account's entry holds only what happened in it.
+    /// </summary>
+    private static void WriteCounts(Utf8JsonWriter writer, ScanCounts counts)
+    {
+        static void Number(Utf8JsonWriter writer, string name, int value)
+        {
+            if (value != 0)
+            {
+                writer.WriteNumber(name, value);
+            }
+        }
+        writer.WriteStartObject("counts");
+        foreach (var (accountId, account) in counts.Accounts.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject(accountId);
+            writer.WriteStartObject("rules");
+            foreach (var (ruleId, rule) in account.Rules.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject(ruleId);
+                Number(writer, "pass", rule.Pass);
+                Number(writer, "fail", rule.Fail);
+                Number(writer, "error", rule.Error);
+                Number(writer, "skip", rule.Skip);
+                Number(writer, "notAssessed", rule.NotAssessed);
+                Number(writer, "suppressed", rule.Suppressed);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+            writer.WriteStartObject("controls");
+            foreach (var (control, resources) in account.Controls.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject(control);
+                Number(writer, "passing", resources.Passing);
+                Number(writer, "failing", resources.Failing);
+                Number(writer, "notAssessed", resources.NotAssessed);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
         writer.WriteEndObject();
     }
 
@@ -252,7 +313,13 @@ public static class FindingsJson
 
     private static void WriteTrend(Utf8JsonWriter writer, IReadOnlyList<ScanTrendPoint> trend)
     {
-        writer.WriteStartArray("trend");
+        writer.WritePropertyName("trend");
+        WriteTrendPoints(writer, trend);
+    }
+
+    private static void WriteTrendPoints(Utf8JsonWriter writer, IReadOnlyList<ScanTrendPoint> trend)
+    {
+        writer.WriteStartArray();
         foreach (var point in trend)
         {
             writer.WriteStartObject();

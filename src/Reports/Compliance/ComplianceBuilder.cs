@@ -4,8 +4,9 @@ using Ocado.Guardrails.Rules.Findings;
 namespace Ocado.Guardrails.Reports.Compliance;
 
 /// <summary>
-/// Scores every framework of <see cref="FrameworkCatalog"/> from a scan's findings and the
-/// <c>controls:</c> headers of its rules, in one pass over the findings.
+/// Scores every framework of <see cref="FrameworkCatalog"/> from the <c>controls:</c> headers of a
+/// scan's rules and either the resources it counted per control (<see cref="ScanResult.Counts"/>,
+/// passes included whatever findings were kept) or, for a scan without counts, one pass over its findings.
 /// </summary>
 internal static class ComplianceBuilder
 {
@@ -43,6 +44,11 @@ internal static class ComplianceBuilder
             scores.Add(new FrameworkScore(framework, controls) { UnlistedCitations = [.. unlisted] });
         }
 
+        if (result.Counts is { } counts)
+        {
+            AddCounts(counts, result, scores, customerIndex);
+            return scores;
+        }
         // (control, resource) → the customer and the worst state seen: a resource passes a control only if all its rules pass it.
         var states = new Dictionary<(ControlScore, string), (int Customer, byte State)>();
         for (var i = 0; i < result.Findings.Count; i++)
@@ -76,6 +82,46 @@ internal static class ComplianceBuilder
         }
         return scores;
     }
+
+    /// <summary>The scan counted each account's resources per control as its rules cite it: those counts, added up per customer.</summary>
+    private static void AddCounts(ScanCounts counts, ScanResult result, List<FrameworkScore> scores, Func<string?, int> customerIndex)
+    {
+        var byCitation = new Dictionary<string, ControlScore>(StringComparer.Ordinal);
+        foreach (var score in scores)
+        {
+            foreach (var control in score.Controls.Where(c => c.Covered))
+            {
+                byCitation[score.Framework.Prefix + control.Control.Id] = control;
+            }
+        }
+        foreach (var (accountId, account) in counts.Accounts)
+        {
+            var customer = customerIndex(result.Estate.CustomerOf(accountId)?.Id);
+            foreach (var (cited, resources) in account.Controls)
+            {
+                // A citation is written as the rule wrote it; the framework's prefix and the id may be apart by spaces.
+                if (!byCitation.TryGetValue(cited, out var control) && !byCitation.TryGetValue(Normalise(cited, scores), out control))
+                {
+                    continue;
+                }
+                if (!control.ByCustomer.TryGetValue(customer, out var tally))
+                {
+                    control.ByCustomer[customer] = tally = new ResourceTally();
+                }
+                foreach (var each in new[] { control.Total, tally })
+                {
+                    each.Passing += resources.Passing;
+                    each.Failing += resources.Failing;
+                    each.NotAssessed += resources.NotAssessed;
+                }
+            }
+        }
+    }
+
+    private static string Normalise(string cited, List<FrameworkScore> scores) =>
+        scores.Select(s => s.Framework.Prefix).FirstOrDefault(p => cited.StartsWith(p, StringComparison.Ordinal)) is { } prefix
+            ? prefix + cited[prefix.Length..].Trim()
+            : cited;
 
     private static void Count(ResourceTally tally, byte state)
     {

@@ -8,13 +8,17 @@ internal sealed record CountRow(string Label, string Detail, string Filter, int 
 {
     public PostureTally Posture { get; } = new();
 
+    /// <summary>Every evaluation the scan counted for the line (passes included), when it counted them; else null and the rate comes from the findings.</summary>
+    public VerdictCounts? Evaluated { get; set; }
+
     /// <summary>Passes over passes, fails, errors and waived fails; null when there is nothing to divide.</summary>
     public int? PassPercent
     {
         get
         {
-            var assessed = Counts[Rules.Verdict.Pass] + Counts[Rules.Verdict.Fail] + Counts[Rules.Verdict.Error] + Counts[Rules.Verdict.Suppressed];
-            return assessed == 0 ? null : (int)(100L * Counts[Rules.Verdict.Pass] / assessed);
+            var counts = Evaluated ?? Counts;
+            var assessed = counts[Rules.Verdict.Pass] + counts[Rules.Verdict.Fail] + counts[Rules.Verdict.Error] + counts[Rules.Verdict.Suppressed];
+            return assessed == 0 ? null : (int)(100L * counts[Rules.Verdict.Pass] / assessed);
         }
     }
 }

@@ -75,8 +75,8 @@ internal sealed class ReportModel
     /// <summary>Distinct resources with a finding other than a pass.</summary>
     public int ResourcesWithFindings { get; set; }
 
-    /// <summary>Whether the scan kept its passes (--include-passes): without them no pass rate can be known.</summary>
-    public bool PassesRecorded => Totals[Verdict.Pass] > 0;
+    /// <summary>Whether pass rates can be known: the scan counted its evaluations (<see cref="ScanResult.Counts"/>), or kept its passes (--include-passes).</summary>
+    public bool PassesRecorded => Result.Counts is not null || Totals[Verdict.Pass] > 0;
 
     /// <summary>Each framework's controls, scored; see <see cref="ComplianceBuilder"/>.</summary>
     public IReadOnlyList<FrameworkScore> Frameworks { get; set; } = [];

@@ -107,6 +107,10 @@ internal static class ReportModelBuilder
             }
         }
         model.Cells = cells;
+        if (result.Counts is { } counts)
+        {
+            AddCounts(model, counts);
+        }
         model.ResourcesWithFindings = withFindings.Count;
         model.Frameworks = ComplianceBuilder.Build(result, id => id is null ? -1 : model.Customers.IndexOf(id), cancellationToken);
         model.Waivers = WaiverSummary.Build(result);
@@ -117,6 +121,23 @@ internal static class ReportModelBuilder
         model.FindingVerdicts = [.. Labels.VerdictsWorstFirst.Where(v => v is not Verdict.Pass and not Verdict.Skip || model.Totals[v] > 0)];
         model.Data = FindingsDataWriter.Write(model, cancellationToken);
         return model;
+    }
+
+    /// <summary>The pass rates of customers and accounts from the evaluations the scan counted, passes included.</summary>
+    private static void AddCounts(ReportModel model, ScanCounts counts)
+    {
+        foreach (var (accountId, account) in counts.Accounts)
+        {
+            var row = model.ByAccount[AccountIndex(model, accountId)];
+            var customer = CustomerIndex(model, model.Result.Estate.CustomerOf(accountId)?.Id);
+            var owner = customer >= 0 ? model.ByCustomer[customer] : model.NoCustomer;
+            foreach (var rule in account.Rules.Values)
+            {
+                (row.Evaluated ??= new VerdictCounts()).Add(rule);
+                (owner.Evaluated ??= new VerdictCounts()).Add(rule);
+            }
+            model.HasFindingsWithoutCustomer |= customer < 0 && account.Rules.Count > 0;
+        }
     }
 
     private static void AddEstate(ReportModel model, ScanResult result)

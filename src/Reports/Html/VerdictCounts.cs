@@ -12,4 +12,15 @@ internal sealed class VerdictCounts
     public int Total => _counts.Sum();
 
     public void Add(Verdict verdict) => _counts[(int)verdict]++;
+
+    /// <summary>Adds a scan's counted evaluations (<see cref="Rules.Findings.ScanCounts"/>), one verdict at a time.</summary>
+    public void Add(Rules.Findings.FamilySummary counts)
+    {
+        _counts[(int)Verdict.Pass] += counts.Pass;
+        _counts[(int)Verdict.Fail] += counts.Fail;
+        _counts[(int)Verdict.Error] += counts.Error;
+        _counts[(int)Verdict.Skip] += counts.Skip;
+        _counts[(int)Verdict.NotAssessed] += counts.NotAssessed;
+        _counts[(int)Verdict.Suppressed] += counts.Suppressed;
+    }
 }

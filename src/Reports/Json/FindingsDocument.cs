@@ -10,7 +10,8 @@ internal sealed record FindingsDocument(
     SummarySection Summary,
     CoverageSection Coverage,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<ScanTrendPoint>? Trend = null)
+    IReadOnlyList<ScanTrendPoint>? Trend = null,
+    Dictionary<string, IReadOnlyList<ScanTrendPoint>>? CustomerTrends = null)
 {
     /// <summary>Strict: a missing field or an unknown verdict is an error, not a silent default.</summary>
     public static readonly JsonSerializerOptions Options = new()
@@ -24,6 +25,6 @@ internal sealed record FindingsDocument(
 
 internal sealed record ScanSection(string Id, DateTimeOffset StartedAt, DateTimeOffset FinishedAt);
 
-internal sealed record SummarySection(int Resources, Dictionary<string, FamilySummary> Evaluations);
+internal sealed record SummarySection(int Resources, Dictionary<string, FamilySummary> Evaluations, Dictionary<string, AccountCounts>? Counts = null);
 
 internal sealed record CoverageSection(IReadOnlyList<CoverageGap> Gaps);

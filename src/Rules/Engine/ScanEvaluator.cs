@@ -28,41 +28,55 @@ public sealed class ScanEvaluator
     /// </summary>
     public Func<CoverageGap, bool> RecordsGap { get; init; } = static _ => true;
 
-    public (List<Finding> Findings, Dictionary<string, FamilySummary> Summary) Run(IEnumerable<Resource> resources, CancellationToken cancellationToken)
+    public (List<Finding> Findings, Dictionary<string, FamilySummary> Summary) Run(IEnumerable<Resource> resources, CancellationToken cancellationToken) =>
+        Run(resources, null, cancellationToken);
+
+    /// <summary>Evaluates, and adds to <paramref name="counts"/> every evaluation by account, rule and control (passes included, whatever is kept).</summary>
+    public (List<Finding> Findings, Dictionary<string, FamilySummary> Summary) Run(IEnumerable<Resource> resources, ScanCounts? counts, CancellationToken cancellationToken)
     {
         var findings = new ConcurrentBag<List<Finding>>();
         var summaries = new ConcurrentBag<Dictionary<string, FamilySummary>>();
+        var counters = new ConcurrentBag<ScanCounter>();
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.ForEach(
             resources,
             options,
-            () => (Findings: new List<Finding>(), Summary: NewSummary()),
+            () => (Findings: new List<Finding>(), Summary: NewSummary(), Counter: new ScanCounter(_evaluator.Rules)),
             (resource, _, local) =>
             {
-                EvaluateOne(resource, local.Findings, local.Summary);
+                EvaluateOne(resource, local.Findings, local.Summary, local.Counter);
                 return local;
             },
             local =>
             {
                 findings.Add(local.Findings);
                 summaries.Add(local.Summary);
+                counters.Add(local.Counter);
             });
 
         var all = findings.SelectMany(f => f).ToList();
         var summary = NewSummary();
         foreach (var part in summaries)
         {
-            foreach (var (family, counts) in part)
+            foreach (var (family, familyCounts) in part)
             {
-                summary[family].Add(counts);
+                summary[family].Add(familyCounts);
             }
         }
-        AddAccountLevelGaps(all, summary);
+        var counter = new ScanCounter(_evaluator.Rules);
+        AddAccountLevelGaps(all, summary, counter);
+        if (counts is not null)
+        {
+            foreach (var local in counters.Append(counter))
+            {
+                local.AddTo(counts);
+            }
+        }
         all.Sort((a, b) => string.CompareOrdinal(a.RuleId, b.RuleId) is var c and not 0 ? c : string.CompareOrdinal(a.ResourceArn, b.ResourceArn));
         return (all, summary);
     }
 
-    private void EvaluateOne(Resource resource, List<Finding> findings, Dictionary<string, FamilySummary> summary)
+    private void EvaluateOne(Resource resource, List<Finding> findings, Dictionary<string, FamilySummary> summary, ScanCounter counter)
     {
         // AWS managed policies are in the inventory to be looked up, not judged: no customer owns them.
         if (resource.AccountId == AuthorizationDetails.AwsAccount)
@@ -74,6 +88,7 @@ public sealed class ScanEvaluator
         var tags = resource.Tags.Count > 0 ? SecretMask.Tags(resource.Tags) : null;
         var anyMasked = tags is not null && !ReferenceEquals(tags, resource.Tags);
         var gap = _gaps.Count == 0 ? null : _gaps.FirstOrDefault(g => g.Covers(resource.AccountId, resource.Region, resource.Type));
+        counter.BeginResource(resource.AccountId);
         for (var i = 0; i < rules.Count; i++)
         {
             var header = rules[i].Header;
@@ -85,34 +100,41 @@ public sealed class ScanEvaluator
                 ? new RuleResult(Verdict.NotAssessed, NotAssessedMessage(gap))
                 : _evaluator.Evaluate(i, resource);
             summary[header.Family].Add(result.Verdict);
+            counter.Add(i, result.Verdict);
             if (result.Verdict != Verdict.Skip && (result.Verdict != Verdict.Pass || IncludePasses))
             {
                 var finding = ToFinding(header, resource.Arn, resource.Type, resource.AccountId, resource.Region, result) with { Tags = tags };
                 findings.Add(anyMasked ? Masked(finding, resource.Tags) : finding);
             }
         }
+        counter.EndResource();
     }
 
     /// <summary>
     /// An account or region that could not be read has no resources to judge: each rule the gap
     /// touches is recorded once as NotAssessed for the account, so that silence never reads as clean.
     /// </summary>
-    private void AddAccountLevelGaps(List<Finding> findings, Dictionary<string, FamilySummary> summary)
+    private void AddAccountLevelGaps(List<Finding> findings, Dictionary<string, FamilySummary> summary, ScanCounter counter)
     {
         foreach (var gap in _gaps.Where(RecordsGap))
         {
-            foreach (var rule in _evaluator.Rules)
+            // The account stands for its unread resources: one not assessed resource per control.
+            counter.BeginResource(gap.AccountId);
+            for (var i = 0; i < _evaluator.Rules.Count; i++)
             {
+                var rule = _evaluator.Rules[i];
                 var types = rule.Header.ResourceTypes.Select(t => t == "*" ? "AWS::S3::Bucket" : t);
                 if (!types.Any(t => gap.Covers(gap.AccountId, gap.Region ?? "global", t)))
                 {
                     continue;
                 }
                 summary[rule.Family].Add(Verdict.NotAssessed);
+                counter.Add(i, Verdict.NotAssessed);
                 findings.Add(ToFinding(
                     rule.Header, $"arn:aws:iam::{gap.AccountId}:root", ResourceTypeNames.Account, gap.AccountId,
                     gap.Region ?? "global", new RuleResult(Verdict.NotAssessed, NotAssessedMessage(gap))));
             }
+            counter.EndResource();
         }
     }
 

@@ -14,6 +14,11 @@ public sealed record ScanResult
     public required int Resources { get; init; }
     /// <summary>Counts per family and verdict, over every evaluation including passes.</summary>
     public required IReadOnlyDictionary<string, FamilySummary> Evaluations { get; init; }
+    /// <summary>
+    /// Every evaluation counted per account, rule and control, passes included whatever findings were kept;
+    /// null when the scan did not count them (a findings.json or a store written before they were).
+    /// </summary>
+    public ScanCounts? Counts { get; init; }
     public required IReadOnlyList<CoverageGap> Gaps { get; init; }
     /// <summary>Fail, Error, NotAssessed and Suppressed verdicts; Pass too when the scan was asked to include them.</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
@@ -24,6 +29,8 @@ public sealed record ScanResult
     public required Estate Estate { get; init; }
     /// <summary>The last scans' counts, oldest first, when the scan was recorded in a findings store.</summary>
     public IReadOnlyList<ScanTrendPoint> Trend { get; init; } = [];
+    /// <summary>Each customer's own trend over the same scans (its findings by status), by customer id; empty without a findings store.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ScanTrendPoint>> CustomerTrends { get; init; } = new Dictionary<string, IReadOnlyList<ScanTrendPoint>>();
     /// <summary>The quotas forecast to run out within the horizon (quotas-forecast-exhaustion failed), each with its usage series, for the report's charts.</summary>
     public IReadOnlyList<ForecastedQuota> QuotaForecasts { get; init; } = [];
     /// <summary>Digests of the scope's previous scan that did not reach their channel, for the report.</summary>

@@ -102,6 +102,7 @@ public sealed class AuditJobs
             Part = new PartKey(accountId, region),
             Resources = judged.Count,
             Evaluations = evaluated.Summary,
+            Counts = evaluated.Counts,
             Gaps = account.Gaps.Where(g => plan.Home(g.Region) == region).ToList(),
             MatchedWaivers = evaluated.MatchedWaivers,
             Findings = evaluated.Findings,

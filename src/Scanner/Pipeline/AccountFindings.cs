@@ -4,7 +4,11 @@ using Ocado.Guardrails.Rules.Quotas;
 namespace Ocado.Guardrails.Scanner.Pipeline;
 
 /// <summary>What evaluating an account (or a part of one) found, waivers applied, which waivers (by index) matched a Fail, and the quotas' usage it counted.</summary>
-internal sealed record AccountFindings(List<Finding> Findings, Dictionary<string, FamilySummary> Summary, SortedSet<int> MatchedWaivers, List<QuotaUsageSample> QuotaUsage);
+internal sealed record AccountFindings(List<Finding> Findings, Dictionary<string, FamilySummary> Summary, SortedSet<int> MatchedWaivers, List<QuotaUsageSample> QuotaUsage)
+{
+    /// <summary>Every evaluation by account, rule and control, waivers applied: what pass rates and compliance scores are made of.</summary>
+    public ScanCounts Counts { get; init; } = new();
+}
 
 /// <summary>A scan evaluated in one process, before its history: the result, and the waivers that matched and the quota usage counted, which the store records.</summary>
 internal sealed record EvaluatedScan(ScanResult Result, SortedSet<int> MatchedWaivers)

@@ -32,6 +32,7 @@ internal sealed class ScanHistory(IFindingsStore store, TimeProvider time)
             Part = PartKey.Whole,
             Resources = result.Resources,
             Evaluations = result.Evaluations,
+            Counts = result.Counts,
             Gaps = result.Gaps,
             MatchedWaivers = matchedWaivers,
             Findings = result.Findings,

@@ -30,14 +30,16 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
         };
         var quotaUsage = QuotaHistory.Samples(input.Resources, input.Now);
         var resources = input.QuotaHistory is { } history ? QuotaHistory.Attach(input.Resources, history, quotaUsage) : input.Resources;
-        var (evaluated, summary) = scan.Run(resources, cancellationToken);
+        var counts = new ScanCounts();
+        var (evaluated, summary) = scan.Run(resources, counts, cancellationToken);
         var (findings, matched) = new WaiverBook(config.Waivers, input.WaiversAsOf).Apply(evaluated);
         foreach (var finding in findings.Where(f => f.Verdict == Verdict.Suppressed))
         {
             // The evaluator counted it as a Fail; the waiver moves it, so the summary agrees with the list.
             summary[finding.Family].Suppress(Verdict.Fail);
+            counts.Suppress(finding.AccountId, finding.RuleId, Verdict.Fail);
         }
-        return new AccountFindings(findings, summary, matched, quotaUsage);
+        return new AccountFindings(findings, summary, matched, quotaUsage) { Counts = counts };
     }
 
     /// <summary>A snapshot directory, read account by account: see <see cref="EvaluateAsync(IAccountSource, IReadOnlyList{string}, ScanOptions, CancellationToken, IFindingsStore)"/>.</summary>
@@ -66,6 +68,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
         var gaps = new List<CoverageGap>();
         var summary = RuleHeader.Families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
         var matchedWaivers = new SortedSet<int>();
+        var scanCounts = new ScanCounts();
         var warned = new HashSet<string>(StringComparer.Ordinal);
         var quotaUsage = new List<Rules.Quotas.QuotaUsageSample>();
         var resources = 0L;
@@ -103,6 +106,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
             gaps.AddRange(account.Gaps);
             matchedWaivers.UnionWith(evaluated.MatchedWaivers);
             quotaUsage.AddRange(evaluated.QuotaUsage);
+            scanCounts.Add(evaluated.Counts);
             foreach (var (family, counts) in evaluated.Summary)
             {
                 summary[family].Add(counts);
@@ -125,6 +129,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
             FinishedAt = time.GetUtcNow(),
             Resources = checked((int)resources),
             Evaluations = summary,
+            Counts = scanCounts,
             Gaps = gaps,
             Findings = findings,
             Rules = catalog.Rules.Select(r => r.Header).ToList(),

@@ -17,6 +17,7 @@ internal static class StoredScanResult
     {
         var stored = await store.ReadScanAsync(scanId, cancellationToken);
         var trend = await store.TrendAsync(stored.Scan.Scope, TrendLength, cancellationToken);
+        var customerTrends = await store.CustomerTrendAsync(stored.Scan.Scope, TrendLength, null, cancellationToken);
         var accounts = config.ScannedAccounts(stored.Scan.Scope == ScanRecord.WholeEstate ? null : stored.Scan.Scope);
         return new ScanResult
         {
@@ -25,12 +26,14 @@ internal static class StoredScanResult
             FinishedAt = stored.Scan.FinishedAt ?? stored.Scan.StartedAt,
             Resources = stored.Resources,
             Evaluations = stored.Evaluations,
+            Counts = stored.Counts,
             Gaps = stored.Gaps,
             Findings = stored.Findings,
             Rules = rules,
             RulesOff = rulesOff,
             Estate = config.Estate,
             Trend = trend,
+            CustomerTrends = customerTrends,
             QuotaForecasts = await ReportHistory.ForecastsAsync(store, stored.Findings, stored.Scan.FinishedAt ?? stored.Scan.StartedAt, cancellationToken),
             NotificationFailures = await ReportHistory.NotificationFailuresAsync(store, stored.Scan.ScanId, trend, cancellationToken),
             Waivers = new WaiverBook(config.Waivers, stored.Scan.StartedAt).Report(stored.MatchedWaivers, accounts),

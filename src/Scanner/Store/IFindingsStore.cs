@@ -45,6 +45,13 @@ internal interface IFindingsStore
     Task<IReadOnlyList<ScanTrendPoint>> TrendAsync(string scope, int count, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Each customer's trend over the same scans as <see cref="TrendAsync"/>: per scan, the customer's
+    /// findings by status (zeros in a scan where it had none), by customer id; only
+    /// <paramref name="customer"/>'s when given, so that a customer's report is made of its own rows alone.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<ScanTrendPoint>>> CustomerTrendAsync(string scope, int count, string? customer, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The quota usage that completed scans counted in an account since <paramref name="since"/>, oldest
     /// first: the series a forecast is made from. Whatever the scope: a quota's usage is the account's.
     /// </summary>

@@ -10,6 +10,8 @@ internal sealed record PartResult
     public required PartKey Part { get; init; }
     public required int Resources { get; init; }
     public required IReadOnlyDictionary<string, FamilySummary> Evaluations { get; init; }
+    /// <summary>The part's evaluations by account, rule and control; null when its scan did not count them.</summary>
+    public ScanCounts? Counts { get; init; }
     public required IReadOnlyList<CoverageGap> Gaps { get; init; }
     /// <summary>Indexes into guardrails.yaml's waivers of those that matched a Fail.</summary>
     public required IReadOnlyCollection<int> MatchedWaivers { get; init; }

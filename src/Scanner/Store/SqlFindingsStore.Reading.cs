@@ -15,8 +15,10 @@ internal abstract partial class SqlFindingsStore
         var evaluations = new Dictionary<string, FamilySummary>(StringComparer.Ordinal);
         var gaps = new List<CoverageGap>();
         var waivers = new SortedSet<int>();
+        // Null as soon as one part has none: partial counts would give wrong rates.
+        ScanCounts? scanCounts = new();
         await using (var command = Db.Command(connection, null,
-            "SELECT resources, evaluations, gaps, waivers FROM gr_scan_parts WHERE scan_id = @id AND done = 1 ORDER BY account_id, region", ("@id", scanId)))
+            "SELECT resources, evaluations, gaps, waivers, counts FROM gr_scan_parts WHERE scan_id = @id AND done = 1 ORDER BY account_id, region", ("@id", scanId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -32,6 +34,7 @@ internal abstract partial class SqlFindingsStore
                 }
                 gaps.AddRange(JsonSerializer.Deserialize<List<CoverageGap>>(reader.GetString(2))!);
                 waivers.UnionWith(JsonSerializer.Deserialize<List<int>>(reader.GetString(3))!);
+                scanCounts = Db.Text(reader, 4) is { } part && scanCounts is not null ? Add(scanCounts, JsonSerializer.Deserialize<ScanCounts>(part)!) : null;
             }
         }
         var findings = new List<Finding>();
@@ -63,10 +66,17 @@ internal abstract partial class SqlFindingsStore
             Scan = scan,
             Resources = resources,
             Evaluations = evaluations,
+            Counts = scanCounts,
             Gaps = gaps,
             MatchedWaivers = waivers,
             Findings = findings,
         };
+    }
+
+    private static ScanCounts Add(ScanCounts total, ScanCounts part)
+    {
+        total.Add(part);
+        return total;
     }
 
     public async Task<IReadOnlyList<ScanTrendPoint>> TrendAsync(string scope, int count, CancellationToken cancellationToken)

@@ -119,11 +119,12 @@ internal abstract partial class SqlFindingsStore : IFindingsStore
         await WriteQuotaUsageAsync(connection, transaction, part.ScanId, part.QuotaUsage, cancellationToken);
         await Db.ExecuteAsync(connection, transaction,
             """
-            UPDATE gr_scan_parts SET done = 1, resources = @resources, evaluations = @evaluations, gaps = @gaps, waivers = @waivers
+            UPDATE gr_scan_parts SET done = 1, resources = @resources, evaluations = @evaluations, gaps = @gaps, waivers = @waivers, counts = @counts
             WHERE scan_id = @id AND account_id = @account AND region = @region
             """, cancellationToken,
             [.. keys, ("@resources", part.Resources), ("@evaluations", JsonSerializer.Serialize(part.Evaluations)),
-             ("@gaps", JsonSerializer.Serialize(part.Gaps)), ("@waivers", JsonSerializer.Serialize(part.MatchedWaivers))]);
+             ("@gaps", JsonSerializer.Serialize(part.Gaps)), ("@waivers", JsonSerializer.Serialize(part.MatchedWaivers)),
+             ("@counts", part.Counts is null ? null : JsonSerializer.Serialize(part.Counts))]);
         var pending = await Db.ScalarAsync(connection, transaction,
             "UPDATE gr_scans SET parts_pending = parts_pending - 1 WHERE scan_id = @id RETURNING parts_pending", cancellationToken, ("@id", part.ScanId));
         await transaction.CommitAsync(cancellationToken);

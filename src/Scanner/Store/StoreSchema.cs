@@ -7,8 +7,11 @@ namespace Ocado.Guardrails.Scanner.Store;
 /// </summary>
 internal static class StoreSchema
 {
-    /// <summary>2: gr_results keeps each finding's tags and evidence, so that reports read back from the store show them.</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// 2: gr_results keeps each finding's tags and evidence, so that reports read back from the store show them.
+    /// 3: gr_scan_parts keeps each part's counts per account, rule and control (pass rates without passes kept).
+    /// </summary>
+    public const int Version = 3;
 
     public static readonly IReadOnlyList<string> Statements =
     [
@@ -25,7 +28,7 @@ internal static class StoreSchema
         CREATE TABLE IF NOT EXISTS gr_scan_parts (
           scan_id TEXT NOT NULL, account_id TEXT NOT NULL, region TEXT NOT NULL,
           done INTEGER NOT NULL DEFAULT 0, resources INTEGER NOT NULL DEFAULT 0,
-          evaluations TEXT, gaps TEXT, waivers TEXT, finished_at BIGINT,
+          evaluations TEXT, gaps TEXT, waivers TEXT, finished_at BIGINT, counts TEXT,
           PRIMARY KEY (scan_id, account_id, region))
         """,
         // One row per finding of a scan. Part columns say which part wrote it (resolved findings,
@@ -76,5 +79,6 @@ internal static class StoreSchema
     public static readonly IReadOnlyDictionary<int, IReadOnlyList<string>> Upgrades = new Dictionary<int, IReadOnlyList<string>>
     {
         [1] = ["ALTER TABLE gr_results ADD COLUMN tags TEXT", "ALTER TABLE gr_results ADD COLUMN evidence TEXT"],
+        [2] = ["ALTER TABLE gr_scan_parts ADD COLUMN counts TEXT"],
     };
 }

@@ -51,8 +51,15 @@ internal static class PostureScans
         {
             builder.WithTrendPoint(10 + scan, 90 - scan, 4 + scan);
         }
-        return builder.Build() with
+        var built = builder.Build();
+        return built with
         {
+            // Each customer's trend over the same scans, so that the views with it are checked too (axe, XSS).
+            CustomerTrends = new Dictionary<string, IReadOnlyList<ScanTrendPoint>>(StringComparer.Ordinal)
+            {
+                ["acme"] = [.. built.Trend.Select((p, i) => p with { New = 3 + i, Open = 40 - i, Resolved = 2, Suppressed = 1 })],
+                ["globex"] = [.. built.Trend.Select((p, i) => p with { New = 1, Open = 20 + i, Resolved = i, Suppressed = 0 })],
+            },
             Waivers = new WaiverReport(
                 [new WaiverNotice(Stale, "matches no failing finding: remove it or correct its pattern (owner team-search@example.com)")],
                 [new WaiverNotice(Expired, "expired on 2025-05-01; the findings it covered are open again (owner team-payments@example.com)")]),

@@ -22,7 +22,14 @@ public sealed class XssViewsBrowserTests(ChromiumFixture chromium)
             Message = f.Message + $" [suppressed by a waiver until 2025-06-10 (owner {XssPayloads.All[i]}): {XssPayloads.All[(i + 1) % XssPayloads.All.Length]}]",
         }).ToList();
         var stale = new Waiver { Rule = XssPayloads.RuleId, Resource = XssPayloads.All[2], Reason = XssPayloads.All[4], Owner = XssPayloads.All[7], Expires = new DateOnly(2026, 1, 1) };
-        return scan with { Findings = waived, Waivers = new WaiverReport([new WaiverNotice(stale, "stale")], [new WaiverNotice(stale with { Expires = new DateOnly(2025, 1, 1) }, "expired")]) };
+        IReadOnlyList<ScanTrendPoint> trend = [new(XssPayloads.All[5], new DateTimeOffset(2025, 6, 1, 2, 0, 0, TimeSpan.Zero), 1, 2, 0, 0), new(XssPayloads.All[6], new DateTimeOffset(2025, 6, 2, 2, 0, 0, TimeSpan.Zero), 2, 2, 1, 0)];
+        // The trend by customer: an estate customer's name, and an id no longer in the estate shown as it is.
+        var customerTrends = new Dictionary<string, IReadOnlyList<ScanTrendPoint>>(StringComparer.Ordinal)
+        {
+            ["acme"] = trend,
+            [XssPayloads.All[3]] = trend,
+        };
+        return scan with { Findings = waived, CustomerTrends = customerTrends, Waivers = new WaiverReport([new WaiverNotice(stale, "stale")], [new WaiverNotice(stale with { Expires = new DateOnly(2025, 1, 1) }, "expired")]) };
     }
 
     [Fact]
@@ -47,6 +54,7 @@ public sealed class XssViewsBrowserTests(ChromiumFixture chromium)
         Assert.Contains(XssPayloads.All[1], waivers);
         Assert.Contains(XssPayloads.All[2], waivers);
         Assert.Contains("Acme " + XssPayloads.All[0], posture);
+        Assert.Contains(XssPayloads.All[3], posture);
         Assert.Equal(0, await page.Locator("dialog[open]").CountAsync());
         Assert.Equal("", await page.Locator("select[data-filter='customer']").InputValueAsync());
         Assert.Equal(0, await page.Locator("img, iframe, math, base, a[href^='javascript'], [onerror], [onload], [onfocus]").CountAsync());

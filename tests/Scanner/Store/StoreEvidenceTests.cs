@@ -55,7 +55,7 @@ public sealed class StoreEvidenceTests
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        foreach (var statement in StoreSchema.Statements.Select(s => s.Replace(", tags TEXT, evidence TEXT", "", StringComparison.Ordinal)))
+        foreach (var statement in StoreSchema.Statements.Select(s => s.Replace(", tags TEXT, evidence TEXT", "", StringComparison.Ordinal).Replace(", counts TEXT", "", StringComparison.Ordinal)))
         {
             await ExecuteAsync(connection, statement);
         }
