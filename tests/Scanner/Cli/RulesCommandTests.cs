@@ -48,11 +48,9 @@ public sealed class RulesCommandTests
     public void LintCompilesTheRulesAndNamesACompileErrorsFileLineAndColumn()
     {
         using var directory = new TemporaryDirectory();
-        var rule = Path.Combine(directory.Path, "catalog", "tagging", "tagging-buckets-have-team.csx");
-        Directory.CreateDirectory(Path.GetDirectoryName(rule)!);
-        File.WriteAllText(rule, File.ReadAllText(Path.Combine(RepoPaths.Catalog, "tagging", "tagging-required-tags.csx"))
+        CopyCatalogRule(directory, "tagging-required-tags", text => text
             .Replace("tagging-required-tags", "tagging-buckets-have-team", StringComparison.Ordinal)
-            .Replace("Resource.Tag(", "Resource.Tga(", StringComparison.Ordinal));
+            .Replace("Resource.Tag(", "Resource.Tga(", StringComparison.Ordinal), "tagging-buckets-have-team");
 
         var linted = GuardrailsProcess.Run(directory.Path, "rules", "lint", "catalog");
 
@@ -64,10 +62,7 @@ public sealed class RulesCommandTests
     public void LintNamesAParameterTheRuleReadsButDoesNotDeclare()
     {
         using var directory = new TemporaryDirectory();
-        var rule = Path.Combine(directory.Path, "catalog", "tagging", "tagging-below-tag-limit.csx");
-        Directory.CreateDirectory(Path.GetDirectoryName(rule)!);
-        File.WriteAllText(rule, File.ReadAllText(Path.Combine(RepoPaths.Catalog, "tagging", "tagging-below-tag-limit.csx"))
-            .Replace("Params.Number(\"max\")", "Params.Number(\"maximum\")", StringComparison.Ordinal));
+        CopyCatalogRule(directory, "tagging-below-tag-limit", text => text.Replace("Params.Number(\"max\")", "Params.Number(\"maximum\")", StringComparison.Ordinal));
 
         var linted = GuardrailsProcess.Run(directory.Path, "rules", "lint", "catalog");
 
@@ -167,5 +162,13 @@ public sealed class RulesCommandTests
     private static class Cli
     {
         public static string RuleTemplateText() => Ocado.Guardrails.Scanner.Cli.RuleTemplate.Script("tagging-sample");
+    }
+
+    /// <summary>A rule of the repository's catalog, changed, as DIR/catalog/tagging/&lt;id&gt;.csx.</summary>
+    private static void CopyCatalogRule(TemporaryDirectory directory, string sourceId, Func<string, string> change, string? id = null)
+    {
+        var rule = Path.Combine(directory.Path, "catalog", "tagging", (id ?? sourceId) + ".csx");
+        Directory.CreateDirectory(Path.GetDirectoryName(rule)!);
+        File.WriteAllText(rule, change(File.ReadAllText(Path.Combine(RepoPaths.Catalog, "tagging", sourceId + ".csx"))));
     }
 }
