@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Engine;
@@ -33,13 +34,13 @@ public sealed class Evaluator
     /// Whether Pass and Skip results carry their messages: rule tests and listings of passes need them;
     /// a scan that records only failures does not, and saves formatting them.
     /// </param>
-    public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null, bool keepsMessages = true, long allocationBudget = DefaultAllocationBudget)
+    public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null, bool keepsMessages = true, long allocationBudget = DefaultAllocationBudget, PrincipalGraph? graph = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(allocationBudget);
         _catalog = catalog;
         _budget = budget ?? DefaultBudget;
         _allocationBudget = allocationBudget;
-        _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, RuleParams.For(r.Header.Parameters, paramsFor, r.Id), now, keepsMessages)).ToArray();
+        _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, RuleParams.For(r.Header.Parameters, paramsFor, r.Id), now, keepsMessages) { Graph = graph ?? PrincipalGraph.NotBuilt }).ToArray();
     }
 
     public IReadOnlyList<Rule> Rules => _catalog.Rules;

@@ -1,8 +1,13 @@
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Engine;
 
 /// <summary>Everything a rule may read besides the resource itself, for one rule in one scan.</summary>
 /// <param name="KeepsMessages">Whether Pass and Skip messages are kept (and so formatted).</param>
-public sealed record RuleContext(Estate Estate, Inventory Inventory, RuleParams Params, DateTimeOffset Now, bool KeepsMessages = true);
+public sealed record RuleContext(Estate Estate, Inventory Inventory, RuleParams Params, DateTimeOffset Now, bool KeepsMessages = true)
+{
+    /// <summary>The estate-wide principal graph of the scan; <see cref="PrincipalGraph.NotBuilt"/> when the scan built none.</summary>
+    public PrincipalGraph Graph { get; init; } = PrincipalGraph.NotBuilt;
+}
