@@ -45,6 +45,9 @@ internal sealed class LiveSource(
         }
     }
 
+    /// <summary>An account is collected whole, when its part asks for it: its IAM cannot be read ahead (yet).</summary>
+    public Task<Snapshot?> ReadIamAsync(string scanId, string accountId, CancellationToken cancellationToken) => Task.FromResult<Snapshot?>(null);
+
     public IReadOnlyList<string> KeptScans() => Directory.Exists(workDirectory)
         ? [.. Directory.EnumerateDirectories(workDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
         : [];

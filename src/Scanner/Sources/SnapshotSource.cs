@@ -19,6 +19,9 @@ internal sealed class SnapshotSource(string directory, Estate estate, InputLimit
     public Task<Snapshot> ReadAsync(string scanId, string accountId, CancellationToken cancellationToken) =>
         Task.Run(() => SnapshotReader.Open(directory, estate, limits).ReadAccount(accountId), cancellationToken);
 
+    public Task<Snapshot?> ReadIamAsync(string scanId, string accountId, CancellationToken cancellationToken) =>
+        Task.Run<Snapshot?>(() => SnapshotReader.Open(directory, estate, limits).ReadIam(accountId), cancellationToken);
+
     public IReadOnlyList<string> KeptScans() => [];
 
     public void Discard(string scanId)
