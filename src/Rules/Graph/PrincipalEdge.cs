@@ -47,8 +47,10 @@ public sealed record PrincipalEdge(PrincipalNode From, PrincipalNode To, Princip
     public string Describe()
     {
         var how = Kind == PrincipalEdgeKind.PassRole ? $"{Action} to {Service}" : Action;
-        var trust = Trust is null ? "" : $"; trusted by {Trust.Label}";
-        return $"{From.DisplayName} -[{how}{(Conditional ? " (conditional)" : "")}: {Grant.Label}{trust}]-> {To.DisplayName}";
+        // Within an account a trust that names the caller (or "*") allows on its own, without the caller's permission.
+        var grant = ReferenceEquals(Grant, Trust) ? $"granted by the trust alone, {Grant.Label}"
+            : Trust is null ? Grant.Label : $"{Grant.Label}; trusted by {Trust.Label}";
+        return $"{From.DisplayName} -[{how}{(Conditional ? " (conditional)" : "")}: {grant}]-> {To.DisplayName}";
     }
 
     public override string ToString() => Describe();

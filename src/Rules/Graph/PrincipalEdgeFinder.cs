@@ -121,7 +121,9 @@ internal sealed class PrincipalEdgeFinder
         {
             var outsider = _external[account];
             var session = RequestPrincipal.RoleSession($"arn:aws:iam::{account}:role/outsider");
-            var answer = AccessEvaluator.Evaluate(new AccessQuestion(session, new RequestContext("sts:AssumeRole", role.Arn))
+            // The outside party a trust names is the one its external id was given to: it can pass it.
+            var request = new RequestContext("sts:AssumeRole", role.Arn).With("sts:ExternalId", ExternalIdOf(trust));
+            var answer = AccessEvaluator.Evaluate(new AccessQuestion(session, request)
             {
                 IdentityPolicies = [Unknown], ResourcePolicy = trust, ResourceAccount = role.AccountId, Organization = _organization,
             });
@@ -239,6 +241,9 @@ internal sealed class PrincipalEdgeFinder
 
     private static PolicyStatement? Granting(AccessAnswer answer, string policyType) =>
         answer.Decisions.FirstOrDefault(d => d.PolicyType == policyType && d.Verdict == PolicyVerdict.Allowed)?.Deciding.FirstOrDefault(s => s.IsAllow);
+
+    private static string? ExternalIdOf(PolicyDocument trust) =>
+        trust.Statements.SelectMany(s => s.Conditions).FirstOrDefault(c => c.IsKey("sts:ExternalId") && !c.IsNegated && c.Values.Count > 0)?.Values[0];
 
     /// <summary>The accounts a trust policy lets assume the role (the AnyoneAccount for "*").</summary>
     private static IEnumerable<string> TrustedAccounts(PolicyDocument trust) =>
