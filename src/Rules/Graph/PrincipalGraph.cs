@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using Ocado.Guardrails.Rules.Estates;
 
 namespace Ocado.Guardrails.Rules.Graph;
@@ -14,9 +15,11 @@ namespace Ocado.Guardrails.Rules.Graph;
 public sealed class PrincipalGraph
 {
     private readonly PrincipalNode[] _nodes;
+    private readonly ImmutableArray<PrincipalNode> _nodeList;
     private readonly FrozenDictionary<string, PrincipalNode> _byArn;
-    private readonly PrincipalEdge[][] _out;
-    private readonly PrincipalEdge[][] _in;
+    // Immutable, so that what a rule is handed cannot be cast back to an array and changed (see Frozen).
+    private readonly ImmutableArray<PrincipalEdge>[] _out;
+    private readonly ImmutableArray<PrincipalEdge>[] _in;
     // The first hop of the shortest chain to admin, per node (null: none, or the node is admin).
     private readonly PrincipalEdge?[] _towardAdmin;
     // Per customer id: the hop that reached each node first from a principal foreign to that customer.
@@ -31,6 +34,7 @@ public sealed class PrincipalGraph
         IsBuilt = built;
         _estate = estate;
         _nodes = nodes.ToArray();
+        _nodeList = [.. _nodes];
         _byArn = _nodes.Where(n => n.Kind is PrincipalNodeKind.User or PrincipalNodeKind.Role)
             .ToFrozenDictionary(n => n.Arn, StringComparer.Ordinal);
         _out = Adjacency(edges, e => e.From.Index, e => e.To.Index);
@@ -44,7 +48,7 @@ public sealed class PrincipalGraph
     /// <summary>Whether the scan built this graph; when not, a rule must not take its silence for a Pass.</summary>
     public bool IsBuilt { get; }
 
-    public IReadOnlyList<PrincipalNode> Nodes => Frozen.List(_nodes);
+    public IReadOnlyList<PrincipalNode> Nodes => _nodeList;
 
     public int EdgeCount { get; }
 
@@ -55,10 +59,10 @@ public sealed class PrincipalGraph
     public PrincipalNode? Find(string arn) => _byArn.GetValueOrDefault(arn);
 
     /// <summary>The steps the principal can take, in a fixed order.</summary>
-    public IReadOnlyList<PrincipalEdge> EdgesFrom(string arn) => Find(arn) is { } node ? Frozen.List(_out[node.Index]) : [];
+    public IReadOnlyList<PrincipalEdge> EdgesFrom(string arn) => Find(arn) is { } node ? _out[node.Index] : [];
 
     /// <summary>The steps that reach the principal.</summary>
-    public IReadOnlyList<PrincipalEdge> EdgesTo(string arn) => Find(arn) is { } node ? Frozen.List(_in[node.Index]) : [];
+    public IReadOnlyList<PrincipalEdge> EdgesTo(string arn) => Find(arn) is { } node ? _in[node.Index] : [];
 
     /// <summary>
     /// The shortest chain from the principal to one that is admin (or can make itself admin); empty
@@ -116,13 +120,13 @@ public sealed class PrincipalGraph
     public IReadOnlyList<PrincipalNode> PlatformNodes(PrincipalChain chain) =>
         Frozen.List(chain.Nodes.Where(n => n.Kind is PrincipalNodeKind.User or PrincipalNodeKind.Role && _estate.IsPlatform(n.AccountId)));
 
-    private PrincipalEdge[][] Adjacency(IReadOnlyList<PrincipalEdge> edges, Func<PrincipalEdge, int> key, Func<PrincipalEdge, int> other)
+    private ImmutableArray<PrincipalEdge>[] Adjacency(IReadOnlyList<PrincipalEdge> edges, Func<PrincipalEdge, int> key, Func<PrincipalEdge, int> other)
     {
         var lists = new List<PrincipalEdge>?[_nodes.Length];
         foreach (var edge in edges)
         {
             (lists[key(edge)] ??= []).Add(edge);
         }
-        return lists.Select(l => l is null ? [] : l.OrderBy(other).ThenBy(e => e.Kind).ToArray()).ToArray();
+        return lists.Select(l => l is null ? [] : l.OrderBy(other).ThenBy(e => e.Kind).ToImmutableArray()).ToArray();
     }
 }

@@ -1,10 +1,12 @@
+using System.Collections.Immutable;
+
 namespace Ocado.Guardrails.Rules.Graph;
 
 /// <summary>Breadth-first searches over the graph, in node order so that the same estate gives the same chains.</summary>
 internal static class PrincipalSearch
 {
     /// <summary>From every admin node backwards at once: for each node, the first hop of its shortest chain to admin.</summary>
-    public static PrincipalEdge?[] TowardAdmin(PrincipalNode[] nodes, PrincipalEdge[][] incoming)
+    public static PrincipalEdge?[] TowardAdmin(PrincipalNode[] nodes, ImmutableArray<PrincipalEdge>[] incoming)
     {
         var next = new PrincipalEdge?[nodes.Length];
         var seen = new bool[nodes.Length];
@@ -33,7 +35,7 @@ internal static class PrincipalSearch
     /// From every foreign node forwards at once: the hop that first reached each node (null for a
     /// source); only the nodes <paramref name="kept"/> selects, and the nodes on their chains, are kept.
     /// </summary>
-    public static Dictionary<int, PrincipalEdge?> FromForeign(PrincipalNode[] nodes, PrincipalEdge[][] outgoing, Func<PrincipalNode, bool> foreign, Func<PrincipalNode, bool> kept)
+    public static Dictionary<int, PrincipalEdge?> FromForeign(PrincipalNode[] nodes, ImmutableArray<PrincipalEdge>[] outgoing, Func<PrincipalNode, bool> foreign, Func<PrincipalNode, bool> kept)
     {
         var parent = new PrincipalEdge?[nodes.Length];
         var seen = new bool[nodes.Length];
@@ -71,7 +73,7 @@ internal static class PrincipalSearch
         return chains;
     }
 
-    public static PrincipalChain? Shortest(PrincipalNode from, PrincipalNode to, PrincipalEdge[][] outgoing, int maxHops)
+    public static PrincipalChain? Shortest(PrincipalNode from, PrincipalNode to, ImmutableArray<PrincipalEdge>[] outgoing, int maxHops)
     {
         var parent = new Dictionary<int, PrincipalEdge?> { [from.Index] = null };
         var frontier = new List<int> { from.Index };

@@ -18,7 +18,7 @@ internal interface IAccountSource
     /// <summary>
     /// Only the account's IAM entities (users, groups, roles, policies), read ahead of the scan so that
     /// the estate-wide principal graph can be built before any account is judged; null when the source
-    /// cannot read them apart from the whole account (live AWS collects an account whole).
+    /// cannot read them ahead (then the graph rules say NotAssessed).
     /// </summary>
     Task<Snapshot?> ReadIamAsync(string scanId, string accountId, CancellationToken cancellationToken);
 
