@@ -55,7 +55,6 @@ internal static class IamRolePlanner
                 p.Model.InstanceRoles.Add(role);
             }
         }
-        GraphPlant.Plan(p, (name, trust) => Role(p, name, "operations", trust));
     }
 
     private static void Plant(IamPlanner p, Kind kind)
