@@ -60,6 +60,13 @@ public sealed class AwsTestServer : IAsyncDisposable
     /// <summary>The clock that issues sessions and expires them (ExpiredToken); signatures are checked against the real time.</summary>
     public TimeProvider SessionClock { get => _sts.SessionClock; set => _sts.SessionClock = value; }
 
+    /// <summary>How many requests the server received per (service, operation), retries and refusals included.</summary>
+    public IReadOnlyDictionary<string, int> RequestsPerOperation() =>
+        _requests.GroupBy(r => $"{r.Service}:{r.Operation}").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>Forgets the requests received so far (a second night counts its own).</summary>
+    public void ClearRequests() => _requests.Clear();
+
     /// <summary>Successful AssumeRole calls into an account: how many sessions it was given.</summary>
     public int AssumeRoleCalls(string accountId) => _requests.Count(r =>
         r is { Operation: "AssumeRole", Status: 200 } && r.FormInput.GetValueOrDefault("RoleArn", "").StartsWith($"arn:aws:iam::{accountId}:", StringComparison.Ordinal));
