@@ -30,6 +30,7 @@ internal static class BenchmarkServer
                     {
                         requests = requests.Count,
                         overLimit = limits.OverLimit,
+                        overLimitByService = limits.OverLimitByService,
                         operations = requests.GroupBy(r => $"{r.Service}:{r.Operation}").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
                         buckets = requests.GroupBy(r => (r.Account, r.Region, r.Service)).Select(g => new { account = g.Key.Account, region = g.Key.Region, service = g.Key.Service, count = g.Count() }),
                     }));

@@ -52,7 +52,7 @@ try
     var minimum = MinimumTime.Of(stats1.RootElement.GetProperty("buckets"), options);
     var over1 = stats1.RootElement.GetProperty("overLimit").GetInt64();
     var calls1 = stats1.RootElement.GetProperty("requests").GetInt32();
-    Console.WriteLine($"night 1: {calls1} requests, {first.Gaps.Count} gaps, {over1} over a limit");
+    Console.WriteLine($"night 1: {calls1} requests, {first.Gaps.Count} gaps, {over1} over a limit {stats1.RootElement.GetProperty("overLimitByService").GetRawText()}");
     Console.WriteLine($"night 1: {watch.Elapsed.TotalSeconds:F2} s against a minimum of {minimum.Seconds:F2} s ({minimum.Why}) = {watch.Elapsed.TotalSeconds / minimum.Seconds:F2} x");
 
     Console.WriteLine($"between the nights: {await AskAsync(server, $"churn {options.Churn}")} (changed, added, deleted) of {options.Accounts * options.Regions.Length * options.Resources}");

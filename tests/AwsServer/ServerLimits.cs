@@ -13,6 +13,11 @@ public sealed class ServerLimits(double requestsPerSecond, int burst, double sts
     private readonly ConcurrentDictionary<(string Account, string Region, string Service), Bucket> _buckets = new();
     private long _overLimit;
 
+    private readonly ConcurrentDictionary<string, long> _overLimitByService = new(StringComparer.Ordinal);
+
+    /// <summary>Requests over a limit, per service.</summary>
+    public IReadOnlyDictionary<string, long> OverLimitByService => _overLimitByService.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
     public TimeSpan Tolerance { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Requests that arrived while their bucket was empty.</summary>
@@ -37,6 +42,7 @@ public sealed class ServerLimits(double requestsPerSecond, int burst, double sts
             }
         }
         Interlocked.Increment(ref _overLimit);
+        _overLimitByService.AddOrUpdate(service, 1, (_, n) => n + 1);
         return false;
     }
 
