@@ -10,6 +10,9 @@ public sealed class ServedAccount(string id)
     /// <summary>Per region: Config's current items, shaped as <c>BaseConfigurationItem</c> (configuration as a JSON string).</summary>
     public Dictionary<string, List<JsonObject>> ConfigItems { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Per region: the last item of each deleted resource (configurationItemStatus ResourceDeleted), as Config keeps it.</summary>
+    public Dictionary<string, List<JsonObject>> DeletedItems { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Per region: Tagging API <c>ResourceTagMapping</c> entries.</summary>
     public Dictionary<string, List<JsonObject>> TagMappings { get; } = new(StringComparer.Ordinal);
 

@@ -26,6 +26,9 @@ internal sealed record CollectionRun
     /// <summary>The aggregator account's credentials, assumed once and shared by every account's Config collection.</summary>
     public Lazy<Task<AWSCredentials>>? AggregatorCredentials { get; init; }
 
+    /// <summary>The previous snapshot an incremental collection starts from; null: everything is collected in full.</summary>
+    public IncrementalState? Incremental { get; init; }
+
     public string AccountDirectory(string accountId) => SnapshotLayout.Account(OutputDirectory, accountId);
 
     /// <summary>Assumes the audit role in an account, with the external id of the customer that owns it.</summary>

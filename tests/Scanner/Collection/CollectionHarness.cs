@@ -85,7 +85,9 @@ internal sealed class CollectionHarness : IAsyncDisposable
 
     public AwsEndpoints Endpoints => new(name => name == "AWS_ENDPOINT_URL" ? Server.Endpoint.ToString() : null);
 
-    public async Task<CollectionSummary> CollectAsync(AwsSettings settings, string? secretKey = null)
+    /// <param name="directory">Where to write (else <see cref="SnapshotDirectory"/>).</param>
+    /// <param name="since">A previous snapshot to collect incrementally from.</param>
+    public async Task<CollectionSummary> CollectAsync(AwsSettings settings, string? secretKey = null, string? directory = null, string? since = null)
     {
         using var http = new HttpClient();
         var collector = new Collector(new CollectorOptions
@@ -96,10 +98,10 @@ internal sealed class CollectionHarness : IAsyncDisposable
             Log = Log,
             CredentialReportPollInterval = TimeSpan.FromMilliseconds(5),
         });
-        return await collector.RunAsync(Estate, settings, SnapshotDirectory, TestContext.Current.CancellationToken);
+        return await collector.RunAsync(Estate, settings, directory ?? SnapshotDirectory, TestContext.Current.CancellationToken, since: since);
     }
 
-    public Snapshot ReadCollected() => SnapshotReader.Read(SnapshotDirectory, Estate);
+    public Snapshot ReadCollected(string? directory = null) => SnapshotReader.Read(directory ?? SnapshotDirectory, Estate);
 
     public Snapshot ReadServed()
     {
