@@ -132,4 +132,30 @@ public sealed class AccessEvaluatorTests
         Assert.True(answer.Allowed);
         Assert.True(answer.Uncertain);
     }
+
+    [Fact]
+    public void AGrantToTheAccountDoesNotHideAnotherStatementThatAllowsEveryone()
+    {
+        // Found by the differential test (tests/Differential): two allowing statements, one naming the account
+        // (a delegation, no allow of its own) and one naming "*"; the second allows within the account.
+        var queue = $"arn:aws:sqs:us-east-1:{Account}:q";
+        var policy = $$"""{"Effect":"Allow","Principal":{"AWS":"{{Account}}"},"Action":"sqs:*","Resource":"*"},{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"{{queue}}"}""";
+
+        var answer = Ask(Builder, "sqs:SendMessage", queue, resourcePolicy: policy);
+
+        Assert.True(answer.Allowed, answer.ToString());
+        Assert.Contains("resource-based policy allows it", answer.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGrantToEveryoneAllowsWithinTheAccountWhateverTheBoundary()
+    {
+        // The evaluation flow chart: within one account a resource-based allow is final; only a grant to the
+        // role's ARN is documented as held by the boundary's implicit deny (checked against iam-simulate).
+        var queue = $"arn:aws:sqs:us-east-1:{Account}:q";
+        const string everyone = """{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*"}""";
+
+        Assert.True(Ask(Builder, "sqs:SendMessage", queue, boundary: ShirleysBoundary, resourcePolicy: everyone).Allowed);
+        Assert.True(Ask(Shirley, "sqs:SendMessage", queue, boundary: ShirleysBoundary, resourcePolicy: everyone).Allowed);
+    }
 }
