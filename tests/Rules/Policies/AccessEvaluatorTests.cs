@@ -112,6 +112,20 @@ public sealed class AccessEvaluatorTests
     }
 
     [Fact]
+    public void PolicyVariablesStandOnlyInTheResourcePartOfAnArn()
+    {
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html: a variable in Resource
+        // stands only in the resource part of the ARN, after the fifth colon, never for the service, region or
+        // account. (Found by the differential test: iam-simulate agrees.)
+        var queue = $"arn:aws:sqs:us-east-1:{Account}:{Shirley.Arn[(Shirley.Arn.LastIndexOf('/') + 1)..]}";
+        const string byAccount = """{"Effect":"Allow","Action":"sqs:*","Resource":"arn:aws:sqs:us-east-1:${aws:PrincipalAccount}:*"}""";
+        const string byName = """{"Effect":"Allow","Action":"sqs:*","Resource":"arn:aws:sqs:us-east-1:*:${aws:username}"}""";
+
+        Assert.False(Ask(Shirley, "sqs:SendMessage", queue, byAccount).Allowed);
+        Assert.True(Ask(Shirley, "sqs:SendMessage", queue, byName).Allowed);
+    }
+
+    [Fact]
     public void AnAllowUnderAConditionWeCannotJudgeIsAllowedAndMarkedUncertain()
     {
         const string odd = """{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringSortOf":{"aws:PrincipalTag/x":"y"}}}""";

@@ -32,7 +32,7 @@ internal static class RequestMatch
     public static bool NamesResource(PolicyStatement s, RequestContext request)
     {
         var arn = Glob.Literal(request.Resource);
-        bool Hit(string pattern) => PolicyVariables.Substitute(pattern, request) is { } p && Wildcard.ResourceMatches(p, arn);
+        bool Hit(string pattern) => PolicyVariables.SubstituteInResource(pattern, request) is { } p && Wildcard.ResourceMatches(p, arn);
         return s.NotResources.Count > 0 ? !s.NotResources.Any(Hit) : s.Resources.Any(Hit);
     }
 
