@@ -10,6 +10,11 @@ internal sealed record DifferentialRequest(string Action, string Resource, strin
     public string PrincipalArn => IsUser ? $"arn:aws:iam::{PrincipalAccount}:user/alice" : $"arn:aws:iam::{PrincipalAccount}:role/app";
 
     public string SessionArn => IsUser ? PrincipalArn : $"arn:aws:sts::{PrincipalAccount}:assumed-role/app/s1";
+
+    /// <summary>The context keys the request carries (a policy variable names only these: see SimulatorDisagreementTests).</summary>
+    public HashSet<string> PresentKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool RcpApplies => ServiceCatalog.RcpServices.Contains(Action.Split(':')[0]);
 }
 
 /// <summary>One generated case: the same request and policies for the simulator (its JSON) and for our evaluator.</summary>
@@ -61,6 +66,7 @@ internal sealed class RequestGenerator(int seed)
         var resourceAccount = target.ArnPattern == "*" || _random.NextDouble() < 0.7 ? principalAccount : Pick([Me, Sibling, Outsider]);
         var request = new DifferentialRequest(target.Action, target.ArnIn(resourceAccount), resourceAccount, _random.Next(2) == 0, principalAccount);
         var context = Context(request);
+        request.PresentKeys.UnionWith(context.Keys);
         var identity = Enumerable.Range(0, _random.Next(1, 3)).Select(_ => Policy(request, true, null)).ToList();
         var boundary = _random.NextDouble() < 0.3 ? Policy(request, true, null) : null;
         var resource = target.HasResourcePolicy && _random.NextDouble() < 0.6 ? Policy(request, true, () => ResourcePrincipal(request)) : null;
@@ -166,7 +172,8 @@ internal sealed class RequestGenerator(int seed)
         {
             // The simulator adds RCPFullAWSAccess at every level itself (and refuses it as a custom RCP): it is ours alone, named so.
             var policies = new List<JsonObject> { !rcp && _random.NextDouble() < 0.25 ? AllowOnly(request) : (JsonObject)full.DeepClone() };
-            if (_random.NextDouble() < 0.2)
+            // RCPs only for the services AWS lists (the simulator applies them to every service: SimulatorDisagreementTests).
+            if (_random.NextDouble() < 0.2 && (!rcp || request.RcpApplies))
             {
                 var deny = Statements.Statement(request, allowMostly: false, null);
                 deny["Effect"] = "Deny";
@@ -181,6 +188,13 @@ internal sealed class RequestGenerator(int seed)
                     if (deny["Action"] is JsonArray list && list.Any(a => a!.GetValue<string>() == "*"))
                     {
                         deny["Action"] = request.Action;
+                    }
+                    // A wildcard reaching across ARN segments matches in the simulator's identity policies but not its RCPs (SimulatorDisagreementTests).
+                    var resources = deny["Resource"] ?? deny["NotResource"];
+                    if (resources!.ToJsonString().Contains("**", StringComparison.Ordinal))
+                    {
+                        deny.Remove("NotResource");
+                        deny["Resource"] = "*";
                     }
                 }
                 policies.Add(new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray(deny) });

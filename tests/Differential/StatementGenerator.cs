@@ -13,6 +13,8 @@ internal sealed class StatementGenerator(Random random)
     /// <summary>A condition key: its type, whether it is multivalued, the values a request may carry and the values a policy may test.</summary>
     internal sealed record Key(string Name, string Type, bool Multi, string[] RequestValues, string[] PolicyValues);
 
+    // Date values are ISO 8601 only: the simulator misreads epoch seconds; requests come from IPv4 addresses only:
+    // the simulator finds an IPv6 address inside an IPv4 range under NotIpAddress (SimulatorDisagreementTests).
     public static readonly Key[] Keys =
     [
         new("aws:PrincipalTag/team", "String", false, ["red", "blue", "Red"], ["red", "blue", "RED", "r*", "?lue", "${aws:username}"]),
@@ -22,11 +24,11 @@ internal sealed class StatementGenerator(Random random)
         new("aws:SourceVpce", "String", false, ["vpce-1a2b3c4d", "vpce-99999999"], ["vpce-1a2b3c4d", "vpce-*"]),
         new("aws:MultiFactorAuthAge", "Numeric", false, ["300", "3600", "7200"], ["3600", "100", "7200"]),
         new("aws:EpochTime", "Numeric", false, ["1767225600", "1700000000"], ["1767225600", "1750000000"]),
-        new("aws:CurrentTime", "Date", false, ["2026-01-15T12:00:00Z", "2025-06-01T00:00:00Z"], ["2026-01-01T00:00:00Z", "2025-12-31", "1767225600", "2025-06-01T00:00:00Z"]),
+        new("aws:CurrentTime", "Date", false, ["2026-01-15T12:00:00Z", "2025-06-01T00:00:00Z"], ["2026-01-01T00:00:00Z", "2025-12-31", "2025-06-01T00:00:00Z"]),
         new("aws:TokenIssueTime", "Date", false, ["2026-01-15T11:00:00Z"], ["2026-01-15T10:00:00Z", "2026-01-16"]),
         new("aws:SecureTransport", "Bool", false, ["true", "false"], ["true", "false"]),
         new("aws:MultiFactorAuthPresent", "Bool", false, ["true", "false"], ["true", "false"]),
-        new("aws:SourceIp", "Ip", false, ["10.1.2.3", "192.0.2.10", "2001:db8::5"], ["10.0.0.0/8", "192.0.2.0/24", "2001:db8::/32", "203.0.113.7", "10.1.2.3/32"]),
+        new("aws:SourceIp", "Ip", false, ["10.1.2.3", "192.0.2.10"], ["10.0.0.0/8", "192.0.2.0/24", "2001:db8::/32", "203.0.113.7", "10.1.2.3/32"]),
         new("aws:SourceArn", "Arn", false, ["arn:aws:sns:us-east-1:111111111111:alerts", "arn:aws:s3:::logs-bucket"],
             ["arn:aws:sns:us-east-1:111111111111:*", "arn:aws:sns:*:*:alerts", "arn:aws:s3:::logs-*", "arn:aws:sns:us-east-1:${aws:PrincipalAccount}:alerts"]),
     ];
@@ -108,7 +110,8 @@ internal sealed class StatementGenerator(Random random)
             3 => arn[..(arn.LastIndexOfAny([':', '/']) + 2)] + "*",
             4 => arn[..^3] + "?" + arn[^2..],
             5 => arn.Replace(request.ResourceAccount, request.ResourceAccount == "111111111111" ? "222222222222" : "111111111111"),
-            6 => arn.StartsWith("arn:aws:s3", StringComparison.Ordinal) ? "arn:aws:s3:::data-bucket/reports/${aws:username}/*" : arn.Replace(request.ResourceAccount, "${aws:PrincipalAccount}"),
+            // ${aws:username} only where the request has it (a role session has none: see the policy-variable note in Condition).
+            6 => arn.StartsWith("arn:aws:s3", StringComparison.Ordinal) && request.IsUser ? "arn:aws:s3:::data-bucket/reports/${aws:username}/*" : arn.Replace(request.ResourceAccount, "${aws:PrincipalAccount}"),
             7 => string.Join(':', arn.Split(':').Select((part, i) => i is 3 or 4 && part.Length > 0 ? "*" : part)),
             8 => arn.ToUpperInvariant(),
             9 => other,
@@ -127,11 +130,15 @@ internal sealed class StatementGenerator(Random random)
             var op = random.NextDouble() < 0.08 ? "Null" : Pick(Operators[key.Type]);
             if (op != "Null")
             {
-                op = random.Next(7) switch { 0 => "ForAnyValue:" + op, 1 => "ForAllValues:" + op, _ => op } + (random.Next(5) == 0 ? "IfExists" : "");
+                // A multivalued key takes a set qualifier: AWS documents no meaning for a bare operator on one.
+                var qualifier = random.Next(key.Multi ? 2 : 7) switch { 0 => "ForAnyValue:", 1 => "ForAllValues:", _ => "" };
+                op = qualifier + op + (random.Next(5) == 0 ? "IfExists" : "");
             }
+            // A policy variable names only a key the request carries (an absent one: SimulatorDisagreementTests).
+            var candidates = key.PolicyValues.Where(v => !v.Contains("${", StringComparison.Ordinal) || request.PresentKeys.Contains(v[2..v.IndexOf('}')])).ToArray();
             JsonNode values = op == "Null"
                 ? JsonValue.Create(random.Next(2) == 0 ? "true" : "false")!
-                : random.Next(2) == 0 ? JsonValue.Create(Pick(key.PolicyValues))! : new JsonArray(key.PolicyValues.OrderBy(_ => random.Next()).Take(2).Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
+                : random.Next(2) == 0 ? JsonValue.Create(Pick(candidates))! : new JsonArray(candidates.OrderBy(_ => random.Next()).Take(2).Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
             if (!condition.ContainsKey(op))
             {
                 condition[op] = new JsonObject();

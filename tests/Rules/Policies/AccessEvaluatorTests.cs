@@ -126,6 +126,20 @@ public sealed class AccessEvaluatorTests
     }
 
     [Fact]
+    public void ADenyWithNotPrincipalDeniesAPrincipalThatHasAPermissionsBoundary()
+    {
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html: with a
+        // permissions boundary set, a Deny with NotPrincipal denies the principal even when NotPrincipal names it.
+        // (Found by the differential test: iam-simulate agrees.)
+        var queue = $"arn:aws:sqs:us-east-1:{Account}:q";
+        var fence = $$"""{"Effect":"Deny","NotPrincipal":{"AWS":["{{Account}}","{{Builder.SessionArn}}"]},"Action":"sqs:*","Resource":"*"}""";
+        const string identity = """{"Effect":"Allow","Action":"sqs:*","Resource":"*"}""";
+
+        Assert.True(Ask(Builder, "sqs:DeleteQueue", queue, identity, resourcePolicy: fence).Allowed);
+        Assert.False(Ask(Builder, "sqs:DeleteQueue", queue, identity, """{"Effect":"Allow","Action":"sqs:*","Resource":"*"}""", resourcePolicy: fence).Allowed);
+    }
+
+    [Fact]
     public void AnAllowUnderAConditionWeCannotJudgeIsAllowedAndMarkedUncertain()
     {
         const string odd = """{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringSortOf":{"aws:PrincipalTag/x":"y"}}}""";

@@ -17,7 +17,7 @@ public static class AccessEvaluator
 {
     public static AccessAnswer Evaluate(AccessQuestion question)
     {
-        var who = question.Principal;
+        var who = question.Principal with { HasPermissionsBoundary = question.PermissionsBoundary is not null };
         var request = Complete(question);
         var resourceAccount = question.ResourceAccount ?? who.AccountId;
         var org = question.Organization;

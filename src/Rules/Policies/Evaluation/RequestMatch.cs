@@ -45,7 +45,9 @@ internal static class RequestMatch
         }
         if (s.NotPrincipals.Count > 0)
         {
-            return who is not null && s.NotPrincipals.Any(p => Reaches(p, who) != PrincipalMatch.None) ? PrincipalMatch.None : PrincipalMatch.Everyone;
+            return who is not null && !(!s.IsAllow && who.HasPermissionsBoundary) && s.NotPrincipals.Any(p => Reaches(p, who) != PrincipalMatch.None)
+                ? PrincipalMatch.None
+                : PrincipalMatch.Everyone;
         }
         return who is null
             ? s.Principals.Any(p => p.IsEveryone) ? PrincipalMatch.Everyone : PrincipalMatch.None
