@@ -32,7 +32,7 @@ internal static class RequestMatch
     public static bool NamesResource(PolicyStatement s, RequestContext request)
     {
         var arn = Glob.Literal(request.Resource);
-        bool Hit(string pattern) => PolicyVariables.Substitute(pattern, request) is { } p && Wildcard.ResourceMatches(p, arn);
+        bool Hit(string pattern) => PolicyVariables.SubstituteInResource(pattern, request) is { } p && Wildcard.ResourceMatches(p, arn);
         return s.NotResources.Count > 0 ? !s.NotResources.Any(Hit) : s.Resources.Any(Hit);
     }
 
@@ -45,7 +45,9 @@ internal static class RequestMatch
         }
         if (s.NotPrincipals.Count > 0)
         {
-            return who is not null && s.NotPrincipals.Any(p => Reaches(p, who) != PrincipalMatch.None) ? PrincipalMatch.None : PrincipalMatch.Everyone;
+            return who is not null && !(!s.IsAllow && who.HasPermissionsBoundary) && s.NotPrincipals.Any(p => Reaches(p, who) != PrincipalMatch.None)
+                ? PrincipalMatch.None
+                : PrincipalMatch.Everyone;
         }
         return who is null
             ? s.Principals.Any(p => p.IsEveryone) ? PrincipalMatch.Everyone : PrincipalMatch.None

@@ -25,6 +25,12 @@ public sealed record RequestPrincipal(RequestPrincipalKind Kind, string Arn, str
 {
     public string? SessionArn { get; init; }
 
+    /// <summary>
+    /// Whether a permissions boundary is set: then a Deny with NotPrincipal denies it whatever NotPrincipal names.
+    /// See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+    /// </summary>
+    public bool HasPermissionsBoundary { get; init; }
+
     /// <summary>A role under <c>/aws-service-role/</c>, which AWS services assume and no SCP or RCP restricts.</summary>
     public bool IsServiceLinked => Kind == RequestPrincipalKind.Role && Arn.Contains(":role/aws-service-role/", StringComparison.Ordinal);
 
