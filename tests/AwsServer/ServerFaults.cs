@@ -30,6 +30,12 @@ internal sealed class ServerFaults
     /// <summary>(account, region) pairs where the region is not enabled: the account's tokens are refused there.</summary>
     public ConcurrentDictionary<(string Account, string Region), bool> DisabledRegions { get; } = new();
 
+    /// <summary>User and role ARNs whose service-last-accessed jobs end FAILED.</summary>
+    public ConcurrentDictionary<string, bool> FailedLastAccessJobs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>User and role ARNs whose service-last-accessed jobs never leave IN_PROGRESS.</summary>
+    public ConcurrentDictionary<string, bool> StuckLastAccessJobs { get; } = new(StringComparer.Ordinal);
+
     public bool Roll(double fraction)
     {
         if (fraction <= 0)
