@@ -27,6 +27,8 @@ public sealed class CollectServiceLastAccessTests
         Assert.All(principals, p => Assert.NotNull(UnusedAccess.ServicesOf(p)));
         // The role's ten services came over four pages of three.
         Assert.All(principals.Where(p => p.Type == IamPrincipals.RoleType), role => Assert.Equal(10, UnusedAccess.ServicesOf(role)!.Count));
+        // RoleLastUsed arrives in IAM's XML as a structure: it is collected as the CLI prints it.
+        Assert.All(principals.Where(p => p.Type == IamPrincipals.RoleType), role => Assert.Equal("2024-01-02T03:04:05Z", role.Config("RoleLastUsed", "LastUsedDate")?.GetString()));
         Assert.Equal(12, harness.Server.LastAccess.Started.Count);
         Assert.All(harness.Server.LastAccess.Started.Values, started => Assert.Equal(1, started));
     }
