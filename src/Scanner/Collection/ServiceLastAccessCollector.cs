@@ -61,7 +61,8 @@ internal static class ServiceLastAccessCollector
                 await Task.Delay(settings.PollInterval, run.Time, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or AuthenticationFailedException)
+                                   && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             // The gap names the principal: its rules are NotAssessed, the account's other principals are not.
             throw new ServiceLastAccessException($"{label}: {CollectionGaps.Reason(ex)}", ex);
