@@ -13,7 +13,7 @@ namespace Ocado.Guardrails.Scanner.Demo;
 /// </summary>
 internal static class UnusedAccessWriter
 {
-    /// <summary>The rules' default limit (maxUnusedDays).</summary>
+    /// <summary>The rules' default limit (iam-role-used-recently's maxUnusedDays, iam-principal-services-used-recently's maxServiceUnusedDays).</summary>
     private const int UnusedDays = 90;
 
     /// <summary>What IAM lists for a principal allowed "*" (or NotAction): every service; the demo names the ones its estate uses.</summary>
