@@ -40,12 +40,14 @@ public sealed class AwsTestServer : IAsyncDisposable
         _config = new ConfigHandler(estate, Faults, maxPage);
         _tagging = new TaggingHandler(estate, maxPage);
         _quotas = new QuotasHandler(estate, maxPage);
-        _iam = new IamHandler(estate, maxPage);
+        LastAccess = new ServiceLastAccessHandler(Faults, maxPage);
+        _iam = new IamHandler(estate, maxPage, LastAccess);
         _organizations = new OrganizationsHandler(estate, maxPage);
     }
 
     public ServedEstate Estate { get; }
     internal ServerFaults Faults { get; } = new();
+    internal ServiceLastAccessHandler LastAccess { get; }
     public Uri Endpoint { get; private set; } = null!;
     public IReadOnlyCollection<RecordedRequest> Requests => _requests.ToArray();
     public string AccessKey => ServerKeys.RootAccessKey;

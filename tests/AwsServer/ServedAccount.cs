@@ -28,5 +28,8 @@ public sealed class ServedAccount(string id)
     /// <summary>The credential report, decoded (CSV).</summary>
     public string CredentialReport { get; set; } = "user,arn,user_creation_time\n";
 
+    /// <summary>Per user and role ARN: its <c>ServicesLastAccessed</c> as the CLI prints them (GetServiceLastAccessedDetails).</summary>
+    public Dictionary<string, JsonArray> ServicesLastAccessed { get; } = new(StringComparer.Ordinal);
+
     public List<JsonObject> ItemsIn(string region) => ConfigItems.TryGetValue(region, out var items) ? items : [];
 }

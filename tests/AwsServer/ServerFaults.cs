@@ -42,6 +42,12 @@ internal sealed class ServerFaults
     /// <summary>Whether an account's own advanced query leaves deleted resources out (as an aggregator's does), instead of answering with their ResourceDeleted item.</summary>
     public bool DeletedHiddenFromQuery { get; set; }
 
+    /// <summary>User and role ARNs whose service-last-accessed jobs end FAILED.</summary>
+    public ConcurrentDictionary<string, bool> FailedLastAccessJobs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>User and role ARNs whose service-last-accessed jobs never leave IN_PROGRESS.</summary>
+    public ConcurrentDictionary<string, bool> StuckLastAccessJobs { get; } = new(StringComparer.Ordinal);
+
     public bool Roll(double fraction)
     {
         if (fraction <= 0)

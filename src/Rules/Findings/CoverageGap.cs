@@ -21,6 +21,12 @@ public sealed record CoverageGap(string AccountId, string? Region, string Source
         /// it; the IAM and segregation verdicts are judged without SCPs and RCPs and say so.
         /// </summary>
         public const string Organizations = "organizations";
+
+        /// <summary>
+        /// IAM's service-last-accessed job of one principal (named in the reason): nothing of the account becomes
+        /// NotAssessed by it; the unused-access rules find that principal's data missing and say NotAssessed themselves.
+        /// </summary>
+        public const string ServiceLastAccessed = "iam:service-last-accessed";
     }
 
     /// <summary>Whether a resource of this account, region and type would have been read from the missing source.</summary>
@@ -32,7 +38,7 @@ public sealed record CoverageGap(string AccountId, string? Region, string Source
         }
         return Source switch
         {
-            Sources.Organizations => false,
+            Sources.Organizations or Sources.ServiceLastAccessed => false,
             Sources.Iam => resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal),
             Sources.Quotas => resourceType == Resources.ResourceTypeNames.Quota,
             Sources.Config or Sources.Tagging => !resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal)

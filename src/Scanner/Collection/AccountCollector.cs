@@ -48,7 +48,13 @@ internal static class AccountCollector
             work.Add(run.Gaps.GuardAsync(accountId, null, CoverageGap.Sources.Iam, async () =>
             {
                 // Both files, or a gap: half an IAM picture could hide the admin.
-                await Task.WhenAll(IamCollector.CollectAuthorizationDetailsAsync(run, iam, cancellationToken), IamCollector.CollectCredentialReportAsync(run, iam, cancellationToken));
+                var details = IamCollector.CollectAuthorizationDetailsAsync(run, iam, cancellationToken);
+                await Task.WhenAll(details, IamCollector.CollectCredentialReportAsync(run, iam, cancellationToken));
+                if (run.JobLimiters is not null)
+                {
+                    // Each principal's job guarded on its own: a failed job is a gap naming it, never an IAM gap.
+                    await ServiceLastAccessCollector.CollectAsync(run, iam, await details, cancellationToken);
+                }
             }, cancellationToken));
             foreach (var region in regions)
             {

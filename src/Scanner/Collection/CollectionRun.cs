@@ -23,6 +23,9 @@ internal sealed record CollectionRun
     /// <summary>How often GenerateCredentialReport is asked again while IAM generates the report.</summary>
     public TimeSpan CredentialReportPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The rate of IAM's service-last-accessed jobs, per account; null when guardrails.yaml does not enable them.</summary>
+    public RateLimiters? JobLimiters { get; init; }
+
     /// <summary>The aggregator account's credentials, assumed once and shared by every account's Config collection.</summary>
     public Lazy<Task<AWSCredentials>>? AggregatorCredentials { get; init; }
 

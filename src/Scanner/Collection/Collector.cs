@@ -37,6 +37,7 @@ internal sealed class Collector(CollectorOptions options)
         var retry = new AwsRetryOptions(settings.MaxAttempts, settings.BaseDelay, settings.MaxDelay, settings.RequestTimeout);
         await using var limiters = new RateLimiters(settings.RequestsPerSecond, settings.Burst, time,
             new Dictionary<string, double>(StringComparer.Ordinal) { [AwsService.Sts.SigningName] = settings.StsRequestsPerSecond });
+        await using var jobLimiters = settings.ServiceLastAccessed.Enabled ? new RateLimiters(settings.ServiceLastAccessed.JobsPerSecond, 1, time) : null;
         var sender = new AwsRequestSender(options.Http, options.Endpoints, limiters, retry, statistics, time);
         var region = options.HomeRegion ?? (estate.Regions.Count > 0 ? estate.Regions[0] : "us-east-1");
         using var roles = new RoleAssumer(options.Credentials, region, options.Endpoints, retry, limiters, statistics, time, secrets.Add);
@@ -57,6 +58,7 @@ internal sealed class Collector(CollectorOptions options)
             Time = time,
             SessionName = $"guardrails-{collectedAt:yyyyMMddTHHmmss}",
             CredentialReportPollInterval = options.CredentialReportPollInterval,
+            JobLimiters = jobLimiters,
         };
         var configSource = PreviousSnapshot.ConfigSourceOf(settings);
         if (since is not null)

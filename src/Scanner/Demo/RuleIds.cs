@@ -25,6 +25,8 @@ internal static class RuleIds
     public const string PolicyPassRole = "iam-policy-no-passrole-on-every-role";
     public const string SingleActiveKey = "iam-user-single-active-key";
     public const string PasswordUsedRecently = "iam-user-console-password-used-recently";
+    public const string RoleUsedRecently = "iam-role-used-recently";
+    public const string ServicesUsedRecently = "iam-principal-services-used-recently";
     public const string QuotaHeadroom = "quotas-headroom";
     public const string QuotaHeadroomWarning = "quotas-headroom-warning";
     public const string QuotaExhausted = "quotas-exhausted";
@@ -35,6 +37,6 @@ internal static class RuleIds
         RequiredTags, CustomerMatches, EnvironmentAllowed, KeyCaseConsistent, OwnerIsEmail, CostCentreFormat, NoSecretsInTags,
         BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId,
         AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated, TrustNotPublic, PolicyAdmin, PolicyNotAction, PolicyPassRole, SingleActiveKey, PasswordUsedRecently,
-        QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
+        RoleUsedRecently, ServicesUsedRecently, QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
     ];
 }

@@ -64,6 +64,9 @@ internal static class CollectedResourceTypes
         "AWS::ElasticLoadBalancingV2::Listener",
         "AWS::ElasticLoadBalancingV2::LoadBalancer",
         "AWS::Elasticsearch::Domain",
+        // Recorded by AWS Config since 2022 (not yet in the resource schema the list above was taken from):
+        // https://docs.aws.amazon.com/config/latest/developerguide/resource-config-reference.html#amazoneventbridge
+        "AWS::Events::EventBus",
         "AWS::Glacier::Vault",
         "AWS::Glue::Classifier",
         "AWS::Glue::Job",

@@ -36,6 +36,17 @@ internal static partial class SnapshotLayout
     /// <summary><c>ACCOUNT/iam/credential-report.csv</c>: the decoded <c>aws iam get-credential-report</c>.</summary>
     public static string CredentialReport(string account) => Path.Combine(account, "iam", "credential-report.csv");
 
+    /// <summary>
+    /// <c>ACCOUNT/iam/service-last-accessed/KIND/NAME.json</c> (KIND <c>role</c> or <c>user</c>): <c>aws iam
+    /// get-service-last-accessed-details</c> of the job <c>aws iam generate-service-last-accessed-details --arn</c> started
+    /// for that principal. Null for a name IAM would not allow: names arrive in AWS's answers and must never name a
+    /// file outside the snapshot.
+    /// </summary>
+    public static string? ServiceLastAccessed(string account, string kind, string name) =>
+        kind is "role" or "user" && PrincipalName().IsMatch(name) && name.Trim('.').Length > 0
+            ? Path.Combine(account, "iam", "service-last-accessed", kind, name + ".json")
+            : null;
+
     public static string Tagging(string account) => Path.Combine(account, TaggingFolder);
 
     /// <summary><c>ACCOUNT/tagging/REGION.json</c>: <c>aws resourcegroupstaggingapi get-resources</c>.</summary>
@@ -85,6 +96,10 @@ internal static partial class SnapshotLayout
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountFolderName();
+
+    // IAM's user and role names (botocore's userNameType and roleNameType, 1-64; 128 leaves room for either).
+    [GeneratedRegex("^[\\w+=,.@-]{1,128}\\z")]
+    private static partial Regex PrincipalName();
 
     // The id patterns of botocore's model of Organizations (ParentId, PolicyTargetId, PolicyId, PolicyType).
     [GeneratedRegex("^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$")]

@@ -51,7 +51,8 @@ internal sealed partial class SnapshotReader
             ReadConfigFiles();
             if (Folder("iam", CoverageGap.Sources.Iam))
             {
-                IamFiles.Read(_directory, _account, _snapshot._directory, _snapshot._limits, Add, (file, ex) => Failed(file, null, CoverageGap.Sources.Iam, ex));
+                IamFiles.Read(_directory, _account, _snapshot._directory, _snapshot._limits, Add, (file, ex) => Failed(file, null, CoverageGap.Sources.Iam, ex),
+                    (file, ex) => Failed(file, null, CoverageGap.Sources.ServiceLastAccessed, ex));
             }
             foreach (var file in Files(SnapshotLayout.TaggingFolder, CoverageGap.Sources.Tagging, depth: 1))
             {

@@ -36,8 +36,9 @@ internal sealed class CollectionHarness : IAsyncDisposable
     }
 
     /// <summary>Fast enough for a unit test: milliseconds of backoff, many attempts (half the calls may be throttled).</summary>
-    public static AwsSettings FastSettings(double requestsPerSecond = 500, int burst = 1) => new()
+    public static AwsSettings FastSettings(double requestsPerSecond = 500, int burst = 1, ServiceLastAccessSettings? lastAccess = null) => new()
     {
+        ServiceLastAccessed = lastAccess ?? new ServiceLastAccessSettings(),
         ExternalId = ExternalId,
         RequestsPerSecond = requestsPerSecond,
         Burst = burst,
@@ -103,9 +104,9 @@ internal sealed class CollectionHarness : IAsyncDisposable
 
     public Snapshot ReadCollected(string? directory = null) => SnapshotReader.Read(directory ?? SnapshotDirectory, Estate);
 
-    public Snapshot ReadServed()
+    public Snapshot ReadServed(bool servicesLastAccessed = false)
     {
-        Server.Estate.WriteSnapshot(ServedDirectory);
+        Server.Estate.WriteSnapshot(ServedDirectory, servicesLastAccessed);
         return SnapshotReader.Read(ServedDirectory, Estate);
     }
 

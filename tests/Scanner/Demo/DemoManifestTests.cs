@@ -16,7 +16,8 @@ public sealed class DemoManifestTests(DefaultDemo demo)
         "segregation-role-trust-foreign-requires-external-id",
         "iam-principal-no-admin-access", "iam-principal-no-privilege-escalation", "iam-user-console-requires-mfa",
         "iam-user-access-keys-rotated", "iam-role-trust-not-public", "iam-policy-no-admin-wildcard", "iam-policy-no-allow-not-action",
-        "iam-policy-no-passrole-on-every-role", "iam-user-single-active-key", "iam-user-console-password-used-recently", "quotas-headroom", "quotas-headroom-warning", "quotas-exhausted", "quotas-non-adjustable-headroom",
+        "iam-policy-no-passrole-on-every-role", "iam-user-single-active-key", "iam-user-console-password-used-recently", "iam-role-used-recently",
+        "iam-principal-services-used-recently", "quotas-headroom", "quotas-headroom-warning", "quotas-exhausted", "quotas-non-adjustable-headroom",
     ];
 
     [Fact]
