@@ -25,7 +25,8 @@ public static class NetworkOutputs
     public static IReadOnlyList<string> Commands { get; } = [Vpcs, RouteTables, VpcPeerings, TransitGateways, Attachments, TransitGatewayPeerings, TransitGatewayRouteTables];
 
     /// <summary>Adds one output of <paramref name="account"/> in <paramref name="region"/>; <paramref name="name"/> is the command (and route table id).</summary>
-    public static void Read(NetworkBuilder into, string account, string region, string name, JsonElement output, string where)
+    /// <param name="listedTables">Receives the ids of the transit gateway route tables listed, whose routes are read next.</param>
+    public static void Read(NetworkBuilder into, string account, string region, string name, JsonElement output, string where, ICollection<string>? listedTables = null)
     {
         var slash = name.IndexOf('/', StringComparison.Ordinal);
         var command = slash < 0 ? name : name[..slash];
@@ -59,8 +60,12 @@ public static class NetworkOutputs
                     Required(p, at, "AccepterTgwInfo", "TransitGatewayId"), Text(p, at, "State") ?? "")));
                 break;
             case TransitGatewayRouteTables:
-                Each(output, "TransitGatewayRouteTables", where, (t, at) => into.AddRouteTableOwner(
-                    Required(t, at, "TransitGatewayRouteTableId"), Required(t, at, "TransitGatewayId"), account, region));
+                Each(output, "TransitGatewayRouteTables", where, (t, at) =>
+                {
+                    var id = Required(t, at, "TransitGatewayRouteTableId");
+                    into.AddRouteTableOwner(id, Required(t, at, "TransitGatewayId"), account, region);
+                    listedTables?.Add(id);
+                });
                 break;
             case TransitGatewayRoutes when slash > 0:
                 var routes = ImmutableArray.CreateBuilder<TransitGatewayRoute>();

@@ -26,15 +26,27 @@ public sealed partial class RouteGraph
         IEnumerable<TransitGateway> gateways, IEnumerable<TransitGatewayAttachment> attachments, IEnumerable<TransitGatewayPeering> gatewayPeerings,
         IEnumerable<TransitGatewayRouteTable> gatewayTables)
     {
-        _vpcs = vpcs.ToFrozenDictionary(v => v.VpcId, StringComparer.Ordinal);
+        var attached = attachments.ToList();
+        var tables = gatewayTables.ToList();
+        _vpcs = vpcs.Concat(Unseen(vpcs, attached, tables)).ToFrozenDictionary(v => v.VpcId, StringComparer.Ordinal);
         _tablesByVpc = routeTables.GroupBy(t => t.VpcId).ToFrozenDictionary(g => g.Key, g => g.OrderBy(t => t.RouteTableId, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
         _vpcPeerings = vpcPeerings.ToFrozenDictionary(p => p.PeeringId, StringComparer.Ordinal);
         _gateways = gateways.ToFrozenDictionary(g => g.TransitGatewayId, StringComparer.Ordinal);
-        var attached = attachments.ToList();
         _attachments = attached.ToFrozenDictionary(a => (a.AttachmentId, a.TransitGatewayId));
         _attachmentsByGateway = attached.GroupBy(a => a.TransitGatewayId).ToFrozenDictionary(g => g.Key, g => g.OrderBy(a => a.AttachmentId, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
-        _gatewayTables = gatewayTables.ToFrozenDictionary(t => t.RouteTableId, StringComparer.Ordinal);
+        _gatewayTables = tables.ToFrozenDictionary(t => t.RouteTableId, StringComparer.Ordinal);
         _gatewayPeerings = gatewayPeerings.ToFrozenDictionary(p => p.AttachmentId, StringComparer.Ordinal);
+    }
+
+    /// <summary>VPCs attached to a gateway that no describe-vpcs listed: their blocks are the routes the gateway sends them.</summary>
+    private static IEnumerable<NetworkVpc> Unseen(IEnumerable<NetworkVpc> listed, List<TransitGatewayAttachment> attachments, List<TransitGatewayRouteTable> tables)
+    {
+        var known = listed.Select(v => v.VpcId).ToHashSet(StringComparer.Ordinal);
+        return attachments.Where(a => a.ResourceType == "vpc" && !known.Contains(a.ResourceId))
+            .GroupBy(a => a.ResourceId)
+            .Select(g => new NetworkVpc(g.Key, g.First().ResourceOwnerId, g.First().Region,
+                [.. tables.SelectMany(t => t.Routes).Where(r => !r.Blackhole && r.AttachmentIds.Any(id => g.Any(a => a.AttachmentId == id))).Select(r => r.Destination).Distinct()],
+                Seen: false));
     }
 
     public static RouteGraph Empty { get; } = new NetworkBuilder().Build();
@@ -88,6 +100,13 @@ public sealed partial class RouteGraph
     private List<Arrival> Forward(NetworkVpc from, Cidr block)
     {
         var arrivals = new List<Arrival>();
+        if (!from.Seen)
+        {
+            foreach (var entry in _attachments.Values.Where(a => a.ResourceType == "vpc" && a.ResourceId == from.VpcId && a.State == "available").OrderBy(a => a.AttachmentId, StringComparer.Ordinal))
+            {
+                Through(entry, block, [AttachmentHop(entry)], [], arrivals);
+            }
+        }
         foreach (var table in _tablesByVpc.GetValueOrDefault(from.VpcId, []))
         {
             foreach (var route in Choose(table.Routes, block, r => r.Destination, static _ => false))

@@ -154,4 +154,17 @@ public sealed class RouteGraphTests
         Assert.Contains("net/" + name + ".json", error.Message);
         Assert.Contains(expected, error.Message);
     }
+
+    [Fact]
+    public void AVpcOfAnAccountOutsideTheCollectionIsReachedThroughItsAttachmentAndTakenToRouteBack()
+    {
+        var graph = Shared(("10.4.0.0/16", "propagated", "active", "tgw-attach-x"))
+            .Attachment(Hub, "tgw-attach-x", "tgw-hub", "vpc", "vpc-x", "444444444444", "tgw-rtb-shared")
+            .Build();
+
+        var path = Assert.Single(graph.PathsFrom("vpc-a"), p => p.To.VpcId == "vpc-x");
+        Assert.False(path.To.Seen);
+        Assert.Equal("444444444444", path.To.AccountId);
+        Assert.Equal(["tgw-attachment tgw-attach-x", "tgw-route-table tgw-rtb-shared", "tgw-attachment tgw-attach-a"], path.Back.Select(h => $"{h.Kind} {h.Id}"));
+    }
 }
