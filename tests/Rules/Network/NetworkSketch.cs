@@ -104,6 +104,36 @@ internal sealed class NetworkSketch
     public IEnumerable<(string Account, string Region, string Name, string Json)> Outputs() =>
         _outputs.Select(o => (o.Key.Account, o.Key.Region, o.Key.Name, new JsonObject { [ListName(o.Key.Name)] = o.Value.DeepClone() }.ToJsonString()));
 
+    /// <summary>
+    /// Writes every output where a snapshot keeps it (<c>ACCOUNT/network/REGION/COMMAND.json</c>), and an empty list for
+    /// each command an account's region has nothing for, as <c>collect</c> would: every account and region touched is collected.
+    /// </summary>
+    public void WriteSnapshot(string snapshot)
+    {
+        foreach (var (account, region, name, json) in Outputs())
+        {
+            Write(snapshot, account, region, name, json);
+        }
+        foreach (var (account, region) in _outputs.Keys.Select(k => (k.Account, k.Region)).Distinct())
+        {
+            foreach (var command in NetworkOutputs.Commands.Where(c => !_outputs.ContainsKey((account, region, c))))
+            {
+                Write(snapshot, account, region, command, $$"""{"{{ListName(command)}}": []}""");
+            }
+        }
+    }
+
+    private static void Write(string snapshot, string account, string region, string name, string json)
+    {
+        var slash = name.IndexOf('/', StringComparison.Ordinal);
+        var relative = slash < 0
+            ? Ocado.Guardrails.Scanner.Snapshots.SnapshotLayout.NetworkFile(account, region, name)
+            : Ocado.Guardrails.Scanner.Snapshots.SnapshotLayout.GatewayRoutesFile(account, region, name[(slash + 1)..]);
+        var path = Path.Combine(snapshot, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json);
+    }
+
     public RouteGraph Build()
     {
         var builder = new NetworkBuilder();
