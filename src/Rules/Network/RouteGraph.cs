@@ -65,6 +65,25 @@ public sealed partial class RouteGraph
     public IReadOnlyList<TransitGatewayAttachment> AttachmentsOf(string gatewayId) => _attachmentsByGateway.GetValueOrDefault(gatewayId, []);
 
     /// <summary>
+    /// Each route table of a transit gateway (in id order) with the VPCs it joins: those whose attachments are associated
+    /// with it (it routes their traffic) and those its routes lead to (their blocks compete in it for the longest prefix).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyList<NetworkVpc>>> RouteTablesOf(string gatewayId)
+    {
+        var attachments = AttachmentsOf(gatewayId).Where(a => a.ResourceType == "vpc" && a.State == "available").ToList();
+        var tables = attachments.Select(a => a.AssociatedRouteTableId).OfType<string>()
+            .Concat(_gatewayTables.Values.Where(t => attachments.Any(a => t.Routes.Any(r => r.AttachmentIds.Contains(a.AttachmentId)))).Select(t => t.RouteTableId))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return [.. tables.Select(id =>
+        {
+            var routed = _gatewayTables.TryGetValue(id, out var table) ? table.Routes.Where(r => !r.Blackhole).SelectMany(r => r.AttachmentIds).ToHashSet(StringComparer.Ordinal) : [];
+            IReadOnlyList<NetworkVpc> vpcs = [.. attachments.Where(a => a.AssociatedRouteTableId == id || routed.Contains(a.AttachmentId))
+                .Select(a => _vpcs.GetValueOrDefault(a.ResourceId)).OfType<NetworkVpc>().DistinctBy(v => v.VpcId)];
+            return KeyValuePair.Create(id, vpcs);
+        })];
+    }
+
+    /// <summary>
     /// The VPCs traffic from <paramref name="vpcId"/> can reach and come back from, one path each (the fewest hops),
     /// in the order of the VPCs' ids; none for a VPC the graph does not hold.
     /// </summary>

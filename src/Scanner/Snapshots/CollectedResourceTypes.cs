@@ -45,6 +45,7 @@ internal static class CollectedResourceTypes
         "AWS::EC2::SecurityGroup",
         "AWS::EC2::Snapshot",
         "AWS::EC2::Subnet",
+        "AWS::EC2::TransitGateway",
         "AWS::EC2::VPC",
         "AWS::EC2::VPCEndpoint",
         "AWS::EC2::VPCPeeringConnection",
