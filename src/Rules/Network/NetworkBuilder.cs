@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Ocado.Guardrails.Rules.Network;
@@ -19,6 +20,12 @@ public sealed class NetworkBuilder
     private readonly Dictionary<string, (string Gateway, string Account, string Region)> _tableOwners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Account, string Region, ImmutableArray<TransitGatewayRoute> Routes)> _tableRoutes = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, (string Name, string Account, string Region, bool Acceptance)> _services = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<string>> _servicePrincipals = new(StringComparer.Ordinal);
+
+    internal void AddEndpointService(string id, string name, string account, string region, bool acceptanceRequired) => _services.TryAdd(id, (name, account, region, acceptanceRequired));
+    internal void AddEndpointPrincipals(string serviceId, ImmutableArray<string> principals) => _servicePrincipals.TryAdd(serviceId, principals);
+
     internal void Add(NetworkVpc vpc) => _vpcs.TryAdd(vpc.VpcId, vpc);
     internal void Add(VpcRouteTable table) => _routeTables.TryAdd(table.RouteTableId, table);
     internal void Add(VpcPeering peering) => _vpcPeerings.TryAdd(peering.PeeringId, peering);
@@ -32,6 +39,10 @@ public sealed class NetworkBuilder
     {
         var tables = _tableRoutes.Select(p => new TransitGatewayRouteTable(p.Key,
             _tableOwners.TryGetValue(p.Key, out var owner) ? owner.Gateway : "", p.Value.Account, p.Value.Region, p.Value.Routes));
-        return new RouteGraph(_vpcs.Values, _routeTables.Values, _vpcPeerings.Values, _gateways.Values, _attachments.Values, _gatewayPeerings.Values, tables);
+        var services = _services.Select(s => new EndpointService(s.Key, s.Value.Name, s.Value.Account, s.Value.Region, s.Value.Acceptance, _servicePrincipals.GetValueOrDefault(s.Key, [])));
+        return new RouteGraph(_vpcs.Values, _routeTables.Values, _vpcPeerings.Values, _gateways.Values, _attachments.Values, _gatewayPeerings.Values, tables)
+        {
+            EndpointServices = services.ToFrozenDictionary(s => s.ServiceId, StringComparer.Ordinal),
+        };
     }
 }

@@ -21,12 +21,16 @@ public static class NetworkOutputs
     /// <summary>A folder: one output per transit gateway route table, named after it.</summary>
     public const string TransitGatewayRoutes = "search-transit-gateway-routes";
 
+    public const string EndpointServices = "describe-vpc-endpoint-service-configurations";
+    /// <summary>A folder: one output per endpoint service of the account, named after it.</summary>
+    public const string EndpointServicePermissions = "describe-vpc-endpoint-service-permissions";
+
     /// <summary>The outputs an account's region needs for its routes to be judged: without one, the region is a gap.</summary>
-    public static IReadOnlyList<string> Commands { get; } = [Vpcs, RouteTables, VpcPeerings, TransitGateways, Attachments, TransitGatewayPeerings, TransitGatewayRouteTables];
+    public static IReadOnlyList<string> Commands { get; } = [Vpcs, RouteTables, VpcPeerings, TransitGateways, Attachments, TransitGatewayPeerings, TransitGatewayRouteTables, EndpointServices];
 
     /// <summary>Adds one output of <paramref name="account"/> in <paramref name="region"/>; <paramref name="name"/> is the command (and route table id).</summary>
-    /// <param name="listedTables">Receives the ids of the transit gateway route tables listed, whose routes are read next.</param>
-    public static void Read(NetworkBuilder into, string account, string region, string name, JsonElement output, string where, ICollection<string>? listedTables = null)
+    /// <param name="listed">Receives the ids whose own outputs are read next: transit gateway route tables (their routes), endpoint services (their permissions).</param>
+    public static void Read(NetworkBuilder into, string account, string region, string name, JsonElement output, string where, ICollection<string>? listed = null)
     {
         var slash = name.IndexOf('/', StringComparison.Ordinal);
         var command = slash < 0 ? name : name[..slash];
@@ -64,13 +68,26 @@ public static class NetworkOutputs
                 {
                     var id = Required(t, at, "TransitGatewayRouteTableId");
                     into.AddRouteTableOwner(id, Required(t, at, "TransitGatewayId"), account, region);
-                    listedTables?.Add(id);
+                    listed?.Add(id);
                 });
                 break;
             case TransitGatewayRoutes when slash > 0:
                 var routes = ImmutableArray.CreateBuilder<TransitGatewayRoute>();
                 Each(output, "Routes", where, (r, at) => routes.Add(ReadTransitGatewayRoute(r, at)));
                 into.AddRoutes(name[(slash + 1)..], account, region, routes.ToImmutable());
+                break;
+            case EndpointServices:
+                Each(output, "ServiceConfigurations", where, (c, at) =>
+                {
+                    var id = Required(c, at, "ServiceId");
+                    into.AddEndpointService(id, Text(c, at, "ServiceName") ?? id, account, region, JsonPath.Find(c, "AcceptanceRequired") is { ValueKind: JsonValueKind.False } ? false : true);
+                    listed?.Add(id);
+                });
+                break;
+            case EndpointServicePermissions when slash > 0:
+                var principals = ImmutableArray.CreateBuilder<string>();
+                Each(output, "AllowedPrincipals", where, (p, at) => principals.Add(Required(p, at, "Principal")));
+                into.AddEndpointPrincipals(name[(slash + 1)..], principals.ToImmutable());
                 break;
             default:
                 throw new FormatException($"{where}: '{name}' is not an output the network reads");

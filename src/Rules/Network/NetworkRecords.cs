@@ -33,3 +33,9 @@ internal sealed record TransitGatewayPeering(string AttachmentId, string Request
 
 /// <summary>A VPC peering (<c>describe-vpc-peering-connections</c>).</summary>
 internal sealed record VpcPeering(string PeeringId, string RequesterVpcId, string AccepterVpcId, string State);
+
+/// <summary>
+/// A PrivateLink endpoint service of its owner (<c>describe-vpc-endpoint-service-configurations</c>) and the principals
+/// allowed to connect to it (<c>describe-vpc-endpoint-service-permissions</c>), as written: account or role ARNs, <c>*</c>.
+/// </summary>
+public sealed record EndpointService(string ServiceId, string ServiceName, string AccountId, string Region, bool AcceptanceRequired, ImmutableArray<string> AllowedPrincipals);

@@ -49,6 +49,12 @@ public sealed partial class RouteGraph
                 Seen: false));
     }
 
+    /// <summary>The PrivateLink endpoint services of the collected accounts, by service id.</summary>
+    internal FrozenDictionary<string, EndpointService> EndpointServices { get; init; } = FrozenDictionary<string, EndpointService>.Empty;
+
+    /// <summary>An endpoint service with the principals it admits, or null when none of that id was collected.</summary>
+    public EndpointService? EndpointService(string serviceId) => EndpointServices.GetValueOrDefault(serviceId);
+
     public static RouteGraph Empty { get; } = new NetworkBuilder().Build();
 
     /// <summary>Every VPC the network outputs list, in id order.</summary>

@@ -48,6 +48,7 @@ internal static class CollectedResourceTypes
         "AWS::EC2::TransitGateway",
         "AWS::EC2::VPC",
         "AWS::EC2::VPCEndpoint",
+        "AWS::EC2::VPCEndpointService",
         "AWS::EC2::VPCPeeringConnection",
         "AWS::EC2::VPNConnection",
         "AWS::EC2::VPNGateway",

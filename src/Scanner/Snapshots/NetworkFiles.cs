@@ -49,21 +49,23 @@ internal static class NetworkFiles
             }
             Guarded(file, Gap, () => Output(file, snapshot, limits, element => NetworkOutputs.Read(builder, account, region, command, element, file, listed)));
         }
-        foreach (var table in listed.Distinct(StringComparer.Ordinal))
+        foreach (var id in listed.Distinct(StringComparer.Ordinal))
         {
-            if (!SnapshotLayout.IsGatewayRouteTableId(table))
+            var (kind, command) = id.StartsWith("vpce-svc-", StringComparison.Ordinal)
+                ? ("endpoint service", NetworkOutputs.EndpointServicePermissions)
+                : ("transit gateway route table", NetworkOutputs.TransitGatewayRoutes);
+            if (!SnapshotLayout.IsNetworkId(id))
             {
-                Gap($"{SnapshotLayout.NetworkFile(account, region, NetworkOutputs.TransitGatewayRouteTables)}: '{table}' is not a transit gateway route table id: its routes were not read");
+                Gap($"{SnapshotLayout.Network(account)}/{region}: '{id}' is not a {kind} id: its {command} output was not read");
                 continue;
             }
-            var file = Path.Combine(snapshot, SnapshotLayout.GatewayRoutesFile(account, region, table));
+            var file = Path.Combine(snapshot, SnapshotLayout.NetworkItemFile(account, region, command, id));
             if (!InputFile.Exists(file))
             {
-                Gap($"{file}: missing: the routes of {table} were not collected");
+                Gap($"{file}: missing: aws ec2 {command} for {id} was not collected");
                 continue;
             }
-            Guarded(file, Gap, () => Output(file, snapshot, limits, element =>
-                NetworkOutputs.Read(builder, account, region, $"{NetworkOutputs.TransitGatewayRoutes}/{table}", element, file)));
+            Guarded(file, Gap, () => Output(file, snapshot, limits, element => NetworkOutputs.Read(builder, account, region, $"{command}/{id}", element, file)));
         }
     }
 

@@ -59,14 +59,20 @@ internal static partial class SnapshotLayout
     /// <c>ACCOUNT/network/REGION/search-transit-gateway-routes/TABLE.json</c>: <c>aws ec2 search-transit-gateway-routes
     /// --transit-gateway-route-table-id TABLE --filters Name=type,Values=static,propagated</c>.
     /// </summary>
-    public static string GatewayRoutesFile(string account, string region, string tableId) =>
-        Path.Combine(account, NetworkFolder, NetworkId(region, RegionName()), "search-transit-gateway-routes", NetworkId(tableId, GatewayRouteTableId()) + ".json");
+    public static string GatewayRoutesFile(string account, string region, string tableId) => NetworkItemFile(account, region, "search-transit-gateway-routes", tableId);
+
+    /// <summary>
+    /// <c>ACCOUNT/network/REGION/COMMAND/ID.json</c>: a call about one thing, named after its id:
+    /// <c>search-transit-gateway-routes/TGW-RTB-ID</c>, <c>describe-vpc-endpoint-service-permissions/VPCE-SVC-ID</c>.
+    /// </summary>
+    public static string NetworkItemFile(string account, string region, string command, string id) =>
+        Path.Combine(account, NetworkFolder, NetworkId(region, RegionName()), command, NetworkId(id, NetworkItemId()) + ".json");
 
     /// <summary>Whether a folder of <c>network/</c> is named as a region is.</summary>
     public static bool IsRegion(string name) => RegionName().IsMatch(name);
 
-    /// <summary>Whether a name is a transit gateway route table's id (a file of search-transit-gateway-routes/ is named after one).</summary>
-    public static bool IsGatewayRouteTableId(string name) => GatewayRouteTableId().IsMatch(name);
+    /// <summary>Whether a name is the id of a transit gateway route table or an endpoint service (a file is named after one).</summary>
+    public static bool IsNetworkId(string name) => NetworkItemId().IsMatch(name);
 
     private static string NetworkId(string id, Regex pattern) =>
         pattern.IsMatch(id) ? id : throw new SnapshotFormatException($"'{id}' is not a region or EC2 id of the expected kind");
@@ -111,8 +117,8 @@ internal static partial class SnapshotLayout
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
     private static partial Regex RegionName();
 
-    [GeneratedRegex("^tgw-rtb-[0-9a-f]{8,17}$")]
-    private static partial Regex GatewayRouteTableId();
+    [GeneratedRegex("^(tgw-rtb|vpce-svc)-[0-9a-f]{8,17}$")]
+    private static partial Regex NetworkItemId();
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountFolderName();

@@ -170,6 +170,7 @@ internal sealed class NetworkSketch
         NetworkOutputs.TransitGatewayRouteTables => "TransitGatewayRouteTables",
         NetworkOutputs.TransitGatewayPeerings => "TransitGatewayPeeringAttachments",
         NetworkOutputs.VpcPeerings => "VpcPeeringConnections",
+        NetworkOutputs.EndpointServices => "ServiceConfigurations",
         _ => "Routes",
     };
 }

@@ -64,7 +64,7 @@ public sealed class NetworkFilesTests
 
     [Theory]
     [InlineData(Globex, null, "no network folder")]
-    [InlineData(Hub, "search-transit-gateway-routes/" + Shared, "the routes of " + Shared + " were not collected")]
+    [InlineData(Hub, "search-transit-gateway-routes/" + Shared, "aws ec2 search-transit-gateway-routes for " + Shared + " was not collected")]
     [InlineData(Hub, "describe-transit-gateway-attachments", "aws ec2 describe-transit-gateway-attachments was not collected")]
     public void WhatWasNotCollectedIsAGapNamingIt(string account, string? name, string expected)
     {
