@@ -9,7 +9,7 @@
 
 if (Network.Graph.EndpointService(Resource.Id) is not { } service)
 {
-    return NotAssessed($"endpoint service {Resource.Id}: not in the network outputs ({Network.Unknown([Resource.AccountId]) ?? "describe-vpc-endpoint-service-configurations did not list it"})");
+    return NotAssessed($"endpoint service {Resource.Id}: not in the network outputs ({(Network.Unknown([Resource.AccountId]) is null ? "describe-vpc-endpoint-service-configurations did not list it" : "its account's network was not read")})");
 }
 var platform = Estate.IsPlatform(Resource.AccountId);
 var foreign = new List<string>();

@@ -9,7 +9,7 @@
 
 if (Network.Graph.TransitGateway(Resource.Id) is not { } gateway)
 {
-    return NotAssessed($"transit gateway {Resource.Id}: not in the network outputs ({Network.Unknown([Resource.AccountId]) ?? "describe-transit-gateways did not list it"})");
+    return NotAssessed($"transit gateway {Resource.Id}: not in the network outputs ({(Network.Unknown([Resource.AccountId]) is null ? "describe-transit-gateways did not list it" : "its account's network was not read")})");
 }
 var overlaps = new List<string>();
 foreach (var (table, vpcs) in Network.Graph.RouteTablesOf(gateway.TransitGatewayId))

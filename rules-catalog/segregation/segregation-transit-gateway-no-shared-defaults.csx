@@ -9,7 +9,7 @@
 
 if (Network.Graph.TransitGateway(Resource.Id) is not { } gateway)
 {
-    return NotAssessed($"transit gateway {Resource.Id}: not in the network outputs ({Network.Unknown([Resource.AccountId]) ?? "describe-transit-gateways did not list it"})");
+    return NotAssessed($"transit gateway {Resource.Id}: not in the network outputs ({(Network.Unknown([Resource.AccountId]) is null ? "describe-transit-gateways did not list it" : "its account's network was not read")})");
 }
 var parties = Network.Graph.AttachmentsOf(gateway.TransitGatewayId)
     .Where(a => a.ResourceType != "peering" && a.State is "available" or "pendingAcceptance" or "pending")

@@ -10,11 +10,11 @@
 var vpc = Network.Graph.Vpc(Resource.Id);
 if (vpc is null)
 {
-    return NotAssessed($"VPC {Resource.Id}: not in the network outputs ({Network.Unknown([Resource.AccountId]) ?? "describe-vpcs did not list it"}), so its routes are unknown");
+    return NotAssessed($"VPC {Resource.Id}: not in the network outputs ({(Network.Unknown([Resource.AccountId]) is null ? "describe-vpcs did not list it" : "its account's network was not read")}), so its routes are unknown");
 }
 if (!vpc.Seen)
 {
-    return NotAssessed($"VPC {vpc.VpcId}: only a transit gateway attachment names it; its own route tables were not collected ({Network.Unknown([Resource.AccountId]) ?? "describe-vpcs did not list it"})");
+    return NotAssessed($"VPC {vpc.VpcId}: only a transit gateway attachment names it; its own route tables were not collected ({(Network.Unknown([Resource.AccountId]) is null ? "describe-vpcs did not list it" : "its account's network was not read")})");
 }
 // The platform may reach every customer; an account outside the estate is foreign to everyone.
 var platform = Estate.IsPlatform(Resource.AccountId);
