@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
 
@@ -34,9 +35,10 @@ public sealed class Evaluator
     /// Whether Pass and Skip results carry their messages: rule tests and listings of passes need them;
     /// a scan that records only failures does not, and saves formatting them.
     /// </param>
+    /// <param name="network">The estate's network as the scan read it; not collected when null.</param>
     /// <param name="organization">The AWS organisation as the scan read it; not configured when null.</param>
     public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null, bool keepsMessages = true, long allocationBudget = DefaultAllocationBudget,
-        OrganizationView? organization = null)
+        OrganizationView? organization = null, NetworkView? network = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(allocationBudget);
         _catalog = catalog;
@@ -45,6 +47,7 @@ public sealed class Evaluator
         _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, RuleParams.For(r.Header.Parameters, paramsFor, r.Id), now, keepsMessages)
         {
             Organization = organization ?? OrganizationView.NotConfigured,
+            Network = network ?? NetworkView.NotRead(RuleContext.NotCollected),
         }).ToArray();
     }
 

@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
 
@@ -10,4 +11,10 @@ public sealed record RuleContext(Estate Estate, Inventory Inventory, RuleParams 
 {
     /// <summary>The AWS organisation the estate sits in, as the scan read it (or why it could not).</summary>
     public OrganizationView Organization { get; init; } = OrganizationView.NotConfigured;
+
+    /// <summary>The estate's network (every account's routes) as the scan read it, with what it could not read.</summary>
+    public NetworkView Network { get; init; } = NetworkView.NotRead(NotCollected);
+
+    /// <summary>Why a scan without a network view has none.</summary>
+    public const string NotCollected = "the network (VPCs, route tables, transit gateways) was not collected";
 }

@@ -27,6 +27,12 @@ public sealed record CoverageGap(string AccountId, string? Region, string Source
         /// NotAssessed by it; the unused-access rules find that principal's data missing and say NotAssessed themselves.
         /// </summary>
         public const string ServiceLastAccessed = "iam:service-last-accessed";
+
+        /// <summary>
+        /// The EC2 network outputs (VPCs, route tables, transit gateways): no resource is read from them, so nothing
+        /// becomes NotAssessed here; the network rules say NotAssessed where a path could hide (docs/network.md).
+        /// </summary>
+        public const string Network = "ec2-network";
     }
 
     /// <summary>Whether a resource of this account, region and type would have been read from the missing source.</summary>
@@ -38,7 +44,7 @@ public sealed record CoverageGap(string AccountId, string? Region, string Source
         }
         return Source switch
         {
-            Sources.Organizations or Sources.ServiceLastAccessed => false,
+            Sources.Organizations or Sources.ServiceLastAccessed or Sources.Network => false,
             Sources.Iam => resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal),
             Sources.Quotas => resourceType == Resources.ResourceTypeNames.Quota,
             Sources.Config or Sources.Tagging => !resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal)

@@ -15,7 +15,8 @@ namespace Ocado.Guardrails.Rules.Testing;
 /// Format: <c>{ "estate"?: {customers: [{id, name, accounts}], platform: [..]}, "params"?: {..}, "now"?: ISO time,
 /// "inventory"?: [items], "cases": [ { "name", "expect": "pass|fail|skip", "resource": item,
 /// "messageContains"?: text, "evidenceContains"?: text (in the evidence as findings carry it, JSON),
-/// "params"?: {..}, "inventory"?: [items] } ] }</c>.
+/// "params"?: {..}, "inventory"?: [items], "network"?: {..} } ], "network"?: {ACCOUNT: {REGION: {command: AWS CLI output}}} }</c>
+/// (<see cref="NetworkFixture"/>).
 /// </remarks>
 public static class RuleFixtures
 {
@@ -78,7 +79,8 @@ public static class RuleFixtures
                 return new RuleFixtureResult(ruleId, name, expected, default, $"\"params\": {parameter} {invalid}");
             }
         }
-        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now);
+        var network = NetworkFixture.Read(JsonPath.Find(root, "network"), JsonPath.Find(testCase, "network"), estate);
+        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now, network: network);
         var actual = evaluator.Evaluate(ruleIndex, resource);
         string? problem = null;
         if (actual.Verdict != expected)

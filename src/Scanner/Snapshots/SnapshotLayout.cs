@@ -57,6 +57,37 @@ internal static partial class SnapshotLayout
     /// <summary><c>ACCOUNT/quotas/REGION/SERVICE-CODE.json</c>: <c>aws service-quotas list-service-quotas</c>.</summary>
     public static string QuotaFile(string account, string region, string serviceCode) => Path.Combine(account, QuotasFolder, region, serviceCode + ".json");
 
+    public const string NetworkFolder = "network";
+
+    /// <summary><c>ACCOUNT/network/</c>: the EC2 network outputs, a folder per region (docs/network.md).</summary>
+    public static string Network(string account) => Path.Combine(account, NetworkFolder);
+
+    /// <summary><c>ACCOUNT/network/REGION/COMMAND.json</c>: <c>aws ec2 COMMAND</c> (describe-vpcs, describe-route-tables, …).</summary>
+    public static string NetworkFile(string account, string region, string command) =>
+        Path.Combine(account, NetworkFolder, NetworkId(region, RegionName()), command + ".json");
+
+    /// <summary>
+    /// <c>ACCOUNT/network/REGION/search-transit-gateway-routes/TABLE.json</c>: <c>aws ec2 search-transit-gateway-routes
+    /// --transit-gateway-route-table-id TABLE --filters Name=type,Values=static,propagated</c>.
+    /// </summary>
+    public static string GatewayRoutesFile(string account, string region, string tableId) => NetworkItemFile(account, region, "search-transit-gateway-routes", tableId);
+
+    /// <summary>
+    /// <c>ACCOUNT/network/REGION/COMMAND/ID.json</c>: a call about one thing, named after its id:
+    /// <c>search-transit-gateway-routes/TGW-RTB-ID</c>, <c>describe-vpc-endpoint-service-permissions/VPCE-SVC-ID</c>.
+    /// </summary>
+    public static string NetworkItemFile(string account, string region, string command, string id) =>
+        Path.Combine(account, NetworkFolder, NetworkId(region, RegionName()), command, NetworkId(id, NetworkItemId()) + ".json");
+
+    /// <summary>Whether a folder of <c>network/</c> is named as a region is.</summary>
+    public static bool IsRegion(string name) => RegionName().IsMatch(name);
+
+    /// <summary>Whether a name is the id of a transit gateway route table or an endpoint service (a file is named after one).</summary>
+    public static bool IsNetworkId(string name) => NetworkItemId().IsMatch(name);
+
+    private static string NetworkId(string id, Regex pattern) =>
+        pattern.IsMatch(id) ? id : throw new SnapshotFormatException($"'{id}' is not a region or EC2 id of the expected kind");
+
     /// <summary>
     /// <c>organizations/</c>, beside the account folders: the AWS organisation, one file per AWS CLI call, in a
     /// folder named after the command, each file named after the id the call was asked about.
@@ -93,6 +124,12 @@ internal static partial class SnapshotLayout
     /// </summary>
     private static string OrganizationId(string id, Regex pattern) =>
         pattern.IsMatch(id) ? id : throw new SnapshotFormatException($"'{id}' is not an AWS Organizations id of the expected kind");
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
+    private static partial Regex RegionName();
+
+    [GeneratedRegex("^(tgw-rtb|vpce-svc)-[0-9a-f]{8,17}$")]
+    private static partial Regex NetworkItemId();
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountFolderName();
