@@ -15,7 +15,7 @@ namespace Ocado.Guardrails.Rules.Testing;
 /// Format: <c>{ "estate"?: {customers: [{id, name, accounts}], platform: [..]}, "params"?: {..}, "now"?: ISO time,
 /// "inventory"?: [items], "cases": [ { "name", "expect": "pass|fail|skip", "resource": item,
 /// "messageContains"?: text, "evidenceContains"?: text (in the evidence as findings carry it, JSON),
-/// "params"?: {..}, "inventory"?: [items] } ] }</c>.
+/// "params"?: {..}, "inventory"?: [items], "organization"?: .. } ], "organization"?: see <see cref="OrganizationFixture"/> }</c>.
 /// </remarks>
 public static class RuleFixtures
 {
@@ -78,7 +78,8 @@ public static class RuleFixtures
                 return new RuleFixtureResult(ruleId, name, expected, default, $"\"params\": {parameter} {invalid}");
             }
         }
-        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now);
+        var organization = OrganizationFixture.Read(JsonPath.Find(testCase, "organization") ?? JsonPath.Find(root, "organization"));
+        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now, organization: organization);
         var actual = evaluator.Evaluate(ruleIndex, resource);
         string? problem = null;
         if (actual.Verdict != expected)
