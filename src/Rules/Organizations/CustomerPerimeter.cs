@@ -102,7 +102,7 @@ public static class CustomerPerimeter
             var places = open.GroupBy(o => o.Where).Select(g => $"{g.Key} ({string.Join(", ", g.Select(o => o.Action))})").ToList();
             var edgeOnly = open.All(o => o.Where != "an account outside the organisation") && fenceStatements.Count > 0;
             var message = edgeOnly
-                ? $"{who} is fenced only at the edge of organisation {org.Id}: {Labels(fenceStatements)} keep out {(scp ? "resources" : "principals")} outside it, but {reach} {string.Join("; ", places)}, inside it"
+                ? $"{who} is fenced only at the edge of organisation {org.Id}: {Labels(fenceStatements)} deny {(scp ? "resources" : "principals")} outside it, but {reach} {string.Join("; ", places)}, inside it"
                 : $"no {kind} over {who} fences it in: {reach} {string.Join("; ", places)}";
             return new(Verdict.Fail, $"{message}. Fix: {fix}", fenceStatements);
         }
