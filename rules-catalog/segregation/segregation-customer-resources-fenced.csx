@@ -13,7 +13,7 @@ var judgement = CustomerPerimeter.OfResources(Resource.AccountId, Estate, Organi
 return judgement.Verdict switch
 {
     Verdict.Pass => Pass(judgement.Message),
-    Verdict.Fail => Fail(judgement.Message, Evidence.Of(judgement.Statements)),
+    Verdict.Fail => Fail(judgement.Message, judgement.Evidence),
     Verdict.NotAssessed => NotAssessed(judgement.Message),
     _ => Skip(judgement.Message),
 };

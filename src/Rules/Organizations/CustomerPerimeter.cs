@@ -37,22 +37,24 @@ public static class CustomerPerimeter
         var kind = scp ? "SCP" : "RCP";
         if (estate.CustomerOf(account) is not { } customer)
         {
-            return new(Verdict.Skip, $"account {account} is no customer's (platform or outside the estate): the data perimeter is judged per customer", []);
+            return new(Verdict.Skip, $"account {account} is no customer's (platform or outside the estate): the data perimeter is judged per customer", Evidence.None);
         }
         var who = $"customer {customer.Name} ({customer.Id})'s account {account}";
         if (view.Organization is not { } org)
         {
             return new(Verdict.NotAssessed, view.NotReadReason is { } reason
                 ? $"the perimeter of {who} is not judged: the organisation could not be read ({reason}), and its {kind}s are the fence"
-                : $"the perimeter of {who} is not judged: no organization: in guardrails.yaml, so the {kind}s that fence it were not collected", []);
+                : $"the perimeter of {who} is not judged: no organization: in guardrails.yaml, so the {kind}s that fence it were not collected", Evidence.None);
         }
         if (!org.IsMember(account))
         {
-            return new(Verdict.Fail, $"{who} is not in organisation {org.Id}, so no {kind} can fence it. Fix: invite it into the organisation, under an OU of customer {customer.Id}'s own", []);
+            return new(Verdict.Fail, $"{who} is not in organisation {org.Id}, so no {kind} can fence it. Fix: invite it into the organisation, under an OU of customer {customer.Id}'s own",
+                Evidence.Value("organisation members", org.Accounts.Where(customer.Accounts.Contains)).And("account", account));
         }
         if (account == org.ManagementAccountId)
         {
-            return new(Verdict.Fail, $"{who} is the management account of {org.Id}, which no {kind} restricts. Fix: move customer {customer.Id}'s workloads into a member account", []);
+            return new(Verdict.Fail, $"{who} is the management account of {org.Id}, which no {kind} restricts. Fix: move customer {customer.Id}'s workloads into a member account",
+                Evidence.Value("management account", org.ManagementAccountId).And(PathEvidence(org, account)));
         }
         var outside = OutsideAccount(org, estate);
         var foreign = estate.Customers.Where(c => c.Id != customer.Id)
@@ -104,17 +106,21 @@ public static class CustomerPerimeter
             var message = edgeOnly
                 ? $"{who} is fenced only at the edge of organisation {org.Id}: {Labels(fenceStatements)} deny {(scp ? "resources" : "principals")} outside it, but {reach} {string.Join("; ", places)}, inside it"
                 : $"no {kind} over {who} fences it in: {reach} {string.Join("; ", places)}";
-            return new(Verdict.Fail, $"{message}. Fix: {fix}", fenceStatements);
+            return new(Verdict.Fail, $"{message}. Fix: {fix}", Evidence.Of(fenceStatements).And(PathEvidence(org, account))
+                .And(Evidence.Value("not fenced", places)).And("missing control", fix));
         }
         if (shutOut.Count > 0)
         {
             return new(Verdict.Fail, $"the {kind} fence over {who} also shuts out {string.Join("; ", shutOut.Select(s => $"{s.Where} ({s.Decision.Reason})"))}. Fix: exempt {(scp ? "the platform's and the customer's own accounts" : "them (AWS's examples keep AWS services in with BoolIfExists aws:PrincipalIsAWSService false)")}",
-                [.. shutOut.SelectMany(s => s.Decision.Deciding).Distinct()]);
+                Evidence.Of(shutOut.SelectMany(s => s.Decision.Deciding)).And(PathEvidence(org, account)).And(Evidence.Value("shut out", shutOut.Select(s => s.Where))));
         }
         return new(Verdict.Pass,
             $"{who} is fenced by {(fenceStatements.Count > 0 ? Labels(fenceStatements) : $"{kind}s that allow none of the data actions")}: {(scp ? "its principals reach" : "its resources admit")} no other customer's {(scp ? "resources" : "principals")} and none outside organisation {org.Id} ({foreign.Count} other customers and an outside account probed with {string.Join(", ", PerimeterProbe.DataActions)})",
-            fenceStatements);
+            Evidence.Of(fenceStatements));
     }
+
+    private static Evidence PathEvidence(Organization org, string account) =>
+        Evidence.Value("path from the root", org.PathOf(account).Select(node => node.ToString()));
 
     /// <summary>The missing control: which policy type, which condition, attached where.</summary>
     private static string Fix(Organization org, Estate estate, Customer customer, string account, bool scp)

@@ -1,6 +1,7 @@
-using Ocado.Guardrails.Rules.Policies;
-
 namespace Ocado.Guardrails.Rules.Organizations;
 
-/// <summary>A customer perimeter's verdict, its message naming the missing control, and the fence's statements as evidence.</summary>
-public sealed record PerimeterJudgement(Verdict Verdict, string Message, IReadOnlyList<PolicyStatement> Statements);
+/// <summary>
+/// A customer perimeter's verdict, its message naming the missing control, and the evidence: the fence's statements,
+/// the account's path from the root, where the fence is open, and the control that is missing.
+/// </summary>
+public sealed record PerimeterJudgement(Verdict Verdict, string Message, Evidence Evidence);
