@@ -28,15 +28,11 @@ internal static partial class TargetNames
         var parts = text.Split(':');
         return targetType switch
         {
-            // arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER], ACCOUNT:function:NAME[:QUALIFIER], NAME[:QUALIFIER]
-            "AWS::Lambda::Function" => parts switch
-            {
-                ["arn", _, "lambda", _, var account, "function", var name, ..] => (name, account),
-                [var account, "function", var name, ..] => (name, account),
-                [var name] when name.Length > 0 => (name, null),
-                [var qualified, _] when qualified.Length > 0 => (qualified, null),
-                _ => null,
-            },
+            // Lambda's own pattern for FunctionName: [arn:PARTITION:lambda:][REGION:][ACCOUNT:][function:]NAME[:QUALIFIER]
+            // (https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html#API_AddPermission_RequestSyntax)
+            "AWS::Lambda::Function" => FunctionName().Match(text) is { Success: true } function
+                ? (function.Groups["name"].Value, function.Groups["account"].Success ? function.Groups["account"].Value : null)
+                : null,
             // https://sqs.REGION.amazonaws.com/ACCOUNT/NAME (what Ref gives), or the queue's ARN
             "AWS::SQS::Queue" => QueueUrl().Match(text) is { Success: true } url ? (url.Groups["name"].Value, url.Groups["account"].Value)
                 : parts is ["arn", _, "sqs", _, var queueAccount, var queue] ? (queue, queueAccount) : null,
@@ -68,6 +64,9 @@ internal static partial class TargetNames
                 _ => match.Value,
             };
         });
+
+    [GeneratedRegex(@"^(arn:aws[a-zA-Z-]*:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?((?<account>\d{12}):)?(function:)?(?<name>[a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$")]
+    private static partial Regex FunctionName();
 
     [GeneratedRegex(@"^https://(sqs\.[a-z0-9-]+|queue)\.amazonaws\.com(\.cn)?/(?<account>[^/]+)/(?<name>[^/]+)$")]
     private static partial Regex QueueUrl();

@@ -36,7 +36,7 @@ public sealed class DemoManifestTests(DefaultDemo demo)
         var quotas = DemoBuilder.QuotaArns(demo.Directory);
         Assert.All(demo.Manifest.Violations, v =>
         {
-            Assert.True(snapshot.Resources.ContainsKey(v.ResourceArn) || quotas.Contains(v.ResourceArn), v.ResourceArn);
+            Assert.True(snapshot.Resources.ContainsKey(v.ResourceArn) || quotas.Contains(v.ResourceArn) || snapshot.AccountRoots.Contains(v.ResourceArn), v.ResourceArn);
             Assert.False(string.IsNullOrWhiteSpace(v.Why));
         });
         var pairs = demo.Manifest.Violations.Select(v => (v.RuleId, v.ResourceArn)).ToList();

@@ -31,6 +31,8 @@ public sealed class PolicyAttachmentFormTests
     [InlineData("'orders:7'")]
     [InlineData("'111122223333:function:orders'")]
     [InlineData("'111122223333:function:orders:live'")]
+    [InlineData("!Sub '${AWS::AccountId}:${Fn}'")]
+    [InlineData("'eu-west-1:111122223333:function:orders'")]
     [InlineData("arn:aws:lambda:eu-west-1:111122223333:function:orders")]
     [InlineData("arn:aws:lambda:eu-west-1:111122223333:function:orders:live")]
     [InlineData("!Ref Fn")]
