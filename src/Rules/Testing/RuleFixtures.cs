@@ -15,8 +15,9 @@ namespace Ocado.Guardrails.Rules.Testing;
 /// Format: <c>{ "estate"?: {customers: [{id, name, accounts}], platform: [..]}, "params"?: {..}, "now"?: ISO time,
 /// "inventory"?: [items], "cases": [ { "name", "expect": "pass|fail|skip", "resource": item,
 /// "messageContains"?: text, "evidenceContains"?: text (in the evidence as findings carry it, JSON),
-/// "params"?: {..}, "inventory"?: [items], "network"?: {..} } ], "network"?: {ACCOUNT: {REGION: {command: AWS CLI output}}} }</c>
-/// (<see cref="NetworkFixture"/>).
+/// "params"?: {..}, "inventory"?: [items], "network"?: {..}, "organization"?: .. } ],
+/// "network"?: {ACCOUNT: {REGION: {command: AWS CLI output}}}, "organization"?: .. }</c>
+/// (<see cref="NetworkFixture"/>, <see cref="OrganizationFixture"/>).
 /// </remarks>
 public static class RuleFixtures
 {
@@ -80,7 +81,8 @@ public static class RuleFixtures
             }
         }
         var network = NetworkFixture.Read(JsonPath.Find(root, "network"), JsonPath.Find(testCase, "network"), estate);
-        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now, network: network);
+        var organization = OrganizationFixture.Read(JsonPath.Find(testCase, "organization") ?? JsonPath.Find(root, "organization"));
+        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now, organization: organization, network: network);
         var actual = evaluator.Evaluate(ruleIndex, resource);
         string? problem = null;
         if (actual.Verdict != expected)

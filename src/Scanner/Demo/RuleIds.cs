@@ -15,6 +15,8 @@ internal static class RuleIds
     public const string TopicPolicy = "segregation-topic-policy-no-foreign-access";
     public const string RoleTrust = "segregation-role-trust-no-foreign-account";
     public const string TrustExternalId = "segregation-role-trust-foreign-requires-external-id";
+    public const string PrincipalsFenced = "segregation-customer-principals-fenced";
+    public const string ResourcesFenced = "segregation-customer-resources-fenced";
     public const string AdminAccess = "iam-principal-no-admin-access";
     public const string PrivilegeEscalation = "iam-principal-no-privilege-escalation";
     public const string ConsoleMfa = "iam-user-console-requires-mfa";
@@ -35,7 +37,7 @@ internal static class RuleIds
     public static readonly IReadOnlyList<string> All =
     [
         RequiredTags, CustomerMatches, EnvironmentAllowed, KeyCaseConsistent, OwnerIsEmail, CostCentreFormat, NoSecretsInTags,
-        BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId,
+        BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId, PrincipalsFenced, ResourcesFenced,
         AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated, TrustNotPublic, PolicyAdmin, PolicyNotAction, PolicyPassRole, SingleActiveKey, PasswordUsedRecently,
         RoleUsedRecently, ServicesUsedRecently, QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
     ];

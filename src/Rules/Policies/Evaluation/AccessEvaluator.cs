@@ -52,7 +52,7 @@ public static class AccessEvaluator
         var withinBoundary = limit.Verdict != PolicyVerdict.ImplicitlyDenied;
         var identityAllows = who.Kind == RequestPrincipalKind.Root || (identity.Verdict == PolicyVerdict.Allowed && withinBoundary);
         var resourceAllows = resource.Verdict == PolicyVerdict.Allowed;
-        if (resourceAccount != who.AccountId && who.Kind is not (RequestPrincipalKind.Service or RequestPrincipalKind.Anonymous))
+        if (resourceAccount != who.AccountId && who.Kind is not (RequestPrincipalKind.Service or RequestPrincipalKind.Anonymous or RequestPrincipalKind.Federated))
         {
             // Across accounts the resource's owner and the principal's account must both allow.
             return resourceAllows && identityAllows

@@ -12,7 +12,7 @@ internal enum PrincipalMatch
     PrincipalArn,
     /// <summary>The role session's own ARN.</summary>
     SessionArn,
-    /// <summary>The requesting service.</summary>
+    /// <summary>The requesting service, or the federated provider (web identity, SAML) a trust policy names.</summary>
     Service,
 }
 
@@ -71,7 +71,11 @@ internal static class RequestMatch
         {
             return who.Kind == RequestPrincipalKind.Service && string.Equals(value, who.Arn, StringComparison.OrdinalIgnoreCase) ? PrincipalMatch.Service : PrincipalMatch.None;
         }
-        if (p.Type != PolicyPrincipal.Aws || who.Kind is RequestPrincipalKind.Service or RequestPrincipalKind.Anonymous)
+        if (p.Type == PolicyPrincipal.Federated)
+        {
+            return who.Kind == RequestPrincipalKind.Federated && string.Equals(value, who.Arn, StringComparison.Ordinal) ? PrincipalMatch.Service : PrincipalMatch.None;
+        }
+        if (p.Type != PolicyPrincipal.Aws || who.Kind is RequestPrincipalKind.Service or RequestPrincipalKind.Anonymous or RequestPrincipalKind.Federated)
         {
             return PrincipalMatch.None;
         }

@@ -13,6 +13,8 @@ public enum RequestPrincipalKind
     Service,
     /// <summary>No credentials at all.</summary>
     Anonymous,
+    /// <summary>A web identity or SAML provider (<c>cognito-identity.amazonaws.com</c>, a provider's ARN) a trust policy names as Federated.</summary>
+    Federated,
 }
 
 /// <summary>
@@ -47,7 +49,7 @@ public sealed record RequestPrincipal(RequestPrincipalKind Kind, string Arn, str
     /// <summary>The request context keys IAM sets for this principal.</summary>
     public RequestContext Describe(RequestContext request)
     {
-        if (Kind is RequestPrincipalKind.Anonymous)
+        if (Kind is RequestPrincipalKind.Anonymous or RequestPrincipalKind.Federated)
         {
             return request;
         }
