@@ -4,7 +4,7 @@
 // resource-types: AWS::IAM::Role, AWS::IAM::User
 // rationale: A service granted and never used is privilege that only an attacker will exercise. Read from IAM's service-last-accessed data (collected when guardrails.yaml sets aws.serviceLastAccessed.enabled), which lists every service the principal's policies allow and when it last authenticated to each; the Allow statements that grant each unused service are named so they can be trimmed. A principal newer than the limit is not judged yet; without the data the verdict is NotAssessed, never Pass.
 // remediation: Remove the unused services from the statements named (or generate a policy from CloudTrail: `aws accessanalyzer start-policy-generation`), then publish the trimmed policy; the limit is set in guardrails.yaml (rules: iam-principal-services-used-recently: maxServiceUnusedDays).
-// controls: AWS FSBP IAM.8 (principle of least privilege)
+// controls: n/a (no CIS or FSBP control covers unused roles or unused services; FSBP IAM.8 is about user credentials; IAM Access Analyzer reports unused access as findings)
 // references: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed.html, https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html
 // param: maxServiceUnusedDays (integer, 1 to 400) = 90: a service granted and not used for more than this many days fails
 

@@ -4,7 +4,7 @@
 // resource-types: AWS::IAM::Role
 // rationale: A role nobody assumes is standing access with no owner watching it: its trust and its permissions outlive the workload they were made for. Read from RoleLastUsed in the authorization details (IAM tracks it for 400 days); a role never used counts from its creation. Service-linked roles are AWS's to remove and are skipped.
 // remediation: Confirm with the owner that nothing assumes the role, then delete it (`aws iam delete-role --role-name NAME`, after detaching its policies and removing it from instance profiles); the limit is set in guardrails.yaml (rules: iam-role-used-recently: maxUnusedDays).
-// controls: AWS FSBP IAM.8 (principle of least privilege)
+// controls: n/a (no CIS or FSBP control covers unused roles or unused services; FSBP IAM.8 is about user credentials; IAM Access Analyzer reports unused access as findings)
 // references: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html, https://docs.aws.amazon.com/IAM/latest/APIReference/API_RoleLastUsed.html
 // param: maxUnusedDays (integer, 1 to 400) = 90: a role not assumed for more than this many days fails
 
