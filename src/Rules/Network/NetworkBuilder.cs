@@ -23,6 +23,16 @@ public sealed class NetworkBuilder
     private readonly Dictionary<string, (string Name, string Account, string Region, bool Acceptance)> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<string>> _servicePrincipals = new(StringComparer.Ordinal);
 
+    private readonly List<SecurityGroupFilter> _groups = [];
+    private readonly List<NetworkAclFilter> _acls = [];
+    private readonly HashSet<string> _groupsRead = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _aclsRead = new(StringComparer.Ordinal);
+
+    internal void Add(SecurityGroupFilter group) => _groups.Add(group);
+    internal void Add(NetworkAclFilter acl) => _acls.Add(acl);
+    internal void FiltersRead(string command, string account, string region) =>
+        (command == NetworkOutputs.SecurityGroups ? _groupsRead : _aclsRead).Add(TrafficFilters.Key(account, region));
+
     internal void AddEndpointService(string id, string name, string account, string region, bool acceptanceRequired) => _services.TryAdd(id, (name, account, region, acceptanceRequired));
     internal void AddEndpointPrincipals(string serviceId, ImmutableArray<string> principals) => _servicePrincipals.TryAdd(serviceId, principals);
 
@@ -43,6 +53,7 @@ public sealed class NetworkBuilder
         return new RouteGraph(_vpcs.Values, _routeTables.Values, _vpcPeerings.Values, _gateways.Values, _attachments.Values, _gatewayPeerings.Values, tables)
         {
             EndpointServices = services.ToFrozenDictionary(s => s.ServiceId, StringComparer.Ordinal),
+            Filters = new TrafficFilters(_groups, _acls, _groupsRead, _aclsRead),
         };
     }
 }

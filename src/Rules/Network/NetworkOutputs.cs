@@ -25,6 +25,15 @@ public static class NetworkOutputs
     /// <summary>A folder: one output per endpoint service of the account, named after it.</summary>
     public const string EndpointServicePermissions = "describe-vpc-endpoint-service-permissions";
 
+    public const string SecurityGroups = "describe-security-groups";
+    public const string NetworkAcls = "describe-network-acls";
+
+    /// <summary>
+    /// Read when present, never a gap of the routes: without them only the open-path rule cannot judge (it says
+    /// NotAssessed for a path whose ends' filters were not read).
+    /// </summary>
+    public static IReadOnlyList<string> Filters { get; } = [SecurityGroups, NetworkAcls];
+
     /// <summary>The outputs an account's region needs for its routes to be judged: without one, the region is a gap.</summary>
     public static IReadOnlyList<string> Commands { get; } = [Vpcs, RouteTables, VpcPeerings, TransitGateways, Attachments, TransitGatewayPeerings, TransitGatewayRouteTables, EndpointServices];
 
@@ -89,6 +98,31 @@ public static class NetworkOutputs
                 Each(output, "AllowedPrincipals", where, (p, at) => principals.Add(Required(p, at, "Principal")));
                 into.AddEndpointPrincipals(name[(slash + 1)..], principals.ToImmutable());
                 break;
+            case SecurityGroups:
+                Each(output, "SecurityGroups", where, (g, at) => into.Add(new SecurityGroupFilter(Required(g, at, "GroupId"), Required(g, at, "VpcId"),
+                    Blocks(g, at, "IpPermissions"), Blocks(g, at, "IpPermissionsEgress"))));
+                into.FiltersRead(SecurityGroups, account, region);
+                break;
+            case NetworkAcls:
+                Each(output, "NetworkAcls", where, (a, at) =>
+                {
+                    var entries = ImmutableArray.CreateBuilder<NetworkAclEntry>();
+                    Each(a, "Entries", at, (e, eat) =>
+                    {
+                        // IPv6 entries are not judged (docs/network.md).
+                        if (Text(e, eat, "CidrBlock") is null)
+                        {
+                            return;
+                        }
+                        var number = JsonPath.Find(e, "RuleNumber") is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var value)
+                            ? value : throw new FormatException($"{eat}: RuleNumber is not a whole number");
+                        entries.Add(new NetworkAclEntry(number, JsonPath.Find(e, "Egress") is { ValueKind: JsonValueKind.True },
+                            Text(e, eat, "RuleAction") == "allow", Block(e, eat, "CidrBlock")));
+                    }, optional: true);
+                    into.Add(new NetworkAclFilter(Required(a, at, "NetworkAclId"), Required(a, at, "VpcId"), entries.ToImmutable()));
+                });
+                into.FiltersRead(NetworkAcls, account, region);
+                break;
             default:
                 throw new FormatException($"{where}: '{name}' is not an output the network reads");
         }
@@ -130,6 +164,15 @@ public static class NetworkOutputs
             routes.Add(new VpcRoute(destination, target, Text(route, at, "State") == "blackhole"));
         }, optional: true);
         return new VpcRouteTable(Required(table, where, "RouteTableId"), Required(table, where, "VpcId"), Text(table, where, "OwnerId") ?? account, region, routes.ToImmutable());
+    }
+
+    /// <summary>The IPv4 blocks of a security group's rules (IpPermissions or IpPermissionsEgress), any protocol and port.</summary>
+    private static ImmutableArray<Cidr> Blocks(JsonElement group, string where, string list)
+    {
+        var blocks = ImmutableArray.CreateBuilder<Cidr>();
+        Each(group, list, where, (permission, at) =>
+            Each(permission, "IpRanges", at, (range, rat) => blocks.Add(Block(range, rat, "CidrIp")), optional: true), optional: true);
+        return blocks.ToImmutable();
     }
 
     private static TransitGatewayRoute ReadTransitGatewayRoute(JsonElement route, string where)

@@ -55,6 +55,18 @@ public sealed partial class RouteGraph
     /// <summary>An endpoint service with the principals it admits, or null when none of that id was collected.</summary>
     public EndpointService? EndpointService(string serviceId) => EndpointServices.GetValueOrDefault(serviceId);
 
+    /// <summary>The security groups and network ACLs of the collected accounts.</summary>
+    internal TrafficFilters Filters { get; init; } = TrafficFilters.None;
+
+    /// <summary>
+    /// Whether the security groups and network ACLs at both ends of <paramref name="path"/> still let some traffic
+    /// through: true, false, or null when those of an end were not read (<see cref="FiltersUnread"/> says which).
+    /// </summary>
+    public bool? Open(RoutePath path) => Filters.Open(path);
+
+    /// <summary>Why <see cref="Open"/> cannot answer for a path, or null when it can.</summary>
+    public string? FiltersUnread(RoutePath path) => Filters.Unread(path);
+
     public static RouteGraph Empty { get; } = new NetworkBuilder().Build();
 
     /// <summary>Every VPC the network outputs list, in id order.</summary>

@@ -34,6 +34,7 @@ internal static class AccountGenerator
             using var tagging = new TaggingWriter(SnapshotLayout.TaggingFile(context.Directory, region));
             var r = new RegionContext(context, region, plan, iam, config, tagging);
             r.Network = NetworkGenerator.Generate(r);
+            NetworkSnapshotWriter.Write(r, context.Layout.Hub);
             ComputeGenerator.Generate(r);
             DatabaseGenerator.Generate(r);
             ServerlessGenerator.Generate(r);

@@ -49,6 +49,14 @@ internal static class NetworkFiles
             }
             Guarded(file, Gap, () => Output(file, snapshot, limits, element => NetworkOutputs.Read(builder, account, region, command, element, file, listed)));
         }
+        foreach (var command in NetworkOutputs.Filters)
+        {
+            var file = Path.Combine(snapshot, SnapshotLayout.NetworkFile(account, region, command));
+            if (InputFile.Exists(file))
+            {
+                Guarded(file, Gap, () => Output(file, snapshot, limits, element => NetworkOutputs.Read(builder, account, region, command, element, file)));
+            }
+        }
         foreach (var id in listed.Distinct(StringComparer.Ordinal))
         {
             var (kind, command) = id.StartsWith("vpce-svc-", StringComparison.Ordinal)

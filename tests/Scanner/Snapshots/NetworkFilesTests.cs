@@ -97,4 +97,55 @@ public sealed class NetworkFilesTests
 
         Assert.Contains(view.Gaps, g => g.Reason.Contains("is not a transit gateway route table id", StringComparison.Ordinal));
     }
+
+    /// <summary>A security group and a default network ACL that admit the 10/8 both ways, as the CLI prints them.</summary>
+    private static void WriteOpenFilters(string directory, string account, string vpc)
+    {
+        File.WriteAllText(Path.Combine(directory, SnapshotLayout.NetworkFile(account, "eu-west-1", NetworkOutputs.SecurityGroups)), $$"""
+            {"SecurityGroups": [{"GroupId": "sg-0123456789abcdef0", "GroupName": "app", "OwnerId": "{{account}}", "VpcId": "{{vpc}}",
+              "IpPermissions": [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "10.0.0.0/8"}], "UserIdGroupPairs": []}],
+              "IpPermissionsEgress": [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]}]}
+            """);
+        File.WriteAllText(Path.Combine(directory, SnapshotLayout.NetworkFile(account, "eu-west-1", NetworkOutputs.NetworkAcls)), $$"""
+            {"NetworkAcls": [{"NetworkAclId": "acl-0123456789abcdef0", "VpcId": "{{vpc}}", "IsDefault": true, "Entries": [
+              {"CidrBlock": "0.0.0.0/0", "Egress": true, "Protocol": "-1", "RuleAction": "allow", "RuleNumber": 100},
+              {"CidrBlock": "0.0.0.0/0", "Egress": false, "Protocol": "-1", "RuleAction": "allow", "RuleNumber": 100},
+              {"Ipv6CidrBlock": "::/0", "Egress": false, "Protocol": "-1", "RuleAction": "allow", "RuleNumber": 101},
+              {"CidrBlock": "0.0.0.0/0", "Egress": false, "Protocol": "-1", "RuleAction": "deny", "RuleNumber": 32767}]}]}
+            """);
+    }
+
+    [Fact]
+    public void SecurityGroupsAndNetworkAclsAreReadWhenPresentAndTheirAbsenceIsNoGapOfTheRoutes()
+    {
+        using var directory = new TemporaryDirectory();
+        Network().WriteSnapshot(directory.Path);
+        WriteOpenFilters(directory.Path, Acme, "vpc-0aa11aa11aa11aa11");
+
+        var onlyAcme = Read(directory.Path);
+        var path = Assert.Single(onlyAcme.Graph.PathsFrom("vpc-0aa11aa11aa11aa11"));
+        Assert.Empty(onlyAcme.Gaps);
+        Assert.Null(onlyAcme.Graph.Open(path));
+        Assert.Contains($"account {Globex} in eu-west-1 were not read", onlyAcme.Graph.FiltersUnread(path));
+
+        WriteOpenFilters(directory.Path, Globex, "vpc-0bb33bb33bb33bb33");
+        var both = Read(directory.Path);
+        Assert.True(both.Graph.Open(Assert.Single(both.Graph.PathsFrom("vpc-0aa11aa11aa11aa11"))));
+    }
+
+    [Fact]
+    public void AMalformedSecurityGroupFileIsAGapAndLeavesTheFiltersUnknown()
+    {
+        using var directory = new TemporaryDirectory();
+        Network().WriteSnapshot(directory.Path);
+        WriteOpenFilters(directory.Path, Acme, "vpc-0aa11aa11aa11aa11");
+        WriteOpenFilters(directory.Path, Globex, "vpc-0bb33bb33bb33bb33");
+        var broken = Path.Combine(directory.Path, SnapshotLayout.NetworkFile(Globex, "eu-west-1", NetworkOutputs.SecurityGroups));
+        File.WriteAllText(broken, """{"SecurityGroups": [{"GroupId": "sg-1", "VpcId": "vpc-0bb33bb33bb33bb33", "IpPermissions": [{"IpRanges": [{"CidrIp": "10.0.0.0/33"}]}]}]}""");
+
+        var view = Read(directory.Path);
+
+        Assert.Contains(view.Gaps, g => g.AccountId == Globex && g.Reason.Contains(broken, StringComparison.Ordinal) && g.Reason.Contains("not an IPv4 CIDR", StringComparison.Ordinal));
+        Assert.Null(view.Graph.Open(Assert.Single(view.Graph.PathsFrom("vpc-0aa11aa11aa11aa11"))));
+    }
 }
