@@ -5,7 +5,7 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// aws:ResourceAccount (or s3:ResourceAccount) in that policy is decided before any request comes: one
 /// that names the owner always holds (so it pins nothing), one that names another account never does,
 /// and its statement grants nothing. Likewise an ARN test of aws:SourceArn or aws:PrincipalArn whose every
-/// value is a plain string that is no ARN (a Lambda permission's SourceArn <c>lambda.amazonaws.com</c>):
+/// value is a plain string that does not even begin as an ARN (a Lambda permission's SourceArn <c>lambda.amazonaws.com</c>):
 /// those keys always hold a whole ARN, and ArnEquals/ArnLike compare its six segments, so it never matches.
 /// See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount
 /// and https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
@@ -46,5 +46,5 @@ internal static class ResourceContext
         ArnKeys.Any(condition.IsKey) && condition.Set == ConditionSetOperator.None && !condition.IfExists
         && ArnOperators.Contains(condition.BaseOperator, StringComparer.OrdinalIgnoreCase)
         && condition.Values.Count > 0
-        && condition.Values.All(v => v.IndexOfAny(['*', '?', '$']) < 0 && v.Split(':').Length < 6);
+        && condition.Values.All(v => v.IndexOfAny(['*', '?', '$']) < 0 && !v.Trim().StartsWith("arn:", StringComparison.OrdinalIgnoreCase));
 }

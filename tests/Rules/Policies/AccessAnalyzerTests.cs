@@ -138,7 +138,7 @@ public sealed class AccessAnalyzerTests
     [Theory]
     [InlineData("ArnLike", "lambda.amazonaws.com")]
     [InlineData("ArnEquals", "my-bucket")]
-    [InlineData("ArnLike", "arn:aws:s3")]
+    [InlineData("ArnLike", "s3.amazonaws.com")]
     public void AnArnTestOfSourceArnAgainstNoArnNeverHoldsSoTheStatementGrantsNothing(string op, string value)
     {
         // trivy AWS-0067 good example: aws:SourceArn always holds a whole ARN, and ArnEquals/ArnLike compare its
@@ -155,6 +155,7 @@ public sealed class AccessAnalyzerTests
     [InlineData("ArnNotLike", "lambda.amazonaws.com", GrantKind.Public)]
     [InlineData("ArnLike", "*", GrantKind.Public)]
     [InlineData("ArnLike", "arn:aws:s3:::my-bucket", GrantKind.Public)]
+    [InlineData("ArnLike", "arn:aws:sns:us-east-1:444444444444", GrantKind.UnknownAccount)]
     [InlineData("ArnLike", "arn:aws:sns:us-east-1:111111111111:t", GrantKind.Own)]
     public void AnArnTestThatSomeRequestCanMeetStillGrants(string op, string value, GrantKind expected)
     {

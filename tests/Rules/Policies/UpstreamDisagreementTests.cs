@@ -117,7 +117,10 @@ public sealed class UpstreamDisagreementTests
     [Fact]
     public void ASourceIpRangeNamesANetworkNotAnAccount()
     {
-        // prowler-public-09: any account's principal whose request comes from 192.0.2.0/24 gets in.
+        // prowler-public-09 (prowler: a private or reserved range is not public): aws:SourceIp names a network, not an
+        // account, so any account's principal whose request comes from the range gets in. AWS's own examples use
+        // 192.0.2.0/24 for a company's public range, and the key only ever holds public addresses.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-ip.html
         var policy = Public("s3:*", """{"IpAddress":{"aws:SourceIp":"192.0.2.0/24"}}""");
 
         var answer = OutsiderAsks(policy, "s3:GetObject", "arn:aws:s3:::b/k", r => r.With("aws:SourceIp", "192.0.2.10"));
