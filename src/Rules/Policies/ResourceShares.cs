@@ -14,7 +14,7 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// </summary>
 public static class ResourceShares
 {
-    public const string ShareType = "AWS::RAM::ResourceShare";
+    public const string ShareType = ResourceTypeNames.ResourceShare;
     public const string ResourcesKey = "Resources";
     public const string PrincipalsKey = "Principals";
 
