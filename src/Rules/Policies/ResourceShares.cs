@@ -59,6 +59,11 @@ public static class ResourceShares
             return new(text, GrantKind.UnknownAccount, $"{text} (an organization or OU whose accounts are unknown)");
         }
         var members = organization.Accounts.Where(a => isWholeOrganization || organization.PathOf(a).Any(t => t.Id == node)).ToList();
+        if (members.Count == 0)
+        {
+            // An OU we cannot see into (or an empty one) may hold any account tomorrow: never read as the customer's.
+            return new(text, GrantKind.UnknownAccount, $"{text} (an OU with no account we know of)");
+        }
         var foreign = members.Select(a => ResourceSharing.Classify(a, ownerAccount, estate)).Where(g => g.IsForeign).ToList();
         if (foreign.Count == 0)
         {
