@@ -31,6 +31,7 @@ public sealed class AwsTestServer : IAsyncDisposable
     private readonly QuotasHandler _quotas;
     private readonly IamHandler _iam;
     private readonly OrganizationsHandler _organizations;
+    private readonly RamHandler _ram;
 
     private AwsTestServer(ServedEstate estate, int maxPage, WebApplication app)
     {
@@ -43,6 +44,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         LastAccess = new ServiceLastAccessHandler(Faults, maxPage);
         _iam = new IamHandler(estate, maxPage, LastAccess);
         _organizations = new OrganizationsHandler(estate, maxPage);
+        _ram = new RamHandler(estate, maxPage);
     }
 
     public ServedEstate Estate { get; }
@@ -104,11 +106,14 @@ public sealed class AwsTestServer : IAsyncDisposable
         var body = buffer.ToArray();
         var headers = http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value.ToArray()), StringComparer.Ordinal);
         var target = headers.GetValueOrDefault("x-amz-target");
-        var form = target is null ? ParseForm(body) : new Dictionary<string, string>(StringComparer.Ordinal);
-        var operation = target is not null ? target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..] : form.GetValueOrDefault("Action") ?? "";
+        // REST-JSON (AWS RAM) names the operation by its path, JSON 1.1 by X-Amz-Target, Query by the form's Action.
+        var restOperation = target is null ? RamHandler.OperationOf(http.Request.Path.Value ?? "/") : null;
+        var json = target is not null || restOperation is not null;
+        var form = json ? new Dictionary<string, string>(StringComparer.Ordinal) : ParseForm(body);
+        var operation = target is not null ? target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..] : restOperation ?? form.GetValueOrDefault("Action") ?? "";
         var signed = new SignedRequest(http.Request.Method, http.Request.Path.Value ?? "/", http.Request.QueryString.Value ?? "", headers, body);
         var auth = SigV4Verifier.Verify(signed, _keys.Find, DateTimeOffset.UtcNow);
-        var reply = auth.Valid ? Dispatch(auth, operation, target is not null, body, form, arrival) : AuthenticationError(auth, target is not null);
+        var reply = auth.Valid ? Dispatch(auth, operation, json, body, form, arrival) : AuthenticationError(auth, json);
         if (Latency > TimeSpan.Zero)
         {
             // The round trip's time is spent after the request is admitted: limits count arrivals, as AWS's do.
@@ -116,7 +121,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         }
         _requests.Enqueue(new RecordedRequest(auth.Key?.AccountId ?? "", auth.Region, auth.Service, operation, arrival, reply.Status, reply.ErrorType ?? ErrorCodeOf(reply))
         {
-            JsonInput = target is null ? "" : Encoding.UTF8.GetString(body),
+            JsonInput = json ? Encoding.UTF8.GetString(body) : "",
             AccessKeyId = auth.Key?.AccessKeyId,
             FormInput = form,
         });
@@ -170,6 +175,7 @@ public sealed class AwsTestServer : IAsyncDisposable
             "servicequotas" => _quotas.Handle(scope),
             "iam" => _iam.Handle(scope),
             "organizations" => _organizations.Handle(scope),
+            "ram" => _ram.Handle(scope),
             var other => Reply.JsonError(400, "UnknownServiceException", $"this test server does not serve {other}"),
         };
     }
@@ -203,6 +209,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         "config" => Reply.JsonError(400, "ThrottlingException", "Rate exceeded"),
         "tagging" => Reply.JsonError(400, "ThrottledException", "Rate exceeded"),
         "servicequotas" or "organizations" => Reply.JsonError(400, "TooManyRequestsException", "Rate exceeded"),
+        "ram" => Reply.RestJsonError(429, "ThrottlingException", "Rate exceeded"),
         _ => Reply.XmlError(400, service == "iam" ? IamHandler.Ns : StsHandler.Ns, "Throttling", "Rate exceeded"),
     };
 

@@ -31,5 +31,14 @@ public sealed class ServedAccount(string id)
     /// <summary>Per user and role ARN: its <c>ServicesLastAccessed</c> as the CLI prints them (GetServiceLastAccessedDetails).</summary>
     public Dictionary<string, JsonArray> ServicesLastAccessed { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Per region: the account's own AWS RAM shares, as RAM answers (<c>ResourceShare</c>, timestamps in epoch seconds).</summary>
+    public Dictionary<string, List<JsonObject>> ResourceShares { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per region: the resources of the account's shares (RAM's <c>Resource</c>, each with its share's ARN).</summary>
+    public Dictionary<string, List<JsonObject>> SharedResources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per region: the principals of the account's shares (RAM's <c>Principal</c>, each with its share's ARN).</summary>
+    public Dictionary<string, List<JsonObject>> SharePrincipals { get; } = new(StringComparer.Ordinal);
+
     public List<JsonObject> ItemsIn(string region) => ConfigItems.TryGetValue(region, out var items) ? items : [];
 }

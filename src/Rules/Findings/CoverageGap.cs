@@ -16,6 +16,9 @@ public sealed record CoverageGap(string AccountId, string? Region, string Source
         public const string Quotas = "servicequotas";
         public const string Snapshot = "snapshot";
 
+        /// <summary>AWS RAM's shares of one region: only the shares themselves become NotAssessed.</summary>
+        public const string Ram = "ram";
+
         /// <summary>
         /// AWS Organizations (roots, OUs, SCPs, RCPs): nothing becomes NotAssessed, since no resource is read from
         /// it; the IAM and segregation verdicts are judged without SCPs and RCPs and say so.
@@ -47,8 +50,10 @@ public sealed record CoverageGap(string AccountId, string? Region, string Source
             Sources.Organizations or Sources.ServiceLastAccessed or Sources.Network => false,
             Sources.Iam => resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal),
             Sources.Quotas => resourceType == Resources.ResourceTypeNames.Quota,
+            Sources.Ram => resourceType == Resources.ResourceTypeNames.ResourceShare,
             Sources.Config or Sources.Tagging => !resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal)
-                                                 && resourceType != Resources.ResourceTypeNames.Quota,
+                                                 && resourceType != Resources.ResourceTypeNames.Quota
+                                                 && resourceType != Resources.ResourceTypeNames.ResourceShare,
             _ => true,
         };
     }

@@ -82,6 +82,7 @@ internal static class CollectedResourceTypes
         "AWS::Logs::LogGroup",
         "AWS::NetworkFirewall::RuleGroup",
         "AWS::OpenSearch::Domain",
+        "AWS::RAM::ResourceShare",
         "AWS::RDS::DBCluster",
         "AWS::RDS::DBClusterSnapshot",
         "AWS::RDS::DBInstance",

@@ -57,6 +57,25 @@ internal static partial class SnapshotLayout
     /// <summary><c>ACCOUNT/quotas/REGION/SERVICE-CODE.json</c>: <c>aws service-quotas list-service-quotas</c>.</summary>
     public static string QuotaFile(string account, string region, string serviceCode) => Path.Combine(account, QuotasFolder, region, serviceCode + ".json");
 
+    public const string RamFolder = "ram";
+
+    /// <summary>The AWS CLI commands of <c>ACCOUNT/ram/REGION/</c>, each run with <c>--resource-owner SELF</c>.</summary>
+    public static class RamCommands
+    {
+        public const string Shares = "get-resource-shares";
+        public const string Resources = "list-resources";
+        public const string Principals = "list-principals";
+
+        public static readonly IReadOnlyList<string> All = [Shares, Resources, Principals];
+    }
+
+    /// <summary>
+    /// <c>ACCOUNT/ram/REGION/COMMAND.json</c>: <c>aws ram COMMAND --resource-owner SELF</c> (get-resource-shares,
+    /// list-resources, list-principals): the shares the account owns in the region, what they share and with whom.
+    /// </summary>
+    public static string RamFile(string account, string region, string command) =>
+        Path.Combine(account, RamFolder, NetworkId(region, RegionName()), command + ".json");
+
     public const string NetworkFolder = "network";
 
     /// <summary><c>ACCOUNT/network/</c>: the EC2 network outputs, a folder per region (docs/network.md).</summary>

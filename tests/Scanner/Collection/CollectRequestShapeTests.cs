@@ -28,7 +28,8 @@ public sealed class CollectRequestShapeTests
         Assert.Empty(problems);
         Assert.Equal(
             ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "GenerateCredentialReport", "GetAccountAuthorizationDetails",
-             "GetCallerIdentity", "GetCredentialReport", "GetResources", "ListServiceQuotas", "SelectAggregateResourceConfig", "SelectResourceConfig"],
+             "GetCallerIdentity", "GetCredentialReport", "GetResourceShares", "GetResources", "ListPrincipals", "ListResources", "ListServiceQuotas",
+             "SelectAggregateResourceConfig", "SelectResourceConfig"],
             requests.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));
     }
 
@@ -57,6 +58,21 @@ public sealed class CollectRequestShapeTests
         Assert.Contains(requests, r => r.Operation == "DescribeConfigurationRecorderStatus");
         Assert.Contains(requests, r => r.Operation == "DescribeConfigurationAggregatorSourcesStatus");
         Assert.Contains(requests, r => r.Operation == "GetResources" && r.JsonInput.Contains("ResourceARNList", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("GetResourceShares")]
+    [InlineData("ListResources")]
+    [InlineData("ListPrincipals")]
+    public void EachRamOperationIsServedAtThePathAndMethodOfItsModel(string operation)
+    {
+        AwsCli.Require();
+
+        var (method, path) = ServiceModels.Http("ram", operation);
+
+        // The server knows a RAM operation by its path alone, as RAM does; RamClient posts to the same paths (RamCliTests).
+        Assert.Equal("POST", method);
+        Assert.Equal(operation, RamHandler.OperationOf(path));
     }
 
     [Fact]
