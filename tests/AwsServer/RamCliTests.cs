@@ -58,13 +58,8 @@ public sealed class RamCliTests : IAsyncLifetime
         _account.SharePrincipals[Region] = principals;
     }
 
-    private async Task<JsonObject> CliAsync(string command)
-    {
-        var assumed = await AwsCli.JsonAsync(_server, Region, "sts", "assume-role", "--role-arn", $"arn:aws:iam::{_account.Id}:role/GuardrailsAudit", "--role-session-name", "cli-test");
-        var credentials = assumed["Credentials"]!;
-        return await AwsCli.JsonWithKeysAsync(_server, credentials["AccessKeyId"]!.GetValue<string>(), credentials["SecretAccessKey"]!.GetValue<string>(),
-            credentials["SessionToken"]!.GetValue<string>(), Region, "ram", command, "--resource-owner", "SELF");
-    }
+    private Task<JsonObject> CliAsync(string command) =>
+        AwsCli.AsAuditRoleAsync(_server, _account.Id, Region, "ram", command, "--resource-owner", "SELF");
 
     [Fact]
     public async Task TheCliPagesThroughEveryShareResourceAndPrincipalTheServerHolds()

@@ -30,12 +30,7 @@ public sealed class ServiceLastAccessCliTests : IAsyncLifetime
 
     private string RoleArn => $"arn:aws:iam::{_account.Id}:role/GuardrailsAudit";
 
-    private async Task<JsonObject> AsAccountAsync(params string[] arguments)
-    {
-        var assumed = await AwsCli.JsonAsync(_server, Region, "sts", "assume-role", "--role-arn", RoleArn, "--role-session-name", "cli-test");
-        var credentials = assumed["Credentials"]!;
-        return await AwsCli.JsonWithKeysAsync(_server, credentials["AccessKeyId"]!.GetValue<string>(), credentials["SecretAccessKey"]!.GetValue<string>(), credentials["SessionToken"]!.GetValue<string>(), Region, arguments);
-    }
+    private Task<JsonObject> AsAccountAsync(params string[] arguments) => AwsCli.AsAuditRoleAsync(_server, _account.Id, Region, arguments);
 
     [Fact]
     public async Task TheCliStartsAJobPollsItAndPagesThroughTheServicesTheServerHolds()
