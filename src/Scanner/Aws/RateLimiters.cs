@@ -14,7 +14,9 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// thousands of buckets: a timer per bucket, or per waiting request, made the runtime's timer queue the bottleneck of
 /// a whole collection; one timer on the injected clock releases every bucket's waiting requests instead.
 /// (System.Threading.RateLimiting's TokenBucketRateLimiter, refilled by hand, let two requests of a burst-1 bucket
-/// start together after a pause: tests/Scanner/Aws/RateLimitersTests.cs.)
+/// start together after a pause: tests/Scanner/Aws/RateLimitersTests.cs.) A bucket counts a request from the moment it
+/// really starts: concurrent requests of one bucket (AWS RAM's three calls, IAM's two) released on a fixed schedule
+/// arrived too close whenever the thread pool ran one continuation late and the next on time.
 /// </remarks>
 internal sealed class RateLimiters : IAsyncDisposable
 {
@@ -40,10 +42,22 @@ internal sealed class RateLimiters : IAsyncDisposable
     {
         var bucket = _buckets.GetOrAdd((account, region, service), key => new Bucket(_serviceRates.TryGetValue(key.Service, out var rate) ? rate : _requestsPerSecond, _burst));
         var waiting = bucket.Reserve(Now);
-        if (waiting is not null)
+        if (waiting is null)
+        {
+            return;
+        }
+        try
         {
             await waiting.Task.WaitAsync(cancellationToken);
         }
+        catch (OperationCanceledException)
+        {
+            bucket.Abandon(waiting);
+            throw;
+        }
+        // Counted from here, where the request really goes on: a continuation the thread pool ran late must not be
+        // followed by the next request on the old schedule (AWS counts arrivals, and two would arrive too close).
+        bucket.Started(waiting, Now);
     }
 
     private double Now => _time.GetElapsedTime(_origin).TotalSeconds;
@@ -66,26 +80,36 @@ internal sealed class RateLimiters : IAsyncDisposable
         }
     }
 
-    /// <summary>One bucket: the next start it can give (its theoretical arrival time) and the requests waiting for theirs, in order.</summary>
+    /// <summary>
+    /// One bucket: its theoretical arrival time (the next start it can give, <c>burst - 1</c> intervals early at most) and
+    /// the requests waiting, in order. A waiting request is released on a tick once the bucket allows it, and the next one
+    /// only after the released one has really started: the schedule follows the starts that happened, not the ones planned,
+    /// so the gap AWS sees between two arrivals never shrinks below the interval because one continuation ran late.
+    /// </summary>
     private sealed class Bucket(double rate, int burst)
     {
         private readonly double _interval = 1 / rate;
-        private readonly Queue<(double Start, TaskCompletionSource Ready)> _waiting = new();
+        private readonly LinkedList<TaskCompletionSource> _waiting = new();
+        private TaskCompletionSource? _released;
         private double _next;
 
-        /// <summary>Reserves the earliest start allowed; null when that is now, else what completes at that start.</summary>
+        /// <summary>At a rate beyond one request a tick, the tick is the precision: waiting for each start would cap the rate at the tick's.</summary>
+        private bool WaitsForStarts => _interval >= Tick.TotalSeconds;
+
+        private bool Allows(double now) => now >= _next - ((burst - 1) * _interval) && (_released is null || !WaitsForStarts);
+
+        /// <summary>Null when the request may start now (and it is counted as started), else what completes when it may.</summary>
         public TaskCompletionSource? Reserve(double now)
         {
             lock (_waiting)
             {
-                var start = Math.Max(now, _next - ((burst - 1) * _interval));
-                _next = Math.Max(start, _next) + _interval;
-                if (start <= now)
+                if (_waiting.Count == 0 && Allows(now))
                 {
+                    _next = Math.Max(now, _next) + _interval;
                     return null;
                 }
                 var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiting.Enqueue((start, ready));
+                _waiting.AddLast(ready);
                 return ready;
             }
         }
@@ -94,17 +118,43 @@ internal sealed class RateLimiters : IAsyncDisposable
         {
             lock (_waiting)
             {
-                while (_waiting.TryPeek(out var first) && first.Start <= now)
+                while (_waiting.First is { } first && (disposed || Allows(now)))
                 {
-                    _waiting.Dequeue();
+                    _waiting.RemoveFirst();
                     if (disposed)
                     {
-                        first.Ready.TrySetException(new OperationCanceledException("the rate limiter was disposed"));
+                        first.Value.TrySetException(new OperationCanceledException("the rate limiter was disposed"));
+                        continue;
                     }
-                    else
-                    {
-                        first.Ready.TrySetResult();
-                    }
+                    _next = Math.Max(now, _next) + _interval;
+                    _released = first.Value;
+                    first.Value.TrySetResult();
+                }
+            }
+        }
+
+        /// <summary>The released request started at <paramref name="now"/>: the next start is an interval after it, at the earliest.</summary>
+        public void Started(TaskCompletionSource request, double now)
+        {
+            lock (_waiting)
+            {
+                _next = Math.Max(_next, now + _interval);
+                if (_released == request)
+                {
+                    _released = null;
+                }
+            }
+        }
+
+        /// <summary>A request whose caller gave up: out of the queue, or, released already, no longer holding the next one back.</summary>
+        public void Abandon(TaskCompletionSource request)
+        {
+            lock (_waiting)
+            {
+                _waiting.Remove(request);
+                if (_released == request)
+                {
+                    _released = null;
                 }
             }
         }

@@ -25,4 +25,37 @@ public sealed class RateLimitersTests
         // 100 ms at 10 a second; the refill timer's 10 ms tick may round down by one tick.
         Assert.All(gaps, gap => Assert.True(gap >= 89, $"two requests {gap:F0} ms apart: {string.Join(", ", gaps.Select(g => g.ToString("F0")))}"));
     }
+
+    [Fact]
+    public async Task ConcurrentRequestsOfOneBucketStartAnIntervalApartEvenWhenTheThreadPoolRunsThemLate()
+    {
+        // Ten concurrent requests of one bucket at 10 a second while the thread pool is kept busy with work items of
+        // uneven length, so each released request resumes late by a different amount. AWS counts arrivals: the gap
+        // between two real starts must never be under the interval (a schedule fixed in advance gave gaps of 40 ms).
+        await using var limiters = new RateLimiters(10, 1, TimeProvider.System);
+        var token = TestContext.Current.CancellationToken;
+        using var busy = new CancellationTokenSource();
+        var load = Enumerable.Range(0, Environment.ProcessorCount * 4).Select(i => Task.Run(() =>
+        {
+            while (!busy.IsCancellationRequested)
+            {
+                Thread.Sleep(Random.Shared.Next(1, 80));
+            }
+        }, token)).ToArray();
+        var starts = new List<long>();
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            await limiters.WaitAsync("111111111111", "eu-west-1", "ram", token);
+            var started = Stopwatch.GetTimestamp();
+            lock (starts)
+            {
+                starts.Add(started);
+            }
+        }));
+        await busy.CancelAsync();
+        await Task.WhenAll(load);
+        var gaps = starts.Order().Zip(starts.Order().Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalMilliseconds).ToList();
+        Assert.Equal(9, gaps.Count);
+        Assert.All(gaps, gap => Assert.True(gap >= 99, $"two requests {gap:F0} ms apart: {string.Join(", ", gaps.Select(g => g.ToString("F0")))}"));
+    }
 }
