@@ -59,4 +59,19 @@ public sealed class SharingTypesTests
         Assert.StartsWith("not collected", layers.Reason, StringComparison.Ordinal);
         Assert.True(checks.Single(c => c.Type.Name == "S3 bucket policies").Checked);
     }
+
+    [Fact]
+    public void TheReadmesTableNamesEveryDeclaredResourceTypeAndRule()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var start = readme.IndexOf("### Every way AWS shares a resource", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no section 'Every way AWS shares a resource'");
+        var section = readme[start..readme.IndexOf("\n#", start + 4, StringComparison.Ordinal)];
+
+        Assert.All(SharingTypes.All, t =>
+        {
+            Assert.True(t.ResourceType is null || section.Contains($"`{t.ResourceType}`", StringComparison.Ordinal), $"{t.Name}: {t.ResourceType} is not in the README's table");
+            Assert.True(t.RuleId is null || section.Contains($"`{t.RuleId}`", StringComparison.Ordinal), $"{t.Name}: {t.RuleId} is not in the README's table");
+        });
+    }
 }
