@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Ocado.Guardrails.Reports.Json;
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Policies;
 using Ocado.Guardrails.Rules.Waivers;
 
 namespace Ocado.Guardrails.Reports;
@@ -26,7 +27,7 @@ public static partial class FindingsJson
         writer.WriteStartObject();
         WriteScan(writer, result);
         WriteSummary(writer, result);
-        WriteCoverage(writer, result.Gaps);
+        WriteCoverage(writer, result);
         WriteTrends(writer, result);
         writer.WriteStartArray("findings");
         foreach (var finding in result.Findings)
@@ -84,11 +85,11 @@ public static partial class FindingsJson
         writer.WriteEndObject();
     }
 
-    private static void WriteCoverage(Utf8JsonWriter writer, IReadOnlyList<CoverageGap> gaps)
+    private static void WriteCoverage(Utf8JsonWriter writer, ScanResult result)
     {
         writer.WriteStartObject("coverage");
         writer.WriteStartArray("gaps");
-        foreach (var gap in gaps)
+        foreach (var gap in result.Gaps)
         {
             writer.WriteStartObject();
             writer.WriteString("accountId", gap.AccountId);
@@ -98,6 +99,24 @@ public static partial class FindingsJson
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+        // Every way of sharing, checked or not, so that a reader never takes an unchecked one for clean;
+        // a check of templates judges no account's sharing, so it has none.
+        if (result.SourceFiles.Count == 0)
+        {
+            writer.WriteStartArray("sharing");
+            foreach (var check in SharingCheck.For(result.Rules))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", check.Type.Name);
+                writer.WriteString("resourceType", check.Type.ResourceType);
+                writer.WriteString("collectedFrom", check.Type.CollectedFrom);
+                writer.WriteString("ruleId", check.Type.RuleId);
+                writer.WriteBoolean("checked", check.Checked);
+                writer.WriteString("reason", check.Reason);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 

@@ -29,11 +29,34 @@ public static class ResourcePolicies
             "AWS::EFS::FileSystem" => (resource.Config("FileSystemPolicy"), "file system policy"),
             "AWS::S3::AccessPoint" => (resource.Config("Policy"), "access point policy"),
             "AWS::Events::EventBus" => (resource.Config("Policy"), "event bus policy"),
+            "AWS::Backup::BackupVault" => (resource.Config("AccessPolicy"), "vault access policy"),
+            "AWS::S3Express::BucketPolicy" => (resource.Config("PolicyDocument"), "directory bucket policy"),
+            // Config records a REST API as GetRestApi returns it, whose policy is a JSON string with its quotes
+            // escaped once more (as recorded in cloud-custodian's tests/data/placebo/test_rest_api_has_statement).
+            "AWS::ApiGateway::RestApi" => (RestApiPolicy(resource.Config("policy")), "REST API resource policy"),
             _ => (FirstPresent(
                 resource.Config("Policy"), resource.Config("PolicyText"), resource.Config("RepositoryPolicyText"),
                 resource.Config("ResourcePolicy"), resource.Supplementary("Policy"), resource.Supplementary("ResourcePolicy")), "resource policy"),
         };
         return IsPresent(element) ? PolicyDocument.Parse(element!.Value, $"the {name} of {resource.DisplayName}") : null;
+    }
+
+    /// <summary>A policy string that starts <c>{\"</c> holds JSON escaped as a string's contents: decode it once.</summary>
+    private static JsonElement? RestApiPolicy(JsonElement? element)
+    {
+        if (element is not { ValueKind: JsonValueKind.String } text || text.GetString() is not { } policy
+            || !policy.TrimStart().StartsWith("{\\\"", StringComparison.Ordinal))
+        {
+            return element;
+        }
+        try
+        {
+            return JsonSerializer.SerializeToElement(JsonSerializer.Deserialize<string>($"\"{policy.Trim()}\""));
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"the REST API's policy is neither JSON nor an escaped JSON string: {ex.Message}", ex);
+        }
     }
 
     private static JsonElement? FirstPresent(params JsonElement?[] candidates) => candidates.FirstOrDefault(IsPresent);

@@ -41,6 +41,7 @@ internal static class AccountGenerator
             StorageGenerator.Generate(r);
             MessagingGenerator.Generate(r);
             KeyGenerator.Generate(r);
+            RamSnapshotWriter.Write(r);
         }
         QuotaWriter.Write(context);
         context.FlushProgress();

@@ -35,6 +35,13 @@ internal sealed class RegionContext(AccountContext account, string region, Regio
         tagging.Write(item.Arn, tags);
     }
 
+    /// <summary>A resource read from files of its own (AWS RAM's shares) with its given tags in the Tagging API.</summary>
+    public void EmitTagged(string type, string arn, TagSet tags)
+    {
+        Account.Record(type, Region, arn, tags);
+        tagging.Write(arn, tags);
+    }
+
     /// <summary>A resource that AWS Config does not record: only the Tagging API knows it.</summary>
     public void EmitTaggedOnly(string type, string arn, string application)
     {

@@ -100,6 +100,10 @@ internal static class CollectedResourceTypes
         "AWS::S3::AccessPoint",
         "AWS::S3::AccountPublicAccessBlock",
         "AWS::S3::Bucket",
+        // Directory buckets and their policies, recorded as two types:
+        // https://github.com/awslabs/aws-config-resource-schema/tree/master/config/properties/resource-types
+        "AWS::S3Express::BucketPolicy",
+        "AWS::S3Express::DirectoryBucket",
         "AWS::SNS::Topic",
         "AWS::SQS::Queue",
         "AWS::SSM::ManagedInstanceInventory",

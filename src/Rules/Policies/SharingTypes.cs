@@ -1,0 +1,48 @@
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// Every way of sharing a resource the segregation family knows: IAM Access Analyzer's external-access types,
+/// AWS RAM, and the other resource policies issue 16 names. A type no scan collects or judges is listed too,
+/// so that the reports can say it was not checked rather than imply it was.
+/// See https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-resources.html
+/// </summary>
+public static class SharingTypes
+{
+    private const string Config = "AWS Config, ";
+    private const string NoConfig = "AWS Config does not record it and guardrails collect does not call the API that returns it";
+
+    public static readonly IReadOnlyList<SharingType> All =
+    [
+        new("S3 bucket policies", "AWS::S3::Bucket", Config + "supplementaryConfiguration.BucketPolicy", "segregation-bucket-policy-no-foreign-access"),
+        new("S3 bucket ACLs", "AWS::S3::Bucket", Config + "supplementaryConfiguration.AccessControlList", "segregation-bucket-acl-no-foreign-grants"),
+        new("S3 access point policies", "AWS::S3::AccessPoint", Config + "configuration.Policy", "segregation-access-point-policy-no-foreign-access"),
+        new("S3 directory bucket policies", "AWS::S3Express::BucketPolicy", Config + "configuration.PolicyDocument", "segregation-directory-bucket-policy-no-foreign-access"),
+        new("KMS key policies", "AWS::KMS::Key", Config + "supplementaryConfiguration.Policy", "segregation-key-policy-no-foreign-access"),
+        new("Lambda function policies", "AWS::Lambda::Function", Config + "supplementaryConfiguration.Policy", "segregation-function-policy-no-foreign-access"),
+        new("Lambda layer version policies", "AWS::Lambda::LayerVersion", null, null, NoConfig + " (lambda get-layer-version-policy)"),
+        new("SQS queue policies", "AWS::SQS::Queue", Config + "configuration.Policy", "segregation-queue-policy-no-foreign-access"),
+        new("SNS topic policies", "AWS::SNS::Topic", Config + "configuration.Policy", "segregation-topic-policy-no-foreign-access"),
+        new("Secrets Manager secret policies", "AWS::SecretsManager::Secret", Config + "supplementaryConfiguration.ResourcePolicy", "segregation-secret-policy-no-foreign-access"),
+        new("ECR repository policies", "AWS::ECR::Repository", Config + "configuration.RepositoryPolicyText", "segregation-repository-policy-no-foreign-access"),
+        new("EBS snapshot sharing (createVolumePermission)", "AWS::EC2::Snapshot", null, "segregation-ebs-snapshot-no-foreign-sharing",
+            NoConfig + " (ec2 describe-snapshot-attribute); the rule judges a snapshot file that carries it"),
+        new("AMI launch permissions", "AWS::EC2::Image", null, "segregation-ami-no-foreign-launch-permission",
+            NoConfig + " (ec2 describe-image-attribute); the rule judges a snapshot file that carries it"),
+        new("RDS DB snapshot sharing (restore attribute)", "AWS::RDS::DBSnapshot", Config + "supplementaryConfiguration.DBSnapshotAttributes", "segregation-rds-snapshot-no-foreign-sharing"),
+        new("RDS DB cluster snapshot sharing (restore attribute)", "AWS::RDS::DBClusterSnapshot", Config + "supplementaryConfiguration.DBClusterSnapshotAttributes", "segregation-rds-snapshot-no-foreign-sharing"),
+        new("IAM role trust policies", "AWS::IAM::Role", "iam/authorization-details.json (AssumeRolePolicyDocument)", "segregation-role-trust-no-foreign-account"),
+        new("VPC peering connections", "AWS::EC2::VPCPeeringConnection", Config + "configuration.requesterVpcInfo.ownerId and accepterVpcInfo.ownerId", "segregation-vpc-peering-no-foreign-account"),
+        new("VPC endpoint service permissions", "AWS::EC2::VPCEndpointService", "network/<region>/describe-vpc-endpoint-service-permissions/<service-id>.json", "segregation-endpoint-service-no-foreign-principals"),
+        new("OpenSearch domain access policies", "AWS::OpenSearch::Domain", Config + "configuration.AccessPolicies", "segregation-search-domain-policy-no-foreign-access"),
+        new("EFS file system policies", "AWS::EFS::FileSystem", Config + "configuration.FileSystemPolicy", "segregation-file-system-policy-no-foreign-access"),
+        new("EventBridge event bus policies", "AWS::Events::EventBus", Config + "configuration.Policy", "segregation-event-bus-policy-no-foreign-access"),
+        new("API Gateway REST API resource policies", "AWS::ApiGateway::RestApi", Config + "configuration.policy", "segregation-rest-api-policy-no-foreign-access"),
+        new("AWS Backup vault access policies", "AWS::Backup::BackupVault", Config + "configuration.AccessPolicy", "segregation-backup-vault-policy-no-foreign-access"),
+        new("AWS RAM resource shares (subnets, transit gateways, Resolver rules, ...)", "AWS::RAM::ResourceShare",
+            "ram/<region>/get-resource-shares.json, list-resources.json, list-principals.json", "segregation-resource-share-no-foreign-principals"),
+        new("DynamoDB table resource policies", "AWS::DynamoDB::Table", null, null, NoConfig + " (dynamodb get-resource-policy)"),
+        new("DynamoDB stream resource policies", "AWS::DynamoDB::Table", null, null, NoConfig + " (dynamodb get-resource-policy on the stream's ARN)"),
+        new("CloudWatch Logs resource policies", "AWS::Logs::ResourcePolicy", null, null, NoConfig + " (logs describe-resource-policies)"),
+        new("Glue Data Catalog resource policy", null, null, null, NoConfig + " (glue get-resource-policy)"),
+    ];
+}
