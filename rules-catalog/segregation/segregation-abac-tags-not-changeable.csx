@@ -2,7 +2,7 @@
 // title: IAM users and roles cannot change the tags their tag-based access depends on
 // severity: critical
 // resource-types: AWS::IAM::User, AWS::IAM::Role
-// rationale: Where access is granted on condition of a tag (aws:ResourceTag/customer equal to ${aws:PrincipalTag/customer}, s3:ExistingObjectTag, aws:RequestTag), the tag is the perimeter: a principal that may rewrite or remove that tag key on the resources the grant reaches (ec2:CreateTags, s3:PutBucketTagging, <service>:TagResource, Untag...) moves another customer's resource into its reach, and one that may tag itself (iam:TagRole, iam:TagUser) moves its own aws:PrincipalTag into another customer's perimeter. Each change is judged as AWS would: with the tag keys the request carries (aws:TagKeys, aws:RequestTag), explicit Denies, the permissions boundary and the SCPs over the account.
+// rationale: Where access is granted on condition of a tag, by the principal's own policies or by a resource policy of its account that admits it (aws:ResourceTag/customer equal to ${aws:PrincipalTag/customer}, s3:ExistingObjectTag, aws:RequestTag), the tag is the perimeter: a principal that may rewrite or remove that tag key on the resources the grant reaches (ec2:CreateTags, s3:PutBucketTagging, <service>:TagResource, Untag...) moves another customer's resource into its reach, and one that may tag itself (iam:TagRole, iam:TagUser) moves its own aws:PrincipalTag into another customer's perimeter. Each change is judged as AWS would: with the tag keys the request carries (aws:TagKeys, aws:RequestTag), explicit Denies, the permissions boundary and the SCPs over the account.
 // remediation: Deny the tagging actions on the ABAC tag keys (`"Effect": "Deny", "Action": ["iam:TagRole", "iam:UntagRole", "<service>:TagResource", "<service>:UntagResource"], "Condition": {"ForAnyValue:StringEquals": {"aws:TagKeys": ["customer"]}}`), ideally in an SCP, or allow tagging only where `aws:ResourceTag/customer` and `aws:RequestTag/customer` equal `${aws:PrincipalTag/customer}`; for actions without aws:TagKeys (s3:PutBucketTagging), deny the action itself.
 // controls: n/a (no CIS or FSBP control covers ABAC tag integrity)
 // references: https://docs.aws.amazon.com/IAM/latest/UserGuide/introduction_attribute-based-access-control.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/access_tags.html#access_tags_control-tag-keys, https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
@@ -10,7 +10,9 @@
 var abac = AbacIntegrity.Judge(Resource, Inventory, Now, Organization, Estate);
 if (abac.Grants.Count == 0)
 {
-    return Skip($"{Resource.DisplayName} is granted nothing on condition of a tag");
+    return abac.NotRead.Count > 0
+        ? NotAssessed($"{Resource.DisplayName} is granted nothing on condition of a tag by the policies read, but {string.Join(", ", abac.NotRead)} could not be read")
+        : Skip($"{Resource.DisplayName} is granted nothing on condition of a tag");
 }
 var keys = string.Join(", ", abac.Keys);
 if (abac.Paths.Count == 0)

@@ -5,7 +5,8 @@ using Ocado.Guardrails.Rules.Resources;
 namespace Ocado.Guardrails.Rules.Policies;
 
 /// <summary>
-/// ABAC integrity: where a principal's policies grant access on condition of a tag, whether the principal may
+/// ABAC integrity: where a principal's policies, or the resource policies of its account that admit it, grant
+/// access on condition of a tag, whether the principal may
 /// change that tag, on the resources the grant reaches or on itself, and so move a resource or itself into another
 /// customer's perimeter. Each change is one request asked of <see cref="AccessEvaluator"/> with the tag keys AWS
 /// would set (aws:TagKeys, aws:RequestTag/KEY, aws:ResourceTag/KEY, the principal's own tags), within its
@@ -20,7 +21,10 @@ public static class AbacIntegrity
     public static AbacJudgement Judge(Resource principal, Inventory inventory, DateTimeOffset now, OrganizationView organization, Estate estate)
     {
         var permissions = IamPrincipals.PermissionsOf(principal, inventory, now, organization);
-        var grants = AbacGrant.In(permissions.Policies).Where(g => Live(g, permissions)).ToList();
+        var (granted, notRead) = AbacResourceGrants.For(RetagQuestion.Caller(principal), inventory);
+        var grants = AbacGrant.In(permissions.Policies).Where(g => Live(g, permissions)).Concat(granted).ToList();
+        var unread = new HashSet<string>([.. permissions.Unresolved, .. notRead], StringComparer.Ordinal);
+        var question = new RetagQuestion(principal, permissions, inventory, organization.Organization, unread);
         var paths = new List<RetagPath>();
         var refusals = new List<string>();
         foreach (var grant in grants)
@@ -33,8 +37,7 @@ public static class AbacIntegrity
             {
                 foreach (var target in targets.Distinct(StringComparer.Ordinal))
                 {
-                    var answer = RetagQuestion.Ask(principal, permissions, inventory, organization.Organization, action, target, grant.Key,
-                        self ? own : foreign, self ? foreign : own);
+                    var answer = question.Ask(action, target, grant.Key, self ? own : foreign, self ? foreign : own);
                     if (answer.Allowed)
                     {
                         paths.Add(new RetagPath(grant, action, target, answer));
@@ -46,7 +49,7 @@ public static class AbacIntegrity
                 }
             }
         }
-        return new AbacJudgement(grants, paths, refusals.Distinct().ToList(), permissions.Unresolved);
+        return new AbacJudgement(grants, paths, refusals.Distinct().ToList(), [.. unread.Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// conditioned on one may hold (the answer is then conditional) and a Deny conditioned on one may not apply (it
 /// protects nothing), so that a condition we cannot judge never turns a Fail into a Pass.
 /// </summary>
-internal static class RetagQuestion
+internal sealed class RetagQuestion(Resource principal, PermissionSet permissions, Inventory inventory, Organization? organization, ICollection<string> notRead)
 {
     // The keys IAM sets from the caller and the organisation (RequestPrincipal.Describe, AccessEvaluator's Complete).
     private static readonly HashSet<string> CallerKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -21,10 +21,48 @@ internal static class RetagQuestion
         "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:ResourceAccount", "aws:ResourceOrgID", "aws:TagKeys",
     };
 
-    public static AccessAnswer Ask(Resource principal, PermissionSet permissions, Inventory inventory, Organization? organization,
-        TaggingAction action, string target, string key, string? current, string? written)
+    // The principal's policies as judged for one tag key, on itself or on a resource: the same for every action asked.
+    private readonly Dictionary<(string Key, bool Self), (IReadOnlyList<PolicyDocument> Identity, PolicyDocument? Boundary, bool UnknownAllows)> _judgeable = [];
+
+    private readonly Dictionary<(string Action, string Target, string Key), AccessAnswer> _answers = [];
+
+    public static RequestPrincipal Caller(Resource principal) =>
+        principal.Type == IamPrincipals.UserType ? RequestPrincipal.User(principal.Arn) : RequestPrincipal.RoleSession(principal.Arn);
+
+    /// <summary>May the principal change <paramref name="key"/> from <paramref name="current"/> to <paramref name="written"/> on <paramref name="target"/>?</summary>
+    public AccessAnswer Ask(TaggingAction action, string target, string key, string? current, string? written)
     {
+        if (_answers.TryGetValue((action.Action, target, key), out var known))
+        {
+            return known;
+        }
         var self = target == principal.Arn;
+        if (!_judgeable.TryGetValue((key, self), out var policies))
+        {
+            var unknownAllows = false;
+            var identity = permissions.Policies.Select(p => Judgeable(p, key, self, ref unknownAllows)).ToList();
+            var boundary = permissions.BoundaryPolicy is { } b ? Judgeable(b, key, self, ref unknownAllows) : null;
+            _judgeable[(key, self)] = policies = (identity, boundary, unknownAllows);
+        }
+        var resourceUnknowns = false;
+        var resourcePolicy = inventory.Find(target) is { } resource && AbacResourceGrants.PolicyOf(resource, notRead) is { } policy
+            ? Judgeable(policy, key, self, ref resourceUnknowns)
+            : null;
+        var answer = AccessEvaluator.Evaluate(new AccessQuestion(Caller(principal), Request(action, target, key, current, written, self))
+        {
+            IdentityPolicies = policies.Identity,
+            PermissionsBoundary = policies.Boundary,
+            ResourcePolicy = resourcePolicy,
+            ResourceAccount = AccountOf(target),
+            Organization = organization,
+        });
+        answer = answer.Allowed && (policies.UnknownAllows || resourceUnknowns) ? answer with { Uncertain = true } : answer;
+        _answers[(action.Action, target, key)] = answer;
+        return answer;
+    }
+
+    private RequestContext Request(TaggingAction action, string target, string key, string? current, string? written, bool self)
+    {
         var request = new RequestContext(action.Action, target);
         foreach (var (name, value) in principal.Tags)
         {
@@ -43,28 +81,29 @@ internal static class RetagQuestion
         {
             request.With($"aws:RequestTag/{key}", written);
         }
-        bool Known(string conditionKey) => IsKnown(conditionKey, key, self);
-        var unknownAllows = false;
-        IReadOnlyList<PolicyDocument> Judgeable(IEnumerable<PolicyDocument> policies) => [.. policies.Select(p => p.WithStatements([.. p.Statements.Select(s =>
+        return request;
+    }
+
+    /// <summary>
+    /// The policy with every condition on a key we do not know taken as undecided: an Allow keeps its other conditions
+    /// (and may hold), a Deny is left out (it may not apply).
+    /// </summary>
+    private static PolicyDocument Judgeable(PolicyDocument policy, string key, bool self, ref bool unknownAllows)
+    {
+        var statements = new List<PolicyStatement>(policy.Statements.Count);
+        foreach (var statement in policy.Statements)
         {
-            if (s.Conditions.All(c => Known(c.Key)))
+            if (statement.Conditions.All(c => IsKnown(c.Key, key, self)))
             {
-                return s;
+                statements.Add(statement);
             }
-            unknownAllows |= s.IsAllow;
-            // An Allow whose unknown conditions may hold; a Deny whose unknown conditions may not (never applies).
-            return s.IsAllow ? s.WithConditions([.. s.Conditions.Where(c => Known(c.Key))]) : null;
-        }).OfType<PolicyStatement>()]))];
-        var resource = inventory.Find(target) is { } found && !found.Type.StartsWith("AWS::IAM::", StringComparison.Ordinal) ? found : null;
-        var answer = AccessEvaluator.Evaluate(new AccessQuestion(Caller(principal), request)
-        {
-            IdentityPolicies = Judgeable(permissions.Policies),
-            PermissionsBoundary = permissions.BoundaryPolicy is { } boundary ? Judgeable([boundary])[0] : null,
-            ResourcePolicy = resource is not null && ResourcePolicies.Of(resource) is { } policy ? Judgeable([policy])[0] : null,
-            ResourceAccount = AccountOf(target),
-            Organization = organization,
-        });
-        return answer.Allowed && unknownAllows ? answer with { Uncertain = true } : answer;
+            else if (statement.IsAllow)
+            {
+                unknownAllows = true;
+                statements.Add(statement.WithConditions([.. statement.Conditions.Where(c => IsKnown(c.Key, key, self))]));
+            }
+        }
+        return policy.WithStatements(statements);
     }
 
     /// <summary>Whether the request context holds all we know of a key, so that its absence is a fact.</summary>
@@ -81,9 +120,6 @@ internal static class RetagQuestion
             _ => CallerKeys.Contains(conditionKey),
         };
     }
-
-    private static RequestPrincipal Caller(Resource principal) =>
-        principal.Type == IamPrincipals.UserType ? RequestPrincipal.User(principal.Arn) : RequestPrincipal.RoleSession(principal.Arn);
 
     /// <summary>The account an ARN names, or null when it names none (<c>*</c>, an S3 bucket): then the caller's own.</summary>
     private static string? AccountOf(string arn) =>
