@@ -32,7 +32,7 @@ public static class AbacIntegrity
             var own = principal.Tag(grant.Key);
             var foreign = estate.Customers.Select(c => c.Id).FirstOrDefault(id => id != own && id != estate.CustomerOf(principal.AccountId)?.Id) ?? AnotherCustomer;
             var self = grant.On == AbacTagOn.Principal;
-            var targets = self ? [principal.Arn] : grant.Statement.NotResources.Count > 0 ? ["*"] : grant.Statement.Resources;
+            var targets = self ? [principal.Arn] : Targets(grant, permissions);
             foreach (var action in ActionsMoving(grant, principal.Type).Where(a => !a.Removes || RemovalOpens(grant, principal)))
             {
                 foreach (var target in targets.Distinct(StringComparer.Ordinal))
@@ -61,6 +61,19 @@ public static class AbacIntegrity
         var actions = grant.Statement.NotActions.Count > 0 ? ["*"] : grant.Statement.Actions;
         var resources = grant.Statement.NotResources.Count > 0 ? ["*"] : grant.Statement.Resources;
         return actions.Any(a => resources.Any(r => permissions.Can(a, r) is { Allowed: true } d && d.Allowing.Contains(grant.Statement)));
+    }
+
+    /// <summary>
+    /// The resources a retagging is asked on: those the grant names, and those of the principal's Allow statements
+    /// that overlap them (an Allow to tag only <c>acme-*</c> secrets still moves the tag of the <c>acme-*</c> secrets a
+    /// grant on every secret reaches).
+    /// </summary>
+    private static IEnumerable<string> Targets(AbacGrant grant, PermissionSet permissions)
+    {
+        IReadOnlyList<string> granted = grant.Statement.NotResources.Count > 0 ? ["*"] : grant.Statement.Resources;
+        var overlapping = permissions.Policies.SelectMany(p => p.Statements).Where(s => s.IsAllow && s.NotResources.Count == 0)
+            .SelectMany(s => s.Resources).Where(r => granted.Any(g => Wildcard.ResourcesOverlap(g, r)));
+        return granted.Concat(overlapping);
     }
 
     /// <summary>
