@@ -27,6 +27,7 @@ internal sealed class IamPlanner
     {
         var planner = new IamPlanner(context);
         IamRolePlanner.Plan(planner);
+        AbacPlant.Plan(planner);
         IamUserPlanner.Plan(planner);
         return planner.Model;
     }

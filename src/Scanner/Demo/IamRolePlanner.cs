@@ -143,7 +143,7 @@ internal static class IamRolePlanner
         }
     }
 
-    private static IamRole Role(IamPlanner p, string name, string application, JsonObject trust)
+    public static IamRole Role(IamPlanner p, string name, string application, JsonObject trust)
     {
         var c = p.Context;
         var unique = p.UniqueName(name);

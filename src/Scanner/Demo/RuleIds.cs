@@ -33,6 +33,7 @@ internal static class RuleIds
     public const string OverlappingCidrs = "segregation-transit-gateway-no-overlapping-cidrs";
     public const string EndpointServiceForeign = "segregation-endpoint-service-no-foreign-principals";
     public const string ResourceShareForeign = "segregation-resource-share-no-foreign-principals";
+    public const string AbacTags = "segregation-abac-tags-not-changeable";
     public const string QuotaHeadroom = "quotas-headroom";
     public const string QuotaHeadroomWarning = "quotas-headroom-warning";
     public const string QuotaExhausted = "quotas-exhausted";
@@ -43,6 +44,6 @@ internal static class RuleIds
         RequiredTags, CustomerMatches, EnvironmentAllowed, KeyCaseConsistent, OwnerIsEmail, CostCentreFormat, NoSecretsInTags,
         BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId, PrincipalsFenced, ResourcesFenced,
         AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated, TrustNotPublic, PolicyAdmin, PolicyNotAction, PolicyPassRole, SingleActiveKey, PasswordUsedRecently,
-        RoleUsedRecently, ServicesUsedRecently, RouteToForeignCustomer, OverlappingCidrs, EndpointServiceForeign, ResourceShareForeign, QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
+        RoleUsedRecently, ServicesUsedRecently, RouteToForeignCustomer, OverlappingCidrs, EndpointServiceForeign, ResourceShareForeign, AbacTags, QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
     ];
 }

@@ -1,0 +1,57 @@
+using System.Runtime.CompilerServices;
+using Ocado.Guardrails.Rules.Resources;
+
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// The tag grants of the resource-based policies of an account (a bucket policy that admits
+/// <c>aws:PrincipalTag/customer</c> = acme, a key policy on <c>aws:ResourceTag</c>): read once per inventory, then
+/// filtered by whom each statement's Principal reaches. A policy that cannot be read is named, never a crash.
+/// </summary>
+internal static class AbacResourceGrants
+{
+    private sealed record Found(IReadOnlyList<AbacGrant> Grants, IReadOnlyList<string> NotRead);
+
+    // Every principal of an account asks about the same policies: read them once per inventory.
+    private static readonly ConditionalWeakTable<Inventory, Found> Known = new();
+
+    /// <summary>The grants of the account's resource policies that reach <paramref name="caller"/>, and the policies that could not be read.</summary>
+    public static (IReadOnlyList<AbacGrant> Grants, IReadOnlyList<string> NotRead) For(RequestPrincipal caller, Inventory inventory)
+    {
+        var found = Known.GetValue(inventory, Read);
+        return ([.. found.Grants.Where(g => RequestMatch.Principal(g.Statement, caller) != PrincipalMatch.None)], found.NotRead);
+    }
+
+    /// <summary>The resource's policy, or null when it has none or it cannot be read (then named in <paramref name="notRead"/>).</summary>
+    public static PolicyDocument? PolicyOf(Resource resource, ICollection<string> notRead)
+    {
+        // A role's trust policy governs sts:AssumeRole only; IAM entities have no other resource policy.
+        if (resource.Type.StartsWith("AWS::IAM::", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        try
+        {
+            return ResourcePolicies.Of(resource);
+        }
+        catch (FormatException)
+        {
+            notRead.Add($"the policy of {resource.Arn} (unreadable)");
+            return null;
+        }
+    }
+
+    private static Found Read(Inventory inventory)
+    {
+        var grants = new List<AbacGrant>();
+        var notRead = new List<string>();
+        foreach (var resource in inventory.All)
+        {
+            if (PolicyOf(resource, notRead) is { } policy)
+            {
+                grants.AddRange(AbacGrant.In([policy]));
+            }
+        }
+        return new Found(grants, notRead);
+    }
+}
