@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Ocado.Guardrails.Tests.Scanner.Pipeline;
+
+/// <summary>The demo's network plants as a scan judges them: the open path and its route-only look-alike.</summary>
+[Collection(DemoScanCollection.Name)]
+public sealed class DemoNetworkScanTests(DemoScan demo)
+{
+    private const string Route = "segregation-vpc-no-route-to-foreign-customer";
+    private const string Open = "segregation-vpc-no-open-path-to-foreign-customer";
+
+    private List<(string Rule, string Arn, string Verdict, string Message)> Findings(params string[] rules)
+    {
+        using var findings = demo.Findings();
+        return [.. findings.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => (f.GetProperty("ruleId").GetString()!, f.GetProperty("resourceArn").GetString()!, f.GetProperty("verdict").GetString()!, f.GetProperty("message").GetString()!))
+            .Where(f => rules.Contains(f.Item1))];
+    }
+
+    private HashSet<string> Planted(string rule)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(demo.Snapshot, "demo-manifest.json")));
+        return [.. manifest.RootElement.GetProperty("violations").EnumerateArray()
+            .Where(v => v.GetProperty("ruleId").GetString() == rule).Select(v => v.GetProperty("resourceArn").GetString()!)];
+    }
+
+    [Fact]
+    public void TheOpenPathFailsAsAnExposureAndItsRouteOnlyLookAlikeOnlyAsARoute()
+    {
+        var routes = Planted(Route);
+        var open = Planted(Open);
+        var found = Findings(Open);
+
+        Assert.Equal(4, routes.Count);
+        Assert.Equal(2, open.Count);
+        Assert.Subset(routes, open);
+        Assert.All(found.Where(f => open.Contains(f.Arn)), f => Assert.Contains("let traffic through", f.Message));
+        Assert.Equal(open.Order(), found.Where(f => f.Verdict == "fail").Select(f => f.Arn).Order());
+        // The look-alike: a route path exists (the route rule fails), a network ACL closes it (the open-path rule passes: no finding).
+        var routeOnly = routes.Except(open).ToList();
+        Assert.Equal(2, routeOnly.Count);
+        Assert.All(routeOnly, arn => Assert.DoesNotContain(found, f => f.Arn == arn));
+    }
+}
