@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Ocado.Guardrails.Tests.Scanner.Pipeline;
 
-/// <summary>The demo's network plants as a scan judges them: the open path and its route-only look-alike.</summary>
+/// <summary>The demo's network plants as a scan judges them: the open path, its route-only look-alike, and the VPCs judged despite the gap account.</summary>
 [Collection(DemoScanCollection.Name)]
 public sealed class DemoNetworkScanTests(DemoScan demo)
 {
@@ -40,5 +40,19 @@ public sealed class DemoNetworkScanTests(DemoScan demo)
         var routeOnly = routes.Except(open).ToList();
         Assert.Equal(2, routeOnly.Count);
         Assert.All(routeOnly, arn => Assert.DoesNotContain(found, f => f.Arn == arn));
+    }
+
+    [Fact]
+    public void NoVpcIsLeftNotAssessedForTheGapAccountWhichNoRoutePathTouches()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(demo.Snapshot, "demo-manifest.json")));
+        var gapAccount = manifest.RootElement.GetProperty("gapAccountId").GetString()!;
+        var found = Findings(Route, Open);
+        var notAssessed = found.Where(f => f.Verdict == "notAssessed" && !f.Arn.Contains(gapAccount, StringComparison.Ordinal)).ToList();
+
+        Assert.True(notAssessed.Count == 0, string.Join("\n", notAssessed.Take(3).Select(f => $"{f.Rule} {f.Arn}: {f.Message}")));
+        // The gap account itself stays not covered, never clean.
+        Assert.Contains(found, f => f.Verdict == "notAssessed" && f.Arn.Contains(gapAccount, StringComparison.Ordinal));
+        Assert.DoesNotContain(found, f => f.Verdict != "notAssessed" && f.Arn.Contains(gapAccount, StringComparison.Ordinal));
     }
 }
