@@ -24,6 +24,12 @@ public sealed class NetworkView
 
     public RouteGraph Graph { get; }
 
+    /// <summary>
+    /// Whether the network was collected at all (some account's outputs were there to read): a snapshot without any
+    /// says so in the rules' NotAssessed messages, not once per account in the coverage.
+    /// </summary>
+    public bool Collected { get; init; } = true;
+
     /// <summary>What could not be read, in the order found.</summary>
     public IReadOnlyList<CoverageGap> Gaps => _gaps;
 
