@@ -55,4 +55,23 @@ public sealed class DemoNetworkScanTests(DemoScan demo)
         Assert.Contains(found, f => f.Verdict == "notAssessed" && f.Arn.Contains(gapAccount, StringComparison.Ordinal));
         Assert.DoesNotContain(found, f => f.Verdict != "notAssessed" && f.Arn.Contains(gapAccount, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void EachRouteFailCarriesItsPathHopByHopThereAndBackInFindingsJson()
+    {
+        using var findings = demo.Findings();
+        var fails = findings.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() is Route or Open && f.GetProperty("verdict").GetString() == "fail").ToList();
+
+        Assert.Equal(6, fails.Count);
+        Assert.All(fails, f =>
+        {
+            using var evidence = JsonDocument.Parse(f.GetProperty("evidence").GetString()!);
+            var hops = evidence.RootElement.GetProperty("values").GetProperty("path").EnumerateArray().Select(h => h.GetString()!).ToList();
+            Assert.StartsWith("there: route-table ", hops[0], StringComparison.Ordinal);
+            Assert.Contains(hops, h => h.StartsWith("there: tgw-route-table ", StringComparison.Ordinal));
+            Assert.Contains(hops, h => h.StartsWith("back: route-table ", StringComparison.Ordinal));
+            Assert.Equal(4, hops.Count(h => h.StartsWith("there: ", StringComparison.Ordinal)));
+        });
+    }
 }
