@@ -35,6 +35,6 @@ if (foreign.Count > 0)
 {
     return Pass($"VPC {vpc.VpcId}: {foreign.Count} route path(s) to other customers, each closed by a security group or network ACL at one end (the route itself is reported by segregation-vpc-no-route-to-foreign-customer)");
 }
-return Network.Unknown(Estate.Accounts.Append(Resource.AccountId)) is { } unknown
+return Network.UnknownOnPaths(vpc.VpcId) is { } unknown
     ? NotAssessed($"VPC {vpc.VpcId}: no route path to another customer found, but {unknown}")
     : Pass($"VPC {vpc.VpcId} has no route path to another customer, open or not");

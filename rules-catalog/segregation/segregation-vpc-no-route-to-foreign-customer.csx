@@ -2,7 +2,7 @@
 // title: No route path leads from a customer's VPC to another customer's VPC or to an account outside the estate
 // severity: high
 // resource-types: AWS::EC2::VPC
-// rationale: Segregation that holds in IAM is undone by routing: one transit gateway route table that two customers' attachments associate with and propagate into puts each one hop from the other. The route graph follows the VPC's route tables, transit gateway attachments, their associated route tables (longest prefix, static over propagated, blackholes), VPC and transit gateway peerings, across accounts and regions, and counts a path only when a path back exists. A path to the platform or within the customer passes. A route path is a latent risk whatever the security groups say; where the network of an account was not read, no path found is NotAssessed, never Pass (docs/network.md).
+// rationale: Segregation that holds in IAM is undone by routing: one transit gateway route table that two customers' attachments associate with and propagate into puts each one hop from the other. The route graph follows the VPC's route tables, transit gateway attachments, their associated route tables (longest prefix, static over propagated, blackholes), VPC and transit gateway peerings, across accounts and regions, and counts a path only when a path back exists. A path to the platform or within the customer passes. A route path is a latent risk whatever the security groups say; where the network of an account that its route paths could cross was not read, no path found is NotAssessed, never Pass (docs/network.md).
 // remediation: Give each customer its own transit gateway route table, associated with its attachments only, and propagate into it only the platform's attachments (`aws ec2 disassociate-transit-gateway-route-table`, `associate-transit-gateway-route-table`, `disable-transit-gateway-route-table-propagation`); delete static routes and peerings that lead to another customer.
 // controls: n/a (no CIS or FSBP control covers routes between customers)
 // references: https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html, https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-isolated.html
@@ -23,7 +23,7 @@ var foreign = Network.Graph.PathsFrom(vpc.VpcId)
     .ToList();
 if (foreign.Count == 0)
 {
-    return Network.Unknown(Estate.Accounts.Append(Resource.AccountId)) is { } unknown
+    return Network.UnknownOnPaths(vpc.VpcId) is { } unknown
         ? NotAssessed($"VPC {vpc.VpcId}: no route path to another customer found, but {unknown}")
         : Pass($"VPC {vpc.VpcId} has route paths only to its own customer's VPCs and the platform's ({Network.Graph.PathsFrom(vpc.VpcId).Count} in all)");
 }

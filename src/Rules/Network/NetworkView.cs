@@ -24,6 +24,12 @@ public sealed class NetworkView
 
     public RouteGraph Graph { get; }
 
+    /// <summary>
+    /// Whether the network was collected at all (some account's outputs were there to read): a snapshot without any
+    /// says so in the rules' NotAssessed messages, not once per account in the coverage.
+    /// </summary>
+    public bool Collected { get; init; } = true;
+
     /// <summary>What could not be read, in the order found.</summary>
     public IReadOnlyList<CoverageGap> Gaps => _gaps;
 
@@ -35,6 +41,24 @@ public sealed class NetworkView
     {
         var wanted = accounts.ToHashSet(StringComparer.Ordinal);
         var gap = _gaps.FirstOrDefault(g => g.AccountId.Length == 0 || wanted.Contains(g.AccountId));
-        return gap is null ? null : $"the network of {(gap.AccountId.Length == 0 ? "the estate" : "account " + gap.AccountId)}{(gap.Region is { } r ? " in " + r : "")} was not read: {gap.Reason}";
+        return gap is null ? null : Describe(gap);
     }
+
+    /// <summary>
+    /// Why a route path of the VPC could hide in what was not read, or null when every account and region its route
+    /// paths could cross (<see cref="RouteGraph.ScopeOf"/>) was read, and every gateway, route table, peering and VPC they
+    /// lead to was listed: then finding no path proves there is none. A gap elsewhere in the estate does not matter here.
+    /// </summary>
+    public string? UnknownOnPaths(string vpcId)
+    {
+        var scope = Graph.ScopeOf(vpcId);
+        var gap = _gaps.FirstOrDefault(g => g.AccountId.Length == 0
+            || scope.Places.Any(p => p.Account == g.AccountId && (g.Region is null || g.Region == p.Region)));
+        return gap is not null ? $"its route paths reach {(gap.AccountId.Length == 0 ? "the estate" : "account " + gap.AccountId)}{(gap.Region is { } r ? " in " + r : "")}, whose network was not read: {gap.Reason}"
+            : scope.Unresolved.Count > 0 ? scope.Unresolved[0]
+            : null;
+    }
+
+    private static string Describe(CoverageGap gap) =>
+        $"the network of {(gap.AccountId.Length == 0 ? "the estate" : "account " + gap.AccountId)}{(gap.Region is { } r ? " in " + r : "")} was not read: {gap.Reason}";
 }

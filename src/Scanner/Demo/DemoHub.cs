@@ -7,8 +7,10 @@ namespace Ocado.Guardrails.Scanner.Demo;
 /// account of the default estate attached to it, a route table per customer (its own attachments associated, the
 /// platform's and its own propagated) and one for the platform (every attachment propagated). Planned from the layout
 /// and the seed alone, before any account is generated, since a path crosses accounts generated in parallel.
-/// Planted: a route table shared by two customers, a pair of stray static routes between two customers, a VPC
-/// numbered over another customer's, endpoint services open to another customer; each beside a compliant look-alike.
+/// Planted: a route table shared by two customers, a pair of stray static routes between two customers (whose security
+/// groups and network ACLs also let the traffic through: an open path), a VPC numbered over another customer's, endpoint
+/// services open to another customer; each beside a compliant look-alike (the shared route table's pair is closed by a
+/// network ACL: a route-only path).
 /// </summary>
 internal sealed class DemoHub
 {
@@ -17,6 +19,9 @@ internal sealed class DemoHub
 
     /// <summary>The region whose hub holds the stray static routes.</summary>
     public const string StaticRouteRegion = "eu-central-1";
+
+    /// <summary>What every attached VPC sends to the hub: the estate's private range.</summary>
+    public const string HubBlock = "10.0.0.0/8";
 
     public sealed record Attachment(DemoAccount Account, string VpcId, int Octet, string AttachmentId, string TableId)
     {
@@ -118,6 +123,23 @@ internal sealed class DemoHub
         return new DemoHub(layout.Platform, hubs, services);
     }
 
+    /// <summary>
+    /// Whether the default security group of the account's attached VPC admits the hub's block: both ends of the planted
+    /// stray static routes (an open path), and both ends of the shared route table (closed by a network ACL instead).
+    /// </summary>
+    public bool AdmitsHub(DemoAccount account, string region) =>
+        (region == StaticRouteRegion && account.Alias is "acme-stg" or "globex-stg")
+        || (region == SharedTableRegion && account.Alias is "globex-dev" or "initech-dev");
+
+    /// <summary>
+    /// The blocks the network ACL of the account's attached VPC denies inbound before allowing everything: globex-dev
+    /// denies initech-dev's, so the shared route table between them stays a route-only path (the look-alike of the open one).
+    /// </summary>
+    public IReadOnlyList<string> AclDenies(DemoAccount account, string region) =>
+        region == SharedTableRegion && account.Alias == "globex-dev" && AttachmentOf(account, region) is not null
+            ? [In(region).Attachments.Single(a => a.Account.Alias == "initech-dev").Cidr]
+            : [];
+
     /// <summary>The planted network violations of an account in a region, judged on the resources it owns.</summary>
     public IEnumerable<(string RuleId, string Arn, string Why)> PlantedIn(DemoAccount account, string region)
     {
@@ -138,6 +160,8 @@ internal sealed class DemoHub
         {
             yield return (RuleIds.RouteToForeignCustomer, Arn("vpc/" + mine.VpcId),
                 "stray static routes in both customers' transit gateway route tables join acme-stg and globex-stg");
+            yield return (RuleIds.OpenPathToForeignCustomer, Arn("vpc/" + mine.VpcId),
+                $"the stray static routes join acme-stg and globex-stg, the security groups at both ends admit {HubBlock} and the network ACLs allow everything: traffic flows");
         }
         foreach (var service in Services.Where(s => s.Why is not null && s.Owner.Id == account.Id && region == SharedTableRegion))
         {

@@ -47,12 +47,15 @@ internal static class NetworkGenerator
         {
             NetworkItems.ElasticIp(r, allocations[e], natAttached: e < plan.NatGateways);
         }
+        // The default group of the attached VPC admits the hub's block where the hub plants an open path (or its look-alike).
+        var admitsHub = attached is not null && r.Account.Layout.Hub.AdmitsHub(r.Account.Account, r.Region);
+        var written = new List<NetworkPool.Group>();
         for (var g = 0; g < groupIds.Count; g++)
         {
             var vpc = vpcs[groupVpc[g]];
-            NetworkItems.SecurityGroup(r, groupIds[g], vpc, isDefault: g < vpcs.Count);
+            written.Add(NetworkItems.SecurityGroup(r, groupIds[g], vpc, isDefault: g < vpcs.Count, admitsHub: g == 0 && admitsHub));
         }
-        return new NetworkPool(vpcs);
+        return new NetworkPool(vpcs, written);
     }
 
     private static void WriteVpc(RegionContext r, NetworkPool.Vpc vpc, string? gateway)

@@ -74,7 +74,8 @@ internal static class NetworkItems
         });
     }
 
-    public static void SecurityGroup(RegionContext r, string id, NetworkPool.Vpc vpc, bool isDefault)
+    /// <param name="admitsHub">The group also admits the hub's 10.0.0.0/8 (every attached VPC): a planted open path (DemoHub).</param>
+    public static NetworkPool.Group SecurityGroup(RegionContext r, string id, NetworkPool.Vpc vpc, bool isDefault, bool admitsHub = false)
     {
         var application = isDefault ? "network" : r.Application();
         var groupName = isDefault ? "default" : $"{r.Prefix}-{application}-{id[^4..]}";
@@ -82,6 +83,7 @@ internal static class NetworkItems
         var item = new ConfigItem("AWS::EC2::SecurityGroup", id, null, r.Arn("ec2", "security-group/" + id), r.Region,
             "Not Applicable", r.Account.DaysAgo(100, 1200));
         var port = isDefault ? -1 : r.Account.Faker.PickRandom(443, 8080, 5432, 6379);
+        string[] ingress = admitsHub ? [vpc.Cidr, DemoHub.HubBlock] : [vpc.Cidr];
         r.Emit(item, tags, [new("AWS::EC2::VPC", vpc.Id, null, "Is contained in Vpc")], w =>
         {
             w.WriteString("ownerId", r.Id);
@@ -99,7 +101,10 @@ internal static class NetworkItems
             w.WriteStartArray("userIdGroupPairs");
             w.WriteEndArray();
             w.WriteStartArray("ipRanges");
-            w.WriteStringValue(vpc.Cidr);
+            foreach (var block in ingress)
+            {
+                w.WriteStringValue(block);
+            }
             w.WriteEndArray();
             w.WriteStartArray("prefixListIds");
             w.WriteEndArray();
@@ -120,5 +125,7 @@ internal static class NetworkItems
             w.WriteString("vpcId", vpc.Id);
             tags.WriteArray(w, "tags");
         });
+        return new NetworkPool.Group(id, vpc.Id, groupName, isDefault ? "default VPC security group" : $"{application} service traffic",
+            isDefault ? "-1" : "tcp", isDefault ? null : port, ingress);
     }
 }

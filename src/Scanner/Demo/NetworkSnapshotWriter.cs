@@ -7,7 +7,8 @@ namespace Ocado.Guardrails.Scanner.Demo;
 /// <summary>
 /// Writes an account's <c>network/REGION/</c> files as the AWS CLI prints them (docs/network.md): its VPCs and their
 /// route tables, and from the hub (<see cref="DemoHub"/>) its transit gateway attachment; the platform account also
-/// the transit gateway, its route tables and their routes. A handful of files per account and region, whatever the size.
+/// the transit gateway, its route tables and their routes; its security groups and network ACLs (<see cref="FilterSnapshotWriter"/>).
+/// A handful of files per account and region, whatever the size.
 /// </summary>
 internal static class NetworkSnapshotWriter
 {
@@ -83,6 +84,7 @@ internal static class NetworkSnapshotWriter
         {
             EmitGateway(r, gateway);
         }
+        FilterSnapshotWriter.Write(r, hub);
         foreach (var (rule, arn, why) in hub.PlantedIn(account, r.Region))
         {
             r.Account.Violation(rule, arn, why);
@@ -132,7 +134,7 @@ internal static class NetworkSnapshotWriter
         RouteEntry(w, vpc.Cidr, "GatewayId", "local", "CreateRouteTable");
         if (gateway is not null)
         {
-            RouteEntry(w, "10.0.0.0/8", "TransitGatewayId", gateway, "CreateRoute");
+            RouteEntry(w, DemoHub.HubBlock, "TransitGatewayId", gateway, "CreateRoute");
         }
         w.WriteEndArray();
     }
@@ -214,7 +216,7 @@ internal static class NetworkSnapshotWriter
         });
     }
 
-    private static void Output<T>(RegionContext r, string command, string list, IEnumerable<T> items, Action<Utf8JsonWriter, T> write) =>
+    internal static void Output<T>(RegionContext r, string command, string list, IEnumerable<T> items, Action<Utf8JsonWriter, T> write) =>
         WriteList(SnapshotLayout.NetworkFile(r.Account.Directory, r.Region, command), list, items, write);
 
     private static void Item<T>(RegionContext r, string command, string id, string list, IEnumerable<T> items, Action<Utf8JsonWriter, T> write) =>

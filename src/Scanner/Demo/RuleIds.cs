@@ -30,6 +30,7 @@ internal static class RuleIds
     public const string RoleUsedRecently = "iam-role-used-recently";
     public const string ServicesUsedRecently = "iam-principal-services-used-recently";
     public const string RouteToForeignCustomer = "segregation-vpc-no-route-to-foreign-customer";
+    public const string OpenPathToForeignCustomer = "segregation-vpc-no-open-path-to-foreign-customer";
     public const string OverlappingCidrs = "segregation-transit-gateway-no-overlapping-cidrs";
     public const string EndpointServiceForeign = "segregation-endpoint-service-no-foreign-principals";
     public const string ResourceShareForeign = "segregation-resource-share-no-foreign-principals";
@@ -44,6 +45,6 @@ internal static class RuleIds
         RequiredTags, CustomerMatches, EnvironmentAllowed, KeyCaseConsistent, OwnerIsEmail, CostCentreFormat, NoSecretsInTags,
         BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId, PrincipalsFenced, ResourcesFenced,
         AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated, TrustNotPublic, PolicyAdmin, PolicyNotAction, PolicyPassRole, SingleActiveKey, PasswordUsedRecently,
-        RoleUsedRecently, ServicesUsedRecently, RouteToForeignCustomer, OverlappingCidrs, EndpointServiceForeign, ResourceShareForeign, AbacTags, QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
+        RoleUsedRecently, ServicesUsedRecently, RouteToForeignCustomer, OpenPathToForeignCustomer, OverlappingCidrs, EndpointServiceForeign, ResourceShareForeign, AbacTags, QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
     ];
 }

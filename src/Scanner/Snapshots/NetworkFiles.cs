@@ -18,9 +18,11 @@ internal static class NetworkFiles
     {
         var builder = new NetworkBuilder();
         var gaps = recorded.Where(g => g.Source == CoverageGap.Sources.Network).ToList();
+        var collected = false;
         foreach (var account in accounts)
         {
             var folder = Path.Combine(snapshot, SnapshotLayout.Network(account));
+            collected |= Directory.Exists(folder);
             if (!Directory.Exists(folder))
             {
                 gaps.Add(new CoverageGap(account, null, CoverageGap.Sources.Network, $"{folder}: no network folder: the account's VPCs, routes and transit gateways were not collected"));
@@ -32,7 +34,26 @@ internal static class NetworkFiles
                 ReadRegion(snapshot, account, region, builder, gaps, limits);
             }
         }
-        return new NetworkView(builder.Build(), gaps);
+        return new NetworkView(builder.Build(), gaps) { Collected = collected || recorded.Any(g => g.Source == CoverageGap.Sources.Network) };
+    }
+
+    /// <summary>
+    /// <paramref name="gaps"/> with the network's gaps of the accounts <paramref name="ofAccount"/> picks, so that a
+    /// missing or malformed network file is listed in the coverage (findings.json, the report) naming the file, once:
+    /// each gap is named by its account. An account out of reach altogether (its sts:AssumeRole or snapshot gap says so)
+    /// gets no network gap besides; a snapshot without any network outputs (not collected at all) adds none.
+    /// </summary>
+    public static IReadOnlyList<CoverageGap> Including(IReadOnlyList<CoverageGap> gaps, NetworkView network, Func<string, bool> ofAccount)
+    {
+        if (!network.Collected)
+        {
+            return gaps;
+        }
+        var unreachable = gaps.Where(g => g.Region is null && g.Source is CoverageGap.Sources.AssumeRole or CoverageGap.Sources.Snapshot)
+            .Select(g => g.AccountId).ToHashSet(StringComparer.Ordinal);
+        var known = gaps.ToHashSet();
+        var added = network.Gaps.Where(g => g.AccountId.Length > 0 && ofAccount(g.AccountId) && !unreachable.Contains(g.AccountId) && known.Add(g)).ToList();
+        return added.Count == 0 ? gaps : [.. gaps, .. added];
     }
 
     private static void ReadRegion(string snapshot, string account, string region, NetworkBuilder builder, List<CoverageGap> gaps, InputLimits limits)

@@ -49,7 +49,7 @@ internal sealed partial class SnapshotReader
     public static Snapshot Read(string directory, Estate estate, InputLimits? limits = null)
     {
         var reader = Open(directory, estate, limits);
-        return reader.Merge(reader.Accounts) with { Organization = reader.ReadOrganization(), Network = reader.ReadNetwork() };
+        return reader.WithNetwork(reader.Merge(reader.Accounts), _ => true);
     }
 
     /// <summary>
@@ -70,7 +70,14 @@ internal sealed partial class SnapshotReader
     public static Snapshot ReadAccounts(string directory, Estate estate, IReadOnlySet<string> accounts, InputLimits? limits = null)
     {
         var reader = Open(directory, estate, limits);
-        return reader.Merge(reader.Accounts.Where(accounts.Contains)) with { Organization = reader.ReadOrganization(), Network = reader.ReadNetwork() };
+        return reader.WithNetwork(reader.Merge(reader.Accounts.Where(accounts.Contains)), accounts.Contains);
+    }
+
+    /// <summary>The accounts read with the organisation and the network, and the network's gaps of those accounts.</summary>
+    private Snapshot WithNetwork(Snapshot accounts, Func<string, bool> ofAccount)
+    {
+        var network = ReadNetwork();
+        return accounts with { Organization = ReadOrganization(), Network = network, Gaps = NetworkFiles.Including(accounts.Gaps, network, ofAccount) };
     }
 
     /// <summary>

@@ -32,7 +32,8 @@ internal sealed class SnapshotSource(string directory, Estate estate, InputLimit
             var reader = SnapshotReader.Open(directory, estate, limits);
             var organization = _organizations.GetOrAdd(scanId, _ => new Lazy<OrganizationView>(reader.ReadOrganization)).Value;
             var network = _networks.GetOrAdd(scanId, _ => new Lazy<NetworkView>(reader.ReadNetwork)).Value;
-            return reader.ReadAccount(accountId) with { Organization = organization, Network = network };
+            var account = reader.ReadAccount(accountId);
+            return account with { Organization = organization, Network = network, Gaps = NetworkFiles.Including(account.Gaps, network, a => a == accountId) };
         }, cancellationToken);
 
     public IReadOnlyList<string> KeptScans() => [];
