@@ -35,10 +35,19 @@ internal static class ChildRun
             if (reader.StreamAccount(account) is { } stream)
             {
                 var streamed = 0;
+                // As the scan does (ScanPipeline.Streaming.cs): a large account's index phase is freed before its stream, and the account after it.
+                if (stream.Held >= AccountMemory.LargeAccount)
+                {
+                    AccountMemory.Release();
+                }
                 stream.ReadConfig(2048, batch => streamed += batch.Count);
                 if (stream.NotStreamable is null)
                 {
                     resources += streamed + stream.Rest().Resources.Count(r => r.AccountId != Ocado.Guardrails.Rules.Resources.AuthorizationDetails.AwsAccount);
+                    if (streamed >= AccountMemory.LargeAccount)
+                    {
+                        AccountMemory.Release();
+                    }
                     continue;
                 }
             }

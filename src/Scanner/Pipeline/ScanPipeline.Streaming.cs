@@ -42,6 +42,11 @@ internal sealed partial class ScanPipeline
             RecordsGap = recordsGaps ? settings.RecordsGap : static _ => false,
         }, cancellationToken);
 
+        if (stream.Held >= AccountMemory.LargeAccount)
+        {
+            // The Tagging API's files of a large account were parsed whole: free them before the stream starts.
+            AccountMemory.Release();
+        }
         // Reading is one thread and judging every core: the next batch is read while one is judged.
         using (var batches = new BlockingCollection<List<Resource>>(boundedCapacity: 2))
         {
@@ -71,6 +76,10 @@ internal sealed partial class ScanPipeline
         var (rest, finalIndex) = stream.Rest();
         parts.Add(Judge(rest, finalIndex, recordsGaps: true));
         resources += rest.Count(r => r.AccountId != AuthorizationDetails.AwsAccount);
+        if (resources >= AccountMemory.LargeAccount)
+        {
+            AccountMemory.Release();
+        }
         return new JudgedAccount(AccountFindings.Sum(parts), [.. stream.Gaps], stream.Errors, resources);
     }
 }

@@ -12,6 +12,7 @@ internal sealed partial class SnapshotReader
         private readonly Dictionary<string, Resource> _resources = new(StringComparer.Ordinal);
         private readonly List<CoverageGap> _gaps;
         private readonly List<string> _errors = [];
+        private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
         private readonly SnapshotReader _snapshot;
         private readonly string _directory;
         private readonly string _account;
@@ -171,16 +172,27 @@ internal sealed partial class SnapshotReader
             // TaggingFiles checked it is an ARN of this account (or of none, as a bucket's).
             var arn = Arn.Parse(arnText);
             // Known only to the Tagging API (Config does not record its type): still a resource to judge.
+            // Held until the stream meets its Config item: the account, region and tags are mostly the same few strings, kept once.
             _resources[arnText] = new Resource
             {
                 Type = ArnResourceTypes.Of(arn),
                 Arn = arnText,
                 Id = arn.ResourceId,
                 Name = arn.ResourceId,
-                AccountId = arn.AccountId,
-                Region = arn.Region.Length > 0 ? arn.Region : "global",
-                Tags = tags,
+                AccountId = Shared(arn.AccountId),
+                Region = arn.Region.Length > 0 ? Shared(arn.Region) : "global",
+                Tags = tags.ToDictionary(t => Shared(t.Key), t => Shared(t.Value), StringComparer.Ordinal),
             };
+        }
+
+        private string Shared(string text)
+        {
+            if (_shared.TryGetValue(text, out var kept))
+            {
+                return kept;
+            }
+            _shared.Add(text);
+            return text;
         }
 
         /// <summary>The resource with the Tagging API's tags over its own (the Tagging API's win).</summary>

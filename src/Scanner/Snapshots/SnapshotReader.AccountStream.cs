@@ -47,6 +47,9 @@ internal sealed partial class SnapshotReader
         /// <summary>Why the stream stopped before its end, and the account must be read whole; null while it can go on.</summary>
         public string? NotStreamable { get; private set; }
 
+        /// <summary>How many resources the index phase holds (IAM, shares, the Tagging API's tags not yet met in Config).</summary>
+        public int Held => _reader.Held;
+
         /// <summary>
         /// Hands the Config items to <paramref name="batch"/> in lists of <paramref name="size"/>, file by file; stops
         /// early, with <see cref="NotStreamable"/> set, when a file must be read whole.
@@ -71,6 +74,7 @@ internal sealed partial class SnapshotReader
         private List<string> _configFiles = [];
 
         public IReadOnlyList<CoverageGap> Gaps => _gaps;
+        public int Held => _resources.Count;
         public IReadOnlyList<string> Errors => _errors;
         public DateTimeOffset? CollectedAt => _snapshot.CollectedAt;
 
