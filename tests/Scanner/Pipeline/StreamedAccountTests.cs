@@ -39,6 +39,21 @@ public sealed class StreamedAccountTests : IDisposable
     }
 
     [Fact]
+    public void TheDemoPutsTheEstateInItsLargeAccounts()
+    {
+        var configBytes = Directory.EnumerateDirectories(_directory)
+            .Select(d => new DirectoryInfo(Path.Combine(d, "config")))
+            .Where(d => d.Exists)
+            .Select(d => d.EnumerateFiles().Sum(f => f.Length))
+            .OrderDescending()
+            .ToList();
+
+        // Eleven collected accounts: one large, ten keeping only their fixed part.
+        Assert.Equal(11, configBytes.Count);
+        Assert.True(configBytes[0] > 5 * configBytes[1], $"largest {configBytes[0]:N0} bytes, next {configBytes[1]:N0}");
+    }
+
+    [Fact]
     public async Task AnUnreadableConfigFileMakesTheSameGapStreamedOrHeld()
     {
         var file = ConfigFiles().First();
