@@ -8,10 +8,11 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 /// <summary>
 /// Reads an AWS Config file item by item, so that a file of a quarter of a million items never sits in memory
 /// whole: the forms <c>collect</c> and the Config delivery write (an object whose list is <c>configurationItems</c>
-/// or <c>baseConfigurationItems</c>, every other property a plain value). It hands out exactly the resources
-/// <see cref="ConfigFiles.Read(string, string?, string?, InputLimits)"/> would, and only once the whole file has
-/// proven as readable as that reader requires (valid UTF-8 and JSON, no duplicate key, within the limits); any
-/// other form, and any fault, returns why, and the caller reads the file whole instead (which also words the gap).
+/// or <c>baseConfigurationItems</c>, every other property a plain value). It hands out, as it reads them, the
+/// resources <see cref="ConfigFiles.Read(string, string?, string?, InputLimits)"/> would; they are the file's only
+/// if it returns null, the whole file having proven as readable as that reader requires (valid UTF-8 and JSON, no
+/// duplicate key, within the limits). Any other form, and any fault, returns why: the caller drops what it was
+/// handed and reads the file whole instead (which also words the gap).
 /// </summary>
 internal static class ConfigFileStream
 {
