@@ -2,6 +2,7 @@
 # One command for the benchmarks (README, Performance):
 #   benchmarks/run.sh                 floor vs full scan at 100,000 and 1,000,000 resources
 #   benchmarks/run.sh 100000          one size (comma-separated for several)
+#   benchmarks/run.sh 1000000 --accounts 4   the resources held by 4 large accounts (the demo's other 7 keep their fixed part)
 #   benchmarks/run.sh micro           BenchmarkDotNet on the hot paths
 #   benchmarks/run.sh rules [DIR]     what each rule costs per evaluation on an estate (default: the 100,000 one)
 #   benchmarks/run.sh collect [OPTS]  live collection of 300 accounts x 2 regions from the local AWS test server (its own
@@ -26,4 +27,4 @@ if [[ "${1:-}" == "rules" ]]; then
   [[ -d "$estate" ]] || dotnet "$dll" macro 100000 >/dev/null
   exec dotnet "$dll" rules "$estate"
 fi
-exec dotnet "$dll" macro "${1:-100000,1000000}"
+exec dotnet "$dll" macro "${1:-100000,1000000}" "${@:2}"

@@ -14,6 +14,8 @@ internal static class MacroBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var sizes = args.Length > 0 ? args[0].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [100_000, 1_000_000];
+        // --accounts N: the resources in N large accounts (of the demo's twelve), to measure memory against account size.
+        int? large = args.Length > 2 && args[1] == "--accounts" ? int.Parse(args[2], CultureInfo.InvariantCulture) : null;
         var work = Path.GetFullPath(Environment.GetEnvironmentVariable("GUARDRAILS_BENCH_WORK") ?? Path.Combine("benchmarks", ".work"));
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; work folder {work}");
         var cold = await ChildAsync("catalog", Path.Combine(work, "catalog-cache-" + Environment.ProcessId));
@@ -22,13 +24,13 @@ internal static class MacroBenchmark
         Console.WriteLine($"{"resources",10} {"accounts",8} {"floor s",8} {"cpu s",6} {"floor res/s",12} {"peak MB",8} {"alloc MB",9} {"full s",7} {"cpu s",6} {"full res/s",11} {"peak MB",8} {"alloc MB",9} {"full/floor",10}");
         foreach (var size in sizes)
         {
-            var accounts = AccountsFor(size);
-            var snapshot = Path.Combine(work, $"demo-{size}-{accounts}-accounts");
+            var accounts = large is null ? AccountsFor(size) : DemoOptions.DefaultAccounts;
+            var snapshot = Path.Combine(work, large is null ? $"demo-{size}-{accounts}-accounts" : $"demo-{size}-{large}-large-accounts");
             if (!File.Exists(Path.Combine(snapshot, "demo-manifest.json")))
             {
                 var watch = Stopwatch.StartNew();
-                DemoEstate.Write(snapshot, new DemoOptions { Size = size, Accounts = accounts });
-                Console.WriteLine($"(generated the {size:N0}-resource demo estate of {accounts} accounts in {watch.Elapsed.TotalSeconds:F1} s)");
+                DemoEstate.Write(snapshot, new DemoOptions { Size = size, Accounts = accounts, LargeAccounts = large });
+                Console.WriteLine($"(generated the {size:N0}-resource demo estate of {accounts} accounts, {large?.ToString(CultureInfo.InvariantCulture) ?? "all"} of them large, in {watch.Elapsed.TotalSeconds:F1} s)");
             }
             var floor = await ChildAsync("floor", snapshot);
             var full = await ChildAsync("full", snapshot, Path.Combine(work, $"out-{size}"));

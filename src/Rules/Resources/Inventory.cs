@@ -4,11 +4,12 @@ using System.Collections.Immutable;
 namespace Ocado.Guardrails.Rules.Resources;
 
 /// <summary>
-/// Read-only lookups of the other resources of the judged resource's account (and the AWS managed
-/// policies its authorization details name), for rules that need more than the resource they judge
-/// (a role's attached managed policies, a user's groups, the VPCs a quota counts). A scan reads and
-/// judges one account at a time, so another account's resources are never here. Every rule shares
-/// one inventory, so it is frozen: no list it hands out can be cast to a mutable one.
+/// Read-only lookups beyond the judged resource: the index of its account, which is what rules look up (a role's
+/// attached managed policies, a user's groups, a permissions boundary): the account's IAM entities, groups and
+/// policies, its root user, and the AWS managed policies its authorization details name (<see cref="Indexes"/>).
+/// A scan streams an account's other resources in batches rather than hold them, so they are never here, and
+/// neither is another account's anything. Every rule shares one inventory, so it is frozen: no list it hands out
+/// can be cast to a mutable one.
 /// </summary>
 public sealed class Inventory
 {
@@ -16,6 +17,10 @@ public sealed class Inventory
     private readonly FrozenDictionary<string, IReadOnlyList<Resource>> _byType;
 
     public static Inventory Empty { get; } = new([]);
+
+    /// <summary>Whether a resource belongs in its account's index: IAM (entities, groups, policies, AWS managed policies) and the root user.</summary>
+    public static bool Indexes(Resource resource) =>
+        resource.Type.StartsWith("AWS::IAM::", StringComparison.Ordinal) || resource.Type == ResourceTypeNames.Account;
 
     public Inventory(IEnumerable<Resource> resources)
     {

@@ -14,16 +14,7 @@ internal static class InputFile
 {
     public static byte[] ReadText(string path, string? root, InputLimits limits)
     {
-        var real = Resolve(path, root);
-        var (kind, size) = FileKinds.Of(real);
-        if (kind != FileKinds.Kind.Regular)
-        {
-            throw new InputFileException($"{path}: {FileKinds.Describe(kind)}, not a regular file: not read");
-        }
-        if (size > limits.MaxFileBytes || size > Array.MaxLength)
-        {
-            throw TooLarge(path, limits);
-        }
+        var (real, size) = Checked(path, root, limits);
         var bytes = new byte[size];
         using (var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
         {
@@ -43,6 +34,32 @@ internal static class InputFile
             }
         }
         return Utf8Text(path, bytes);
+    }
+
+    /// <summary>
+    /// Opens a file to be read piece by piece, checked as <see cref="ReadText"/> checks it before reading (regular,
+    /// inside root, within the size limit); its size as checked comes along, so that a file that grows while it is
+    /// read can be told. What it holds (the encoding, the text) is the caller's to check.
+    /// </summary>
+    public static (FileStream Stream, long Size) OpenRead(string path, string? root, InputLimits limits)
+    {
+        var (real, size) = Checked(path, root, limits);
+        return (new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1), size);
+    }
+
+    private static (string Real, long Size) Checked(string path, string? root, InputLimits limits)
+    {
+        var real = Resolve(path, root);
+        var (kind, size) = FileKinds.Of(real);
+        if (kind != FileKinds.Kind.Regular)
+        {
+            throw new InputFileException($"{path}: {FileKinds.Describe(kind)}, not a regular file: not read");
+        }
+        if (size > limits.MaxFileBytes || size > Array.MaxLength)
+        {
+            throw TooLarge(path, limits);
+        }
+        return (real, size);
     }
 
     /// <summary>Whether anything (a file, a directory, a FIFO, a dangling link) is at the path.</summary>

@@ -29,9 +29,11 @@ public static class DemoEstate
         var contexts = layout.Collected
             .Select(account => new AccountContext(layout, account, directory, options.Seed, scale, Report))
             .ToArray();
-        var budget = options.Size / contexts.Length;
+        // Every account alike, or the large accounts share the size and the others keep their fixed part.
+        var large = options.LargeAccounts ?? contexts.Length;
+        var budget = options.Size / large;
         Parallel.ForEach(contexts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            context => AccountGenerator.Generate(context, budget));
+            context => AccountGenerator.Generate(context, Array.IndexOf(contexts, context) < large ? budget : 0));
 
         var byType = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (type, count) in contexts.SelectMany(c => c.ResourcesByType))

@@ -36,6 +36,13 @@ public sealed class DemoOptions
     /// <summary>The approximate number of resources: configuration items, Tagging-API-only resources, IAM entities and quotas.</summary>
     public int Size { get; set; } = DefaultSize;
 
+    /// <summary>
+    /// How many accounts hold the resources (null: every collected account, alike). Given, the first this many
+    /// collected accounts share <see cref="Size"/> and the others keep only their fixed part (IAM, quotas, one of each
+    /// resource type): an estate of a few very large accounts, as a busy ECS or Lambda account is.
+    /// </summary>
+    public int? LargeAccounts { get; set; }
+
     /// <summary>Every problem with the options, listed at once.</summary>
     internal void Validate()
     {
@@ -47,6 +54,10 @@ public sealed class DemoOptions
         if (Accounts is < DefaultAccounts or > MaximumAccounts)
         {
             errors.Add($"Accounts must be between {DefaultAccounts} and {MaximumAccounts} (was {Accounts}).");
+        }
+        if (LargeAccounts is { } large && (large < 1 || large > Accounts - 1))
+        {
+            errors.Add($"LargeAccounts must be between 1 and the collected accounts, {Accounts - 1} (was {large}).");
         }
         if (errors.Count > 0)
         {

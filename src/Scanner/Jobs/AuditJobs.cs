@@ -89,7 +89,7 @@ public sealed class AuditJobs
             // As in a one-process scan: the quotas carry their usage series, for the forecasts.
             QuotaHistory = await QuotaHistory.ReadAsync(store, accountId, asOf, cancellationToken),
             Resources = judged,
-            Inventory = account.Resources,
+            Inventory = new Rules.Resources.Inventory(account.Resources.Where(Rules.Resources.Inventory.Indexes)),
             Gaps = account.Gaps,
             Organization = account.Organization,
             Network = account.Network,

@@ -12,8 +12,8 @@ internal sealed record AccountEvaluation
 {
     /// <summary>The resources to evaluate.</summary>
     public required IReadOnlyList<Resource> Resources { get; init; }
-    /// <summary>What rules may look up beyond the evaluated resource: the whole account.</summary>
-    public required IReadOnlyList<Resource> Inventory { get; init; }
+    /// <summary>What rules may look up beyond the evaluated resource: the whole account, or its index when it is streamed.</summary>
+    public required Inventory Inventory { get; init; }
     public required IReadOnlyList<CoverageGap> Gaps { get; init; }
     /// <summary>The AWS organisation the accounts sit in, as the source read it (or why it could not).</summary>
     public OrganizationView Organization { get; init; } = OrganizationView.NotConfigured;

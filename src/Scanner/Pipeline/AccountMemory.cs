@@ -10,7 +10,7 @@ internal static class AccountMemory
     /// which only a full collection frees; below it the collector's own pace keeps memory low, and a
     /// full collection after each of hundreds of small accounts would cost more than it saves.
     /// </summary>
-    private const int LargeAccount = 20_000;
+    public const int LargeAccount = 20_000;
 
     public static bool IsLarge(Snapshot account) => account.Resources.Count >= LargeAccount;
 

@@ -16,12 +16,12 @@ namespace Ocado.Guardrails.Scanner.Pipeline;
 /// one account's region with <see cref="EvaluateAccount"/>, the final job writes the outputs). Both evaluate
 /// through <see cref="EvaluateAccount"/>, so that one process and many workers find exactly the same.
 /// </summary>
-internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog, TimeProvider time, ScanProgress progress)
+internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog, TimeProvider time, ScanProgress progress)
 {
     /// <summary>Evaluates the catalog on an account's resources and applies guardrails.yaml's waivers.</summary>
     public AccountFindings EvaluateAccount(AccountEvaluation input, CancellationToken cancellationToken)
     {
-        var evaluator = new Evaluator(catalog, config.Estate, new Inventory(input.Inventory), config.ParamsFor, input.Now, config.Engine.RuleTimeout, keepsMessages: input.IncludePasses,
+        var evaluator = new Evaluator(catalog, config.Estate, input.Inventory, config.ParamsFor, input.Now, config.Engine.RuleTimeout, keepsMessages: input.IncludePasses,
             allocationBudget: config.Engine.RuleMemoryMegabytes * 1024L * 1024, organization: input.Organization, network: input.Network);
         var scan = new ScanEvaluator(evaluator, config.Estate, input.Gaps)
         {
@@ -72,53 +72,71 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
         var warned = new HashSet<string>(StringComparer.Ordinal);
         var quotaUsage = new List<Rules.Quotas.QuotaUsageSample>();
         var resources = 0L;
-        Task<Snapshots.Snapshot>? Read(int index) => index < accounts.Count ? source.ReadAsync(scanId, accounts[index], cancellationToken) : null;
+        // A snapshot's accounts are streamed; live accounts (and every account, unless StreamsAccounts) are held whole.
+        var streamable = StreamsAccounts ? source as SnapshotSource : null;
+        Task<Snapshots.Snapshot>? Read(int index) => streamable is null && index < accounts.Count ? source.ReadAsync(scanId, accounts[index], cancellationToken) : null;
         var next = Read(0);
         for (var i = 0; i < accounts.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var account = await next!;
-            // The next account is read while this one is evaluated (reading is mostly one thread, evaluating
-            // uses all cores); after a large account, one at a time, so that two never meet in memory.
-            var large = AccountMemory.IsLarge(account);
-            next = large ? null : Read(i + 1);
+            async Task<AccountEvaluation> SettingsAsync(DateTimeOffset? collectedAt)
+            {
+                var asOf = collectedAt ?? startedAt;
+                return new AccountEvaluation
+                {
+                    QuotaHistory = history is null ? null : await QuotaHistory.ReadAsync(history, accounts[i], asOf, cancellationToken),
+                    Resources = [],
+                    Inventory = Inventory.Empty,
+                    Gaps = [],
+                    // A snapshot is a point in time: key ages and expiry dates are judged as of its collection, so
+                    // scanning the same snapshot again gives the same findings.
+                    Now = asOf,
+                    // Waivers are reviewed promises about the present: they expire by the wall clock.
+                    WaiversAsOf = startedAt,
+                    IncludePasses = options.IncludePasses || options.Status.KeepsPasses,
+                };
+            }
+            var judged = streamable?.Stream(scanId, accounts[i]) is { } streamed
+                ? EvaluateStreamed(accounts[i], streamed, await SettingsAsync(streamed.Stream.CollectedAt), cancellationToken)
+                : null;
+            if (judged is null)
+            {
+                var account = await (next ?? source.ReadAsync(scanId, accounts[i], cancellationToken));
+                // The next account is read while this one is evaluated (reading is mostly one thread, evaluating
+                // uses all cores); after a large account, one at a time, so that two never meet in memory.
+                var large = AccountMemory.IsLarge(account);
+                next = large ? null : Read(i + 1);
+                var evaluated = EvaluateAccount(await SettingsAsync(account.CollectedAt) with
+                {
+                    Resources = account.Resources,
+                    Inventory = new Inventory(account.Resources.Where(Inventory.Indexes)),
+                    Gaps = account.Gaps,
+                    Organization = account.Organization,
+                    Network = account.Network,
+                }, cancellationToken);
+                judged = new JudgedAccount(evaluated, account.Gaps, account.Errors, account.JudgedCount);
+                if (large)
+                {
+                    AccountMemory.Release();
+                    next = Read(i + 1);
+                }
+            }
             // A problem of the whole snapshot (collection.json) comes with every account: it is said once.
-            foreach (var error in account.Errors.Where(warned.Add))
+            foreach (var error in judged.Errors.Where(warned.Add))
             {
                 progress.Warning(error);
             }
-            var asOf = account.CollectedAt ?? startedAt;
-            var evaluated = EvaluateAccount(new AccountEvaluation
-            {
-                QuotaHistory = history is null ? null : await QuotaHistory.ReadAsync(history, accounts[i], asOf, cancellationToken),
-                Resources = account.Resources,
-                Inventory = account.Resources,
-                Gaps = account.Gaps,
-                Organization = account.Organization,
-                Network = account.Network,
-                // A snapshot is a point in time: key ages and expiry dates are judged as of its collection, so
-                // scanning the same snapshot again gives the same findings.
-                Now = asOf,
-                // Waivers are reviewed promises about the present: they expire by the wall clock.
-                WaiversAsOf = startedAt,
-                IncludePasses = options.IncludePasses || options.Status.KeepsPasses,
-            }, cancellationToken);
-            findings.AddRange(evaluated.Findings);
-            gaps.AddRange(account.Gaps);
-            matchedWaivers.UnionWith(evaluated.MatchedWaivers);
-            quotaUsage.AddRange(evaluated.QuotaUsage);
-            scanCounts.Add(evaluated.Counts);
-            foreach (var (family, counts) in evaluated.Summary)
+            findings.AddRange(judged.Findings.Findings);
+            gaps.AddRange(judged.Gaps);
+            matchedWaivers.UnionWith(judged.Findings.MatchedWaivers);
+            quotaUsage.AddRange(judged.Findings.QuotaUsage);
+            scanCounts.Add(judged.Findings.Counts);
+            foreach (var (family, counts) in judged.Findings.Summary)
             {
                 summary[family].Add(counts);
             }
-            resources += account.JudgedCount;
+            resources += judged.Resources;
             progress.AccountDone(i + 1, accounts.Count, resources);
-            if (large)
-            {
-                AccountMemory.Release();
-                next = Read(i + 1);
-            }
         }
         findings.Sort(static (a, b) => string.CompareOrdinal(a.RuleId, b.RuleId) is var c and not 0 ? c : string.CompareOrdinal(a.ResourceArn, b.ResourceArn));
         progress.Stage($"scanned {resources:N0} resources in {watch.Elapsed.TotalSeconds:F1} s");

@@ -27,34 +27,43 @@ internal static class ConfigFiles
         var resources = new List<Resource>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var where = $"{path}: configuration item {i}";
-            var item = Strict(items[i], where, limits);
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                throw new SnapshotFormatException($"{where} is {AwsJson.Kind(item)}, not an object");
-            }
-            foreach (var key in new[] { "resourceType", "resourceId", "resourceName", "awsAccountId", "accountId", "awsRegion", "ARN", "arn" })
-            {
-                // The item's identity must be text: a number there would silently give the item another name or account.
-                AwsJson.Text(item, key, where);
-            }
-            Attribution.CheckTags(JsonPath.Find(item, "tags"), where, limits);
-            Resource resource;
-            try
-            {
-                resource = ConfigurationItems.ToResource(item);
-            }
-            catch (FormatException ex)
-            {
-                throw new SnapshotFormatException($"{where}: {ex.Message}", ex);
-            }
-            if (account is not null)
-            {
-                Attribution.Check(resource, account, where);
-            }
-            resources.Add(resource);
+            resources.Add(ToResource(Strict(items[i], $"{path}: configuration item {i}", limits), $"{path}: configuration item {i}", account, limits));
         }
         return resources;
+    }
+
+    /// <summary>
+    /// The names of a file's list of items, in the order <see cref="Items"/> looks for them (matched case-insensitively).
+    /// </summary>
+    public static readonly string[] ListNames = ["configurationItems", "baseConfigurationItems", "Results", "ConfigurationItems"];
+
+    /// <summary>One configuration item (<paramref name="where"/> names it in errors), checked as a file's every item is.</summary>
+    public static Resource ToResource(JsonElement item, string where, string? account, InputLimits limits)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new SnapshotFormatException($"{where} is {AwsJson.Kind(item)}, not an object");
+        }
+        foreach (var key in new[] { "resourceType", "resourceId", "resourceName", "awsAccountId", "accountId", "awsRegion", "ARN", "arn" })
+        {
+            // The item's identity must be text: a number there would silently give the item another name or account.
+            AwsJson.Text(item, key, where);
+        }
+        Attribution.CheckTags(JsonPath.Find(item, "tags"), where, limits);
+        Resource resource;
+        try
+        {
+            resource = ConfigurationItems.ToResource(item);
+        }
+        catch (FormatException ex)
+        {
+            throw new SnapshotFormatException($"{where}: {ex.Message}", ex);
+        }
+        if (account is not null)
+        {
+            Attribution.Check(resource, account, where);
+        }
+        return resource;
     }
 
     /// <summary>
@@ -83,7 +92,7 @@ internal static class ConfigFiles
         {
             return body.EnumerateArray();
         }
-        foreach (var key in new[] { "configurationItems", "baseConfigurationItems", "Results", "ConfigurationItems" })
+        foreach (var key in ListNames)
         {
             if (JsonPath.Find(body, key) is { } list)
             {

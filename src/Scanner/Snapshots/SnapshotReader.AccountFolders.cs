@@ -5,7 +5,7 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 internal sealed partial class SnapshotReader
 {
     /// <summary>The folders of an account: which of them can be read, and which files are in them.</summary>
-    private sealed partial class AccountReader
+    internal sealed partial class AccountReader
     {
         /// <summary>Whether the account's sub-folder can be read: absent is fine (nothing collected there); a file in its place is a gap.</summary>
         private bool Folder(string name, string source)

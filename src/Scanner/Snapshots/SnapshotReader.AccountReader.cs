@@ -7,11 +7,12 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 internal sealed partial class SnapshotReader
 {
     /// <summary>Reads one account folder; holds what it read until <see cref="Read"/> returns it.</summary>
-    private sealed partial class AccountReader
+    internal sealed partial class AccountReader
     {
         private readonly Dictionary<string, Resource> _resources = new(StringComparer.Ordinal);
         private readonly List<CoverageGap> _gaps;
         private readonly List<string> _errors = [];
+        private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
         private readonly SnapshotReader _snapshot;
         private readonly string _directory;
         private readonly string _account;
@@ -49,11 +50,24 @@ internal sealed partial class SnapshotReader
                 return Result();
             }
             ReadConfigFiles();
+            ReadIam(Add);
+            ReadTagging();
+            ReadResourceShares(Add);
+            ReadQuotas(Counts(_resources.Values));
+            return Result();
+        }
+
+        private void ReadIam(Action<Resource> add)
+        {
             if (Folder("iam", CoverageGap.Sources.Iam))
             {
-                IamFiles.Read(_directory, _account, _snapshot._directory, _snapshot._limits, Add, (file, ex) => Failed(file, null, CoverageGap.Sources.Iam, ex),
+                IamFiles.Read(_directory, _account, _snapshot._directory, _snapshot._limits, add, (file, ex) => Failed(file, null, CoverageGap.Sources.Iam, ex),
                     (file, ex) => Failed(file, null, CoverageGap.Sources.ServiceLastAccessed, ex));
             }
+        }
+
+        private void ReadTagging()
+        {
             foreach (var file in Files(SnapshotLayout.TaggingFolder, CoverageGap.Sources.Tagging, depth: 1))
             {
                 Guarded(file, RegionOf(file), CoverageGap.Sources.Tagging, () =>
@@ -64,13 +78,10 @@ internal sealed partial class SnapshotReader
                     }
                 });
             }
-            ReadResourceShares();
-            ReadQuotas();
-            return Result();
         }
 
         /// <summary><c>ram/REGION/</c>: a region's three RAM files together, or a gap naming the file that failed.</summary>
-        private void ReadResourceShares()
+        private void ReadResourceShares(Action<Resource> add)
         {
             if (!Folder(SnapshotLayout.RamFolder, CoverageGap.Sources.Ram))
             {
@@ -84,7 +95,7 @@ internal sealed partial class SnapshotReader
                     _errors.Add($"{folder}: ignored: ram/ holds a folder per region");
                     continue;
                 }
-                Guarded(folder, region, CoverageGap.Sources.Ram, () => RamFiles.Read(folder, _account, region, _snapshot._directory, _snapshot._limits).ForEach(Add));
+                Guarded(folder, region, CoverageGap.Sources.Ram, () => RamFiles.Read(folder, _account, region, _snapshot._directory, _snapshot._limits).ForEach(add));
             }
         }
 
@@ -108,13 +119,19 @@ internal sealed partial class SnapshotReader
             }
         }
 
-        private void ReadQuotas()
+        private static InventoryCounts Counts(IEnumerable<Resource> resources)
         {
             var counts = new InventoryCounts();
-            foreach (var resource in _resources.Values)
+            foreach (var resource in resources)
             {
                 counts.Add(resource);
             }
+            return counts;
+        }
+
+        /// <summary>Quotas come last: their usage counts every other resource of the account (<paramref name="counts"/>).</summary>
+        private void ReadQuotas(InventoryCounts counts)
+        {
             foreach (var file in Files(SnapshotLayout.QuotasFolder, CoverageGap.Sources.Quotas, depth: 2))
             {
                 var folder = Path.GetDirectoryName(file)!;
@@ -140,7 +157,7 @@ internal sealed partial class SnapshotReader
             // IAM read from the authorization details replaces Config's item for the same entity; tags merge.
             if (_resources.TryGetValue(resource.Arn, out var existing) && existing.Tags.Count > 0)
             {
-                resource = resource with { Tags = existing.Tags.Concat(resource.Tags).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal) };
+                resource = resource with { Tags = Later(existing.Tags, resource.Tags) };
             }
             _resources[resource.Arn] = resource;
         }
@@ -149,33 +166,54 @@ internal sealed partial class SnapshotReader
         {
             if (_resources.TryGetValue(arnText, out var existing))
             {
-                if (tags.All(t => existing.Tags.TryGetValue(t.Key, out var value) && value == t.Value))
-                {
-                    // Config and the Tagging API usually agree: nothing to copy.
-                    return;
-                }
-                var merged = new Dictionary<string, string>(existing.Tags, StringComparer.Ordinal);
-                foreach (var (key, value) in tags)
-                {
-                    merged[key] = value;
-                }
-                _resources[arnText] = existing with { Tags = merged };
+                _resources[arnText] = Tagged(existing, tags);
                 return;
             }
             // TaggingFiles checked it is an ARN of this account (or of none, as a bucket's).
             var arn = Arn.Parse(arnText);
             // Known only to the Tagging API (Config does not record its type): still a resource to judge.
+            // Held until the stream meets its Config item: the account, region and tags are mostly the same few strings, kept once.
             _resources[arnText] = new Resource
             {
                 Type = ArnResourceTypes.Of(arn),
                 Arn = arnText,
                 Id = arn.ResourceId,
                 Name = arn.ResourceId,
-                AccountId = arn.AccountId,
-                Region = arn.Region.Length > 0 ? arn.Region : "global",
-                Tags = tags,
+                AccountId = Shared(arn.AccountId),
+                Region = arn.Region.Length > 0 ? Shared(arn.Region) : "global",
+                Tags = tags.ToDictionary(t => Shared(t.Key), t => Shared(t.Value), StringComparer.Ordinal),
             };
         }
+
+        private string Shared(string text)
+        {
+            if (_shared.TryGetValue(text, out var kept))
+            {
+                return kept;
+            }
+            _shared.Add(text);
+            return text;
+        }
+
+        /// <summary>The resource with the Tagging API's tags over its own (the Tagging API's win).</summary>
+        private static Resource Tagged(Resource resource, IReadOnlyDictionary<string, string> tags)
+        {
+            if (tags.All(t => resource.Tags.TryGetValue(t.Key, out var value) && value == t.Value))
+            {
+                // Config and the Tagging API usually agree: nothing to copy.
+                return resource;
+            }
+            var merged = new Dictionary<string, string>(resource.Tags, StringComparer.Ordinal);
+            foreach (var (key, value) in tags)
+            {
+                merged[key] = value;
+            }
+            return resource with { Tags = merged };
+        }
+
+        /// <summary>Tags of two reads of one resource, the later's winning: as <see cref="Add"/> merges them.</summary>
+        private static Dictionary<string, string> Later(IReadOnlyDictionary<string, string> earlier, IReadOnlyDictionary<string, string> later) =>
+            earlier.Concat(later).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
 
         private void Guarded(string file, string? region, string source, Action read)
         {

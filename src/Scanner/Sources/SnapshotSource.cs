@@ -36,6 +36,18 @@ internal sealed class SnapshotSource(string directory, Estate estate, InputLimit
             return account with { Organization = organization, Network = network, Gaps = NetworkFiles.Including(account.Gaps, network, a => a == accountId) };
         }, cancellationToken);
 
+    /// <summary>
+    /// One account as a compact index and a stream of its resources (<see cref="SnapshotReader.AccountStream"/>),
+    /// with the scan's organisation and network; null when the account is one <see cref="ReadAsync"/> reads whole.
+    /// </summary>
+    public StreamedAccount? Stream(string scanId, string accountId)
+    {
+        var reader = SnapshotReader.Open(directory, estate, limits);
+        var organization = _organizations.GetOrAdd(scanId, _ => new Lazy<OrganizationView>(reader.ReadOrganization)).Value;
+        var network = _networks.GetOrAdd(scanId, _ => new Lazy<NetworkView>(reader.ReadNetwork)).Value;
+        return reader.StreamAccount(accountId) is { } stream ? new StreamedAccount(stream, organization, network) : null;
+    }
+
     public IReadOnlyList<string> KeptScans() => [];
 
     public void Discard(string scanId)
@@ -44,3 +56,6 @@ internal sealed class SnapshotSource(string directory, Estate estate, InputLimit
         _networks.TryRemove(scanId, out _);
     }
 }
+
+/// <summary>An account of a snapshot, streamed, and the views of the estate every account of the scan shares.</summary>
+internal sealed record StreamedAccount(SnapshotReader.AccountStream Stream, OrganizationView Organization, NetworkView Network);

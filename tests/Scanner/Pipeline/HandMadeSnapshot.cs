@@ -38,6 +38,23 @@ internal sealed class HandMadeSnapshot : IDisposable
         return this;
     }
 
+    /// <summary>Gives the account one role, as its IAM authorization details would list it.</summary>
+    public HandMadeSnapshot Role(string account, string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Root, account, "iam")).FullName;
+        var role = new
+        {
+            RoleName = name, RoleId = "AROA" + name.ToUpperInvariant(), Arn = $"arn:aws:iam::{account}:role/{name}", Path = "/",
+            AssumeRolePolicyDocument = new { Statement = new[] { new { Effect = "Allow", Principal = new { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" } } },
+            RolePolicyList = Array.Empty<object>(), AttachedManagedPolicies = Array.Empty<object>(),
+        };
+        File.WriteAllText(Path.Combine(folder, "authorization-details.json"), JsonSerializer.Serialize(new
+        {
+            UserDetailList = Array.Empty<object>(), GroupDetailList = Array.Empty<object>(), RoleDetailList = new[] { role }, Policies = Array.Empty<object>(),
+        }));
+        return this;
+    }
+
     public static Dictionary<string, string> CompliantTags(string customer) => new()
     {
         ["owner"] = "team@example.com", ["customer"] = customer, ["environment"] = "production", ["cost-centre"] = "CC-1001",

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using System.Text.Unicode;
+using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
+
+namespace Ocado.Guardrails.Scanner.Snapshots;
+
+/// <summary>
+/// Reads an AWS Config file item by item, so that a file of a quarter of a million items never sits in memory
+/// whole: the forms <c>collect</c> and the Config delivery write (an object whose list is <c>configurationItems</c>
+/// or <c>baseConfigurationItems</c>, every other property a plain value). It hands out, as it reads them, the
+/// resources <see cref="ConfigFiles.Read(string, string?, string?, InputLimits)"/> would; they are the file's only
+/// if it returns null, the whole file having proven as readable as that reader requires (valid UTF-8 and JSON, no
+/// duplicate key, within the limits). Any other form, and any fault, returns why: the caller drops what it was
+/// handed and reads the file whole instead (which also words the gap).
+/// </summary>
+internal static class ConfigFileStream
+{
+    private const int FirstBufferBytes = 1 << 20;
+
+    /// <summary>Streams the file's items to <paramref name="each"/>; null when the whole file was read, else why it must be read whole.</summary>
+    public static string? Read(string path, string root, string account, InputLimits limits, Action<Resource> each)
+    {
+        try
+        {
+            var (stream, size) = InputFile.OpenRead(path, root, limits);
+            using (stream)
+            {
+                return new Walk(path, account, limits, each).Run(stream, size);
+            }
+        }
+        catch (Exception ex) when (SnapshotReader.Unreadable(ex))
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>One pass over one file: where the reader is in it, and what it has seen at the top level.</summary>
+    private sealed class Walk(string path, string account, InputLimits limits, Action<Resource> each)
+    {
+        private enum Place { Start, Root, Items, End }
+
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+        private Place _place = Place.Start;
+        private int _items;
+
+        public string? Run(FileStream stream, long size)
+        {
+            var buffer = new byte[(int)Math.Clamp(size, 16, FirstBufferBytes)];
+            int filled = 0, validated = 0;
+            long total = 0;
+            var eof = false;
+            var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = limits.MaxDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            while (true)
+            {
+                if (!eof && filled == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+                var read = eof ? 0 : stream.Read(buffer, filled, buffer.Length - filled);
+                eof = read == 0;
+                filled += read;
+                total += read;
+                if (total > size)
+                {
+                    return "grew while it was read";
+                }
+                if (total <= 3 && filled >= 2 && (buffer[0] is 0xEF or 0xFE or 0xFF))
+                {
+                    return "a byte-order mark";
+                }
+                // Validated up to the last whole character: a character cut by the buffer's end waits for the rest.
+                var upTo = eof ? filled : CompleteUpTo(buffer, filled);
+                if (!Utf8.IsValid(buffer.AsSpan(validated, upTo - validated)))
+                {
+                    return "not valid UTF-8";
+                }
+                validated = upTo;
+                var reader = new Utf8JsonReader(buffer.AsSpan(0, upTo), eof, state);
+                if (Step(ref reader, buffer) is { } why)
+                {
+                    return why;
+                }
+                if (eof)
+                {
+                    return _place == Place.End ? null : "ends early";
+                }
+                var consumed = (int)reader.BytesConsumed;
+                state = reader.CurrentState;
+                Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
+                filled -= consumed;
+                validated -= consumed;
+            }
+        }
+
+        /// <summary>Reads every whole unit (a token, or an item) the buffer holds; the reader stops before a unit that is cut.</summary>
+        private string? Step(ref Utf8JsonReader reader, byte[] buffer)
+        {
+            while (true)
+            {
+                var before = reader;
+                if (!reader.Read())
+                {
+                    reader = before;
+                    return null;
+                }
+                switch (_place, reader.TokenType)
+                {
+                    case (Place.Start, JsonTokenType.StartObject):
+                        _place = Place.Root;
+                        break;
+                    case (Place.Start, _):
+                        return "not an object";
+                    case (Place.Root, JsonTokenType.EndObject):
+                        _place = Place.End;
+                        break;
+                    case (Place.Root, JsonTokenType.PropertyName):
+                        var name = reader.GetString()!;
+                        var isList = ConfigFiles.ListNames.Contains(name, StringComparer.OrdinalIgnoreCase);
+                        if (!_names.Add(name) || name == "status_code" || (isList && _names.Any(n => n != name && ConfigFiles.ListNames.Contains(n, StringComparer.OrdinalIgnoreCase))))
+                        {
+                            return $"its top-level key {name}";
+                        }
+                        var value = reader;
+                        if (!value.Read())
+                        {
+                            reader = before;
+                            return null;
+                        }
+                        if (isList && name is "configurationItems" or "baseConfigurationItems" && value.TokenType == JsonTokenType.StartArray)
+                        {
+                            _place = Place.Items;
+                        }
+                        else if (isList || value.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                        {
+                            return $"its top-level key {name}";
+                        }
+                        reader = value;
+                        break;
+                    case (Place.Items, JsonTokenType.EndArray):
+                        _place = Place.Root;
+                        break;
+                    case (Place.Items, JsonTokenType.StartObject):
+                        var start = (int)reader.TokenStartIndex;
+                        if (!reader.TrySkip())
+                        {
+                            reader = before;
+                            return null;
+                        }
+                        Item(buffer.AsSpan(start, (int)reader.BytesConsumed - start));
+                        break;
+                    case (Place.Items, _):
+                        return "an item that is not an object";
+                    default:
+                        return "more than one value";
+                }
+            }
+        }
+
+        private void Item(ReadOnlySpan<byte> json)
+        {
+            // The document keeps its own copy: the resource's configuration points into it, the buffer moves on.
+            var document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
+            var where = $"{path}: configuration item {_items++}";
+            each(ConfigFiles.ToResource(document.RootElement, where, account, limits));
+        }
+
+        /// <summary>Where the last character of the buffer that is surely whole ends: before a lead byte among the last three.</summary>
+        private static int CompleteUpTo(byte[] buffer, int filled)
+        {
+            for (var i = filled - 1; i >= Math.Max(0, filled - 4); i--)
+            {
+                if ((buffer[i] & 0xC0) == 0xC0)
+                {
+                    return i;
+                }
+                if ((buffer[i] & 0x80) == 0)
+                {
+                    return filled;
+                }
+            }
+            return filled;
+        }
+    }
+}
