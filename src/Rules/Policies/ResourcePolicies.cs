@@ -29,6 +29,10 @@ public static class ResourcePolicies
             "AWS::EFS::FileSystem" => (resource.Config("FileSystemPolicy"), "file system policy"),
             "AWS::S3::AccessPoint" => (resource.Config("Policy"), "access point policy"),
             "AWS::Events::EventBus" => (resource.Config("Policy"), "event bus policy"),
+            // Read from the services' own answers, as the AWS CLI prints them (ServiceResourcePolicies).
+            ServiceResourcePolicies.LogsResourcePolicy => (resource.Config("policyDocument"), "CloudWatch Logs resource policy"),
+            ServiceResourcePolicies.GlueResourcePolicy => (resource.Config("PolicyInJson"), "Glue Data Catalog policy"),
+            ServiceResourcePolicies.LayerVersion => (resource.Supplementary("Policy"), "layer version policy"),
             _ => (FirstPresent(
                 resource.Config("Policy"), resource.Config("PolicyText"), resource.Config("RepositoryPolicyText"),
                 resource.Config("ResourcePolicy"), resource.Supplementary("Policy"), resource.Supplementary("ResourcePolicy")), "resource policy"),

@@ -65,6 +65,7 @@ internal sealed partial class SnapshotReader
                 });
             }
             ReadResourceShares();
+            ReadServicePolicies();
             ReadQuotas();
             return Result();
         }
