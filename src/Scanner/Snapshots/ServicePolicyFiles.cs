@@ -59,6 +59,10 @@ internal static class ServicePolicyFiles
         {
             var (entry, where) = (entries[i], $"{path}: Layers[{i}]");
             var name = Required(entry, "LayerName", where);
+            if (!SnapshotLayout.IsLayerName(name))
+            {
+                throw new SnapshotFormatException($"{where}: LayerName '{name}' is not a Lambda layer name");
+            }
             var latest = JsonPath.Find(entry, "LatestMatchingVersion") is { ValueKind: JsonValueKind.Object } found
                 ? found
                 : throw new SnapshotFormatException($"{where}: LatestMatchingVersion is missing: which version to judge is unknown");

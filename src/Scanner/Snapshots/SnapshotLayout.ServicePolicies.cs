@@ -37,6 +37,9 @@ internal static partial class SnapshotLayout
             ? Path.Combine(account, LambdaFolder, NetworkId(region, RegionName()), LayerPolicyCommand, layerName, version.ToString(CultureInfo.InvariantCulture) + ".json")
             : throw new SnapshotFormatException($"'{layerName}' version {version} is not a Lambda layer name and version number");
 
+    /// <summary>Whether a name is a layer's name as Lambda allows it (a file is named after it).</summary>
+    public static bool IsLayerName(string name) => LayerName().IsMatch(name);
+
     // Lambda's LayerName without the ARN form (botocore's model: [a-zA-Z0-9-_]+, at most 140).
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,140}\\z")]
     private static partial Regex LayerName();
