@@ -8,8 +8,8 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// <summary>
 /// The wire protocols of the operations we call. JSON 1.1: a POST of the input as JSON, the
 /// operation in <c>X-Amz-Target</c>. REST-JSON (as AWS RAM's POST operations use it): a POST of the input as JSON to
-/// the operation's own path; or (Lambda's) a GET with the input in the path and query string. Query: a form POST of <c>Action</c>, <c>Version</c> and the
-/// parameters, answered in XML with the output inside <c>&lt;ActionResult&gt;</c>.
+/// the operation's own path; or (Lambda's) a GET with the input in the path and query string. Query: a form POST of
+/// <c>Action</c>, <c>Version</c> and the parameters, answered in XML with the output inside <c>&lt;ActionResult&gt;</c>.
 /// https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html
 /// https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
 /// https://smithy.io/2.0/aws/protocols/aws-restjson1-protocol.html
