@@ -32,6 +32,7 @@ public sealed class AwsTestServer : IAsyncDisposable
     private readonly IamHandler _iam;
     private readonly OrganizationsHandler _organizations;
     private readonly RamHandler _ram;
+    private readonly ServicePolicyHandler _policies;
 
     private AwsTestServer(ServedEstate estate, int maxPage, WebApplication app)
     {
@@ -45,6 +46,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         _iam = new IamHandler(estate, maxPage, LastAccess);
         _organizations = new OrganizationsHandler(estate, maxPage);
         _ram = new RamHandler(estate, maxPage);
+        _policies = new ServicePolicyHandler(estate, maxPage);
     }
 
     public ServedEstate Estate { get; }
@@ -107,12 +109,14 @@ public sealed class AwsTestServer : IAsyncDisposable
         var headers = http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value.ToArray()), StringComparer.Ordinal);
         var target = headers.GetValueOrDefault("x-amz-target");
         // REST-JSON (AWS RAM) names the operation by its path, JSON 1.1 by X-Amz-Target, Query by the form's Action.
-        var restOperation = target is null ? RamHandler.OperationOf(http.Request.Path.Value ?? "/") : null;
+        var restOperation = target is null ? RamHandler.OperationOf(http.Request.Path.Value ?? "/") ?? ServicePolicyHandler.LambdaOperationOf(http.Request.Method, http.Request.Path.Value ?? "/") : null;
         var json = target is not null || restOperation is not null;
         var form = json ? new Dictionary<string, string>(StringComparer.Ordinal) : ParseForm(body);
         var operation = target is not null ? target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..] : restOperation ?? form.GetValueOrDefault("Action") ?? "";
         var signed = new SignedRequest(http.Request.Method, http.Request.Path.Value ?? "/", http.Request.QueryString.Value ?? "", headers, body);
         var auth = SigV4Verifier.Verify(signed, _keys.Find, DateTimeOffset.UtcNow);
+        // Lambda's GETs carry their input in the path and query string: the handler reads it as the model names it.
+        body = ServicePolicyHandler.LambdaInput(http.Request.Method, http.Request.Path.Value ?? "/", http.Request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.ToString()))) ?? body;
         var reply = auth.Valid ? Dispatch(auth, operation, json, body, form, arrival) : AuthenticationError(auth, json);
         if (Latency > TimeSpan.Zero)
         {
@@ -176,6 +180,7 @@ public sealed class AwsTestServer : IAsyncDisposable
             "iam" => _iam.Handle(scope),
             "organizations" => _organizations.Handle(scope),
             "ram" => _ram.Handle(scope),
+            "logs" or "glue" or "lambda" => _policies.Handle(auth.Service, scope),
             var other => Reply.JsonError(400, "UnknownServiceException", $"this test server does not serve {other}"),
         };
     }
@@ -210,6 +215,8 @@ public sealed class AwsTestServer : IAsyncDisposable
         "tagging" => Reply.JsonError(400, "ThrottledException", "Rate exceeded"),
         "servicequotas" or "organizations" => Reply.JsonError(400, "TooManyRequestsException", "Rate exceeded"),
         "ram" => Reply.RestJsonError(429, "ThrottlingException", "Rate exceeded"),
+        "logs" or "glue" => Reply.JsonError(400, "ThrottlingException", "Rate exceeded"),
+        "lambda" => Reply.RestJsonError(429, "TooManyRequestsException", "Rate exceeded"),
         _ => Reply.XmlError(400, service == "iam" ? IamHandler.Ns : StsHandler.Ns, "Throttling", "Rate exceeded"),
     };
 

@@ -40,5 +40,8 @@ public sealed class ServedAccount(string id)
     /// <summary>Per region: the principals of the account's shares (RAM's <c>Principal</c>, each with its share's ARN).</summary>
     public Dictionary<string, List<JsonObject>> SharePrincipals { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The resource policies Config does not record (Logs, Glue, Lambda layers), per region.</summary>
+    public ServedPolicies ResourcePolicies { get; } = new();
+
     public List<JsonObject> ItemsIn(string region) => ConfigItems.TryGetValue(region, out var items) ? items : [];
 }

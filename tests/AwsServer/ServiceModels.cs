@@ -15,6 +15,7 @@ internal static class ServiceModels
         ["config"] = "config/2014-11-12", ["tagging"] = "resourcegroupstaggingapi/2017-01-26",
         ["servicequotas"] = "service-quotas/2019-06-24", ["iam"] = "iam/2010-05-08", ["sts"] = "sts/2011-06-15",
         ["organizations"] = "organizations/2016-11-28", ["ram"] = "ram/2018-01-04",
+        ["logs"] = "logs/2014-03-28", ["glue"] = "glue/2017-03-31", ["lambda"] = "lambda/2015-03-31",
     };
 
     private static readonly Dictionary<string, JsonObject> Loaded = new(StringComparer.Ordinal);

@@ -51,9 +51,11 @@ public sealed record CoverageGap(string AccountId, string? Region, string Source
             Sources.Iam => resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal),
             Sources.Quotas => resourceType == Resources.ResourceTypeNames.Quota,
             Sources.Ram => resourceType == Resources.ResourceTypeNames.ResourceShare,
+            _ when Resources.ServiceResourcePolicies.IsSource(Source) => Resources.ServiceResourcePolicies.Covers(Source, resourceType),
             Sources.Config or Sources.Tagging => !resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal)
                                                  && resourceType != Resources.ResourceTypeNames.Quota
-                                                 && resourceType != Resources.ResourceTypeNames.ResourceShare,
+                                                 && resourceType != Resources.ResourceTypeNames.ResourceShare
+                                                 && Resources.ServiceResourcePolicies.SourceOf(resourceType) is null,
             _ => true,
         };
     }

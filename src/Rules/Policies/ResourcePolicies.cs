@@ -34,6 +34,10 @@ public static class ResourcePolicies
             // Config records a REST API as GetRestApi returns it, whose policy is a JSON string with its quotes
             // escaped once more (as recorded in cloud-custodian's tests/data/placebo/test_rest_api_has_statement).
             "AWS::ApiGateway::RestApi" => (RestApiPolicy(resource.Config("policy")), "REST API resource policy"),
+            // Read from the services' own answers, as the AWS CLI prints them (ServiceResourcePolicies).
+            ServiceResourcePolicies.LogsResourcePolicy => (resource.Config("policyDocument"), "CloudWatch Logs resource policy"),
+            ServiceResourcePolicies.GlueResourcePolicy => (resource.Config("PolicyInJson"), "Glue Data Catalog policy"),
+            ServiceResourcePolicies.LayerVersion => (resource.Supplementary("Policy"), "layer version policy"),
             _ => (FirstPresent(
                 resource.Config("Policy"), resource.Config("PolicyText"), resource.Config("RepositoryPolicyText"),
                 resource.Config("ResourcePolicy"), resource.Supplementary("Policy"), resource.Supplementary("ResourcePolicy")), "resource policy"),

@@ -19,7 +19,7 @@ public static class SharingTypes
         new("S3 directory bucket policies", "AWS::S3Express::BucketPolicy", Config + "configuration.PolicyDocument", "segregation-directory-bucket-policy-no-foreign-access"),
         new("KMS key policies", "AWS::KMS::Key", Config + "supplementaryConfiguration.Policy", "segregation-key-policy-no-foreign-access"),
         new("Lambda function policies", "AWS::Lambda::Function", Config + "supplementaryConfiguration.Policy", "segregation-function-policy-no-foreign-access"),
-        new("Lambda layer version policies", "AWS::Lambda::LayerVersion", null, null, NoConfig + " (lambda get-layer-version-policy)"),
+        new("Lambda layer version policies (each layer's latest version)", "AWS::Lambda::LayerVersion", "lambda/<region>/list-layers.json and get-layer-version-policy/<layer>/<version>.json", "segregation-layer-policy-no-foreign-access"),
         new("SQS queue policies", "AWS::SQS::Queue", Config + "configuration.Policy", "segregation-queue-policy-no-foreign-access"),
         new("SNS topic policies", "AWS::SNS::Topic", Config + "configuration.Policy", "segregation-topic-policy-no-foreign-access"),
         new("Secrets Manager secret policies", "AWS::SecretsManager::Secret", Config + "supplementaryConfiguration.ResourcePolicy", "segregation-secret-policy-no-foreign-access"),
@@ -42,7 +42,7 @@ public static class SharingTypes
             "ram/<region>/get-resource-shares.json, list-resources.json, list-principals.json", "segregation-resource-share-no-foreign-principals"),
         new("DynamoDB table resource policies", "AWS::DynamoDB::Table", null, null, NoConfig + " (dynamodb get-resource-policy)"),
         new("DynamoDB stream resource policies", "AWS::DynamoDB::Table", null, null, NoConfig + " (dynamodb get-resource-policy on the stream's ARN)"),
-        new("CloudWatch Logs resource policies", "AWS::Logs::ResourcePolicy", null, null, NoConfig + " (logs describe-resource-policies)"),
-        new("Glue Data Catalog resource policy", null, null, null, NoConfig + " (glue get-resource-policy)"),
+        new("CloudWatch Logs resource policies", "AWS::Logs::ResourcePolicy", "logs/<region>/describe-resource-policies.json", "segregation-log-resource-policy-no-foreign-access"),
+        new("Glue Data Catalog resource policy", "AWS::Glue::ResourcePolicy", "glue/<region>/get-resource-policies.json", "segregation-glue-catalog-policy-no-foreign-access"),
     ];
 }

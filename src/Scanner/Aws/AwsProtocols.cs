@@ -8,8 +8,8 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// <summary>
 /// The wire protocols of the operations we call. JSON 1.1: a POST of the input as JSON, the
 /// operation in <c>X-Amz-Target</c>. REST-JSON (as AWS RAM's POST operations use it): a POST of the input as JSON to
-/// the operation's own path. Query: a form POST of <c>Action</c>, <c>Version</c> and the
-/// parameters, answered in XML with the output inside <c>&lt;ActionResult&gt;</c>.
+/// the operation's own path; or (Lambda's) a GET with the input in the path and query string. Query: a form POST of
+/// <c>Action</c>, <c>Version</c> and the parameters, answered in XML with the output inside <c>&lt;ActionResult&gt;</c>.
 /// https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html
 /// https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
 /// https://smithy.io/2.0/aws/protocols/aws-restjson1-protocol.html
@@ -26,6 +26,10 @@ internal sealed class AwsProtocols(AwsRequestSender sender)
     /// <summary>A REST-JSON operation whose every input member is in the body (no URI, query or header members).</summary>
     public Task<JsonElement> RestJsonAsync(AwsContext context, AwsService service, string operation, string path, JsonObject input, CancellationToken cancellationToken) =>
         SendJsonAsync(context, new AwsRequest(service, operation, Encoding.UTF8.GetBytes(input.ToJsonString()), RestJsonContentType, path), cancellationToken);
+
+    /// <summary>A REST-JSON GET: every input member in the path and query string (Lambda's ListLayers, GetLayerVersionPolicy).</summary>
+    public Task<JsonElement> RestJsonGetAsync(AwsContext context, AwsService service, string operation, string pathAndQuery, CancellationToken cancellationToken) =>
+        SendJsonAsync(context, new AwsRequest(service, operation, [], RestJsonContentType, pathAndQuery, "GET"), cancellationToken);
 
     private async Task<JsonElement> SendJsonAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken)
     {

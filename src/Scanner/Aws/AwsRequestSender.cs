@@ -41,8 +41,13 @@ internal sealed class AwsRequestSender
         await _limiters.WaitAsync(context.AccountId, context.Region, request.Service.SigningName, cancellationToken);
         _statistics.Request();
         var uri = WithPath(_endpoints.For(request.Service, context.Region), request.Path);
-        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = uri, Content = request.Body };
-        signing.Headers["Content-Type"] = request.ContentType;
+        var method = new HttpMethod(request.Method);
+        var withBody = method == HttpMethod.Post;
+        var signing = new AWSSigningRequest { HttpMethod = method, RequestUri = uri, Content = withBody ? request.Body : [] };
+        if (withBody)
+        {
+            signing.Headers["Content-Type"] = request.ContentType;
+        }
         if (request.Target is { } target)
         {
             signing.Headers["X-Amz-Target"] = target;
@@ -55,8 +60,12 @@ internal sealed class AwsRequestSender
             SignedAt = _time.GetUtcNow().UtcDateTime,
         }, cancellationToken);
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(request.Body) };
-        message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+        using var message = new HttpRequestMessage(method, uri);
+        if (withBody)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+        }
         if (request.Target is { } t)
         {
             message.Headers.TryAddWithoutValidation("X-Amz-Target", t);

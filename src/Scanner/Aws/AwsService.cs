@@ -13,6 +13,12 @@ internal sealed record AwsService(string SigningName, string EndpointPrefix, str
     public static readonly AwsService Tagging = new("tagging", "tagging", "RESOURCE_GROUPS_TAGGING_API", "ResourceGroupsTaggingAPI_20170126");
     /// <summary>AWS RAM: REST-JSON, regional. https://docs.aws.amazon.com/general/latest/gr/ram.html</summary>
     public static readonly AwsService Ram = new("ram", "ram", "RAM", null);
+    /// <summary>CloudWatch Logs: JSON 1.1, regional. https://docs.aws.amazon.com/general/latest/gr/cwl_region.html</summary>
+    public static readonly AwsService Logs = new("logs", "logs", "CLOUDWATCH_LOGS", "Logs_20140328");
+    /// <summary>AWS Glue: JSON 1.1, regional. https://docs.aws.amazon.com/general/latest/gr/glue.html</summary>
+    public static readonly AwsService Glue = new("glue", "glue", "GLUE", "AWSGlue");
+    /// <summary>AWS Lambda: REST-JSON, regional. https://docs.aws.amazon.com/general/latest/gr/lambda-service.html</summary>
+    public static readonly AwsService Lambda = new("lambda", "lambda", "LAMBDA", null);
     public static readonly AwsService ServiceQuotas = new("servicequotas", "servicequotas", "SERVICE_QUOTAS", "ServiceQuotasV20190624");
 
     /// <summary>IAM is global: one endpoint, signed for us-east-1. https://docs.aws.amazon.com/general/latest/gr/iam-service.html</summary>

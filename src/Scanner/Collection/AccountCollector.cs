@@ -75,6 +75,8 @@ internal static class AccountCollector
                 }, cancellationToken));
                 // Three calls per region, read every night: RAM has no change feed.
                 work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Ram, () => RamCollector.CollectAsync(run, context, cancellationToken), cancellationToken));
+                // The resource policies Config does not record (Logs, Glue, Lambda layers): read whole every night.
+                work.AddRange(ServicePolicyCollector.Start(run, context, cancellationToken));
                 var codes = region == home ? RegionalServiceCodes.Concat(GlobalServiceCodes).ToList() : RegionalServiceCodes.ToList();
                 work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Quotas, async () =>
                 {

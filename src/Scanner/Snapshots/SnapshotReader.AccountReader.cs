@@ -53,6 +53,7 @@ internal sealed partial class SnapshotReader
             ReadIam(Add);
             ReadTagging();
             ReadResourceShares(Add);
+            ReadServicePolicies(Add);
             ReadQuotas(Counts(_resources.Values));
             return Result();
         }

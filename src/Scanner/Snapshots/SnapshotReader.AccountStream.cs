@@ -62,7 +62,7 @@ internal sealed partial class SnapshotReader
 
     internal sealed partial class AccountReader
     {
-        /// <summary>The ARNs read from iam/ and ram/: a Config item of one of them gives only its tags (as <see cref="Add"/> merges them).</summary>
+        /// <summary>The ARNs read from iam/, ram/ and the services' policy folders: a Config item of one of them gives only its tags (as <see cref="Add"/> merges them).</summary>
         private readonly HashSet<string> _replacing = new(StringComparer.Ordinal);
         /// <summary>The ARNs of the index (<see cref="Inventory.Indexes"/>), in the order they were read.</summary>
         private readonly List<string> _index = [];
@@ -100,12 +100,16 @@ internal sealed partial class SnapshotReader
                 }
             });
             ReadTagging();
-            ReadResourceShares(resource =>
-            {
-                Add(resource);
-                _replacing.Add(resource.Arn);
-            });
+            ReadResourceShares(Replacing);
+            ReadServicePolicies(Replacing);
             return new AccountStream(this, IndexOf());
+        }
+
+        /// <summary>A resource read ahead of the stream (ram/, logs/, glue/, lambda/): a Config item of its ARN gives only its tags.</summary>
+        private void Replacing(Resource resource)
+        {
+            Add(resource);
+            _replacing.Add(resource.Arn);
         }
 
         public string? StreamConfig(int size, Action<List<Resource>> batch)

@@ -13,6 +13,7 @@ public sealed class CollectRequestShapeTests
         AwsCli.Require();
         await using var harness = await CollectionHarness.StartAsync(accounts: 2, resourcesPerRegion: 30);
         harness.Server.Faults.UnprocessedFraction = 0.3;
+        ServedPolicyPlant.Plant(harness.Server.Estate.Accounts.Values.First(), "eu-west-1", 3);
         var fast = CollectionHarness.FastSettings();
         await harness.CollectAsync(fast);
         await using var aggregated = await CollectionHarness.StartAsync(accounts: 1, resourcesPerRegion: 30);
@@ -27,8 +28,9 @@ public sealed class CollectRequestShapeTests
 
         Assert.Empty(problems);
         Assert.Equal(
-            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "GenerateCredentialReport", "GetAccountAuthorizationDetails",
-             "GetCallerIdentity", "GetCredentialReport", "GetResourceShares", "GetResources", "ListPrincipals", "ListResources", "ListServiceQuotas",
+            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeResourcePolicies", "GenerateCredentialReport",
+             "GetAccountAuthorizationDetails", "GetCallerIdentity", "GetCredentialReport", "GetLayerVersionPolicy", "GetResourcePolicies",
+             "GetResourceShares", "GetResources", "ListLayers", "ListPrincipals", "ListResources", "ListServiceQuotas",
              "SelectAggregateResourceConfig", "SelectResourceConfig"],
             requests.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));
     }
@@ -73,6 +75,21 @@ public sealed class CollectRequestShapeTests
         // The server knows a RAM operation by its path alone, as RAM does; RamClient posts to the same paths (RamCliTests).
         Assert.Equal("POST", method);
         Assert.Equal(operation, RamHandler.OperationOf(path));
+    }
+
+    [Theory]
+    [InlineData("ListLayers", "/2018-10-31/layers")]
+    [InlineData("GetLayerVersionPolicy", "/2018-10-31/layers/shared-libs/versions/3/policy")]
+    public void EachLambdaOperationIsServedAtThePathAndMethodOfItsModel(string operation, string path)
+    {
+        AwsCli.Require();
+
+        var (method, requestUri) = ServiceModels.Http("lambda", operation);
+
+        // The model's path with its labels filled in as LambdaClient fills them; the server knows the operation by it alone.
+        Assert.Equal("GET", method);
+        Assert.Equal(path, requestUri.Replace("{LayerName}", "shared-libs", StringComparison.Ordinal).Replace("{VersionNumber}", "3", StringComparison.Ordinal));
+        Assert.Equal(operation, ServicePolicyHandler.LambdaOperationOf(method, path));
     }
 
     [Fact]

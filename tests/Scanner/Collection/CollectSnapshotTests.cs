@@ -66,6 +66,10 @@ public sealed class CollectSnapshotTests
         Assert.Equal(8, snapshot.Resources.Select(r => r.AccountId).Distinct().Count());
     }
 
+    /// <summary>The Logs, Glue and Lambda layer policies: each service its own gap.</summary>
+    private static readonly string[] ServiceResourcePolicyGaps =
+        [Ocado.Guardrails.Rules.Resources.ServiceResourcePolicies.LogsSource, Ocado.Guardrails.Rules.Resources.ServiceResourcePolicies.GlueSource, Ocado.Guardrails.Rules.Resources.ServiceResourcePolicies.LambdaLayersSource];
+
     [Fact]
     public async Task ADeniedServiceAndADisabledRegionAreGapsWhileTheRestIsCollected()
     {
@@ -78,10 +82,11 @@ public sealed class CollectSnapshotTests
 
         Assert.Contains(summary.Gaps, g => g.AccountId == accounts[0] && g.Source == CoverageGap.Sources.Iam && g.Reason.StartsWith("access denied", StringComparison.Ordinal));
         var disabled = summary.Gaps.Where(g => g.AccountId == accounts[1]).ToList();
-        Assert.Equal([CoverageGap.Sources.Config, CoverageGap.Sources.Ram, CoverageGap.Sources.Quotas, CoverageGap.Sources.Tagging], disabled.Select(g => g.Source).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { CoverageGap.Sources.Config, CoverageGap.Sources.Ram, CoverageGap.Sources.Quotas, CoverageGap.Sources.Tagging }.Concat(ServiceResourcePolicyGaps).Order(StringComparer.Ordinal),
+            disabled.Select(g => g.Source).Order(StringComparer.Ordinal));
         Assert.All(disabled, g => Assert.Equal("eu-central-1", g.Region));
         Assert.All(disabled, g => Assert.StartsWith("region not enabled", g.Reason, StringComparison.Ordinal));
-        Assert.Equal(5, summary.Gaps.Count);
+        Assert.Equal(5 + ServiceResourcePolicyGaps.Length, summary.Gaps.Count);
         Assert.Contains(harness.ReadCollected().Resources, r => r.AccountId == accounts[1] && r.Region == "eu-west-1");
     }
 }

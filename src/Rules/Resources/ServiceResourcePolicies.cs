@@ -1,0 +1,49 @@
+namespace Ocado.Guardrails.Rules.Resources;
+
+/// <summary>
+/// The resource policies AWS Config does not record, read from the services' own answers (<c>logs/</c>, <c>glue/</c>
+/// and <c>lambda/</c> of the snapshot): each a resource of its own type, with the source a gap names when it was not read.
+/// </summary>
+public static class ServiceResourcePolicies
+{
+    /// <summary>
+    /// A CloudWatch Logs resource policy (<c>aws logs describe-resource-policies</c>). Logs gives it no ARN: its
+    /// resource is named <c>arn:PARTITION:logs:REGION:ACCOUNT:resource-policy:NAME</c>.
+    /// </summary>
+    public const string LogsResourcePolicy = "AWS::Logs::ResourcePolicy";
+
+    /// <summary>
+    /// A resource policy of the Glue Data Catalog (<c>aws glue get-resource-policies</c>): the catalog's own, or one AWS
+    /// RAM set for a cross-account grant. Glue gives it no ARN: its resource is named
+    /// <c>arn:PARTITION:glue:REGION:ACCOUNT:resource-policy/POLICY-HASH</c>, so a changed policy is a new resource.
+    /// </summary>
+    public const string GlueResourcePolicy = "AWS::Glue::ResourcePolicy";
+
+    /// <summary>
+    /// The latest version of a Lambda layer (<c>aws lambda list-layers</c>), its policy (<c>aws lambda
+    /// get-layer-version-policy</c>) in <c>supplementaryConfiguration.Policy</c>. Older versions are not read.
+    /// </summary>
+    public const string LayerVersion = "AWS::Lambda::LayerVersion";
+
+    /// <summary>The gap sources: what could not be read in one account and region.</summary>
+    public const string LogsSource = "logs:resource-policies";
+    public const string GlueSource = "glue:resource-policies";
+    public const string LambdaLayersSource = "lambda:layers";
+
+    public static readonly IReadOnlyList<string> Types = [LogsResourcePolicy, GlueResourcePolicy, LayerVersion];
+
+    /// <summary>The source a resource of this type is read from, or null when it is not one of these.</summary>
+    public static string? SourceOf(string resourceType) => resourceType switch
+    {
+        LogsResourcePolicy => LogsSource,
+        GlueResourcePolicy => GlueSource,
+        LayerVersion => LambdaLayersSource,
+        _ => null,
+    };
+
+    /// <summary>Whether a gap's source is one of these: it covers that type alone.</summary>
+    public static bool IsSource(string source) => source is LogsSource or GlueSource or LambdaLayersSource;
+
+    /// <summary>Whether a gap of <paramref name="source"/> makes a resource of this type NotAssessed.</summary>
+    internal static bool Covers(string source, string resourceType) => SourceOf(resourceType) == source;
+}
