@@ -5,10 +5,13 @@ namespace Ocado.Guardrails.Scanner.Collection;
 /// <summary>The service clients a collection uses; each can be replaced by AWS's own SDK package behind its interface.</summary>
 internal sealed record AwsClients(IConfigServiceClient Config, ITaggingClient Tagging, IIamClient Iam, IServiceQuotasClient Quotas, IOrganizationsClient Organizations, IRamClient Ram)
 {
+    /// <summary>The EC2 network calls, through AWS's own AWSSDK.EC2 client.</summary>
+    public required IEc2NetworkClient Ec2 { get; init; }
+
     public static AwsClients Over(AwsRequestSender sender)
     {
         var protocols = new AwsProtocols(sender);
         return new AwsClients(new ConfigServiceClient(protocols), new TaggingClient(protocols), new IamClient(protocols), new ServiceQuotasClient(protocols),
-            new OrganizationsClient(protocols), new RamClient(protocols));
+            new OrganizationsClient(protocols), new RamClient(protocols)) { Ec2 = new Ec2NetworkClient(sender) };
     }
 }
