@@ -40,5 +40,11 @@ public sealed class ServedAccount(string id)
     /// <summary>Per region: the principals of the account's shares (RAM's <c>Principal</c>, each with its share's ARN).</summary>
     public Dictionary<string, List<JsonObject>> SharePrincipals { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Per region, per output (<c>describe-vpcs</c>, <c>search-transit-gateway-routes/TABLE</c>, ...): the EC2 network as the
+    /// CLI prints it; the server answers it in EC2's XML. An output not given is served as an empty list.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, JsonObject>> Network { get; } = new(StringComparer.Ordinal);
+
     public List<JsonObject> ItemsIn(string region) => ConfigItems.TryGetValue(region, out var items) ? items : [];
 }

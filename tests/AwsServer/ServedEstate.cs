@@ -1,3 +1,4 @@
+using Ocado.Guardrails.Rules.Network;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -42,6 +43,7 @@ public sealed class ServedEstate
                     Write(Path.Combine(root, "quotas", region, code + ".json"), new JsonObject { ["Quotas"] = Array(quotas) });
                 }
             }
+            WriteNetwork(root, account);
             Write(Path.Combine(root, "iam", "authorization-details.json"), account.Iam.DeepClone());
             File.WriteAllText(Path.Combine(root, "iam", "credential-report.csv"), account.CredentialReport);
             foreach (var (arn, services) in servicesLastAccessed ? account.ServicesLastAccessed : [])
@@ -51,6 +53,21 @@ public sealed class ServedEstate
             }
         }
         Organization?.WriteSnapshot(directory, Accounts.Keys.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Every region's network outputs, as the CLI would print what the server serves (an empty list where nothing is served).</summary>
+    private void WriteNetwork(string root, ServedAccount account)
+    {
+        foreach (var region in Regions)
+        {
+            var served = account.Network.GetValueOrDefault(region) ?? [];
+            var outputs = NetworkOutputs.Commands.Concat(NetworkOutputs.Filters).Select(c => (Name: c, Output: served.GetValueOrDefault(c) ?? Ec2Handler.Empty(c)))
+                .Concat(served.Where(p => p.Key.Contains('/', StringComparison.Ordinal)).Select(p => (Name: p.Key, Output: p.Value)));
+            foreach (var (name, output) in outputs)
+            {
+                Write(Path.Combine(root, "network", region, name + ".json"), output.DeepClone());
+            }
+        }
     }
 
     private static JsonArray Array(IEnumerable<JsonObject> items) => new(items.Select(i => (JsonNode)i.DeepClone()).ToArray());

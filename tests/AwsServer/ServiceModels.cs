@@ -15,6 +15,7 @@ internal static class ServiceModels
         ["config"] = "config/2014-11-12", ["tagging"] = "resourcegroupstaggingapi/2017-01-26",
         ["servicequotas"] = "service-quotas/2019-06-24", ["iam"] = "iam/2010-05-08", ["sts"] = "sts/2011-06-15",
         ["organizations"] = "organizations/2016-11-28", ["ram"] = "ram/2018-01-04",
+        ["ec2"] = "ec2/2016-11-15",
     };
 
     private static readonly Dictionary<string, JsonObject> Loaded = new(StringComparer.Ordinal);
@@ -77,6 +78,9 @@ internal static class ServiceModels
                 break;
         }
     }
+
+    /// <summary>The whole model of a service: its operations and shapes.</summary>
+    public static JsonObject Model(string service) => Load(service);
 
     private static JsonObject Load(string service)
     {
