@@ -22,8 +22,27 @@ internal static class NetworkCollector
         var account = run.AccountDirectory(context.AccountId);
         var tables = Task.FromResult<JsonElement?>(null);
         var services = Task.FromResult<JsonElement?>(null);
+        // The VPCs first: a region the account has not enabled refuses every call, and is one gap, not one per call.
+        var refused = false;
+        await run.Gaps.GuardAsync(context.AccountId, context.Region, CoverageGap.Sources.Network, async () =>
+        {
+            try
+            {
+                await SnapshotWriter.WriteJsonAsync(SnapshotLayout.NetworkFile(account, context.Region, NetworkOutputs.Vpcs),
+                    await ec2.DescribeAsync(context, NetworkOutputs.Vpcs, cancellationToken), cancellationToken);
+            }
+            catch (AwsServiceException ex) when (AwsErrorCodes.IsRegionNotEnabled(ex.Code))
+            {
+                refused = true;
+                throw;
+            }
+        }, cancellationToken);
+        if (refused)
+        {
+            return;
+        }
         var work = new List<Task>();
-        foreach (var command in NetworkOutputs.Commands.Concat(NetworkOutputs.Filters))
+        foreach (var command in NetworkOutputs.Commands.Concat(NetworkOutputs.Filters).Where(c => c != NetworkOutputs.Vpcs))
         {
             var written = CallAsync(run, context, SnapshotLayout.NetworkFile(account, context.Region, command),
                 () => ec2.DescribeAsync(context, command, cancellationToken), cancellationToken);

@@ -27,7 +27,9 @@ public sealed class CollectRequestShapeTests
 
         Assert.Empty(problems);
         Assert.Equal(
-            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "GenerateCredentialReport", "GetAccountAuthorizationDetails",
+            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeNetworkAcls", "DescribeRouteTables", "DescribeSecurityGroups",
+             "DescribeTransitGatewayAttachments", "DescribeTransitGatewayPeeringAttachments", "DescribeTransitGatewayRouteTables", "DescribeTransitGateways",
+             "DescribeVpcEndpointServiceConfigurations", "DescribeVpcPeeringConnections", "DescribeVpcs", "GenerateCredentialReport", "GetAccountAuthorizationDetails",
              "GetCallerIdentity", "GetCredentialReport", "GetResourceShares", "GetResources", "ListPrincipals", "ListResources", "ListServiceQuotas",
              "SelectAggregateResourceConfig", "SelectResourceConfig"],
             requests.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));
