@@ -23,7 +23,8 @@ public sealed class ServedEstate
 
     /// <summary>Writes the snapshot layout of DESIGN.md for this estate.</summary>
     /// <param name="servicesLastAccessed">Whether each user's and role's service-last-accessed answer is written too (collected only when enabled).</param>
-    public void WriteSnapshot(string directory, bool servicesLastAccessed = false)
+    /// <param name="network">Whether each account's network/ is written (the live engine does not read the estate's network yet: docs/network.md).</param>
+    public void WriteSnapshot(string directory, bool servicesLastAccessed = false, bool network = true)
     {
         foreach (var account in Accounts.Values)
         {
@@ -43,7 +44,10 @@ public sealed class ServedEstate
                     Write(Path.Combine(root, "quotas", region, code + ".json"), new JsonObject { ["Quotas"] = Array(quotas) });
                 }
             }
-            WriteNetwork(root, account);
+            if (network)
+            {
+                WriteNetwork(root, account);
+            }
             Write(Path.Combine(root, "iam", "authorization-details.json"), account.Iam.DeepClone());
             File.WriteAllText(Path.Combine(root, "iam", "credential-report.csv"), account.CredentialReport);
             foreach (var (arn, services) in servicesLastAccessed ? account.ServicesLastAccessed : [])
