@@ -47,11 +47,15 @@ public sealed class AwsTestServer : IAsyncDisposable
         _organizations = new OrganizationsHandler(estate, maxPage);
         _ram = new RamHandler(estate, maxPage);
         _policies = new ServicePolicyHandler(estate, maxPage);
+        Ec2 = new Ec2Handler(estate, maxPage);
     }
 
     public ServedEstate Estate { get; }
     internal ServerFaults Faults { get; } = new();
     internal ServiceLastAccessHandler LastAccess { get; }
+
+    /// <summary>The EC2 network calls (and which of them are denied).</summary>
+    internal Ec2Handler Ec2 { get; }
     public Uri Endpoint { get; private set; } = null!;
     public IReadOnlyCollection<RecordedRequest> Requests => _requests.ToArray();
     public string AccessKey => ServerKeys.RootAccessKey;
@@ -181,6 +185,7 @@ public sealed class AwsTestServer : IAsyncDisposable
             "organizations" => _organizations.Handle(scope),
             "ram" => _ram.Handle(scope),
             "logs" or "glue" or "lambda" => _policies.Handle(auth.Service, scope),
+            "ec2" => Ec2.Handle(scope),
             var other => Reply.JsonError(400, "UnknownServiceException", $"this test server does not serve {other}"),
         };
     }
@@ -190,12 +195,14 @@ public sealed class AwsTestServer : IAsyncDisposable
         var ns = service == "iam" ? IamHandler.Ns : StsHandler.Ns;
         if (service != "sts" && service != "iam" && Faults.DisabledRegions.ContainsKey((scope.Account, scope.Region)))
         {
-            return Reply.JsonError(400, "UnrecognizedClientException", "The security token included in the request is invalid.");
+            return service == "ec2" ? Ec2Handler.Error(401, "OptInRequired", "You are not subscribed to this service in this region.")
+                : Reply.JsonError(400, "UnrecognizedClientException", "The security token included in the request is invalid.");
         }
         if (Faults.DeniedServices.ContainsKey((scope.Account, service)))
         {
             var message = $"User: {scope.Key.Arn} is not authorized to perform: {service}:{scope.Operation}";
-            return json ? Reply.JsonError(400, "AccessDeniedException", message) : Reply.XmlError(403, ns, "AccessDenied", message);
+            return json ? Reply.JsonError(400, "AccessDeniedException", message)
+                : service == "ec2" ? Ec2Handler.Error(403, "UnauthorizedOperation", message) : Reply.XmlError(403, ns, "AccessDenied", message);
         }
         if ((service != "sts" || Faults.ThrottleSts) && Faults.Roll(Faults.ThrottleFraction))
         {
@@ -203,7 +210,8 @@ public sealed class AwsTestServer : IAsyncDisposable
         }
         if (service != "sts" && Faults.Roll(Faults.ServerErrorFraction))
         {
-            return json ? Reply.JsonError(500, "InternalFailure", "We encountered an internal error. Please try again.") : Reply.XmlError(500, ns, "ServiceFailure", "Internal failure", sender: false);
+            return json ? Reply.JsonError(500, "InternalFailure", "We encountered an internal error. Please try again.")
+                : service == "ec2" ? Ec2Handler.Error(500, "InternalError", "An internal error has occurred") : Reply.XmlError(500, ns, "ServiceFailure", "Internal failure", sender: false);
         }
         return null;
     }
@@ -217,6 +225,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         "ram" => Reply.RestJsonError(429, "ThrottlingException", "Rate exceeded"),
         "logs" or "glue" => Reply.JsonError(400, "ThrottlingException", "Rate exceeded"),
         "lambda" => Reply.RestJsonError(429, "TooManyRequestsException", "Rate exceeded"),
+        "ec2" => Ec2Handler.Error(503, "RequestLimitExceeded", "Request limit exceeded."),
         _ => Reply.XmlError(400, service == "iam" ? IamHandler.Ns : StsHandler.Ns, "Throttling", "Rate exceeded"),
     };
 

@@ -43,5 +43,11 @@ public sealed class ServedAccount(string id)
     /// <summary>The resource policies Config does not record (Logs, Glue, Lambda layers), per region.</summary>
     public ServedPolicies ResourcePolicies { get; } = new();
 
+    /// <summary>
+    /// Per region, per output (<c>describe-vpcs</c>, <c>search-transit-gateway-routes/TABLE</c>, ...): the EC2 network as the
+    /// CLI prints it; the server answers it in EC2's XML. An output not given is served as an empty list.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, JsonObject>> Network { get; } = new(StringComparer.Ordinal);
+
     public List<JsonObject> ItemsIn(string region) => ConfigItems.TryGetValue(region, out var items) ? items : [];
 }

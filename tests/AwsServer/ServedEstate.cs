@@ -1,3 +1,4 @@
+using Ocado.Guardrails.Rules.Network;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -22,7 +23,8 @@ public sealed class ServedEstate
 
     /// <summary>Writes the snapshot layout of DESIGN.md for this estate.</summary>
     /// <param name="servicesLastAccessed">Whether each user's and role's service-last-accessed answer is written too (collected only when enabled).</param>
-    public void WriteSnapshot(string directory, bool servicesLastAccessed = false)
+    /// <param name="network">Whether each account's network/ is written (the live engine does not read the estate's network yet: docs/network.md).</param>
+    public void WriteSnapshot(string directory, bool servicesLastAccessed = false, bool network = true)
     {
         foreach (var account in Accounts.Values)
         {
@@ -42,6 +44,10 @@ public sealed class ServedEstate
                     Write(Path.Combine(root, "quotas", region, code + ".json"), new JsonObject { ["Quotas"] = Array(quotas) });
                 }
             }
+            if (network)
+            {
+                WriteNetwork(root, account);
+            }
             Write(Path.Combine(root, "iam", "authorization-details.json"), account.Iam.DeepClone());
             File.WriteAllText(Path.Combine(root, "iam", "credential-report.csv"), account.CredentialReport);
             foreach (var (arn, services) in servicesLastAccessed ? account.ServicesLastAccessed : [])
@@ -51,6 +57,21 @@ public sealed class ServedEstate
             }
         }
         Organization?.WriteSnapshot(directory, Accounts.Keys.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Every region's network outputs, as the CLI would print what the server serves (an empty list where nothing is served).</summary>
+    private void WriteNetwork(string root, ServedAccount account)
+    {
+        foreach (var region in Regions)
+        {
+            var served = account.Network.GetValueOrDefault(region) ?? [];
+            var outputs = NetworkOutputs.Commands.Concat(NetworkOutputs.Filters).Select(c => (Name: c, Output: served.GetValueOrDefault(c) ?? Ec2Handler.Empty(c)))
+                .Concat(served.Where(p => p.Key.Contains('/', StringComparison.Ordinal)).Select(p => (Name: p.Key, Output: p.Value)));
+            foreach (var (name, output) in outputs)
+            {
+                Write(Path.Combine(root, "network", region, name + ".json"), output.DeepClone());
+            }
+        }
     }
 
     private static JsonArray Array(IEnumerable<JsonObject> items) => new(items.Select(i => (JsonNode)i.DeepClone()).ToArray());

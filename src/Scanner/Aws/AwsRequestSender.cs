@@ -31,6 +31,36 @@ internal sealed class AwsRequestSender
     public async Task<byte[]> SendAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken) =>
         await _retry.ExecuteAsync(async token => await AttemptAsync(context, request, token), cancellationToken);
 
+    /// <summary>
+    /// A call through one of AWS's own SDK clients, sent as every request is: each attempt under its bucket's rate, counted,
+    /// bounded by the request timeout and retried by this one policy (the SDK client's own retries are off).
+    /// </summary>
+    public async Task<T> CallAsync<T>(AwsContext context, AwsService service, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        await _retry.ExecuteAsync(async token =>
+        {
+            await _limiters.WaitAsync(context.AccountId, context.Region, service.SigningName, token);
+            _statistics.Request();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+            timeout.CancelAfter(_timeout);
+            try
+            {
+                return await call(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!token.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{service.SigningName}:{operation} did not answer within {_timeout.TotalSeconds:0.#} s");
+            }
+            catch (AwsServiceException error) when (error.IsThrottling)
+            {
+                _statistics.Throttled();
+                throw;
+            }
+        }, cancellationToken);
+
+    /// <summary>The HTTP client and endpoints every request goes through, an SDK client's included.</summary>
+    public HttpClient Http => _http;
+    public AwsEndpoints Endpoints => _endpoints;
+
     /// <summary>The endpoint with the operation's path beneath whatever path the endpoint (an override) already has.</summary>
     private static Uri WithPath(Uri endpoint, string path) =>
         path == "/" ? endpoint : new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + path);

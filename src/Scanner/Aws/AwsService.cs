@@ -19,6 +19,8 @@ internal sealed record AwsService(string SigningName, string EndpointPrefix, str
     public static readonly AwsService Glue = new("glue", "glue", "GLUE", "AWSGlue");
     /// <summary>AWS Lambda: REST-JSON, regional. https://docs.aws.amazon.com/general/latest/gr/lambda-service.html</summary>
     public static readonly AwsService Lambda = new("lambda", "lambda", "LAMBDA", null);
+    /// <summary>EC2's network calls (Query, regional), through AWS's own AWSSDK.EC2 client. https://docs.aws.amazon.com/general/latest/gr/ec2-service.html</summary>
+    public static readonly AwsService Ec2 = new("ec2", "ec2", "EC2", null);
     public static readonly AwsService ServiceQuotas = new("servicequotas", "servicequotas", "SERVICE_QUOTAS", "ServiceQuotasV20190624");
 
     /// <summary>IAM is global: one endpoint, signed for us-east-1. https://docs.aws.amazon.com/general/latest/gr/iam-service.html</summary>

@@ -6,7 +6,7 @@ using Ocado.Guardrails.Scanner.Snapshots;
 namespace Ocado.Guardrails.Scanner.Collection;
 
 /// <summary>
-/// One account: assume the audit role, then IAM once and, per region, Config, Tagging, AWS RAM and Service
+/// One account: assume the audit role, then IAM once and, per region, Config, Tagging, AWS RAM, the EC2 network and Service
 /// Quotas, all at once (each has its own rate limit). Each (region, source) that fails is a gap;
 /// the rest of the account is still collected.
 /// </summary>
@@ -77,6 +77,8 @@ internal static class AccountCollector
                 work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Ram, () => RamCollector.CollectAsync(run, context, cancellationToken), cancellationToken));
                 // The resource policies Config does not record (Logs, Glue, Lambda layers): read whole every night.
                 work.AddRange(ServicePolicyCollector.Start(run, context, cancellationToken));
+                // The network's calls, each guarded on its own (a failed call is a gap naming it).
+                work.Add(NetworkCollector.CollectAsync(run, context, cancellationToken));
                 var codes = region == home ? RegionalServiceCodes.Concat(GlobalServiceCodes).ToList() : RegionalServiceCodes.ToList();
                 work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Quotas, async () =>
                 {

@@ -6,10 +6,13 @@ namespace Ocado.Guardrails.Scanner.Collection;
 internal sealed record AwsClients(IConfigServiceClient Config, ITaggingClient Tagging, IIamClient Iam, IServiceQuotasClient Quotas, IOrganizationsClient Organizations, IRamClient Ram,
     ILogsClient Logs, IGlueClient Glue, ILambdaClient Lambda)
 {
+    /// <summary>The EC2 network calls, through AWS's own AWSSDK.EC2 client.</summary>
+    public required IEc2NetworkClient Ec2 { get; init; }
+
     public static AwsClients Over(AwsRequestSender sender)
     {
         var protocols = new AwsProtocols(sender);
         return new AwsClients(new ConfigServiceClient(protocols), new TaggingClient(protocols), new IamClient(protocols), new ServiceQuotasClient(protocols),
-            new OrganizationsClient(protocols), new RamClient(protocols), new LogsClient(protocols), new GlueClient(protocols), new LambdaClient(protocols));
+            new OrganizationsClient(protocols), new RamClient(protocols), new LogsClient(protocols), new GlueClient(protocols), new LambdaClient(protocols)) { Ec2 = new Ec2NetworkClient(sender) };
     }
 }

@@ -28,7 +28,9 @@ public sealed class CollectRequestShapeTests
 
         Assert.Empty(problems);
         Assert.Equal(
-            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeResourcePolicies", "GenerateCredentialReport",
+            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeNetworkAcls", "DescribeResourcePolicies", "DescribeRouteTables",
+             "DescribeSecurityGroups", "DescribeTransitGatewayAttachments", "DescribeTransitGatewayPeeringAttachments", "DescribeTransitGatewayRouteTables",
+             "DescribeTransitGateways", "DescribeVpcEndpointServiceConfigurations", "DescribeVpcPeeringConnections", "DescribeVpcs", "GenerateCredentialReport",
              "GetAccountAuthorizationDetails", "GetCallerIdentity", "GetCredentialReport", "GetLayerVersionPolicy", "GetResourcePolicies",
              "GetResourceShares", "GetResources", "ListLayers", "ListPrincipals", "ListResources", "ListServiceQuotas",
              "SelectAggregateResourceConfig", "SelectResourceConfig"],

@@ -1,0 +1,203 @@
+using System.Text.Json.Nodes;
+using Ocado.Guardrails.Rules;
+using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Network;
+using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Snapshots;
+
+namespace Ocado.Guardrails.Tests.Scanner.Collection;
+
+/// <summary>
+/// `guardrails collect` reads the EC2 network of every account and region through AWSSDK.EC2 into network/REGION/, and
+/// the collected snapshot scans to the findings of the same estate written as snapshot files: a hub transit gateway in
+/// customer-0's first account whose one route table both customers' VPCs associate with and propagate into.
+/// </summary>
+public sealed class CollectNetworkTests
+{
+    private const string Region = "eu-west-1";
+    private const string Gateway = "tgw-0a1b2c3d4e5f60789";
+    private const string SharedTable = "tgw-rtb-0a1b2c3d4e5f60789";
+    private const string Service = "vpce-svc-0a1b2c3d4e5f60789";
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task AHubEstateCollectedLiveScansToTheFindingsOfItsSnapshotFiles()
+    {
+        await using var harness = await CollectionHarness.StartAsync(accounts: 4, resourcesPerRegion: 2, maxPage: 2);
+        var (hub, sameCustomer, other, isolated) = PlantHub(harness);
+
+        var summary = await harness.CollectAsync(CollectionHarness.FastSettings());
+
+        Assert.Empty(summary.Gaps);
+        foreach (var account in harness.Estate.Accounts)
+        {
+            foreach (var region in harness.Estate.Regions)
+            {
+                Assert.All(NetworkOutputs.Commands.Concat(NetworkOutputs.Filters), command =>
+                    Assert.True(File.Exists(Path.Combine(harness.SnapshotDirectory, SnapshotLayout.NetworkFile(account, region, command))), $"{account} {region} {command}"));
+            }
+        }
+        Assert.True(File.Exists(Path.Combine(harness.SnapshotDirectory, SnapshotLayout.GatewayRoutesFile(hub, Region, SharedTable))));
+        Assert.True(File.Exists(Path.Combine(harness.SnapshotDirectory, SnapshotLayout.NetworkItemFile(other, Region, NetworkOutputs.EndpointServicePermissions, Service))));
+
+        var collected = harness.ReadCollected();
+        Assert.Empty(collected.Network.Gaps);
+        var live = Scan(collected, harness);
+        var files = Scan(harness.ReadServed(), harness);
+        Assert.Equal(files, live);
+        var verdicts = live.Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).ToList();
+        var all = string.Join("\n", live);
+        Assert.True(verdicts.Contains($"segregation-vpc-no-route-to-foreign-customer {Vpc(sameCustomer)} Fail"), all);
+        Assert.True(live.Any(l => l.StartsWith($"segregation-vpc-no-route-to-foreign-customer {Vpc(other)} Fail", StringComparison.Ordinal) && l.Contains(SharedTable, StringComparison.Ordinal)), all);
+        Assert.True(verdicts.Contains($"segregation-vpc-no-route-to-foreign-customer {Vpc(isolated)} Pass"), all);
+        Assert.True(verdicts.Contains($"segregation-endpoint-service-no-foreign-principals {Service} Fail"), all);
+    }
+
+    [Fact]
+    public async Task ADeniedCallIsAGapNamingItsAccountRegionAndCallAndNoPathIsNotAssessedNeverPass()
+    {
+        await using var harness = await CollectionHarness.StartAsync(accounts: 4, resourcesPerRegion: 2, maxPage: 2);
+        var (hub, _, _, isolated) = PlantHub(harness);
+        harness.Server.Ec2.Denied[(hub, "DescribeTransitGatewayRouteTables")] = true;
+        harness.Server.Faults.ThrottleFraction = 0.2;
+
+        var summary = await harness.CollectAsync(CollectionHarness.FastSettings());
+
+        // The one call denied, in each region of the hub, and nothing else.
+        Assert.Equal(harness.Estate.Regions.Order(StringComparer.Ordinal), summary.Gaps.Select(g => g.Region!).Order(StringComparer.Ordinal));
+        Assert.All(summary.Gaps, gap =>
+        {
+            Assert.Equal((hub, CoverageGap.Sources.Network), (gap.AccountId, gap.Source));
+            Assert.StartsWith("access denied: ec2:DescribeTransitGatewayRouteTables: UnauthorizedOperation", gap.Reason, StringComparison.Ordinal);
+        });
+        Assert.False(File.Exists(Path.Combine(harness.SnapshotDirectory, SnapshotLayout.NetworkFile(hub, Region, NetworkOutputs.TransitGatewayRouteTables))));
+        // A fifth of the calls throttled (EC2's 503 RequestLimitExceeded) and retried by our one policy: every request the
+        // server saw is one our statistics counted, so the SDK retried nothing on its own, past the rate limiter.
+        Assert.Contains(harness.Server.Requests, r => r.Service == "ec2" && r.Status == 503);
+        Assert.Equal(harness.Server.Requests.Count, summary.Statistics!.Requests);
+
+        var live = Scan(harness.ReadCollected(), harness);
+        var verdict = Assert.Single(live, l => l.StartsWith($"segregation-vpc-no-route-to-foreign-customer {Vpc(isolated)} ", StringComparison.Ordinal));
+        Assert.Contains("NotAssessed", verdict, StringComparison.Ordinal);
+        Assert.Contains(hub, verdict, StringComparison.Ordinal);
+    }
+
+    private static List<string> Scan(Snapshot snapshot, CollectionHarness harness)
+    {
+        var evaluator = new Evaluator(Support.Catalog.Rules, harness.Estate, new Inventory(snapshot.Resources), _ => RuleParams.Empty, Now, network: snapshot.Network);
+        var scan = new ScanEvaluator(evaluator, harness.Estate, snapshot.Gaps) { IncludePasses = true };
+        return scan.Run(snapshot.Resources, TestContext.Current.CancellationToken).Findings
+            .Where(f => f.RuleId.StartsWith("segregation-vpc", StringComparison.Ordinal) || f.RuleId.StartsWith("segregation-transit", StringComparison.Ordinal) || f.RuleId.StartsWith("segregation-endpoint", StringComparison.Ordinal))
+            .Select(f => $"{f.RuleId} {f.ResourceArn[(f.ResourceArn.LastIndexOf('/') + 1)..]} {f.Verdict}: {f.Message} {f.Evidence}")
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Vpc(string account) => $"vpc-0{account[^8..]}00000000";
+
+    /// <summary>
+    /// customer-0 = (hub, sameCustomer), customer-1 = (other, isolated). The hub's gateway has one route table that
+    /// sameCustomer's and other's VPCs both associate with and propagate into; isolated's VPC has no route to the gateway;
+    /// other's endpoint service admits sameCustomer's account.
+    /// </summary>
+    private static (string Hub, string SameCustomer, string Other, string Isolated) PlantHub(CollectionHarness harness)
+    {
+        var accounts = harness.Estate.Accounts.Order(StringComparer.Ordinal).ToList();
+        var (hub, same, other, isolated) = (accounts[0], accounts[1], accounts[2], accounts[3]);
+        var blocks = new Dictionary<string, string> { [hub] = "10.0.0.0/16", [same] = "10.1.0.0/16", [other] = "10.2.0.0/16", [isolated] = "10.3.0.0/16" };
+        foreach (var account in accounts)
+        {
+            var routes = new JsonArray(new JsonObject { ["DestinationCidrBlock"] = blocks[account], ["GatewayId"] = "local", ["Origin"] = "CreateRouteTable", ["State"] = "active" });
+            if (account == same || account == other)
+            {
+                routes.Add(new JsonObject { ["DestinationCidrBlock"] = "10.0.0.0/8", ["TransitGatewayId"] = Gateway, ["Origin"] = "CreateRoute", ["State"] = "active" });
+            }
+            Serve(harness, account, new()
+            {
+                [NetworkOutputs.Vpcs] = Output("Vpcs", new JsonObject
+                {
+                    ["CidrBlock"] = blocks[account], ["DhcpOptionsId"] = "dopt-19edf471", ["State"] = "available", ["VpcId"] = Vpc(account), ["OwnerId"] = account,
+                    ["InstanceTenancy"] = "default", ["IsDefault"] = false,
+                    ["CidrBlockAssociationSet"] = new JsonArray(new JsonObject { ["AssociationId"] = $"vpc-cidr-assoc-0{account[^8..]}", ["CidrBlock"] = blocks[account], ["CidrBlockState"] = new JsonObject { ["State"] = "associated" } }),
+                    ["Tags"] = new JsonArray(new JsonObject { ["Key"] = "Name", ["Value"] = $"vpc of {account}" }),
+                }),
+                [NetworkOutputs.RouteTables] = Output("RouteTables", new JsonObject
+                {
+                    ["RouteTableId"] = $"rtb-0{account[^8..]}", ["VpcId"] = Vpc(account), ["OwnerId"] = account, ["Routes"] = routes,
+                    ["Associations"] = new JsonArray(new JsonObject { ["Main"] = true, ["RouteTableAssociationId"] = $"rtbassoc-0{account[^8..]}", ["RouteTableId"] = $"rtb-0{account[^8..]}" }),
+                }),
+            });
+            AddConfigItem(harness, account, "AWS::EC2::VPC", Vpc(account), $"arn:aws:ec2:{Region}:{account}:vpc/{Vpc(account)}");
+        }
+        var attachments = new[] { same, other }.Select((account, i) => new JsonObject
+        {
+            ["TransitGatewayAttachmentId"] = $"tgw-attach-0{account[^8..]}", ["TransitGatewayId"] = Gateway, ["TransitGatewayOwnerId"] = hub,
+            ["ResourceOwnerId"] = account, ["ResourceType"] = "vpc", ["ResourceId"] = Vpc(account), ["State"] = "available",
+            ["Association"] = new JsonObject { ["TransitGatewayRouteTableId"] = SharedTable, ["State"] = "associated" }, ["CreationTime"] = $"2026-0{i + 1}-15T10:00:00.000Z",
+        }).ToArray();
+        Serve(harness, hub, new()
+        {
+            [NetworkOutputs.TransitGateways] = Output("TransitGateways", new JsonObject
+            {
+                ["TransitGatewayId"] = Gateway, ["TransitGatewayArn"] = $"arn:aws:ec2:{Region}:{hub}:transit-gateway/{Gateway}", ["State"] = "available", ["OwnerId"] = hub,
+                ["CreationTime"] = "2026-01-01T09:30:15.250Z",
+                ["Options"] = new JsonObject
+                {
+                    ["AmazonSideAsn"] = 64512, ["AutoAcceptSharedAttachments"] = "disable", ["DefaultRouteTableAssociation"] = "disable", ["DefaultRouteTablePropagation"] = "disable",
+                    ["VpnEcmpSupport"] = "enable", ["DnsSupport"] = "enable",
+                },
+            }),
+            [NetworkOutputs.Attachments] = Output("TransitGatewayAttachments", attachments),
+            [NetworkOutputs.TransitGatewayRouteTables] = Output("TransitGatewayRouteTables", new JsonObject
+            {
+                ["TransitGatewayRouteTableId"] = SharedTable, ["TransitGatewayId"] = Gateway, ["State"] = "available", ["DefaultAssociationRouteTable"] = false, ["DefaultPropagationRouteTable"] = false,
+            }),
+            [$"{NetworkOutputs.TransitGatewayRoutes}/{SharedTable}"] = new JsonObject
+            {
+                ["Routes"] = new JsonArray(attachments.Select(a => (JsonNode)new JsonObject
+                {
+                    ["DestinationCidrBlock"] = blocks[a["ResourceOwnerId"]!.GetValue<string>()], ["Type"] = "propagated", ["State"] = "active",
+                    ["TransitGatewayAttachments"] = new JsonArray(new JsonObject { ["ResourceId"] = a["ResourceId"]!.DeepClone(), ["TransitGatewayAttachmentId"] = a["TransitGatewayAttachmentId"]!.DeepClone(), ["ResourceType"] = "vpc" }),
+                }).ToArray()),
+                ["AdditionalRoutesAvailable"] = false,
+            },
+        });
+        AddConfigItem(harness, hub, "AWS::EC2::TransitGateway", Gateway, $"arn:aws:ec2:{Region}:{hub}:transit-gateway/{Gateway}");
+        Serve(harness, other, new()
+        {
+            [NetworkOutputs.EndpointServices] = Output("ServiceConfigurations", new JsonObject
+            {
+                ["ServiceType"] = new JsonArray(new JsonObject { ["ServiceType"] = "Interface" }), ["ServiceId"] = Service, ["ServiceName"] = $"com.amazonaws.vpce.{Region}.{Service}",
+                ["ServiceState"] = "Available", ["AcceptanceRequired"] = true, ["ManagesVpcEndpoints"] = false,
+            }),
+            [$"{NetworkOutputs.EndpointServicePermissions}/{Service}"] = Output("AllowedPrincipals",
+                new JsonObject { ["PrincipalType"] = "Account", ["Principal"] = $"arn:aws:iam::{same}:root" }, new JsonObject { ["PrincipalType"] = "Account", ["Principal"] = $"arn:aws:iam::{isolated}:root" }),
+        });
+        AddConfigItem(harness, other, "AWS::EC2::VPCEndpointService", Service, $"arn:aws:ec2:{Region}:{other}:vpc-endpoint-service/{Service}");
+        return (hub, same, other, isolated);
+    }
+
+    private static JsonObject Output(string list, params JsonObject[] items) => new() { [list] = new JsonArray(items.Select(i => (JsonNode)i).ToArray()) };
+
+    private static void Serve(CollectionHarness harness, string account, Dictionary<string, JsonObject> outputs)
+    {
+        var network = harness.Server.Estate.Accounts[account].Network;
+        if (!network.TryGetValue(Region, out var served))
+        {
+            served = network[Region] = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        }
+        foreach (var (name, output) in outputs)
+        {
+            served[name] = output;
+        }
+    }
+
+    /// <summary>Config's item of a network resource, so that the rules judge it (they judge what Config records).</summary>
+    private static void AddConfigItem(CollectionHarness harness, string account, string type, string id, string arn) =>
+        harness.Server.Estate.Accounts[account].ConfigItems[Region].Add(new JsonObject
+        {
+            ["version"] = "1.3", ["accountId"] = account, ["configurationItemCaptureTime"] = 1764547200.0, ["configurationItemStatus"] = "OK",
+            ["configurationStateId"] = "1764547200000", ["arn"] = arn, ["resourceType"] = type, ["resourceId"] = id, ["resourceName"] = id, ["awsRegion"] = Region,
+            ["availabilityZone"] = "Regional", ["configuration"] = new JsonObject { ["id"] = id }.ToJsonString(), ["supplementaryConfiguration"] = new JsonObject(),
+        });
+}
