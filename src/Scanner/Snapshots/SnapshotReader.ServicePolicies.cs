@@ -5,7 +5,7 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 
 internal sealed partial class SnapshotReader
 {
-    private sealed partial class AccountReader
+    internal sealed partial class AccountReader
     {
         /// <summary>
         /// <c>logs/REGION/</c>, <c>glue/REGION/</c>, <c>lambda/REGION/</c>: each region's policies of a service together, or
