@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Testing;
@@ -78,7 +79,8 @@ public static class RuleFixtures
                 return new RuleFixtureResult(ruleId, name, expected, default, $"\"params\": {parameter} {invalid}");
             }
         }
-        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now);
+        // The graph spans every account of the case's inventory, as a scan's spans the estate.
+        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now, graph: PrincipalGraphBuilder.FromResources(inventory.All, estate, now));
         var actual = evaluator.Evaluate(ruleIndex, resource);
         string? problem = null;
         if (actual.Verdict != expected)

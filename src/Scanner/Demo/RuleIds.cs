@@ -25,6 +25,8 @@ internal static class RuleIds
     public const string PolicyPassRole = "iam-policy-no-passrole-on-every-role";
     public const string SingleActiveKey = "iam-user-single-active-key";
     public const string PasswordUsedRecently = "iam-user-console-password-used-recently";
+    public const string TransitiveEscalation = "iam-principal-no-transitive-escalation";
+    public const string CrossCustomerChain = "segregation-principal-no-cross-customer-chain";
     public const string QuotaHeadroom = "quotas-headroom";
     public const string QuotaHeadroomWarning = "quotas-headroom-warning";
     public const string QuotaExhausted = "quotas-exhausted";
@@ -33,7 +35,7 @@ internal static class RuleIds
     public static readonly IReadOnlyList<string> All =
     [
         RequiredTags, CustomerMatches, EnvironmentAllowed, KeyCaseConsistent, OwnerIsEmail, CostCentreFormat, NoSecretsInTags,
-        BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId,
+        BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId, CrossCustomerChain, TransitiveEscalation,
         AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated, TrustNotPublic, PolicyAdmin, PolicyNotAction, PolicyPassRole, SingleActiveKey, PasswordUsedRecently,
         QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
     ];
