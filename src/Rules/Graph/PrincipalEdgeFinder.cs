@@ -5,12 +5,18 @@ using static Ocado.Guardrails.Rules.Graph.PrincipalGraphBuilder;
 namespace Ocado.Guardrails.Rules.Graph;
 
 /// <summary>
-/// Decides the graph's edges. Each candidate step is asked of <see cref="AccessEvaluator"/> as the one
-/// request AWS would see (the caller's policies and boundary, the role's trust as its resource policy,
-/// the organisation's SCPs and RCPs when known); a pattern check on the caller's shared permission set
-/// first rules out most callers at once, so the exact question is asked of few pairs.
+/// Decides the graph's edges. Each step is asked of <see cref="AccessEvaluator"/> as the one request AWS
+/// would see (the caller's policies and boundary, the role's trust as its resource policy, the
+/// organisation's SCPs and RCPs when known). What many principals share is decided once: the principals
+/// of an account that hold one permission set form a <see cref="PrincipalNodeKind.Holders"/> group, the
+/// roles of an account with the same trust text a <see cref="PrincipalNodeKind.TrustedRoles"/> group, and
+/// a caller that may take over every user or role of its account gets one edge to the account's
+/// <see cref="PrincipalNodeKind.AccountUsers"/> or <see cref="PrincipalNodeKind.AccountRoles"/> group.
+/// A step is decided for a whole group only where the answer cannot differ between its members (the
+/// grant covers every such resource, no condition or policy variable names the principal); otherwise
+/// member by member, as before.
 /// </summary>
-internal sealed class PrincipalEdgeFinder
+internal sealed partial class PrincipalEdgeFinder
 {
     private const string AnyoneAccount = "000000000000";
 
@@ -18,26 +24,35 @@ internal sealed class PrincipalEdgeFinder
     private static readonly PolicyDocument Unknown = PolicyDocument.Parse(
         """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", "the outside account's own policies (not seen: taken to allow everything)");
 
-    private static readonly string[] UserTakeovers = ["iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile"];
+    /// <summary>Text that makes one principal's answer differ from another's with the same policies.</summary>
+    private static readonly string[] MemberSpecificText =
+        ["${", "aws:PrincipalArn", "aws:PrincipalTag", "aws:username", "aws:userid", "aws:SourceIdentity", "aws:PrincipalType", "iam:ResourceTag", "aws:ResourceTag"];
 
     private readonly Organization? _organization;
+    private readonly DateTimeOffset _now;
     private readonly PrincipalInfo[] _infos;
     private readonly Dictionary<string, List<int>> _byAccount = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _byArn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PrincipalNode> _external = new(StringComparer.Ordinal);
+    private readonly List<PrincipalNode> _nodes = [];
+    private readonly List<int[]?> _members = [];
     private readonly List<PrincipalEdge> _edges = [];
+    private readonly Dictionary<string, ServiceControlLimit?> _scps = new(StringComparer.Ordinal);
+    private readonly int[] _holderOf;
+    private readonly int[] _kindGroupOf;
+    private readonly int[] _trustGroupOf;
 
-    public PrincipalEdgeFinder(Organization? organization, IEnumerable<PrincipalInfo> principals)
+    public PrincipalEdgeFinder(Organization? organization, DateTimeOffset now, IEnumerable<PrincipalInfo> principals)
     {
         _organization = organization;
+        _now = now;
         _infos = principals.DistinctBy(p => p.Arn).OrderBy(p => p.Arn, StringComparer.Ordinal).ToArray();
-        var nodes = new List<PrincipalNode>();
         for (var i = 0; i < _infos.Length; i++)
         {
             var info = _infos[i];
             _byArn[info.Arn] = i;
             (_byAccount.TryGetValue(info.AccountId, out var list) ? list : _byAccount[info.AccountId] = []).Add(i);
-            nodes.Add(new PrincipalNode(i, info.Kind, info.Arn, info.AccountId) { IsAdmin = info.Class.Permissions.AllowsAdmin, SelfGrant = SelfGrant(info) });
+            AddNode(new PrincipalNode(i, info.Kind, info.Arn, info.AccountId) { IsAdmin = info.Class.Permissions.AllowsAdmin, SelfGrant = SelfGrant(info) }, null);
         }
         // Outside accounts (and anyone) named by trust policies become nodes after the principals, in a fixed order.
         foreach (var account in _infos.Where(p => p.Trust is not null).SelectMany(p => TrustedAccounts(p.Trust!)).Distinct().Order(StringComparer.Ordinal))
@@ -45,152 +60,67 @@ internal sealed class PrincipalEdgeFinder
             if (!_byAccount.ContainsKey(account))
             {
                 var kind = account == AnyoneAccount ? PrincipalNodeKind.Anyone : PrincipalNodeKind.ExternalAccount;
-                _external[account] = new PrincipalNode(nodes.Count, kind, $"arn:aws:iam::{account}:root", account);
-                nodes.Add(_external[account]);
+                _external[account] = AddNode(new PrincipalNode(_nodes.Count, kind, $"arn:aws:iam::{account}:root", account), null);
             }
         }
-        Nodes = nodes;
+        _holderOf = new int[_infos.Length];
+        _kindGroupOf = new int[_infos.Length];
+        _trustGroupOf = Enumerable.Repeat(-1, _infos.Length).ToArray();
+        foreach (var (account, members) in _byAccount.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            AddGroups(account, members);
+        }
     }
 
-    public IReadOnlyList<PrincipalNode> Nodes { get; }
+    public IReadOnlyList<PrincipalNode> Nodes => _nodes;
+
+    public PrincipalGroups Groups => new([.. _members], _holderOf, _kindGroupOf, _trustGroupOf);
+
+    private PrincipalNode AddNode(PrincipalNode node, int[]? members)
+    {
+        _nodes.Add(node);
+        _members.Add(members);
+        return node;
+    }
+
+    /// <summary>An account's groups: its users, its roles, its roles by trust text, its principals by permission set and kind.</summary>
+    private void AddGroups(string account, List<int> members)
+    {
+        foreach (var kind in new[] { PrincipalNodeKind.User, PrincipalNodeKind.Role })
+        {
+            var ofKind = members.Where(m => _infos[m].Kind == kind).ToArray();
+            var groupKind = kind == PrincipalNodeKind.User ? PrincipalNodeKind.AccountUsers : PrincipalNodeKind.AccountRoles;
+            var group = AddNode(new PrincipalNode(_nodes.Count, groupKind, $"{groupKind} {account}", account), ofKind);
+            Array.ForEach(ofKind, m => _kindGroupOf[m] = group.Index);
+        }
+        foreach (var trusted in members.Where(m => _infos[m].Trust is not null).GroupBy(m => _infos[m].TrustText, StringComparer.Ordinal))
+        {
+            var roles = trusted.ToArray();
+            var group = AddNode(new PrincipalNode(_nodes.Count, PrincipalNodeKind.TrustedRoles, $"the trust policy of {NameOf(roles[0])}", account), roles);
+            Array.ForEach(roles, m => _trustGroupOf[m] = group.Index);
+        }
+        foreach (var holding in members.GroupBy(m => (_infos[m].Class, _infos[m].Kind)))
+        {
+            var holders = holding.ToArray();
+            var group = AddNode(new PrincipalNode(_nodes.Count, PrincipalNodeKind.Holders, $"the permission set of {NameOf(holders[0])}", account), holders);
+            Array.ForEach(holders, m => _holderOf[m] = group.Index);
+        }
+    }
+
+    private string NameOf(int principal) => _infos[principal].Arn.Split(':', 6) is [.., var name] ? name : _infos[principal].Arn;
 
     public IReadOnlyList<PrincipalEdge> FindAll()
     {
         foreach (var (account, members) in _byAccount.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            foreach (var target in members)
+            TakeoverEdges(account, members);
+            foreach (var group in members.Where(m => _trustGroupOf[m] >= 0).Select(m => _trustGroupOf[m]).Distinct())
             {
-                if (_infos[target].Kind == PrincipalNodeKind.Role)
-                {
-                    AssumeRoleEdges(target);
-                    PassRoleEdges(account, target, members);
-                }
-                TakeoverEdges(account, target, members);
+                AssumeRoleEdges(account, group);
+                PassRoleEdges(account, group);
             }
         }
         return _edges;
-    }
-
-    private void AssumeRoleEdges(int target)
-    {
-        var role = _infos[target];
-        var trust = role.Trust;
-        if (trust is null)
-        {
-            return;
-        }
-        var callers = new SortedSet<int>();
-        var named = new SortedSet<int>();
-        foreach (var statement in trust.Statements.Where(s => s.IsAllow && StatementMatch.AllowNamesAll(s, "sts:AssumeRole")))
-        {
-            foreach (var principal in statement.Principals.Where(p => p.Type == PolicyPrincipal.Aws))
-            {
-                var account = AccountOf(principal);
-                if (principal.IsEveryone)
-                {
-                    callers.UnionWith(Enumerable.Range(0, _infos.Length));
-                    named.UnionWith(_byAccount.GetValueOrDefault(role.AccountId) ?? []);
-                }
-                else if (principal.Value.Contains(":user/", StringComparison.Ordinal) || principal.Value.Contains(":role/", StringComparison.Ordinal))
-                {
-                    if (_byArn.TryGetValue(principal.Value.Trim(), out var index))
-                    {
-                        named.Add(index);
-                    }
-                }
-                else if (account is not null)
-                {
-                    callers.UnionWith(_byAccount.GetValueOrDefault(account) ?? []);
-                }
-            }
-        }
-        foreach (var caller in callers.Union(named).Where(c => c != target))
-        {
-            // Trust that delegates to an account needs the caller's own permission: rule most callers out at once.
-            if (!named.Contains(caller) && !_infos[caller].Class.Permissions.Can("sts:AssumeRole", $"arn:*:iam::{role.AccountId}:role/*").Allowed)
-            {
-                continue;
-            }
-            var answer = Ask(_infos[caller], "sts:AssumeRole", role.Arn, role.AccountId, trust);
-            if (answer.Allowed)
-            {
-                Add(Nodes[caller], Nodes[target], PrincipalEdgeKind.AssumeRole, answer);
-            }
-        }
-        foreach (var account in TrustedAccounts(trust).Where(_external.ContainsKey))
-        {
-            var outsider = _external[account];
-            var session = RequestPrincipal.RoleSession($"arn:aws:iam::{account}:role/outsider");
-            // The outside party a trust names is the one its external id was given to: it can pass it.
-            var request = new RequestContext("sts:AssumeRole", role.Arn).With("sts:ExternalId", ExternalIdOf(trust));
-            var answer = AccessEvaluator.Evaluate(new AccessQuestion(session, request)
-            {
-                IdentityPolicies = [Unknown], ResourcePolicy = trust, ResourceAccount = role.AccountId, Organization = _organization,
-            });
-            if (answer.Allowed)
-            {
-                Add(outsider, Nodes[target], PrincipalEdgeKind.AssumeRole, answer);
-            }
-        }
-    }
-
-    private void PassRoleEdges(string account, int target, List<int> members)
-    {
-        var role = _infos[target];
-        if (role.Trust is null)
-        {
-            return;
-        }
-        var services = role.Trust.Statements.Where(s => s.IsAllow).SelectMany(s => s.Principals).Where(p => p.Type == PolicyPrincipal.Service).Select(p => p.Value.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var ways = PassRoleTargets.All.Where(w => services.Contains(w.Service) && ServiceMayAssume(w.Service, role)).ToList();
-        if (ways.Count == 0)
-        {
-            return;
-        }
-        foreach (var caller in members.Where(c => c != target))
-        {
-            var permissions = _infos[caller].Class.Permissions;
-            if (!permissions.Can("iam:PassRole", $"arn:*:iam::{account}:role/*").Allowed)
-            {
-                continue;
-            }
-            foreach (var way in ways.Where(w => w.Actions.All(a => permissions.Can(a, "*").Allowed)))
-            {
-                var answer = Ask(_infos[caller], "iam:PassRole", role.Arn, account, null, ("iam:PassedToService", way.Service));
-                if (answer.Allowed)
-                {
-                    Add(Nodes[caller], Nodes[target], PrincipalEdgeKind.PassRole, answer, $"{way.Service} ({string.Join(" + ", way.Actions)})",
-                        role.Trust.Statements.FirstOrDefault(s => s.IsAllow && s.Principals.Any(p => p.Type == PolicyPrincipal.Service && string.Equals(p.Value.Trim(), way.Service, StringComparison.OrdinalIgnoreCase))));
-                    break;
-                }
-            }
-        }
-    }
-
-    private bool ServiceMayAssume(string service, PrincipalInfo role) =>
-        AccessEvaluator.Evaluate(new AccessQuestion(RequestPrincipal.Service(service), new RequestContext("sts:AssumeRole", role.Arn))
-        {
-            ResourcePolicy = role.Trust, ResourceAccount = role.AccountId, Organization = _organization,
-        }).Allowed;
-
-    private void TakeoverEdges(string account, int target, List<int> members)
-    {
-        var victim = _infos[target];
-        string[] actions = victim.Kind == PrincipalNodeKind.User ? UserTakeovers : ["iam:UpdateAssumeRolePolicy"];
-        var pattern = $"arn:*:iam::{account}:{(victim.Kind == PrincipalNodeKind.User ? "user" : "role")}/*";
-        foreach (var caller in members.Where(c => c != target))
-        {
-            var permissions = _infos[caller].Class.Permissions;
-            foreach (var action in actions.Where(a => permissions.Can(a, pattern).Allowed))
-            {
-                var answer = Ask(_infos[caller], action, victim.Arn, account, null);
-                if (answer.Allowed)
-                {
-                    Add(Nodes[caller], Nodes[target], Enum.Parse<PrincipalEdgeKind>(action[4..]), answer);
-                    break;
-                }
-            }
-        }
     }
 
     /// <summary>The statement that lets the principal put or attach a policy onto itself, or write a new version of a policy of its account.</summary>
@@ -207,6 +137,31 @@ internal sealed class PrincipalEdgeFinder
         }
         var version = permissions.Can("iam:CreatePolicyVersion", $"arn:*:iam::{info.AccountId}:policy/*");
         return version.Allowed && version.Allowing.Count > 0 ? version.Allowing[0] : null;
+    }
+
+    /// <summary>
+    /// Whether a decision on a pattern holds for every resource it matches, within the SCPs over the
+    /// caller's account too, and the same for every member of a group (nothing names the principal).
+    /// </summary>
+    private bool Covers(AccessDecision decision, string callerAccount, string action, string pattern, PrincipalInfo caller, string? trustText = null) =>
+        decision is { Allowed: true, OnEveryResource: true, Conditional: false }
+        && !caller.Class.MemberSpecific && !IsMemberSpecific(trustText)
+        && (Scp(callerAccount) is not { } limit || limit.CoversEvery(action, pattern));
+
+    internal static bool IsMemberSpecific(string? text) =>
+        text is not null && MemberSpecificText.Any(t => text.Contains(t, StringComparison.OrdinalIgnoreCase));
+
+    private ServiceControlLimit? Scp(string account)
+    {
+        if (_organization is null)
+        {
+            return null;
+        }
+        if (!_scps.TryGetValue(account, out var limit))
+        {
+            _scps[account] = limit = ServiceControlLimit.For(_organization, account, serviceLinked: false, _now);
+        }
+        return limit;
     }
 
     private AccessAnswer Ask(PrincipalInfo caller, string action, string resource, string resourceAccount, PolicyDocument? resourcePolicy, params (string Key, string Value)[] keys)
@@ -261,3 +216,9 @@ internal sealed class PrincipalEdgeFinder
         return value.StartsWith("arn:", StringComparison.Ordinal) && value.Split(':') is { Length: > 5 } parts && parts[4].Length == 12 ? parts[4] : null;
     }
 }
+
+/// <summary>
+/// The groups of the graph: each group node's members (null for any other node), and for each principal
+/// its Holders group, its account's users-or-roles group and its trust group (-1: none).
+/// </summary>
+internal sealed record PrincipalGroups(int[]?[] Members, int[] HolderOf, int[] KindGroupOf, int[] TrustGroupOf);

@@ -16,9 +16,14 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
     private readonly List<PrincipalInfo> _principals = [];
     private readonly Dictionary<string, PermissionClass> _classes = new(StringComparer.Ordinal);
 
-    internal sealed record PermissionClass(PermissionSet Permissions);
+    /// <param name="MemberSpecific">Whether the policies name the principal or the resource (a policy variable, aws:PrincipalArn, a tag), so that holders may be answered differently.</param>
+    internal sealed record PermissionClass(PermissionSet Permissions, bool MemberSpecific);
 
-    internal sealed record PrincipalInfo(string Arn, string AccountId, PrincipalNodeKind Kind, PermissionClass Class, PolicyDocument? Trust);
+    internal sealed record PrincipalInfo(string Arn, string AccountId, PrincipalNodeKind Kind, PermissionClass Class, PolicyDocument? Trust)
+    {
+        /// <summary>The trust policy's statements as text: roles with the same text are admitted alike.</summary>
+        public string TrustText { get; } = Trust is null ? "" : string.Join("\u001f", Trust.Statements.Select(s => s.Json));
+    }
 
     /// <summary>Builds the graph of resources that may span accounts (a fixture's inventory, a test's dump).</summary>
     public static PrincipalGraph FromResources(IEnumerable<Resource> resources, Estate estate, DateTimeOffset now, Organization? organization = null)
@@ -43,7 +48,7 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
             var key = KeyOf(permissions);
             if (!_classes.TryGetValue(key, out var shared))
             {
-                _classes[key] = shared = new PermissionClass(permissions);
+                _classes[key] = shared = new PermissionClass(permissions, PrincipalEdgeFinder.IsMemberSpecific(key));
             }
             var isUser = principal.Type == IamPrincipals.UserType;
             _principals.Add(new PrincipalInfo(principal.Arn, principal.AccountId, isUser ? PrincipalNodeKind.User : PrincipalNodeKind.Role, shared,
@@ -59,7 +64,8 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
 
     public PrincipalGraph Build()
     {
-        var edges = new PrincipalEdgeFinder(organization, _principals);
-        return new PrincipalGraph(edges.Nodes, edges.FindAll(), estate) { PermissionSets = _classes.Count };
+        var finder = new PrincipalEdgeFinder(organization, now, _principals);
+        var edges = finder.FindAll();
+        return new PrincipalGraph(finder.Nodes, edges, finder.Groups, estate) { PermissionSets = _classes.Count };
     }
 }

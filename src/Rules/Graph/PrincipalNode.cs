@@ -14,6 +14,17 @@ public enum PrincipalNodeKind
     ExternalAccount,
     /// <summary>Anyone at all: a trust policy's <c>"*"</c>.</summary>
     Anyone,
+    /// <summary>
+    /// A group, never a chain's start or end: the principals of one account that hold one permission set
+    /// (each member reaches it); a step decided once for the set leaves from here.
+    /// </summary>
+    Holders,
+    /// <summary>A group: every user of one account (it reaches each), for a caller that may take over them all.</summary>
+    AccountUsers,
+    /// <summary>A group: every role of one account (it reaches each), for a caller that may take over them all.</summary>
+    AccountRoles,
+    /// <summary>A group: the roles of one account whose trust policies are the same text (it reaches each).</summary>
+    TrustedRoles,
 }
 
 /// <summary>
@@ -36,8 +47,18 @@ public sealed record PrincipalNode(int Index, PrincipalNodeKind Kind, string Arn
     {
         PrincipalNodeKind.ExternalAccount => $"any principal of account {AccountId}",
         PrincipalNodeKind.Anyone => "anyone (\"*\")",
+        PrincipalNodeKind.Holders => $"the principals of account {AccountId} holding {Arn}",
+        PrincipalNodeKind.AccountUsers => $"every user of account {AccountId}",
+        PrincipalNodeKind.AccountRoles => $"every role of account {AccountId}",
+        PrincipalNodeKind.TrustedRoles => $"the roles of account {AccountId} with {Arn}",
         _ => $"{(Arn.Split(':', 6) is [.., var name] ? name : Arn)} ({AccountId})",
     };
+
+    /// <summary>A user or a role: a principal of the estate, not a group or an account outside it.</summary>
+    public bool IsPrincipal => Kind is PrincipalNodeKind.User or PrincipalNodeKind.Role;
+
+    /// <summary>A group node, which stands for its members and never starts or ends a chain.</summary>
+    internal bool IsGroup => Kind >= PrincipalNodeKind.Holders;
 
     public override string ToString() => DisplayName;
 }

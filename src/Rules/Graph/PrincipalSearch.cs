@@ -1,104 +1,91 @@
-using System.Collections.Immutable;
-
 namespace Ocado.Guardrails.Rules.Graph;
 
-/// <summary>Breadth-first searches over the graph, in node order so that the same estate gives the same chains.</summary>
-internal static class PrincipalSearch
+/// <summary>
+/// Shortest-chain searches over the graph's ids. A step into or out of a group (<see cref="PrincipalNode.IsGroup"/>)
+/// is free and a stored edge costs one hop, so the searches are breadth-first with two queues (0-1 BFS): a
+/// chain is as long as the steps AWS would take, however many groups it passes. Nodes are visited in id
+/// (ARN) order, so that the same estate gives the same chains.
+/// </summary>
+internal sealed class PrincipalSearch(PrincipalTopology topology)
 {
-    /// <summary>From every admin node backwards at once: for each node, the first hop of its shortest chain to admin.</summary>
-    public static PrincipalEdge?[] TowardAdmin(PrincipalNode[] nodes, ImmutableArray<PrincipalEdge>[] incoming)
+    /// <summary>What a search found for each node: the node it came from (or goes to) and the stored edge on the way (-1: a free step).</summary>
+    public sealed record Result(int[] Hops, int[] Via, int[] ViaEdge);
+
+    /// <summary>From every source at once, forwards (or backwards: then <c>Via</c> is the next node toward a source).</summary>
+    public Result From(IEnumerable<int> sources, bool backwards, int maxHops = int.MaxValue)
     {
-        var next = new PrincipalEdge?[nodes.Length];
-        var seen = new bool[nodes.Length];
-        var queue = new Queue<int>();
-        foreach (var node in nodes.Where(n => n.Admin))
+        var count = topology.NodeCount;
+        var hops = new int[count];
+        Array.Fill(hops, int.MaxValue);
+        var via = new int[count];
+        var viaEdge = new int[count];
+        Array.Fill(via, -1);
+        Array.Fill(viaEdge, -1);
+        var deque = new LinkedList<int>();
+        foreach (var source in sources)
         {
-            seen[node.Index] = true;
-            queue.Enqueue(node.Index);
+            hops[source] = 0;
+            deque.AddLast(source);
         }
-        while (queue.TryDequeue(out var at))
+        var steps = new List<(int Node, int Edge)>();
+        while (deque.First is { } head)
         {
-            foreach (var edge in incoming[at])
+            deque.RemoveFirst();
+            var at = head.Value;
+            steps.Clear();
+            if (backwards)
             {
-                if (!seen[edge.From.Index])
+                topology.Predecessors(at, steps);
+            }
+            else
+            {
+                topology.Successors(at, steps);
+            }
+            foreach (var (node, edge) in steps)
+            {
+                var cost = edge < 0 ? 0 : 1;
+                var reached = hops[at] + cost;
+                if (reached >= hops[node] || reached > maxHops)
                 {
-                    seen[edge.From.Index] = true;
-                    next[edge.From.Index] = edge;
-                    queue.Enqueue(edge.From.Index);
+                    continue;
+                }
+                hops[node] = reached;
+                via[node] = at;
+                viaEdge[node] = edge;
+                if (cost == 0)
+                {
+                    deque.AddFirst(node);
+                }
+                else
+                {
+                    deque.AddLast(node);
                 }
             }
         }
-        return next;
+        return new Result(hops, via, viaEdge);
     }
 
-    /// <summary>
-    /// From every foreign node forwards at once: the hop that first reached each node (null for a
-    /// source); only the nodes <paramref name="kept"/> selects, and the nodes on their chains, are kept.
-    /// </summary>
-    public static Dictionary<int, PrincipalEdge?> FromForeign(PrincipalNode[] nodes, ImmutableArray<PrincipalEdge>[] outgoing, Func<PrincipalNode, bool> foreign, Func<PrincipalNode, bool> kept)
+    /// <summary>The path from a source to <paramref name="target"/> of a forward search: nodes and the edge into each (-1 for the first or a free step).</summary>
+    public static List<(int Node, int Edge)> PathTo(Result result, int target)
     {
-        var parent = new PrincipalEdge?[nodes.Length];
-        var seen = new bool[nodes.Length];
-        var queue = new Queue<int>();
-        foreach (var node in nodes.Where(foreign))
+        var path = new List<(int Node, int Edge)>();
+        for (var at = target; at >= 0; at = result.Via[at])
         {
-            seen[node.Index] = true;
-            queue.Enqueue(node.Index);
+            path.Add((at, result.ViaEdge[at]));
         }
-        var reached = new List<int>();
-        while (queue.TryDequeue(out var at))
-        {
-            foreach (var edge in outgoing[at])
-            {
-                if (!seen[edge.To.Index])
-                {
-                    seen[edge.To.Index] = true;
-                    parent[edge.To.Index] = edge;
-                    queue.Enqueue(edge.To.Index);
-                    if (kept(edge.To))
-                    {
-                        reached.Add(edge.To.Index);
-                    }
-                }
-            }
-        }
-        var chains = new Dictionary<int, PrincipalEdge?>();
-        foreach (var target in reached)
-        {
-            for (int? at = target; at is { } i && !chains.ContainsKey(i); at = parent[i]?.From.Index)
-            {
-                chains[i] = parent[i];
-            }
-        }
-        return chains;
+        path.Reverse();
+        // Each edge belongs to the step into its node; after the reverse, the first node's "edge" is the source's own (none).
+        return path;
     }
 
-    public static PrincipalChain? Shortest(PrincipalNode from, PrincipalNode to, ImmutableArray<PrincipalEdge>[] outgoing, int maxHops)
+    /// <summary>The path from <paramref name="start"/> toward a source of a backward search, each node with the edge taken to reach it.</summary>
+    public static List<(int Node, int Edge)> PathFrom(Result result, int start)
     {
-        var parent = new Dictionary<int, PrincipalEdge?> { [from.Index] = null };
-        var frontier = new List<int> { from.Index };
-        for (var depth = 0; depth < maxHops && frontier.Count > 0 && !parent.ContainsKey(to.Index); depth++)
+        var path = new List<(int Node, int Edge)> { (start, -1) };
+        for (var at = start; result.Via[at] >= 0; at = result.Via[at])
         {
-            var next = new List<int>();
-            foreach (var at in frontier)
-            {
-                foreach (var edge in outgoing[at].Where(e => parent.TryAdd(e.To.Index, e)))
-                {
-                    next.Add(edge.To.Index);
-                }
-            }
-            frontier = next;
+            path.Add((result.Via[at], result.ViaEdge[at]));
         }
-        if (!parent.TryGetValue(to.Index, out var last))
-        {
-            return null;
-        }
-        var hops = new List<PrincipalEdge>();
-        for (var hop = last; hop is not null; hop = parent[hop.From.Index])
-        {
-            hops.Add(hop);
-        }
-        hops.Reverse();
-        return new PrincipalChain(from, hops);
+        return path;
     }
 }

@@ -35,7 +35,7 @@ internal static class PrincipalGraphStage
         var graph = (builder ?? new PrincipalGraphBuilder(estate, fallbackNow)).Build();
         var held = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / (1024.0 * 1024);
         progress.Stage($"built the principal graph of {read.Count} accounts in {watch.Elapsed.TotalSeconds:F1} s: " +
-            $"{graph.Nodes.Count:N0} principals sharing {graph.PermissionSets:N0} permission sets, {graph.EdgeCount:N0} edges, {held:F1} MB held");
+            $"{graph.Nodes.Count(n => n.IsPrincipal):N0} principals sharing {graph.PermissionSets:N0} permission sets, {graph.GroupCount:N0} groups, {graph.EdgeCount:N0} edges, {held:F1} MB held");
         return graph;
     }
 }
