@@ -23,9 +23,9 @@ internal sealed partial class PrincipalEdgeFinder
                 continue;
             }
             var targets = _members[group]!;
-            var pattern = $"arn:*:iam::{account}:{(victims == PrincipalNodeKind.AccountUsers ? "user" : "role")}/*";
+            var pattern = Pattern(account, victims == PrincipalNodeKind.AccountUsers ? "user" : "role");
             var takeovers = victims == PrincipalNodeKind.AccountUsers ? UserTakeovers : RoleTakeovers;
-            foreach (var holders in members.Select(m => _holderOf[m]).Distinct())
+            foreach (var holders in _holdersOf[account])
             {
                 var callers = _members[holders]!;
                 var representative = _infos[callers[0]];
@@ -112,21 +112,34 @@ internal sealed partial class PrincipalEdgeFinder
                 }
             }
         }
-        var pattern = $"arn:*:iam::{account}:role/*";
+        var pattern = Pattern(account, "role");
         foreach (var callerAccount in anyone ? _byAccount.Keys.Order(StringComparer.Ordinal) : accounts.Where(_byAccount.ContainsKey))
         {
             // Within the account a trust of "*" allows on its own: no permission of the caller's is needed.
             var trustAlone = anyone && callerAccount == account;
-            foreach (var holders in _byAccount[callerAccount].Select(m => _holderOf[m]).Distinct())
+            foreach (var holders in _holdersOf[callerAccount])
             {
                 var callers = _members[holders]!;
                 var representative = _infos[callers[0]];
+                // Most permission sets name sts:AssumeRole on no role at all: asked once per set, not once per account.
+                if (!trustAlone && !representative.Class.Permissions.Can("sts:AssumeRole", "arn:*:iam::*:role/*").Allowed)
+                {
+                    continue;
+                }
                 var decision = representative.Class.Permissions.Can("sts:AssumeRole", pattern);
                 if (!trustAlone && !decision.Allowed)
                 {
                     continue;
                 }
                 var shared = SharedAssume(decision, trustAlone, callerAccount, pattern, representative, first.TrustText);
+                if (shared && !named.Contains(callers[0]))
+                {
+                    if (SharedAnswer(representative, first, account) is { Allowed: true } answer)
+                    {
+                        Add(_nodes[holders], _nodes[group], PrincipalEdgeKind.AssumeRole, answer);
+                    }
+                    continue;
+                }
                 foreach (var caller in (shared ? callers[..1] : callers).Where(c => !named.Contains(c)))
                 {
                     foreach (var role in shared ? roles[..1] : roles.Where(r => r != caller))
@@ -171,8 +184,8 @@ internal sealed partial class PrincipalEdgeFinder
         {
             return;
         }
-        var pattern = $"arn:*:iam::{account}:role/*";
-        foreach (var holders in _byAccount[account].Select(m => _holderOf[m]).Distinct())
+        var pattern = Pattern(account, "role");
+        foreach (var holders in _holdersOf[account])
         {
             var callers = _members[holders]!;
             var representative = _infos[callers[0]];
@@ -231,6 +244,42 @@ internal sealed partial class PrincipalEdgeFinder
         return trustAlone && decision is { Allowing.Count: 0, Denying.Count: 0, ConditionalDenials.Count: 0 }
             && !representative.Class.MemberSpecific && !IsMemberSpecific(trustText)
             && (Scp(callerAccount) is not { } limit || limit.Can("sts:AssumeRole", pattern).Refusal is null);
+    }
+
+    /// <summary>
+    /// The answer for a permission set's holders assuming a trust group's roles, where it cannot differ between
+    /// members or roles: the same holders, the same trust text and the same RCPs over the role's account (none,
+    /// mostly) give the same answer in every other account (unless the trust names accounts or organisation
+    /// paths), so a trust of "*" copied into every account is asked once per holders, not once per account.
+    /// </summary>
+    private AccessAnswer SharedAnswer(PrincipalInfo caller, PrincipalInfo role, string roleAccount)
+    {
+        var accountNamed = AccountSpecificText.Any(t => role.TrustText.Contains(t, StringComparison.OrdinalIgnoreCase));
+        var key = (caller.Class, role.TrustText, caller.Kind, caller.AccountId, caller.AccountId == roleAccount, accountNamed ? roleAccount : ResourceControls(roleAccount));
+        if (!_sharedAnswers.TryGetValue(key, out var answer))
+        {
+            _sharedAnswers[key] = answer = Ask(caller, "sts:AssumeRole", role.Arn, roleAccount, role.Trust);
+        }
+        return answer;
+    }
+
+    /// <summary>
+    /// The RCP Denies over the account that name sts:AssumeRole, as text: the role's side of an answer that is
+    /// not the role's own. (An RCP's Allow is RCPFullAWSAccess, the same everywhere.)
+    /// </summary>
+    private string ResourceControls(string account)
+    {
+        if (_organization is null || !_organization.IsMember(account))
+        {
+            return "";
+        }
+        if (!_signatures.TryGetValue(account, out var signature))
+        {
+            _signatures[account] = signature = string.Join("\u001d", _organization.PathOf(account)
+                .Select(level => string.Join("\u001e", level.ResourceControlPolicies.SelectMany(p => p.Statements)
+                    .Where(s => !s.IsAllow && StatementMatch.DenyNamesSome(s, "sts:AssumeRole")).Select(s => s.Json))));
+        }
+        return signature;
     }
 
     private bool ServiceMayAssume(string service, PrincipalInfo role) =>

@@ -28,6 +28,12 @@ internal sealed partial class PrincipalEdgeFinder
     private static readonly string[] MemberSpecificText =
         ["${", "aws:PrincipalArn", "aws:PrincipalTag", "aws:username", "aws:userid", "aws:SourceIdentity", "aws:PrincipalType", "iam:ResourceTag", "aws:ResourceTag"];
 
+    /// <summary>Trust text whose answer depends on the caller's or the role's account itself, not only on the policies over it.</summary>
+    private static readonly string[] AccountSpecificText =
+        ["aws:PrincipalAccount", "aws:PrincipalOrgPaths", "aws:SourceAccount", "aws:ResourceAccount", "aws:ResourceOrgPaths", "aws:SourceArn", "sts:ExternalId"];
+
+    private readonly Dictionary<(PermissionClass, string, PrincipalNodeKind, string, bool, string), AccessAnswer> _sharedAnswers = [];
+    private readonly Dictionary<string, string> _signatures = new(StringComparer.Ordinal);
     private readonly Organization? _organization;
     private readonly DateTimeOffset _now;
     private readonly PrincipalInfo[] _infos;
@@ -39,6 +45,7 @@ internal sealed partial class PrincipalEdgeFinder
     private readonly List<PrincipalEdge> _edges = [];
     private readonly Dictionary<string, ServiceControlLimit?> _scps = new(StringComparer.Ordinal);
     private readonly int[] _holderOf;
+    private readonly Dictionary<string, int[]> _holdersOf = new(StringComparer.Ordinal);
     private readonly int[] _kindGroupOf;
     private readonly int[] _trustGroupOf;
 
@@ -105,6 +112,7 @@ internal sealed partial class PrincipalEdgeFinder
             var group = AddNode(new PrincipalNode(_nodes.Count, PrincipalNodeKind.Holders, $"the permission set of {NameOf(holders[0])}", account), holders);
             Array.ForEach(holders, m => _holderOf[m] = group.Index);
         }
+        _holdersOf[account] = members.Select(m => _holderOf[m]).Distinct().ToArray();
     }
 
     private string NameOf(int principal) => _infos[principal].Arn.Split(':', 6) is [.., var name] ? name : _infos[principal].Arn;
@@ -141,15 +149,27 @@ internal sealed partial class PrincipalEdgeFinder
 
     /// <summary>
     /// Whether a decision on a pattern holds for every resource it matches, within the SCPs over the
-    /// caller's account too, and the same for every member of a group (nothing names the principal).
+    /// caller's account too, and the same for every member of a group (nothing names the principal or the
+    /// resource). A condition on anything else (MFA, the source address, the time) is judged alike for every
+    /// member: the representative's answer, conditional or not, is theirs.
     /// </summary>
     private bool Covers(AccessDecision decision, string callerAccount, string action, string pattern, PrincipalInfo caller, string? trustText = null) =>
-        decision is { Allowed: true, OnEveryResource: true, Conditional: false }
+        decision is { Allowed: true, OnEveryResource: true }
         && !caller.Class.MemberSpecific && !IsMemberSpecific(trustText)
         && (Scp(callerAccount) is not { } limit || limit.CoversEvery(action, pattern));
 
     internal static bool IsMemberSpecific(string? text) =>
         text is not null && MemberSpecificText.Any(t => text.Contains(t, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Every user (or role) of the account, in its principals' partition: a grant on <c>arn:aws:iam::*:role/*</c>
+    /// covers each of them, which it would not if the pattern left the partition open.
+    /// </summary>
+    private string Pattern(string account, string kind)
+    {
+        var partition = _byAccount.TryGetValue(account, out var members) && _infos[members[0]].Arn.Split(':') is [_, var known, ..] ? known : "aws";
+        return $"arn:{partition}:iam::{account}:{kind}/*";
+    }
 
     private ServiceControlLimit? Scp(string account)
     {

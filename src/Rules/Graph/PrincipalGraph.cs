@@ -53,6 +53,9 @@ public sealed class PrincipalGraph
     /// <summary>The edges stored: a step decided once for a group counts once, however many principals it joins.</summary>
     public int EdgeCount { get; }
 
+    /// <summary>The edges as stored (a group's step once), for tests and measurements.</summary>
+    internal IEnumerable<PrincipalEdge> StoredEdges => Enumerable.Range(0, EdgeCount).Select(_topology.Edge);
+
     /// <summary>The groups that share steps: holders of one permission set, an account's users or roles, roles of one trust.</summary>
     public int GroupCount { get; }
 

@@ -107,9 +107,9 @@ public sealed class ServiceControlLimit
     }
 
     /// <summary>
-    /// Whether the SCPs allow the action on every resource the pattern matches, unconditionally: no Deny of
-    /// any part of it (a Deny that protects one role), no condition left to judge.
+    /// Whether the SCPs allow the action on every resource the pattern matches: no Deny of any part of it
+    /// (a Deny that protects one role). A condition left to judge is judged alike for every such resource.
     /// </summary>
     public bool CoversEvery(string action, string resourcePattern) =>
-        _levels.All(l => l.Policies.Can(action, resourcePattern) is { Allowed: true, OnEveryResource: true, Conditional: false });
+        _levels.All(l => l.Policies.Can(action, resourcePattern) is { Allowed: true, OnEveryResource: true });
 }
