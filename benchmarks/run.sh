@@ -4,10 +4,17 @@
 #   benchmarks/run.sh 100000          one size (comma-separated for several)
 #   benchmarks/run.sh micro           BenchmarkDotNet on the hot paths
 #   benchmarks/run.sh rules [DIR]     what each rule costs per evaluation on an estate (default: the 100,000 one)
+#   benchmarks/run.sh collect [OPTS]  live collection of 300 accounts x 2 regions from the local AWS test server (its own
+#                                     process, 40 ms a request, AWS's default limits), then a second night with --since
 # Demo estates are generated once into benchmarks/.work (about 1.8 GB at 1,000,000 resources).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GUARDRAILS_CACHE="${GUARDRAILS_CACHE:-$PWD/benchmarks/.work/rule-cache}"
+if [[ "${1:-}" == "collect" ]]; then
+  shift
+  dotnet build benchmarks/CollectionBenchmark -c Release -nologo -v quiet >/dev/null
+  exec dotnet benchmarks/CollectionBenchmark/bin/Release/net10.0/CollectionBenchmark.dll "$@"
+fi
 dotnet build benchmarks/Ocado.Guardrails.Benchmarks -c Release -nologo -v quiet >/dev/null
 dll=benchmarks/Ocado.Guardrails.Benchmarks/bin/Release/net10.0/Ocado.Guardrails.Benchmarks.dll
 if [[ "${1:-}" == "micro" ]]; then

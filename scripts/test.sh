@@ -52,6 +52,16 @@ need_package() {
 }
 need_package /usr/bin/chromium chromium
 need_package /usr/bin/aws awscli
+# The differential test (tests/Differential) runs @cloud-copilot/iam-simulate, AGPL-3.0 and so test-only, in a node
+# process of its own: node and npm from Debian, the package from the pinned lock file into a git-ignored node_modules.
+need_package /usr/bin/node nodejs
+need_package /usr/bin/npm npm
+simulator=tests/Differential/simulator
+if [[ ! -f $simulator/node_modules/@cloud-copilot/iam-simulate/package.json && -x /usr/bin/npm ]]; then
+  log "installing the differential test's simulator (npm ci in $simulator)"
+  (cd "$simulator" && npm ci --ignore-scripts --no-audit --no-fund >&2) \
+    || log "could not install it: the differential test will skip (or fail with CI=true)"
+fi
 
 # The store and scheduling tests need a PostgreSQL server; without one they skip (and fail under CI=true).
 source scripts/postgres.sh

@@ -1,98 +1,104 @@
 using System.Diagnostics;
-using System.Globalization;
+using System.Text.Json;
 using Amazon.Runtime;
+using Ocado.Guardrails.Benchmarks;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Collection;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Tests.AwsServer;
 
-// Collection of a large estate from the local AWS test server under the per-(account, region,
-// service) rate limit, against the limit's theoretical minimum: the busiest (account, region,
-// service) must make n requests, and a token bucket of `burst` tokens refilled at `rate` needs at
-// least (n - burst) / rate seconds for them. Everything else (accounts in parallel, retries) is overhead.
-var options = Arguments(args);
-int accounts = (int)options["accounts"], resources = (int)options["resources"];
-double rate = options["rate"], poll = options["poll"];
-var concurrency = (int)options["concurrency"];
-string[] known = ["us-east-1", "eu-west-1", "eu-central-1", "ap-southeast-2"];
-var regions = known[..(int)options["regions"]];
+// Live collection of a large estate (docs/collect.md, "Benchmark"): the local AWS test server runs as its own process
+// with a latency on every request and AWS's default limits per (account, region, service), and counts the requests
+// over a limit. Night 1 collects everything; the server then changes, adds and deletes --churn of each region's
+// resources; night 2 collects with --since night 1. Printed: night 1's wall time against the minimum the limits and
+// the latency allow (MinimumTime), requests over a limit, night 2's calls against night 1's.
+if (args.FirstOrDefault() == "serve")
+{
+    await BenchmarkServer.RunAsync(BenchmarkOptions.Parse(args[1..]));
+    return 0;
+}
+var options = BenchmarkOptions.Parse(args);
+using var server = StartServer(options);
+var endpoint = (await server.StandardOutput.ReadLineAsync())?.Split(' ')[1] ?? throw new InvalidOperationException("the server process did not start");
 
-var estate = EstateBuilder.Build(accounts, regions, resources);
-await using var server = await AwsTestServer.StartAsync(estate, maxPage: 100);
+var estate = EstateBuilder.Build(options.Accounts, options.Regions, resourcesPerRegion: 0);
 var customers = estate.Accounts.Keys.Order(StringComparer.Ordinal).Chunk(2).Select((ids, i) => new Customer($"customer-{i}", $"Customer {i}", ids)).ToList();
 var settings = new AwsSettings
 {
-    RequestsPerSecond = rate,
-    AccountConcurrency = concurrency,
-    BaseDelay = TimeSpan.FromMilliseconds(50),
-    MaxDelay = TimeSpan.FromSeconds(1),
+    // AWS's default limits, and every account at once: the limits, not our concurrency, should bound the night.
+    RequestsPerSecond = options.Rate, Burst = options.Burst, StsRequestsPerSecond = options.StsRate, AccountConcurrency = options.Accounts,
 };
-var output = Directory.CreateTempSubdirectory("guardrails-benchmark-").FullName;
 using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
 var collector = new Collector(new CollectorOptions
 {
-    Credentials = new BasicAWSCredentials(server.AccessKey, server.SecretKey),
+    Credentials = new BasicAWSCredentials(ServerKeys.RootAccessKey, ServerKeys.RootSecretKey),
     Http = http,
-    Endpoints = new AwsEndpoints(name => name == "AWS_ENDPOINT_URL" ? server.Endpoint.ToString() : null),
+    Endpoints = new AwsEndpoints(name => name == "AWS_ENDPOINT_URL" ? endpoint : null),
     Log = TextWriter.Null,
-    CredentialReportPollInterval = TimeSpan.FromSeconds(poll),
+    CredentialReportPollInterval = options.Poll,
 });
-
-Console.WriteLine($"collecting {accounts} accounts x {regions.Length} regions, {resources} resources per region, {rate} requests/s per (account, region, service), {concurrency} accounts at once");
-var watch = Stopwatch.StartNew();
-var summary = await collector.RunAsync(new Estate(customers, [], regions), settings, output, CancellationToken.None);
-watch.Stop();
-Directory.Delete(output, recursive: true);
-
-var keys = server.Requests.GroupBy(r => (r.Account, r.Region, r.Service)).ToList();
-double RateOf(string service) => service == "sts" ? settings.StsRequestsPerSecond : rate;
-double Minimum(IEnumerable<RecordedRequest> requests, string service) => Math.Max(0, requests.Count() - settings.Burst) / RateOf(service);
-// STS is one bucket for the whole run; every other bucket belongs to one account.
-var stsMinimum = keys.Where(k => k.Key.Service == "sts").Select(k => Minimum(k, "sts")).DefaultIfEmpty(0).Max();
-var busiest = keys.Where(k => k.Key.Service != "sts").MaxBy(k => Minimum(k, k.Key.Service))!;
-var accountMinimum = Minimum(busiest, busiest.Key.Service);
-var minimum = Math.Max(stsMinimum, accountMinimum);
-// With a bounded number of accounts at once, at least ceil(accounts / concurrency) accounts run one after another.
-var waves = Math.Ceiling(accounts / (double)concurrency);
-var waveMinimum = Math.Max(stsMinimum, waves * accountMinimum);
-var most = keys.Where(k => k.Key.Service != "sts").Max(k => MostInOneSecond(k.Select(r => r.At).Order().ToList()));
-Console.WriteLine($"requests: {summary.Statistics!.Requests} ({summary.Statistics!.Throttles} throttled), gaps: {summary.Gaps.Count}");
-Console.WriteLine($"busiest (account, region, service): {busiest.Key.Service} with {busiest.Count()} requests at {rate}/s = {accountMinimum:F2} s; " +
-                  $"STS (AssumeRole, one bucket for the run) {stsMinimum:F2} s at {settings.StsRequestsPerSecond}/s");
-Console.WriteLine($"most requests of one (account, region, service) in any 1 s window: {most} (limit {rate}/s + burst {settings.Burst})");
-Console.WriteLine($"theoretical minimum: {minimum:F2} s with every account at once; {waveMinimum:F2} s with {concurrency} accounts at once");
-Console.WriteLine($"wall time: {watch.Elapsed.TotalSeconds:F2} s = {watch.Elapsed.TotalSeconds / waveMinimum:F2} x the minimum for {concurrency} accounts at once");
-var perAccount = server.Requests.Where(r => r.Service != "sts").GroupBy(r => r.Account)
-    .Select(g => (Start: g.Min(r => r.At).TotalSeconds, Took: (g.Max(r => r.At) - g.Min(r => r.At)).TotalSeconds)).OrderBy(a => a.Start).ToList();
-Console.WriteLine($"accounts start from {perAccount[0].Start:F2} s to {perAccount[^1].Start:F2} s; each takes p50 {perAccount.Select(a => a.Took).Order().ElementAt(perAccount.Count / 2):F2} s, max {perAccount.Max(a => a.Took):F2} s");
-var gaps = keys.Where(k => k.Key.Service == "servicequotas").SelectMany(k => k.Select(r => r.At).Order().Zip(k.Select(r => r.At).Order().Skip(1), (a, b) => (b - a).TotalMilliseconds)).Order().ToList();
-Console.WriteLine($"between two requests of one (account, region, servicequotas): p10 {gaps[gaps.Count / 10]:F0} ms, p50 {gaps[gaps.Count / 2]:F0} ms, p90 {gaps[gaps.Count * 9 / 10]:F0} ms (the limit allows {1000 / rate:F0} ms)");
-return summary.Gaps.Count == 0 && most <= rate + settings.Burst ? 0 : 1;
-
-static int MostInOneSecond(List<TimeSpan> times)
+var root = Directory.CreateTempSubdirectory("guardrails-collection-benchmark-").FullName;
+try
 {
-    var most = 0;
-    for (int start = 0, end = 0; start < times.Count; start++)
+    Console.WriteLine($"collecting {options.Accounts} accounts x {options.Regions.Length} regions, {options.Resources} resources a region, " +
+                      $"{options.Latency.TotalMilliseconds:0} ms a request, {options.Rate}/s (burst {options.Burst}) per (account, region, service), STS {options.StsRate}/s; " +
+                      $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
+    var night1 = Path.Combine(root, "night-1");
+    var watch = Stopwatch.StartNew();
+    var first = await collector.RunAsync(new Estate(customers, [], options.Regions), settings, night1, CancellationToken.None);
+    watch.Stop();
+    using var stats1 = JsonDocument.Parse(await AskAsync(server, "stats"));
+    var minimum = MinimumTime.Of(stats1.RootElement.GetProperty("buckets"), options);
+    var over1 = stats1.RootElement.GetProperty("overLimit").GetInt64();
+    var calls1 = stats1.RootElement.GetProperty("requests").GetInt32();
+    Console.WriteLine($"night 1: {calls1} requests, {first.Gaps.Count} gaps, {over1} over a limit {stats1.RootElement.GetProperty("overLimitByService").GetRawText()}");
+    Console.WriteLine($"night 1: {watch.Elapsed.TotalSeconds:F2} s against a minimum of {minimum.Seconds:F2} s ({minimum.Why}) = {watch.Elapsed.TotalSeconds / minimum.Seconds:F2} x");
+
+    Console.WriteLine($"between the nights: {await AskAsync(server, $"churn {options.Churn}")} (changed, added, deleted) of {options.Accounts * options.Regions.Length * options.Resources}");
+    await AskAsync(server, "clear");
+    watch.Restart();
+    var second = await collector.RunAsync(new Estate(customers, [], options.Regions), settings, Path.Combine(root, "night-2"), CancellationToken.None, since: night1);
+    watch.Stop();
+    using var stats2 = JsonDocument.Parse(await AskAsync(server, "stats"));
+    var calls2 = stats2.RootElement.GetProperty("requests").GetInt32();
+    var over2 = stats2.RootElement.GetProperty("overLimit").GetInt64() - over1;
+    Console.WriteLine($"night 2 (--since night 1): {calls2} requests = {100.0 * calls2 / calls1:F1} % of night 1's, {second.Gaps.Count} gaps, " +
+                      $"{second.Incremental!.Full.Count} parts in full, {over2} over a limit, {watch.Elapsed.TotalSeconds:F2} s");
+    Console.WriteLine("night 2 by operation: " + string.Join(", ", stats2.RootElement.GetProperty("operations").EnumerateObject().Select(o => $"{o.Name} {o.Value}")));
+    await server.StandardInput.WriteLineAsync("quit");
+    await server.WaitForExitAsync();
+    return first.Gaps.Count == 0 && second.Gaps.Count == 0 && over1 + over2 == 0 ? 0 : 1;
+}
+finally
+{
+    Directory.Delete(root, recursive: true);
+    if (!server.HasExited)
     {
-        while (end < times.Count && times[end] - times[start] < TimeSpan.FromSeconds(1))
-        {
-            end++;
-        }
-        most = Math.Max(most, end - start);
+        server.Kill();
     }
-    return most;
 }
 
-static Dictionary<string, double> Arguments(string[] args)
+static Process StartServer(BenchmarkOptions options)
 {
-    var values = new Dictionary<string, double>(StringComparer.Ordinal)
+    // This very program, in serve mode, as a second process: `dotnet CollectionBenchmark.dll serve ...` or the apphost.
+    var self = Environment.ProcessPath!;
+    var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+    if (Path.GetFileNameWithoutExtension(self) == "dotnet")
     {
-        ["accounts"] = 100, ["regions"] = 2, ["rate"] = 10, ["resources"] = 300, ["concurrency"] = 100, ["poll"] = 0.1,
-    };
-    for (var i = 0; i + 1 < args.Length; i += 2)
-    {
-        values[args[i].TrimStart('-')] = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
+        start.ArgumentList.Add(typeof(BenchmarkServer).Assembly.Location);
     }
-    return values;
+    start.ArgumentList.Add("serve");
+    foreach (var argument in options.ToArguments())
+    {
+        start.ArgumentList.Add(argument);
+    }
+    return Process.Start(start)!;
+}
+
+static async Task<string> AskAsync(Process server, string command)
+{
+    await server.StandardInput.WriteLineAsync(command);
+    await server.StandardInput.FlushAsync();
+    return await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server process ended");
 }

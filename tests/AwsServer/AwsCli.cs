@@ -64,6 +64,15 @@ internal static class AwsCli
     public static async Task<JsonObject> JsonAsync(AwsTestServer server, string region, params string[] arguments) =>
         await JsonWithKeysAsync(server, server.AccessKey, server.SecretKey, null, region, arguments);
 
+    /// <summary>The CLI's parsed output, called with the audit role's session in <paramref name="accountId"/>, as the collector calls.</summary>
+    public static async Task<JsonObject> AsAuditRoleAsync(AwsTestServer server, string accountId, string region, params string[] arguments)
+    {
+        var assumed = await JsonAsync(server, region, "sts", "assume-role", "--role-arn", $"arn:aws:iam::{accountId}:role/GuardrailsAudit", "--role-session-name", "cli-test");
+        var credentials = assumed["Credentials"]!;
+        return await JsonWithKeysAsync(server, credentials["AccessKeyId"]!.GetValue<string>(), credentials["SecretAccessKey"]!.GetValue<string>(),
+            credentials["SessionToken"]!.GetValue<string>(), region, arguments);
+    }
+
     public static async Task<JsonObject> JsonWithKeysAsync(AwsTestServer server, string accessKey, string secretKey, string? token, string region, params string[] arguments)
     {
         var (exit, output, error) = await RunAsync(server.Endpoint, accessKey, secretKey, token, region, arguments);

@@ -24,12 +24,7 @@ public sealed class AwsCliTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     /// <summary>Calls the CLI with the audit role's session in the first account, as the collector does.</summary>
-    private async Task<JsonObject> AsAccountAsync(params string[] arguments)
-    {
-        var assumed = await AwsCli.JsonAsync(_server, Region, "sts", "assume-role", "--role-arn", $"arn:aws:iam::{_account.Id}:role/GuardrailsAudit", "--role-session-name", "cli-test");
-        var credentials = assumed["Credentials"]!;
-        return await AwsCli.JsonWithKeysAsync(_server, credentials["AccessKeyId"]!.GetValue<string>(), credentials["SecretAccessKey"]!.GetValue<string>(), credentials["SessionToken"]!.GetValue<string>(), Region, arguments);
-    }
+    private Task<JsonObject> AsAccountAsync(params string[] arguments) => AwsCli.AsAuditRoleAsync(_server, _account.Id, Region, arguments);
 
     [Fact]
     public async Task TheCliAssumesTheAuditRoleAndGetCallerIdentityNamesTheAccount()

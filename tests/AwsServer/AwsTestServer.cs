@@ -31,6 +31,7 @@ public sealed class AwsTestServer : IAsyncDisposable
     private readonly QuotasHandler _quotas;
     private readonly IamHandler _iam;
     private readonly OrganizationsHandler _organizations;
+    private readonly RamHandler _ram;
 
     private AwsTestServer(ServedEstate estate, int maxPage, WebApplication app)
     {
@@ -40,12 +41,15 @@ public sealed class AwsTestServer : IAsyncDisposable
         _config = new ConfigHandler(estate, Faults, maxPage);
         _tagging = new TaggingHandler(estate, maxPage);
         _quotas = new QuotasHandler(estate, maxPage);
-        _iam = new IamHandler(estate, maxPage);
+        LastAccess = new ServiceLastAccessHandler(Faults, maxPage);
+        _iam = new IamHandler(estate, maxPage, LastAccess);
         _organizations = new OrganizationsHandler(estate, maxPage);
+        _ram = new RamHandler(estate, maxPage);
     }
 
     public ServedEstate Estate { get; }
     internal ServerFaults Faults { get; } = new();
+    internal ServiceLastAccessHandler LastAccess { get; }
     public Uri Endpoint { get; private set; } = null!;
     public IReadOnlyCollection<RecordedRequest> Requests => _requests.ToArray();
     public string AccessKey => ServerKeys.RootAccessKey;
@@ -60,9 +64,22 @@ public sealed class AwsTestServer : IAsyncDisposable
     /// <summary>The clock that issues sessions and expires them (ExpiredToken); signatures are checked against the real time.</summary>
     public TimeProvider SessionClock { get => _sts.SessionClock; set => _sts.SessionClock = value; }
 
+    /// <summary>How many requests the server received per (service, operation), retries and refusals included.</summary>
+    public IReadOnlyDictionary<string, int> RequestsPerOperation() =>
+        _requests.GroupBy(r => $"{r.Service}:{r.Operation}").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>Forgets the requests received so far (a second night counts its own).</summary>
+    public void ClearRequests() => _requests.Clear();
+
     /// <summary>Successful AssumeRole calls into an account: how many sessions it was given.</summary>
     public int AssumeRoleCalls(string accountId) => _requests.Count(r =>
         r is { Operation: "AssumeRole", Status: 200 } && r.FormInput.GetValueOrDefault("RoleArn", "").StartsWith($"arn:aws:iam::{accountId}:", StringComparison.Ordinal));
+
+    /// <summary>How long every request takes before it is answered, as a round trip to AWS does (zero: at once).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>When set, AWS's rate limits: a request over its bucket's limit is counted and throttled.</summary>
+    public ServerLimits? Limits { get; set; }
 
     /// <summary>When set, AssumeRole demands this external id.</summary>
     public string? ExpectedExternalId { get => _sts.ExpectedExternalId; set => _sts.ExpectedExternalId = value; }
@@ -83,19 +100,28 @@ public sealed class AwsTestServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        var arrival = _clock.Elapsed;
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer);
         var body = buffer.ToArray();
         var headers = http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value.ToArray()), StringComparer.Ordinal);
         var target = headers.GetValueOrDefault("x-amz-target");
-        var form = target is null ? ParseForm(body) : new Dictionary<string, string>(StringComparer.Ordinal);
-        var operation = target is not null ? target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..] : form.GetValueOrDefault("Action") ?? "";
+        // REST-JSON (AWS RAM) names the operation by its path, JSON 1.1 by X-Amz-Target, Query by the form's Action.
+        var restOperation = target is null ? RamHandler.OperationOf(http.Request.Path.Value ?? "/") : null;
+        var json = target is not null || restOperation is not null;
+        var form = json ? new Dictionary<string, string>(StringComparer.Ordinal) : ParseForm(body);
+        var operation = target is not null ? target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..] : restOperation ?? form.GetValueOrDefault("Action") ?? "";
         var signed = new SignedRequest(http.Request.Method, http.Request.Path.Value ?? "/", http.Request.QueryString.Value ?? "", headers, body);
         var auth = SigV4Verifier.Verify(signed, _keys.Find, DateTimeOffset.UtcNow);
-        var reply = auth.Valid ? Dispatch(auth, operation, target is not null, body, form) : AuthenticationError(auth, target is not null);
-        _requests.Enqueue(new RecordedRequest(auth.Key?.AccountId ?? "", auth.Region, auth.Service, operation, _clock.Elapsed, reply.Status, reply.ErrorType ?? ErrorCodeOf(reply))
+        var reply = auth.Valid ? Dispatch(auth, operation, json, body, form, arrival) : AuthenticationError(auth, json);
+        if (Latency > TimeSpan.Zero)
         {
-            JsonInput = target is null ? "" : Encoding.UTF8.GetString(body),
+            // The round trip's time is spent after the request is admitted: limits count arrivals, as AWS's do.
+            await Task.Delay(Latency - (_clock.Elapsed - arrival) is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+        }
+        _requests.Enqueue(new RecordedRequest(auth.Key?.AccountId ?? "", auth.Region, auth.Service, operation, arrival, reply.Status, reply.ErrorType ?? ErrorCodeOf(reply))
+        {
+            JsonInput = json ? Encoding.UTF8.GetString(body) : "",
             AccessKeyId = auth.Key?.AccessKeyId,
             FormInput = form,
         });
@@ -120,7 +146,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         return Reply.JsonError(400, code, auth.ErrorMessage!);
     }
 
-    private Reply Dispatch(SigV4Result auth, string operation, bool json, byte[] body, Dictionary<string, string> form)
+    private Reply Dispatch(SigV4Result auth, string operation, bool json, byte[] body, Dictionary<string, string> form, TimeSpan arrival)
     {
         JsonObject input;
         try
@@ -137,6 +163,10 @@ public sealed class AwsTestServer : IAsyncDisposable
             return json ? Reply.JsonError(400, "ExpiredTokenException", message) : Reply.XmlError(403, auth.Service == "iam" ? IamHandler.Ns : StsHandler.Ns, "ExpiredToken", message);
         }
         var scope = new RequestScope(auth.Key, auth.Region, operation, input, form);
+        if (Limits is { } limits && !limits.Admit(scope.Account, scope.Region, auth.Service, arrival))
+        {
+            return Throttled(auth.Service);
+        }
         return FaultFor(scope, auth.Service, json) ?? auth.Service switch
         {
             "sts" => _sts.Handle(scope),
@@ -145,6 +175,7 @@ public sealed class AwsTestServer : IAsyncDisposable
             "servicequotas" => _quotas.Handle(scope),
             "iam" => _iam.Handle(scope),
             "organizations" => _organizations.Handle(scope),
+            "ram" => _ram.Handle(scope),
             var other => Reply.JsonError(400, "UnknownServiceException", $"this test server does not serve {other}"),
         };
     }
@@ -163,13 +194,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         }
         if ((service != "sts" || Faults.ThrottleSts) && Faults.Roll(Faults.ThrottleFraction))
         {
-            return service switch
-            {
-                "config" => Reply.JsonError(400, "ThrottlingException", "Rate exceeded"),
-                "tagging" => Reply.JsonError(400, "ThrottledException", "Rate exceeded"),
-                "servicequotas" or "organizations" => Reply.JsonError(400, "TooManyRequestsException", "Rate exceeded"),
-                _ => Reply.XmlError(400, ns, "Throttling", "Rate exceeded"),
-            };
+            return Throttled(service);
         }
         if (service != "sts" && Faults.Roll(Faults.ServerErrorFraction))
         {
@@ -177,6 +202,16 @@ public sealed class AwsTestServer : IAsyncDisposable
         }
         return null;
     }
+
+    /// <summary>Each service's own throttling error.</summary>
+    private static Reply Throttled(string service) => service switch
+    {
+        "config" => Reply.JsonError(400, "ThrottlingException", "Rate exceeded"),
+        "tagging" => Reply.JsonError(400, "ThrottledException", "Rate exceeded"),
+        "servicequotas" or "organizations" => Reply.JsonError(400, "TooManyRequestsException", "Rate exceeded"),
+        "ram" => Reply.RestJsonError(429, "ThrottlingException", "Rate exceeded"),
+        _ => Reply.XmlError(400, service == "iam" ? IamHandler.Ns : StsHandler.Ns, "Throttling", "Rate exceeded"),
+    };
 
     private static string? ErrorCodeOf(Reply reply) =>
         reply.Status < 300 ? null : System.Text.RegularExpressions.Regex.Match(reply.Body, "<Code>([^<]+)</Code>").Groups[1].Value;

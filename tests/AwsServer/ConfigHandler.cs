@@ -9,14 +9,23 @@ internal sealed class ConfigHandler(ServedEstate estate, ServerFaults faults, in
     {
         "ListDiscoveredResources" => List(scope),
         "BatchGetResourceConfig" => BatchGet(scope, scope.Json["resourceKeys"] as JsonArray, aggregate: false),
-        "SelectResourceConfig" => Select(scope, ItemsOf(scope.Account, scope.Region)),
+        "SelectResourceConfig" => Select(scope, [.. ItemsOf(scope.Account, scope.Region), .. DeletedIn(scope.Account, scope.Region)]),
         "SelectAggregateResourceConfig" => Aggregator(scope) ?? Select(scope, estate.Accounts.Values.SelectMany(a => a.ConfigItems.Values.SelectMany(i => i)).ToList()),
         "BatchGetAggregateResourceConfig" => Aggregator(scope) ?? BatchGet(scope, scope.Json["ResourceIdentifiers"] as JsonArray, aggregate: true),
+        "DescribeConfigurationRecorderStatus" => RecorderStatus(scope),
+        "DescribeConfigurationAggregatorSourcesStatus" => Aggregator(scope) ?? SourcesStatus(scope),
         _ => Reply.JsonError(400, "UnknownOperationException", $"unknown operation {scope.Operation}"),
     };
 
     private List<JsonObject> ItemsOf(string account, string region) =>
         estate.Accounts.TryGetValue(account, out var served) ? served.ItemsIn(region) : [];
+
+    /// <summary>
+    /// An account's own advanced query also answers with the last item of a deleted resource (status ResourceDeleted), as
+    /// AWS is reported to; an aggregator's does not. Off with <see cref="ServerFaults.DeletedHiddenFromQuery"/>.
+    /// </summary>
+    private List<JsonObject> DeletedIn(string account, string region) =>
+        !faults.DeletedHiddenFromQuery && estate.Accounts.TryGetValue(account, out var served) && served.DeletedItems.TryGetValue(region, out var deleted) ? deleted : [];
 
     private Reply? Aggregator(RequestScope scope) =>
         scope.Text("ConfigurationAggregatorName") == estate.AggregatorName && scope.Account == estate.CallerAccount
@@ -92,12 +101,57 @@ internal sealed class ConfigHandler(ServedEstate estate, ServerFaults faults, in
         {
             return Reply.JsonError(400, "InvalidNextTokenException", "The nextToken provided is invalid");
         }
-        var rows = items.Where(i => query.Conditions.All(c => Property(i, c.Property)?.ToString() == c.Value)).ToList();
+        var matching = items.Where(i => query.Matches(p => Property(i, p))).ToList();
+        var rows = query.GroupBy is { } group
+            ? matching.GroupBy(i => string.Join("\n", group.Select(g => Property(i, g)?.ToString() ?? "")), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new JsonObject(query.Fields.Select(f => KeyValuePair.Create(f, f == SelectQuery.Count ? (JsonNode)g.Count() : Property(g.First(), f))))).ToList()
+            : matching.Select(i => new JsonObject(query.Fields.Select(f => KeyValuePair.Create(f, Property(i, f))))).ToList();
         var (page, next) = PageToken.Slice(rows, offset.Value, Math.Min(scope.Int("Limit", 100), maxPage));
         var output = new JsonObject
         {
-            ["Results"] = new JsonArray(page.Select(i => (JsonNode)new JsonObject(query.Fields.Select(f => KeyValuePair.Create(f, Property(i, f)))).ToJsonString()).ToArray()),
+            ["Results"] = new JsonArray(page.Select(row => (JsonNode)row.ToJsonString()).ToArray()),
             ["QueryInfo"] = new JsonObject { ["SelectFields"] = new JsonArray(query.Fields.Select(f => (JsonNode)new JsonObject { ["Name"] = f }).ToArray()) },
+        };
+        if (next is not null)
+        {
+            output["NextToken"] = next;
+        }
+        return Reply.Json(output);
+    }
+
+    /// <summary>One recorder per account and region, recording since the start of 2025 unless a test stopped or restarted it.</summary>
+    private Reply RecorderStatus(RequestScope scope)
+    {
+        var stopped = faults.RecorderStopped.ContainsKey((scope.Account, scope.Region));
+        var started = faults.RecorderStartedAt.GetValueOrDefault((scope.Account, scope.Region), DateTimeOffset.Parse("2025-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        return Reply.Json(new JsonObject
+        {
+            ["ConfigurationRecordersStatus"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "default", ["recording"] = !stopped, ["lastStatus"] = stopped ? "Failure" : "Success",
+                ["lastStartTime"] = started.ToUnixTimeSeconds(), ["lastStatusChangeTime"] = started.ToUnixTimeSeconds(),
+            }),
+        });
+    }
+
+    /// <summary>Every account and region of the estate as a source of the aggregator, SUCCEEDED unless a test failed one.</summary>
+    private Reply SourcesStatus(RequestScope scope)
+    {
+        var offset = PageToken.Read(scope.Text("NextToken"));
+        if (offset is null)
+        {
+            return Reply.JsonError(400, "InvalidNextTokenException", "The nextToken provided is invalid");
+        }
+        var sources = estate.Accounts.Keys.Order(StringComparer.Ordinal).SelectMany(a => estate.Regions.Select(r => (Account: a, Region: r))).ToList();
+        var (page, next) = PageToken.Slice(sources, offset.Value, Math.Min(scope.Int("Limit", 100), maxPage));
+        var output = new JsonObject
+        {
+            ["AggregatedSourceStatusList"] = new JsonArray(page.Select(s => (JsonNode)new JsonObject
+            {
+                ["SourceId"] = s.Account, ["SourceType"] = "ACCOUNT", ["AwsRegion"] = s.Region,
+                ["LastUpdateStatus"] = faults.AggregatorSourceFailed.ContainsKey((s.Account, s.Region)) ? "FAILED" : "SUCCEEDED",
+                ["LastUpdateTime"] = 1735689600.0,
+            }).ToArray()),
         };
         if (next is not null)
         {

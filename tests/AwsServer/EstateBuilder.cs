@@ -120,6 +120,27 @@ public static class EstateBuilder
             }),
         };
         account.CredentialReport = report.ToString();
+        AddServicesLastAccessed(account, created);
+    }
+
+    /// <summary>Every user and role: S3 used (on a date that varies), IAM never; more services than a page holds for the role.</summary>
+    private static void AddServicesLastAccessed(ServedAccount account, string created)
+    {
+        var principals = account.Iam["UserDetailList"]!.AsArray().Concat(account.Iam["RoleDetailList"]!.AsArray()).Select(p => p!["Arn"]!.GetValue<string>()).ToList();
+        foreach (var (arn, p) in principals.Select((arn, p) => (arn, p)))
+        {
+            var services = new JsonArray(
+                new JsonObject { ["ServiceName"] = "Amazon S3", ["LastAuthenticated"] = $"2026-10-{1 + p:D2}T08:00:00Z", ["ServiceNamespace"] = "s3", ["LastAuthenticatedEntity"] = arn, ["LastAuthenticatedRegion"] = "eu-west-1", ["TotalAuthenticatedEntities"] = 1 },
+                new JsonObject { ["ServiceName"] = "AWS Identity and Access Management", ["ServiceNamespace"] = "iam", ["TotalAuthenticatedEntities"] = 0 });
+            if (arn.Contains(":role/", StringComparison.Ordinal))
+            {
+                foreach (var extra in new[] { "sqs", "sns", "kms", "ec2", "lambda", "dynamodb", "logs", "cloudwatch" })
+                {
+                    services.Add(new JsonObject { ["ServiceName"] = extra.ToUpperInvariant(), ["ServiceNamespace"] = extra, ["TotalAuthenticatedEntities"] = 0 });
+                }
+            }
+            account.ServicesLastAccessed[arn] = services;
+        }
     }
 
     private static JsonObject Document(string action, string resource) => new()

@@ -10,7 +10,7 @@ namespace Ocado.Guardrails.Tests.AwsServer;
 /// IAM's operations over the Query protocol: XML answers, lists as <c>&lt;member&gt;</c>, policy
 /// documents URL-encoded (RFC 3986), the credential report generated in steps as IAM does.
 /// </summary>
-internal sealed class IamHandler(ServedEstate estate, int maxPage)
+internal sealed class IamHandler(ServedEstate estate, int maxPage, ServiceLastAccessHandler lastAccess)
 {
     public static readonly XNamespace Ns = "https://iam.amazonaws.com/doc/2010-05-08/";
     private static readonly string[] Lists = ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"];
@@ -28,6 +28,8 @@ internal sealed class IamHandler(ServedEstate estate, int maxPage)
             "GetAccountAuthorizationDetails" => Details(scope, account),
             "GenerateCredentialReport" => Generate(account),
             "GetCredentialReport" => Report(account),
+            "GenerateServiceLastAccessedDetails" => lastAccess.Generate(scope, account),
+            "GetServiceLastAccessedDetails" => lastAccess.Get(scope, account),
             _ => Reply.XmlError(400, Ns, "InvalidAction", $"The action {scope.Operation} is not valid for this web service."),
         };
     }

@@ -11,6 +11,13 @@ internal sealed record Reply(int Status, string ContentType, string Body, string
 
     public static Reply Json(JsonNode output) => new(200, JsonType, output.ToJsonString());
 
+    /// <summary>REST-JSON answers (AWS RAM): plain JSON.</summary>
+    public static Reply RestJson(JsonNode output) => new(200, "application/json", output.ToJsonString());
+
+    /// <summary>REST-JSON errors: the code in <c>x-amzn-ErrorType</c>, the message in the body.</summary>
+    public static Reply RestJsonError(int status, string code, string message) =>
+        new(status, "application/json", new JsonObject { ["message"] = message }.ToJsonString(), code);
+
     /// <summary>JSON 1.1 errors: <c>__type</c> and <c>message</c>, also in the <c>x-amzn-ErrorType</c> header.</summary>
     public static Reply JsonError(int status, string code, string message) =>
         new(status, JsonType, new JsonObject { ["__type"] = code, ["message"] = message }.ToJsonString(), code);

@@ -10,6 +10,9 @@ public sealed class ServedAccount(string id)
     /// <summary>Per region: Config's current items, shaped as <c>BaseConfigurationItem</c> (configuration as a JSON string).</summary>
     public Dictionary<string, List<JsonObject>> ConfigItems { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Per region: the last item of each deleted resource (configurationItemStatus ResourceDeleted), as Config keeps it.</summary>
+    public Dictionary<string, List<JsonObject>> DeletedItems { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Per region: Tagging API <c>ResourceTagMapping</c> entries.</summary>
     public Dictionary<string, List<JsonObject>> TagMappings { get; } = new(StringComparer.Ordinal);
 
@@ -24,6 +27,18 @@ public sealed class ServedAccount(string id)
 
     /// <summary>The credential report, decoded (CSV).</summary>
     public string CredentialReport { get; set; } = "user,arn,user_creation_time\n";
+
+    /// <summary>Per user and role ARN: its <c>ServicesLastAccessed</c> as the CLI prints them (GetServiceLastAccessedDetails).</summary>
+    public Dictionary<string, JsonArray> ServicesLastAccessed { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per region: the account's own AWS RAM shares, as RAM answers (<c>ResourceShare</c>, timestamps in epoch seconds).</summary>
+    public Dictionary<string, List<JsonObject>> ResourceShares { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per region: the resources of the account's shares (RAM's <c>Resource</c>, each with its share's ARN).</summary>
+    public Dictionary<string, List<JsonObject>> SharedResources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per region: the principals of the account's shares (RAM's <c>Principal</c>, each with its share's ARN).</summary>
+    public Dictionary<string, List<JsonObject>> SharePrincipals { get; } = new(StringComparer.Ordinal);
 
     public List<JsonObject> ItemsIn(string region) => ConfigItems.TryGetValue(region, out var items) ? items : [];
 }

@@ -21,7 +21,8 @@ public sealed class ServedEstate
     public ServedOrganization? Organization { get; set; }
 
     /// <summary>Writes the snapshot layout of DESIGN.md for this estate.</summary>
-    public void WriteSnapshot(string directory)
+    /// <param name="servicesLastAccessed">Whether each user's and role's service-last-accessed answer is written too (collected only when enabled).</param>
+    public void WriteSnapshot(string directory, bool servicesLastAccessed = false)
     {
         foreach (var account in Accounts.Values)
         {
@@ -43,6 +44,11 @@ public sealed class ServedEstate
             }
             Write(Path.Combine(root, "iam", "authorization-details.json"), account.Iam.DeepClone());
             File.WriteAllText(Path.Combine(root, "iam", "credential-report.csv"), account.CredentialReport);
+            foreach (var (arn, services) in servicesLastAccessed ? account.ServicesLastAccessed : [])
+            {
+                var (kind, name) = (arn.Contains(":role/", StringComparison.Ordinal) ? "role" : "user", arn[(arn.LastIndexOf('/') + 1)..]);
+                Write(Path.Combine(root, "iam", "service-last-accessed", kind, name + ".json"), ServiceLastAccessHandler.Completed(services));
+            }
         }
         Organization?.WriteSnapshot(directory, Accounts.Keys.ToHashSet(StringComparer.Ordinal));
     }

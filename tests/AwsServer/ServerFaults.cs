@@ -30,6 +30,24 @@ internal sealed class ServerFaults
     /// <summary>(account, region) pairs where the region is not enabled: the account's tokens are refused there.</summary>
     public ConcurrentDictionary<(string Account, string Region), bool> DisabledRegions { get; } = new();
 
+    /// <summary>(account, region) pairs whose Config recorder is not recording.</summary>
+    public ConcurrentDictionary<(string Account, string Region), bool> RecorderStopped { get; } = new();
+
+    /// <summary>When a recorder last started, where a test restarted it (else the start of 2025).</summary>
+    public ConcurrentDictionary<(string Account, string Region), DateTimeOffset> RecorderStartedAt { get; } = new();
+
+    /// <summary>(account, region) sources whose last update into the aggregator FAILED.</summary>
+    public ConcurrentDictionary<(string Account, string Region), bool> AggregatorSourceFailed { get; } = new();
+
+    /// <summary>Whether an account's own advanced query leaves deleted resources out (as an aggregator's does), instead of answering with their ResourceDeleted item.</summary>
+    public bool DeletedHiddenFromQuery { get; set; }
+
+    /// <summary>User and role ARNs whose service-last-accessed jobs end FAILED.</summary>
+    public ConcurrentDictionary<string, bool> FailedLastAccessJobs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>User and role ARNs whose service-last-accessed jobs never leave IN_PROGRESS.</summary>
+    public ConcurrentDictionary<string, bool> StuckLastAccessJobs { get; } = new(StringComparer.Ordinal);
+
     public bool Roll(double fraction)
     {
         if (fraction <= 0)

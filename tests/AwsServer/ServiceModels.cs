@@ -14,7 +14,7 @@ internal static class ServiceModels
     {
         ["config"] = "config/2014-11-12", ["tagging"] = "resourcegroupstaggingapi/2017-01-26",
         ["servicequotas"] = "service-quotas/2019-06-24", ["iam"] = "iam/2010-05-08", ["sts"] = "sts/2011-06-15",
-        ["organizations"] = "organizations/2016-11-28",
+        ["organizations"] = "organizations/2016-11-28", ["ram"] = "ram/2018-01-04",
     };
 
     private static readonly Dictionary<string, JsonObject> Loaded = new(StringComparer.Ordinal);
@@ -30,6 +30,13 @@ internal static class ServiceModels
         }
         CheckShape(model, op["input"]?["shape"]?.GetValue<string>(), input, operation, problems);
         return problems;
+    }
+
+    /// <summary>The operation's HTTP method and path (<c>http.method</c>, <c>http.requestUri</c>): what a REST-JSON request is told apart by.</summary>
+    public static (string Method, string RequestUri) Http(string service, string operation)
+    {
+        var http = Load(service)["operations"]![operation]!["http"]!;
+        return (http["method"]!.GetValue<string>(), http["requestUri"]!.GetValue<string>());
     }
 
     private static void CheckShape(JsonObject model, string? shapeName, JsonNode? value, string path, List<string> problems)

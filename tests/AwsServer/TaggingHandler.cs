@@ -11,6 +11,21 @@ internal sealed class TaggingHandler(ServedEstate estate, int maxPage)
         {
             return Reply.JsonError(400, "UnknownOperationException", $"unknown operation {scope.Operation}");
         }
+        var all = estate.Accounts.TryGetValue(scope.Account, out var account) && account.TagMappings.TryGetValue(scope.Region, out var mappings) ? mappings : [];
+        if (scope.Json["ResourceARNList"] is JsonArray arns)
+        {
+            // By ARN: at most 100, no paging parameter beside them; a resource without tags has no entry.
+            if (arns.Count is 0 or > 100 || scope.Json.ContainsKey("ResourcesPerPage") || scope.Json.ContainsKey("PaginationToken"))
+            {
+                return Reply.JsonError(400, "InvalidParameterException", "ResourceARNList takes 1 to 100 ARNs and no pagination parameter");
+            }
+            var wanted = arns.Select(a => a?.ToString()).ToHashSet(StringComparer.Ordinal);
+            return Reply.Json(new JsonObject
+            {
+                ["PaginationToken"] = "",
+                ["ResourceTagMappingList"] = new JsonArray(all.Where(m => wanted.Contains(m["ResourceARN"]?.ToString())).Select(m => m.DeepClone()).ToArray()),
+            });
+        }
         var size = scope.Int("ResourcesPerPage", 100);
         if (size is < 1 or > 100)
         {
@@ -21,7 +36,6 @@ internal sealed class TaggingHandler(ServedEstate estate, int maxPage)
         {
             return Reply.JsonError(400, "PaginationTokenExpiredException", "The pagination token is not valid.");
         }
-        var all = estate.Accounts.TryGetValue(scope.Account, out var account) && account.TagMappings.TryGetValue(scope.Region, out var mappings) ? mappings : [];
         var (page, next) = PageToken.Slice(all, offset.Value, Math.Min(size, maxPage));
         return Reply.Json(new JsonObject
         {

@@ -19,6 +19,10 @@ internal sealed class AccessEstate : IDisposable
     public const string Bounded = $"arn:aws:iam::{Dev}:role/bounded";
     public const string Admin = $"arn:aws:iam::{Prod}:role/admin";
     public const string Bucket = "arn:aws:s3:::shared-data";
+    public const string Partner = "333333333333";
+    public const string WebRole = $"arn:aws:iam::{Dev}:role/web";
+    /// <summary>A bucket whose policy names an account outside the estate, a service (for the owner's account only) and "*" (under public/).</summary>
+    public const string DropBucket = "arn:aws:s3:::partner-drop";
 
     private readonly TemporaryDirectory _directory = new();
 
@@ -39,6 +43,7 @@ internal sealed class AccessEstate : IDisposable
                 Role("deployer", Deployer, Document(Statement("Allow", "sts:AssumeRole", null, "TrustAlice", new { AWS = Alice })),
                     [Inline("assume-prod-admin", Statement("Allow", "sts:AssumeRole", Admin, "AssumeProdAdmin"))]),
                 Role("reader", Reader, trustEc2, []),
+                Role("web", WebRole, Document(Statement("Allow", "sts:AssumeRoleWithWebIdentity", null, "TrustCognito", new { Federated = "cognito-identity.amazonaws.com" })), []),
                 Role("bounded", Bounded, trustEc2, [Inline("all-of-s3", Statement("Allow", "s3:*", "*", "AllOfS3"))],
                     boundary: $"arn:aws:iam::{Dev}:policy/s3-read-only"),
             },
@@ -67,10 +72,22 @@ internal sealed class AccessEstate : IDisposable
             {
                 new { resourceType = "AWS::S3::Bucket", ARN = Bucket, resourceId = "shared-data", resourceName = "shared-data", awsAccountId = Dev, awsRegion = "eu-west-1",
                     configuration = new { }, supplementaryConfiguration = new { BucketPolicy = new { policyText = bucketPolicy } } },
+                new { resourceType = "AWS::S3::Bucket", ARN = DropBucket, resourceId = "partner-drop", resourceName = "partner-drop", awsAccountId = Dev, awsRegion = "eu-west-1",
+                    configuration = new { }, supplementaryConfiguration = new { BucketPolicy = new { policyText = JsonSerializer.Serialize(DropPolicy()) } } },
             },
         });
         Write("collection.json", new { collectedAt = "2026-11-01T02:00:00Z", gaps = Array.Empty<object>() });
         WriteOrganization();
+    }
+
+    private static object DropPolicy()
+    {
+        var logs = (Dictionary<string, object>)Statement("Allow", "s3:PutObject", DropBucket + "/logs/*", "LogDelivery", new { Service = "logging.s3.amazonaws.com" });
+        logs["Condition"] = new { StringEquals = new Dictionary<string, string> { ["aws:SourceAccount"] = Dev } };
+        return Document(
+            Statement("Allow", "s3:GetObject", DropBucket + "/*", "PartnerGets", new { AWS = $"arn:aws:iam::{Partner}:root" }),
+            logs,
+            Statement("Allow", "s3:GetObject", DropBucket + "/public/*", "PublicGets", "*"));
     }
 
     private void WriteOrganization()

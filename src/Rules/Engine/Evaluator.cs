@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Resources;
@@ -35,9 +36,10 @@ public sealed class Evaluator
     /// Whether Pass and Skip results carry their messages: rule tests and listings of passes need them;
     /// a scan that records only failures does not, and saves formatting them.
     /// </param>
+    /// <param name="network">The estate's network as the scan read it; not collected when null.</param>
     /// <param name="organization">The AWS organisation as the scan read it; not configured when null.</param>
     public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null, bool keepsMessages = true, long allocationBudget = DefaultAllocationBudget,
-        OrganizationView? organization = null, PrincipalGraph? graph = null)
+        OrganizationView? organization = null, NetworkView? network = null, PrincipalGraph? graph = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(allocationBudget);
         _catalog = catalog;
@@ -47,6 +49,7 @@ public sealed class Evaluator
         {
             Organization = organization ?? OrganizationView.NotConfigured,
             Graph = graph ?? PrincipalGraph.NotBuilt,
+            Network = network ?? NetworkView.NotRead(RuleContext.NotCollected),
         }).ToArray();
     }
 

@@ -26,6 +26,7 @@ public static class RuleCompiler
         "System.Text.RegularExpressions", "Ocado.Guardrails.Rules", "Ocado.Guardrails.Rules.Resources",
         "Ocado.Guardrails.Rules.Estates", "Ocado.Guardrails.Rules.Policies", "Ocado.Guardrails.Rules.Quotas",
         "Ocado.Guardrails.Rules.Graph",
+        "Ocado.Guardrails.Rules.Network",
     ];
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);

@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Resources;
@@ -13,4 +14,10 @@ public sealed record RuleContext(Estate Estate, Inventory Inventory, RuleParams 
     public OrganizationView Organization { get; init; } = OrganizationView.NotConfigured;
     /// <summary>The estate-wide principal graph of the scan; <see cref="PrincipalGraph.NotBuilt"/> when the scan built none.</summary>
     public PrincipalGraph Graph { get; init; } = PrincipalGraph.NotBuilt;
+
+    /// <summary>The estate's network (every account's routes) as the scan read it, with what it could not read.</summary>
+    public NetworkView Network { get; init; } = NetworkView.NotRead(NotCollected);
+
+    /// <summary>Why a scan without a network view has none.</summary>
+    public const string NotCollected = "the network (VPCs, route tables, transit gateways) was not collected";
 }

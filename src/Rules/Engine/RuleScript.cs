@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Resources;
@@ -26,6 +27,12 @@ public abstract class RuleScript
     /// message to say that it was judged without SCPs and RCPs.
     /// </summary>
     protected OrganizationView Organization => _context!.Organization;
+
+    /// <summary>
+    /// The estate's network across accounts and regions: its route graph (paths between VPCs, hop by hop) and what
+    /// could not be read, where a rule says NotAssessed rather than Pass.
+    /// </summary>
+    protected NetworkView Network => _context!.Network;
 
     /// <summary>The other resources of the scan, by ARN or type.</summary>
     protected Inventory Inventory => _context!.Inventory;

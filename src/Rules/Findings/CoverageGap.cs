@@ -16,11 +16,26 @@ public sealed record CoverageGap(string AccountId, string? Region, string Source
         public const string Quotas = "servicequotas";
         public const string Snapshot = "snapshot";
 
+        /// <summary>AWS RAM's shares of one region: only the shares themselves become NotAssessed.</summary>
+        public const string Ram = "ram";
+
         /// <summary>
         /// AWS Organizations (roots, OUs, SCPs, RCPs): nothing becomes NotAssessed, since no resource is read from
         /// it; the IAM and segregation verdicts are judged without SCPs and RCPs and say so.
         /// </summary>
         public const string Organizations = "organizations";
+
+        /// <summary>
+        /// IAM's service-last-accessed job of one principal (named in the reason): nothing of the account becomes
+        /// NotAssessed by it; the unused-access rules find that principal's data missing and say NotAssessed themselves.
+        /// </summary>
+        public const string ServiceLastAccessed = "iam:service-last-accessed";
+
+        /// <summary>
+        /// The EC2 network outputs (VPCs, route tables, transit gateways): no resource is read from them, so nothing
+        /// becomes NotAssessed here; the network rules say NotAssessed where a path could hide (docs/network.md).
+        /// </summary>
+        public const string Network = "ec2-network";
     }
 
     /// <summary>Whether a resource of this account, region and type would have been read from the missing source.</summary>
@@ -32,11 +47,13 @@ public sealed record CoverageGap(string AccountId, string? Region, string Source
         }
         return Source switch
         {
-            Sources.Organizations => false,
+            Sources.Organizations or Sources.ServiceLastAccessed or Sources.Network => false,
             Sources.Iam => resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal),
             Sources.Quotas => resourceType == Resources.ResourceTypeNames.Quota,
+            Sources.Ram => resourceType == Resources.ResourceTypeNames.ResourceShare,
             Sources.Config or Sources.Tagging => !resourceType.StartsWith("AWS::IAM::", StringComparison.Ordinal)
-                                                 && resourceType != Resources.ResourceTypeNames.Quota,
+                                                 && resourceType != Resources.ResourceTypeNames.Quota
+                                                 && resourceType != Resources.ResourceTypeNames.ResourceShare,
             _ => true,
         };
     }

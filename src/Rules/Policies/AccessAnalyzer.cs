@@ -12,9 +12,6 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// </summary>
 public static class AccessAnalyzer
 {
-    /// <summary>AWS's own principals in a special "account" (CloudFront origin access identities).</summary>
-    private static readonly string[] AwsOwnedAccounts = ["cloudfront"];
-
     private const int MaxActionsShown = 4;
 
     public static IReadOnlyList<AccessGrant> Grants(PolicyDocument policy, Resource owner, Estate estate) =>
@@ -109,7 +106,7 @@ public static class AccessAnalyzer
         {
             // "*", and a wildcard service that acts for whichever account asks it, are public unless pinned.
             _ when principal.IsEveryone || wildcardService => pin is { } p ? (p.Kind, p.Account, true) : (GrantKind.Public, null, false),
-            { Type: PolicyPrincipal.Aws } when named is not null && AwsOwnedAccounts.Contains(named) => (GrantKind.Service, null, false),
+            { Type: PolicyPrincipal.Aws } when named is not null && AwsServiceAccounts.Contains(named) => (GrantKind.Service, null, false),
             { Type: PolicyPrincipal.Aws } when pinnedToAllowed => (pin!.Value.Kind, pin.Value.Account, true),
             { Type: PolicyPrincipal.Aws } when named is not null => (FromRelation(estate.Relation(named, owner)), named, false),
             { Type: PolicyPrincipal.Service } when pin is { } p && !pinnedToAllowed => (p.Kind, p.Account, true),

@@ -42,6 +42,17 @@ public static class IdentityPolicyChecks
             .Where(x => x.Item2.Count > 0)
             .ToList();
 
+    /// <summary>
+    /// Statements (Allow or Deny) naming, in Action or NotAction, a name that matches no real action: a misspelling
+    /// (<c>s3:GetObjects</c>), an action AWS retired or a service it does not have. An Allow so written grants less than
+    /// meant (or, through NotAction, more), and a Deny guards nothing. With those names.
+    /// </summary>
+    public static IReadOnlyList<(PolicyStatement Statement, IReadOnlyList<string> Names)> UnknownActions(IEnumerable<PolicyDocument> policies) =>
+        policies.SelectMany(p => p.Statements)
+            .Select(s => (s, (IReadOnlyList<string>)s.Actions.Concat(s.NotActions).Where(a => !StatementMatch.ActionNamesSomething(a)).ToList()))
+            .Where(x => x.Item2.Count > 0)
+            .ToList();
+
     /// <summary>Allow statements written with NotAction: they grant every action but a few, including actions AWS adds later.</summary>
     public static IReadOnlyList<PolicyStatement> AllowsWithNotAction(IEnumerable<PolicyDocument> policies) =>
         Allows(policies).Where(s => s.NotActions.Count > 0).ToList();

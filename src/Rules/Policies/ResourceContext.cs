@@ -4,18 +4,29 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// What a resource's own policy knows of every request to it: the resource's account. A condition on
 /// aws:ResourceAccount (or s3:ResourceAccount) in that policy is decided before any request comes: one
 /// that names the owner always holds (so it pins nothing), one that names another account never does,
-/// and its statement grants nothing.
+/// and its statement grants nothing. Likewise an ARN test of aws:SourceArn or aws:PrincipalArn whose every
+/// value is a plain string that does not even begin as an ARN (a Lambda permission's SourceArn <c>lambda.amazonaws.com</c>):
+/// those keys always hold a whole ARN, and ArnEquals/ArnLike compare its six segments, so it never matches.
 /// See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount
+/// and https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
 /// </summary>
 internal static class ResourceContext
 {
     private static readonly string[] OwnerKeys = ["aws:ResourceAccount", "s3:ResourceAccount"];
 
-    /// <summary>Whether a condition on the owner's account rules the statement out for every request.</summary>
+    private static readonly string[] ArnKeys = ["aws:SourceArn", "aws:PrincipalArn"];
+
+    private static readonly string[] ArnOperators = ["ArnEquals", "ArnLike"];
+
+    /// <summary>Whether a condition rules the statement out for every request to the owner's resource.</summary>
     public static bool NeverApplies(PolicyStatement statement, string ownerAccount)
     {
         foreach (var condition in statement.Conditions)
         {
+            if (NamesNoArn(condition))
+            {
+                return true;
+            }
             var key = OwnerKeys.FirstOrDefault(condition.IsKey);
             if (key is null || condition.Set != ConditionSetOperator.None)
             {
@@ -29,4 +40,11 @@ internal static class ResourceContext
         }
         return false;
     }
+
+    /// <summary>A positive ARN test of a key that always holds an ARN, against values none of which can be one.</summary>
+    private static bool NamesNoArn(PolicyCondition condition) =>
+        ArnKeys.Any(condition.IsKey) && condition.Set == ConditionSetOperator.None && !condition.IfExists
+        && ArnOperators.Contains(condition.BaseOperator, StringComparer.OrdinalIgnoreCase)
+        && condition.Values.Count > 0
+        && condition.Values.All(v => v.IndexOfAny(['*', '?', '$']) < 0 && !v.Trim().StartsWith("arn:", StringComparison.OrdinalIgnoreCase));
 }

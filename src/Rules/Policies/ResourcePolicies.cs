@@ -22,6 +22,13 @@ public static class ResourcePolicies
             "AWS::KMS::Key" => (resource.Supplementary("Policy") ?? resource.Config("Policy"), "key policy"),
             "AWS::Lambda::Function" => (resource.Supplementary("Policy") ?? resource.Config("Policy"), "function policy"),
             "AWS::IAM::Role" => (resource.Config("AssumeRolePolicyDocument"), "trust policy"),
+            // Config records a domain's access policy as AccessPolicies (OpenSearch: an object; Elasticsearch: a
+            // string), as its samples show: https://github.com/awslabs/aws-config-resource-schema
+            "AWS::OpenSearch::Domain" or "AWS::Elasticsearch::Domain" => (resource.Config("AccessPolicies"), "domain access policy"),
+            // The CloudFormation-shaped items Config records for these keep the policy under the CloudFormation property.
+            "AWS::EFS::FileSystem" => (resource.Config("FileSystemPolicy"), "file system policy"),
+            "AWS::S3::AccessPoint" => (resource.Config("Policy"), "access point policy"),
+            "AWS::Events::EventBus" => (resource.Config("Policy"), "event bus policy"),
             _ => (FirstPresent(
                 resource.Config("Policy"), resource.Config("PolicyText"), resource.Config("RepositoryPolicyText"),
                 resource.Config("ResourcePolicy"), resource.Supplementary("Policy"), resource.Supplementary("ResourcePolicy")), "resource policy"),

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace Ocado.Guardrails.Rules.Policies;
@@ -61,6 +62,35 @@ public static class ServiceCatalog
             : ActionsByService.TryGetValue(service, out var one) ? [new KeyValuePair<string, IReadOnlyList<string>>(service.ToLowerInvariant(), one)] : [];
         return [.. services.SelectMany(s => s.Value.Select(a => $"{s.Key}:{a}")).Where(a => Wildcard.ActionMatches(text, a))];
     }
+
+    /// <summary>
+    /// Whether an action pattern names at least one real action (case-insensitively, as IAM compares actions):
+    /// <c>s3:GetObject</c> and <c>s3:Get*</c> do, <c>s3:GetObjects</c>, <c>s3:Fetch*</c> and <c>prowler:action</c> do not.
+    /// A name AWS added after <c>iam-actions.txt</c> was generated also names nothing here, until the list is refreshed.
+    /// </summary>
+    public static bool NamesAnyAction(string pattern)
+    {
+        var text = pattern.Trim();
+        if (text.AsSpan().IndexOfAny('*', '?') < 0)
+        {
+            return ExactActions.Contains(text);
+        }
+        if (PatternVerdicts.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+        var names = Expand(text).Count > 0;
+        // Policies are hostile input: remember a bounded number of patterns, enough for any real estate's distinct ones.
+        if (PatternVerdicts.Count < PatternVerdictLimit)
+        {
+            PatternVerdicts[text] = names;
+        }
+        return names;
+    }
+
+    private const int PatternVerdictLimit = 100_000;
+    private static readonly FrozenSet<string> ExactActions = Actions.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<string, bool> PatternVerdicts = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The real action names nearest to a name that matches none, by edit distance (at most <paramref name="count"/>).</summary>
     public static IReadOnlyList<string> Closest(string action, int count = 3)

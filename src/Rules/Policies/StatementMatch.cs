@@ -73,8 +73,8 @@ internal static class StatementMatch
     }
 
     /// <summary>
-    /// Whether an action pattern can name a real action: <c>*</c>, or <c>service:pattern</c> whose service
-    /// pattern matches a known service prefix. <c>prowler:action</c> and <c>iam</c> (no colon) name nothing.
+    /// Whether an action pattern can name a real action: <c>*</c>, or <c>service:pattern</c> that names an action of
+    /// AWS's service reference. <c>prowler:action</c>, <c>s3:GetObjects</c> and <c>iam</c> (no colon) name nothing.
     /// </summary>
     public static bool ActionNamesSomething(string pattern)
     {
@@ -88,10 +88,7 @@ internal static class StatementMatch
         {
             return false;
         }
-        var service = text[..colon];
-        return service.AsSpan().IndexOfAny('*', '?') < 0
-            ? ServiceCatalog.Prefixes.Contains(service)
-            : ServiceCatalog.Prefixes.Any(p => Wildcard.Matches(service, p, ignoreCase: true));
+        return ServiceCatalog.NamesAnyAction(text);
     }
 
     /// <summary>

@@ -16,7 +16,9 @@ namespace Ocado.Guardrails.Rules.Testing;
 /// Format: <c>{ "estate"?: {customers: [{id, name, accounts}], platform: [..]}, "params"?: {..}, "now"?: ISO time,
 /// "inventory"?: [items], "cases": [ { "name", "expect": "pass|fail|skip", "resource": item,
 /// "messageContains"?: text, "evidenceContains"?: text (in the evidence as findings carry it, JSON),
-/// "params"?: {..}, "inventory"?: [items] } ] }</c>.
+/// "params"?: {..}, "inventory"?: [items], "network"?: {..}, "organization"?: .. } ],
+/// "network"?: {ACCOUNT: {REGION: {command: AWS CLI output}}}, "organization"?: .. }</c>
+/// (<see cref="NetworkFixture"/>, <see cref="OrganizationFixture"/>).
 /// </remarks>
 public static class RuleFixtures
 {
@@ -79,8 +81,11 @@ public static class RuleFixtures
                 return new RuleFixtureResult(ruleId, name, expected, default, $"\"params\": {parameter} {invalid}");
             }
         }
-        // The graph spans every account of the case's inventory, as a scan's spans the estate.
-        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now, graph: PrincipalGraphBuilder.FromResources(inventory.All, estate, now));
+        var network = NetworkFixture.Read(JsonPath.Find(root, "network"), JsonPath.Find(testCase, "network"), estate);
+        var organization = OrganizationFixture.Read(JsonPath.Find(testCase, "organization") ?? JsonPath.Find(root, "organization"));
+        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now, organization: organization, network: network,
+            // The graph spans every account of the case's inventory, as a scan's spans the estate.
+            graph: PrincipalGraphBuilder.FromResources(inventory.All, estate, now));
         var actual = evaluator.Evaluate(ruleIndex, resource);
         string? problem = null;
         if (actual.Verdict != expected)

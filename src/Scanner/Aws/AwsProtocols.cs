@@ -6,21 +6,31 @@ using System.Xml.Linq;
 namespace Ocado.Guardrails.Scanner.Aws;
 
 /// <summary>
-/// The two wire protocols of the operations we call. JSON 1.1: a POST of the input as JSON, the
-/// operation in <c>X-Amz-Target</c>. Query: a form POST of <c>Action</c>, <c>Version</c> and the
+/// The wire protocols of the operations we call. JSON 1.1: a POST of the input as JSON, the
+/// operation in <c>X-Amz-Target</c>. REST-JSON (as AWS RAM's POST operations use it): a POST of the input as JSON to
+/// the operation's own path. Query: a form POST of <c>Action</c>, <c>Version</c> and the
 /// parameters, answered in XML with the output inside <c>&lt;ActionResult&gt;</c>.
 /// https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html
 /// https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
+/// https://smithy.io/2.0/aws/protocols/aws-restjson1-protocol.html
 /// </summary>
 internal sealed class AwsProtocols(AwsRequestSender sender)
 {
     private const string JsonContentType = "application/x-amz-json-1.1";
+    private const string RestJsonContentType = "application/json";
     private const string FormContentType = "application/x-www-form-urlencoded; charset=utf-8";
 
-    public async Task<JsonElement> JsonAsync(AwsContext context, AwsService service, string operation, JsonObject input, CancellationToken cancellationToken)
+    public Task<JsonElement> JsonAsync(AwsContext context, AwsService service, string operation, JsonObject input, CancellationToken cancellationToken) =>
+        SendJsonAsync(context, new AwsRequest(service, operation, Encoding.UTF8.GetBytes(input.ToJsonString()), JsonContentType), cancellationToken);
+
+    /// <summary>A REST-JSON operation whose every input member is in the body (no URI, query or header members).</summary>
+    public Task<JsonElement> RestJsonAsync(AwsContext context, AwsService service, string operation, string path, JsonObject input, CancellationToken cancellationToken) =>
+        SendJsonAsync(context, new AwsRequest(service, operation, Encoding.UTF8.GetBytes(input.ToJsonString()), RestJsonContentType, path), cancellationToken);
+
+    private async Task<JsonElement> SendJsonAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken)
     {
-        var body = Encoding.UTF8.GetBytes(input.ToJsonString());
-        var answer = await sender.SendAsync(context, new AwsRequest(service, operation, body, JsonContentType), cancellationToken);
+        var (service, operation) = (request.Service, request.Operation);
+        var answer = await sender.SendAsync(context, request, cancellationToken);
         try
         {
             using var document = JsonDocument.Parse(answer.Length == 0 ? "{}"u8.ToArray() : answer);

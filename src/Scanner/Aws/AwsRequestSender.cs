@@ -31,12 +31,16 @@ internal sealed class AwsRequestSender
     public async Task<byte[]> SendAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken) =>
         await _retry.ExecuteAsync(async token => await AttemptAsync(context, request, token), cancellationToken);
 
+    /// <summary>The endpoint with the operation's path beneath whatever path the endpoint (an override) already has.</summary>
+    private static Uri WithPath(Uri endpoint, string path) =>
+        path == "/" ? endpoint : new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + path);
+
     private async Task<byte[]> AttemptAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken)
     {
         var signingRegion = request.Service.SigningRegion(context.Region);
         await _limiters.WaitAsync(context.AccountId, context.Region, request.Service.SigningName, cancellationToken);
         _statistics.Request();
-        var uri = _endpoints.For(request.Service, context.Region);
+        var uri = WithPath(_endpoints.For(request.Service, context.Region), request.Path);
         var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = uri, Content = request.Body };
         signing.Headers["Content-Type"] = request.ContentType;
         if (request.Target is { } target)

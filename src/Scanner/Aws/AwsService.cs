@@ -11,6 +11,8 @@ internal sealed record AwsService(string SigningName, string EndpointPrefix, str
 {
     public static readonly AwsService Config = new("config", "config", "CONFIG_SERVICE", "StarlingDoveService");
     public static readonly AwsService Tagging = new("tagging", "tagging", "RESOURCE_GROUPS_TAGGING_API", "ResourceGroupsTaggingAPI_20170126");
+    /// <summary>AWS RAM: REST-JSON, regional. https://docs.aws.amazon.com/general/latest/gr/ram.html</summary>
+    public static readonly AwsService Ram = new("ram", "ram", "RAM", null);
     public static readonly AwsService ServiceQuotas = new("servicequotas", "servicequotas", "SERVICE_QUOTAS", "ServiceQuotasV20190624");
 
     /// <summary>IAM is global: one endpoint, signed for us-east-1. https://docs.aws.amazon.com/general/latest/gr/iam-service.html</summary>

@@ -62,6 +62,29 @@ internal sealed class ConfigServiceClient(AwsProtocols protocols) : IConfigServi
             e => new AggregateResourceKey(Text(e, "SourceAccountId") ?? "", Text(e, "SourceRegion") ?? "", Text(e, "ResourceType") ?? "", Text(e, "ResourceId") ?? ""),
             context, cancellationToken);
 
+    public Task<JsonElement> DescribeConfigurationRecorderStatusAsync(AwsContext context, CancellationToken cancellationToken) =>
+        protocols.JsonAsync(context, AwsService.Config, "DescribeConfigurationRecorderStatus", [], cancellationToken);
+
+    public async IAsyncEnumerable<JsonElement> DescribeAggregatorSourcesStatusAsync(AwsContext context, string aggregatorName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? token = null;
+        do
+        {
+            var input = new JsonObject { ["ConfigurationAggregatorName"] = aggregatorName, ["Limit"] = PageSize };
+            if (token is not null)
+            {
+                input["NextToken"] = token;
+            }
+            var page = await protocols.JsonAsync(context, AwsService.Config, "DescribeConfigurationAggregatorSourcesStatus", input, cancellationToken);
+            foreach (var source in Array(page, "AggregatedSourceStatusList"))
+            {
+                yield return source;
+            }
+            token = Text(page, "NextToken");
+        }
+        while (!string.IsNullOrEmpty(token));
+    }
+
     private async IAsyncEnumerable<JsonElement> SelectAsync(AwsContext context, string operation, JsonObject query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? token = null;

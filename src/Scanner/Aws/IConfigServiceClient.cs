@@ -23,4 +23,18 @@ internal interface IConfigServiceClient
 
     /// <summary>Current configuration items from an aggregator, as <c>BaseConfigurationItems</c>; unprocessed identifiers are asked for again.</summary>
     Task<IReadOnlyList<JsonElement>> BatchGetAggregateResourceConfigAsync(AwsContext context, string aggregatorName, IReadOnlyList<AggregateResourceKey> keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>DescribeConfigurationRecorderStatus</c>: whether each recorder of the account and region is recording, and since when
+    /// (an incremental collection trusts the change feed only while a recorder has recorded throughout).
+    /// https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeConfigurationRecorderStatus.html
+    /// </summary>
+    Task<JsonElement> DescribeConfigurationRecorderStatusAsync(AwsContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>DescribeConfigurationAggregatorSourcesStatus</c>, every page: each source account and region of the aggregator
+    /// with the status and time of its last update (<c>AggregatedSourceStatusList</c> entries).
+    /// https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeConfigurationAggregatorSourcesStatus.html
+    /// </summary>
+    IAsyncEnumerable<JsonElement> DescribeAggregatorSourcesStatusAsync(AwsContext context, string aggregatorName, CancellationToken cancellationToken);
 }

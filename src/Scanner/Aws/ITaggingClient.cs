@@ -10,4 +10,10 @@ internal interface ITaggingClient
 {
     /// <summary>The entries of <c>ResourceTagMappingList</c>, all pages.</summary>
     IAsyncEnumerable<JsonElement> GetResourcesAsync(AwsContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The entries of <c>ResourceTagMappingList</c> for these ARNs only (<c>ResourceARNList</c>, at most 100 per call, no paging):
+    /// a resource without tags has no entry.
+    /// </summary>
+    IAsyncEnumerable<JsonElement> GetResourcesByArnAsync(AwsContext context, IReadOnlyList<string> arns, CancellationToken cancellationToken);
 }

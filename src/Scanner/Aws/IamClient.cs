@@ -58,4 +58,40 @@ internal sealed class IamClient(AwsProtocols protocols) : IIamClient
         var content = result.Elements().FirstOrDefault(e => e.Name.LocalName == "Content")?.Value ?? "";
         return Convert.FromBase64String(content.Trim());
     }
+
+    public async Task<string> GenerateServiceLastAccessedDetailsAsync(AwsContext context, string principalArn, CancellationToken cancellationToken)
+    {
+        var result = await protocols.QueryAsync(context, AwsService.Iam, "GenerateServiceLastAccessedDetails", Version, [new("Arn", principalArn)], cancellationToken);
+        return result.Elements().FirstOrDefault(e => e.Name.LocalName == "JobId")?.Value
+               ?? throw new InvalidDataException($"GenerateServiceLastAccessedDetails for {principalArn} returned no JobId");
+    }
+
+    public async Task<JsonElement> GetServiceLastAccessedDetailsAsync(AwsContext context, string jobId, CancellationToken cancellationToken)
+    {
+        var services = new JsonArray();
+        JsonObject page;
+        string? marker = null;
+        do
+        {
+            var parameters = new List<KeyValuePair<string, string>> { new("JobId", jobId), new("MaxItems", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+            if (marker is not null)
+            {
+                parameters.Add(new("Marker", marker));
+            }
+            var result = await protocols.QueryAsync(context, AwsService.Iam, "GetServiceLastAccessedDetails", Version, parameters, cancellationToken);
+            page = IamXml.ToJson(result);
+            foreach (var service in page["ServicesLastAccessed"] as JsonArray ?? [])
+            {
+                services.Add(service?.DeepClone());
+            }
+            // Paginated by IsTruncated and Marker. https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html
+            marker = page["IsTruncated"]?.GetValue<bool>() == true ? page["Marker"]?.GetValue<string>() : null;
+        }
+        while (!string.IsNullOrEmpty(marker));
+        // The last page's status and dates, every page's services; IsTruncated false, as the CLI prints a merged answer.
+        page["ServicesLastAccessed"] = services;
+        page["IsTruncated"] = false;
+        page.Remove("Marker");
+        return JsonSerializer.SerializeToElement(page);
+    }
 }

@@ -8,7 +8,7 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// <summary>
 /// Turns IAM's XML into the JSON the AWS CLI prints for it. XML carries no types, so the member
 /// names that are lists, numbers, booleans and policy documents come from IAM's service model
-/// (the output shapes of GetAccountAuthorizationDetails). Policy documents arrive URL-encoded
+/// (the output shapes of GetAccountAuthorizationDetails and GetServiceLastAccessedDetails). Policy documents arrive URL-encoded
 /// (RFC 3986) and are decoded to JSON objects, as the CLI does.
 /// https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
 /// </summary>
@@ -17,10 +17,11 @@ internal static class IamXml
     private static readonly HashSet<string> Lists = new(StringComparer.Ordinal)
     {
         "AttachedManagedPolicies", "GroupDetailList", "GroupList", "GroupPolicyList", "InstanceProfileList", "Policies",
-        "PolicyVersionList", "RoleDetailList", "RolePolicyList", "Roles", "Tags", "UserDetailList", "UserPolicyList",
+        "PolicyVersionList", "RoleDetailList", "RolePolicyList", "Roles", "ServicesLastAccessed", "Tags", "TrackedActionsLastAccessed", "UserDetailList",
+        "UserPolicyList",
     };
 
-    private static readonly HashSet<string> Numbers = new(StringComparer.Ordinal) { "AttachmentCount", "MaxSessionDuration", "PermissionsBoundaryUsageCount" };
+    private static readonly HashSet<string> Numbers = new(StringComparer.Ordinal) { "AttachmentCount", "MaxSessionDuration", "PermissionsBoundaryUsageCount", "TotalAuthenticatedEntities" };
     private static readonly HashSet<string> Booleans = new(StringComparer.Ordinal) { "IsAttachable", "IsDefaultVersion", "IsTruncated" };
     private static readonly HashSet<string> Documents = new(StringComparer.Ordinal) { "AssumeRolePolicyDocument", "Document", "PolicyDocument" };
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 
 namespace Ocado.Guardrails.Scanner.Aws;
 
@@ -10,68 +9,104 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/throttling.html
 /// </summary>
 /// <remarks>
-/// An estate has thousands of buckets. A timer per bucket (the limiter's auto-replenishment), or
-/// per waiting request, made the runtime's timer queue the bottleneck of a whole collection; one
-/// timer on the injected clock refills every bucket instead, and releases their queued requests.
+/// Each bucket schedules its requests by the generic cell rate algorithm (a token bucket in time: one start every
+/// 1/rate seconds, up to <c>burst</c> of them early), so time a bucket spends full is never banked. An estate has
+/// thousands of buckets: a timer per bucket, or per waiting request, made the runtime's timer queue the bottleneck of
+/// a whole collection; one timer on the injected clock releases every bucket's waiting requests instead.
+/// (System.Threading.RateLimiting's TokenBucketRateLimiter, refilled by hand, let two requests of a burst-1 bucket
+/// start together after a pause: tests/Scanner/Aws/RateLimitersTests.cs.)
 /// </remarks>
 internal sealed class RateLimiters : IAsyncDisposable
 {
-    /// <summary>How often the buckets are refilled: a small fraction of the usual 100 ms between two requests of a bucket.</summary>
+    /// <summary>How often waiting requests are released: a small fraction of the usual 100 ms between two requests of a bucket.</summary>
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
-    private readonly ConcurrentDictionary<(string Account, string Region, string Service), TokenBucketRateLimiter> _limiters = new();
+    private readonly ConcurrentDictionary<(string Account, string Region, string Service), Bucket> _buckets = new();
     private readonly double _requestsPerSecond;
     private readonly int _burst;
     private readonly IReadOnlyDictionary<string, double> _serviceRates;
+    private readonly TimeProvider _time;
+    private readonly long _origin;
     private readonly ITimer _timer;
 
     public RateLimiters(double requestsPerSecond, int burst, TimeProvider time, IReadOnlyDictionary<string, double>? serviceRates = null)
     {
-        (_requestsPerSecond, _burst, _serviceRates) = (requestsPerSecond, burst, serviceRates ?? new Dictionary<string, double>());
-        _timer = time.CreateTimer(_ => Replenish(), null, Tick, Tick);
+        (_requestsPerSecond, _burst, _serviceRates, _time) = (requestsPerSecond, burst, serviceRates ?? new Dictionary<string, double>(), time);
+        _origin = time.GetTimestamp();
+        _timer = time.CreateTimer(_ => Release(), null, Tick, Tick);
     }
 
     public async ValueTask WaitAsync(string account, string region, string service, CancellationToken cancellationToken)
     {
-        var limiter = _limiters.GetOrAdd((account, region, service), key => Create(_serviceRates.TryGetValue(key.Service, out var rate) ? rate : _requestsPerSecond));
-        limiter.TryReplenish();
-        using var lease = await limiter.AcquireAsync(1, cancellationToken);
-        if (!lease.IsAcquired)
+        var bucket = _buckets.GetOrAdd((account, region, service), key => new Bucket(_serviceRates.TryGetValue(key.Service, out var rate) ? rate : _requestsPerSecond, _burst));
+        var waiting = bucket.Reserve(Now);
+        if (waiting is not null)
         {
-            // The queue is unbounded, so a lease is refused only when the limiter was disposed mid-run.
-            throw new OperationCanceledException("the rate limiter was disposed");
+            await waiting.Task.WaitAsync(cancellationToken);
         }
     }
 
-    private void Replenish()
-    {
-        foreach (var limiter in _limiters.Values)
-        {
-            limiter.TryReplenish();
-        }
-    }
+    private double Now => _time.GetElapsedTime(_origin).TotalSeconds;
 
-    private TokenBucketRateLimiter Create(double rate)
+    private void Release()
     {
-        // One token every 1/rate seconds; the bucket holds at most `burst` of them.
-        var period = TimeSpan.FromSeconds(1 / rate);
-        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        var now = Now;
+        foreach (var bucket in _buckets.Values)
         {
-            TokenLimit = _burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = period < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : period,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = false,
-        });
+            bucket.Release(now);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _timer.DisposeAsync();
-        foreach (var limiter in _limiters.Values)
+        foreach (var bucket in _buckets.Values)
         {
-            await limiter.DisposeAsync();
+            bucket.Release(double.PositiveInfinity, disposed: true);
+        }
+    }
+
+    /// <summary>One bucket: the next start it can give (its theoretical arrival time) and the requests waiting for theirs, in order.</summary>
+    private sealed class Bucket(double rate, int burst)
+    {
+        private readonly double _interval = 1 / rate;
+        private readonly Queue<(double Start, TaskCompletionSource Ready)> _waiting = new();
+        private double _next;
+
+        /// <summary>Reserves the earliest start allowed; null when that is now, else what completes at that start.</summary>
+        public TaskCompletionSource? Reserve(double now)
+        {
+            lock (_waiting)
+            {
+                var start = Math.Max(now, _next - ((burst - 1) * _interval));
+                _next = Math.Max(start, _next) + _interval;
+                if (start <= now)
+                {
+                    return null;
+                }
+                var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiting.Enqueue((start, ready));
+                return ready;
+            }
+        }
+
+        public void Release(double now, bool disposed = false)
+        {
+            lock (_waiting)
+            {
+                while (_waiting.TryPeek(out var first) && first.Start <= now)
+                {
+                    _waiting.Dequeue();
+                    if (disposed)
+                    {
+                        first.Ready.TrySetException(new OperationCanceledException("the rate limiter was disposed"));
+                    }
+                    else
+                    {
+                        first.Ready.TrySetResult();
+                    }
+                }
+            }
         }
     }
 }

@@ -33,4 +33,23 @@ internal sealed class TaggingClient(AwsProtocols protocols) : ITaggingClient
         }
         while (!string.IsNullOrEmpty(token));
     }
+
+    /// <summary>GetResources takes at most 100 ARNs, and no paging parameter beside them. https://docs.aws.amazon.com/resourcegroupstagging/latest/APIReference/API_GetResources.html</summary>
+    public const int ArnListSize = 100;
+
+    public async IAsyncEnumerable<JsonElement> GetResourcesByArnAsync(AwsContext context, IReadOnlyList<string> arns, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var chunk in arns.Chunk(ArnListSize))
+        {
+            var input = new JsonObject { ["ResourceARNList"] = new JsonArray(chunk.Select(a => (JsonNode)a).ToArray()) };
+            var page = await protocols.JsonAsync(context, AwsService.Tagging, "GetResources", input, cancellationToken);
+            if (page.TryGetProperty("ResourceTagMappingList", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var mapping in list.EnumerateArray())
+                {
+                    yield return mapping.Clone();
+                }
+            }
+        }
+    }
 }

@@ -24,7 +24,7 @@ internal static class AccessCommand
             """)
         {
             Verb("may", "May this principal do the action on the resource? Exit 0 allowed, 1 denied.", withPrincipal: true),
-            Verb("who", "Every user and role of the snapshot that may do the action on the resource. Exit 0 when some may, 1 when none may.", withPrincipal: false),
+            Verb("who", "Every principal that may do the action on the resource: the snapshot's users and roles, the account roots, services, federated providers and \"*\" its policy names. Exit 0 when some may, 1 when none may.", withPrincipal: false),
         };
         return command;
     }
@@ -94,12 +94,15 @@ internal static class AccessCommand
             return ExitCodes.UsageError;
         }
         cancellationToken.ThrowIfCancellationRequested();
+        // who: the estate's users and roles, then the principals only a resource policy names (roots, services, federated, "*").
+        var named = who is null ? AccessWho.Named(target!).SelectMany(p => actions.Select(a => estate.Access.Ask(p, a, target!, context))).ToList() : [];
         var answers = who is not null
             ? [.. actions.Select(a => estate.Access.Ask(who, a, target!, context))]
             : estate.Access.Principals.SelectMany(p => actions.Select(a => estate.Access.Ask(estate.Access.Principal(p.Arn)!, a, target!, context)))
-                .Where(a => a.Answer.Allowed).ToList();
+                .Concat(named).Where(a => a.Answer.Allowed).ToList();
+        var notAllowed = named.Where(a => !a.Answer.Allowed).ToList();
         var question = new AccessReport.Question(request.Principal, request.Action, request.Resource, context, estate.OrganizationNote);
-        await stdout.WriteAsync(request.Json ? AccessReport.Json(question, answers) : AccessReport.Text(question, answers));
+        await stdout.WriteAsync(request.Json ? AccessReport.Json(question, answers, notAllowed) : AccessReport.Text(question, answers, notAllowed));
         await stdout.FlushAsync(cancellationToken);
         var allowed = who is not null ? answers.All(a => a.Answer.Allowed) : answers.Count > 0;
         return allowed ? ExitCodes.Ok : ExitCodes.Denied;

@@ -11,7 +11,8 @@ internal static class AccessReport
     /// <summary>What was asked; <see cref="Principal"/> null for <c>who</c>.</summary>
     internal sealed record Question(string? Principal, string Action, string Resource, IReadOnlyDictionary<string, IReadOnlyList<string>> Context, string? OrganizationNote);
 
-    public static string Text(Question question, IReadOnlyList<EstateAnswer> answers)
+    /// <param name="notAllowed"><c>who</c>: the principals the resource policy names that may not, for this request context.</param>
+    public static string Text(Question question, IReadOnlyList<EstateAnswer> answers, IReadOnlyList<EstateAnswer>? notAllowed = null)
     {
         var text = new StringBuilder();
         if (question.OrganizationNote is { } note)
@@ -20,16 +21,14 @@ internal static class AccessReport
         }
         if (question.Principal is null)
         {
-            var principals = answers.GroupBy(a => a.Who.Principal.Arn).ToList();
+            var principals = answers.GroupBy(a => a.Who.Principal).ToList();
             text.AppendLine($"{principals.Count} principal(s) may {question.Action} on {question.Resource}");
-            foreach (var principal in principals)
+            AppendPrincipals(text, principals);
+            var named = (notAllowed ?? []).GroupBy(a => a.Who.Principal).ToList();
+            if (named.Count > 0)
             {
-                text.AppendLine(principal.Key);
-                foreach (var answer in principal)
-                {
-                    text.AppendLine($"  {answer.Action}{(answer.Answer.Uncertain ? " (conditional)" : "")}: {answer.Answer.Reason}");
-                    AppendDecisions(text, answer, "    ");
-                }
+                text.AppendLine($"named by the resource policy, but not allowed for this request context ({named.Count}):");
+                AppendPrincipals(text, named);
             }
             return text.ToString();
         }
@@ -41,6 +40,21 @@ internal static class AccessReport
             AppendDecisions(text, answer, "  ");
         }
         return text.ToString();
+    }
+
+    private static void AppendPrincipals(StringBuilder text, IEnumerable<IGrouping<RequestPrincipal, EstateAnswer>> principals)
+    {
+        foreach (var principal in principals)
+        {
+            text.AppendLine(principal.Key.Kind is RequestPrincipalKind.User or RequestPrincipalKind.Role
+                ? principal.Key.Arn
+                : $"{principal.Key.Arn} ({AccessWho.Meaning(principal.Key)})");
+            foreach (var answer in principal)
+            {
+                text.AppendLine($"  {answer.Action}{(answer.Answer.Uncertain ? " (conditional)" : "")}: {answer.Answer.Reason}");
+                AppendDecisions(text, answer, "    ");
+            }
+        }
     }
 
     private static void AppendDecisions(StringBuilder text, EstateAnswer answer, string indent)
@@ -57,7 +71,7 @@ internal static class AccessReport
         }
     }
 
-    public static string Json(Question question, IReadOnlyList<EstateAnswer> answers)
+    public static string Json(Question question, IReadOnlyList<EstateAnswer> answers, IReadOnlyList<EstateAnswer>? notAllowed = null)
     {
         var root = new JsonObject
         {
@@ -74,14 +88,19 @@ internal static class AccessReport
         }
         else
         {
-            root["principals"] = new JsonArray([.. answers.GroupBy(a => a.Who.Principal.Arn).Select(g => (JsonNode)new JsonObject
-            {
-                ["principal"] = g.Key,
-                ["answers"] = new JsonArray([.. g.Select(Answer)]),
-            })]);
+            root["principals"] = Principals(answers);
+            root["namedButNotAllowed"] = Principals(notAllowed ?? []);
         }
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine;
     }
+
+    private static JsonArray Principals(IEnumerable<EstateAnswer> answers) =>
+        new([.. answers.GroupBy(a => a.Who.Principal).Select(g => (JsonNode)new JsonObject
+        {
+            ["principal"] = g.Key.Arn,
+            ["kind"] = AccessWho.KindOf(g.Key),
+            ["answers"] = new JsonArray([.. g.Select(Answer)]),
+        })]);
 
     private static JsonNode Answer(EstateAnswer answer) => new JsonObject
     {

@@ -14,6 +14,11 @@ internal static class CollectCommand
     {
         var config = new Option<string>("--config") { Description = "The estate: guardrails.yaml", DefaultValueFactory = _ => "guardrails.yaml" };
         var output = new Option<string>("--out") { Description = "The snapshot directory to write", Required = true };
+        var since = new Option<string?>("--since")
+        {
+            Description = "A previous snapshot of this estate (the last night's): ask AWS Config only for what changed since it was collected, " +
+                          "re-read IAM, reuse the rest; what cannot be trusted is collected in full, and collection.json says why",
+        };
         var aws = new AwsCommandOptions();
         var command = new Command("collect", """
             Collect every account and region of the estate from live AWS into a snapshot directory, in AWS's own formats.
@@ -22,10 +27,10 @@ internal static class CollectCommand
             the profile's region, the estate's first region). The audit role (aws.roleName) is assumed in every account
             with its external id. Endpoints follow AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>. What cannot be
             collected is written as a coverage gap in collection.json.
-            """ + "") { config, output };
+            """ + "") { config, output, since };
         aws.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(config)!, parse.GetValue(output)!, Console.Error, AwsEndpoints.FromEnvironment(), aws.Read(parse), cancellationToken));
+            RunAsync(parse.GetValue(config)!, parse.GetValue(output)!, Console.Error, AwsEndpoints.FromEnvironment(), aws.Read(parse), cancellationToken, parse.GetValue(since)));
         return command;
     }
 
@@ -33,7 +38,8 @@ internal static class CollectCommand
     /// The whole verb, for <c>guardrails scan</c> too: the exit code, with every problem on <paramref name="log"/>.
     /// <paramref name="caller"/> names the profile and region, or gives the credentials outright.
     /// </summary>
-    public static async Task<int> RunAsync(string configPath, string outputDirectory, TextWriter log, AwsEndpoints endpoints, AwsCallerOptions caller, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string configPath, string outputDirectory, TextWriter log, AwsEndpoints endpoints, AwsCallerOptions caller, CancellationToken cancellationToken,
+        string? since = null)
     {
         GuardrailsConfig config;
         try
@@ -43,6 +49,16 @@ internal static class CollectCommand
         catch (ConfigException ex)
         {
             await log.WriteLineAsync(ex.Message);
+            return ExitCodes.UsageError;
+        }
+        if (since is not null && !Directory.Exists(since))
+        {
+            await log.WriteLineAsync($"error: --since {since}: no such directory (the previous snapshot to collect the changes since)");
+            return ExitCodes.UsageError;
+        }
+        if (since is not null && Path.GetFullPath(since).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar))
+        {
+            await log.WriteLineAsync("error: --since and --out name the same directory: the new snapshot is written beside the previous one, never over it");
             return ExitCodes.UsageError;
         }
         if (Directory.Exists(outputDirectory) && Directory.EnumerateFileSystemEntries(outputDirectory).Any())
@@ -75,6 +91,7 @@ internal static class CollectCommand
             Http = http,
             Endpoints = endpoints,
             Log = log,
+            Limits = config.Limits,
             Interactive = ReferenceEquals(log, Console.Error) && !Console.IsErrorRedirected,
         });
         try
@@ -82,7 +99,7 @@ internal static class CollectCommand
             Directory.CreateDirectory(outputDirectory);
             // The snapshot names the estate it was collected for (DESIGN.md, "The snapshot directory").
             File.Copy(configPath, Path.Combine(outputDirectory, SnapshotLayout.EstateFile), overwrite: true);
-            await collector.RunAsync(config.Estate, config.Aws, outputDirectory, cancellationToken, config.Organization);
+            await collector.RunAsync(config.Estate, config.Aws, outputDirectory, cancellationToken, config.Organization, since: since);
             return ExitCodes.Ok;
         }
         catch (AuthenticationFailedException ex)

@@ -6,7 +6,7 @@ using Ocado.Guardrails.Scanner.Snapshots;
 namespace Ocado.Guardrails.Scanner.Collection;
 
 /// <summary>
-/// One account: assume the audit role, then IAM once and, per region, Config, Tagging and Service
+/// One account: assume the audit role, then IAM once and, per region, Config, Tagging, AWS RAM and Service
 /// Quotas, all at once (each has its own rate limit). Each (region, source) that fails is a gap;
 /// the rest of the account is still collected.
 /// </summary>
@@ -23,12 +23,19 @@ internal static class AccountCollector
     public static async Task CollectAsync(CollectionRun run, string accountId, CancellationToken cancellationToken)
     {
         var regions = run.Estate.Regions;
+        var incremental = run.Incremental;
         var work = new List<Task>();
+        // Per region, what changed in Config since the previous snapshot (null: collected in full): the Tagging API follows it.
+        var changes = new Dictionary<string, Task<ConfigChanges?>>(StringComparer.Ordinal);
         if (run.AggregatorCredentials is not null)
         {
             // Config comes from the aggregator, even for an account whose role cannot be assumed.
-            work.AddRange(regions.Select(region => run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Config,
-                () => ConfigCollector.CollectFromAggregatorAsync(run, accountId, region, cancellationToken), cancellationToken)));
+            foreach (var region in regions)
+            {
+                changes[region] = ConfigAsync(run, accountId, region, incremental is null ? null : () => IncrementalConfigCollector.AggregatedAsync(run, incremental, accountId, region, cancellationToken),
+                    () => ConfigCollector.CollectFromAggregatorAsync(run, accountId, region, cancellationToken), cancellationToken);
+            }
+            work.AddRange(changes.Values);
         }
         Amazon.Runtime.AWSCredentials? credentials = null;
         await run.Gaps.GuardAsync(accountId, null, CoverageGap.Sources.AssumeRole,
@@ -37,25 +44,64 @@ internal static class AccountCollector
         {
             var home = HomeRegion(regions);
             var iam = new AwsContext(accountId, AwsService.Iam.GlobalRegion!, credentials);
+            // IAM has no change feed: it is read every night (one paged call and the credential report per account).
             work.Add(run.Gaps.GuardAsync(accountId, null, CoverageGap.Sources.Iam, async () =>
             {
                 // Both files, or a gap: half an IAM picture could hide the admin.
-                await Task.WhenAll(IamCollector.CollectAuthorizationDetailsAsync(run, iam, cancellationToken), IamCollector.CollectCredentialReportAsync(run, iam, cancellationToken));
+                var details = IamCollector.CollectAuthorizationDetailsAsync(run, iam, cancellationToken);
+                await Task.WhenAll(details, IamCollector.CollectCredentialReportAsync(run, iam, cancellationToken));
+                if (run.JobLimiters is not null)
+                {
+                    // Each principal's job guarded on its own: a failed job is a gap naming it, never an IAM gap.
+                    await ServiceLastAccessCollector.CollectAsync(run, iam, await details, cancellationToken);
+                }
             }, cancellationToken));
             foreach (var region in regions)
             {
                 var context = new AwsContext(accountId, region, credentials);
                 if (run.AggregatorCredentials is null)
                 {
-                    work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Config, () => ConfigCollector.CollectAsync(run, context, cancellationToken), cancellationToken));
+                    changes[region] = ConfigAsync(run, accountId, region, incremental is null ? null : () => IncrementalConfigCollector.DirectAsync(run, incremental, context, cancellationToken),
+                        () => ConfigCollector.CollectAsync(run, context, cancellationToken), cancellationToken);
+                    work.Add(changes[region]);
                 }
-                work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Tagging, () => TaggingAsync(run, context, cancellationToken), cancellationToken));
-                var codes = region == home ? RegionalServiceCodes.Concat(GlobalServiceCodes) : RegionalServiceCodes;
-                work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Quotas, () => QuotasAsync(run, context, codes, cancellationToken), cancellationToken));
+                var regionChanges = changes[region];
+                work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Tagging, async () =>
+                {
+                    if (incremental is null || !await IncrementalTagging.TryTaggingAsync(run, incremental, context, await regionChanges, cancellationToken))
+                    {
+                        await TaggingAsync(run, context, cancellationToken);
+                    }
+                }, cancellationToken));
+                // Three calls per region, read every night: RAM has no change feed.
+                work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Ram, () => RamCollector.CollectAsync(run, context, cancellationToken), cancellationToken));
+                var codes = region == home ? RegionalServiceCodes.Concat(GlobalServiceCodes).ToList() : RegionalServiceCodes.ToList();
+                work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Quotas, async () =>
+                {
+                    if (incremental is null || !await IncrementalTagging.TryQuotasAsync(run, incremental, accountId, region, codes.Count, cancellationToken))
+                    {
+                        await QuotasAsync(run, context, codes, cancellationToken);
+                    }
+                }, cancellationToken));
             }
         }
         await Task.WhenAll(work);
         run.Progress.AccountDone(accountId);
+    }
+
+    /// <summary>One region's Config, from the previous snapshot and the changes when it can be, else in full; a failure is a gap.</summary>
+    private static async Task<ConfigChanges?> ConfigAsync(CollectionRun run, string accountId, string region, Func<Task<ConfigChanges?>>? incremental, Func<Task> full, CancellationToken cancellationToken)
+    {
+        ConfigChanges? changes = null;
+        await run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Config, async () =>
+        {
+            changes = incremental is null ? null : await incremental();
+            if (changes is null)
+            {
+                await full();
+            }
+        }, cancellationToken);
+        return changes;
     }
 
     /// <summary>Where account-wide quotas are read: us-east-1 when collected (IAM's home), else the first region.</summary>

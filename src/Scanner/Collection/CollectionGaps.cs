@@ -54,6 +54,7 @@ internal sealed class CollectionGaps(SecretRegistry secrets, CollectionProgress 
         AwsServiceException { IsThrottling: true } aws =>
             $"still throttled after every retry: {aws.Service}:{aws.Operation}: {aws.Code}: {aws.AwsMessage}",
         AwsServiceException aws => $"{aws.Service}:{aws.Operation}: {aws.Code}: {aws.AwsMessage}",
+        ServiceLastAccessException => ex.Message,
         TimeoutException or HttpRequestException => $"network: {ex.Message}",
         IOException => $"could not write the snapshot: {ex.Message}",
         _ => $"{ex.GetType().Name}: {ex.Message}",

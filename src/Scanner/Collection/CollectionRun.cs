@@ -23,8 +23,14 @@ internal sealed record CollectionRun
     /// <summary>How often GenerateCredentialReport is asked again while IAM generates the report.</summary>
     public TimeSpan CredentialReportPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The rate of IAM's service-last-accessed jobs, per account; null when guardrails.yaml does not enable them.</summary>
+    public RateLimiters? JobLimiters { get; init; }
+
     /// <summary>The aggregator account's credentials, assumed once and shared by every account's Config collection.</summary>
     public Lazy<Task<AWSCredentials>>? AggregatorCredentials { get; init; }
+
+    /// <summary>The previous snapshot an incremental collection starts from; null: everything is collected in full.</summary>
+    public IncrementalState? Incremental { get; init; }
 
     public string AccountDirectory(string accountId) => SnapshotLayout.Account(OutputDirectory, accountId);
 

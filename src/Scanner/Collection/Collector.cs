@@ -19,8 +19,12 @@ internal sealed class Collector(CollectorOptions options)
     /// Whether the estate's accounts are collected; false reads only the organisation (for the estate's accounts'
     /// SCPs and RCPs), as a live engine does once per scan.
     /// </param>
+    /// <param name="since">
+    /// A previous snapshot to collect incrementally from (<c>collect --since</c>): Config's changes since it, the rest re-read or reused
+    /// (docs/collect.md, "Incremental collection"); null: everything in full.
+    /// </param>
     public async Task<CollectionSummary> RunAsync(Estate estate, AwsSettings settings, string outputDirectory, CancellationToken cancellationToken,
-        OrganizationSettings? organization = null, bool accounts = true)
+        OrganizationSettings? organization = null, bool accounts = true, string? since = null)
     {
         var time = options.Time;
         var started = time.GetTimestamp();
@@ -33,6 +37,7 @@ internal sealed class Collector(CollectorOptions options)
         var retry = new AwsRetryOptions(settings.MaxAttempts, settings.BaseDelay, settings.MaxDelay, settings.RequestTimeout);
         await using var limiters = new RateLimiters(settings.RequestsPerSecond, settings.Burst, time,
             new Dictionary<string, double>(StringComparer.Ordinal) { [AwsService.Sts.SigningName] = settings.StsRequestsPerSecond });
+        await using var jobLimiters = settings.ServiceLastAccessed.Enabled ? new RateLimiters(settings.ServiceLastAccessed.JobsPerSecond, 1, time) : null;
         var sender = new AwsRequestSender(options.Http, options.Endpoints, limiters, retry, statistics, time);
         var region = options.HomeRegion ?? (estate.Regions.Count > 0 ? estate.Regions[0] : "us-east-1");
         using var roles = new RoleAssumer(options.Credentials, region, options.Endpoints, retry, limiters, statistics, time, secrets.Add);
@@ -53,7 +58,22 @@ internal sealed class Collector(CollectorOptions options)
             Time = time,
             SessionName = $"guardrails-{collectedAt:yyyyMMddTHHmmss}",
             CredentialReportPollInterval = options.CredentialReportPollInterval,
+            JobLimiters = jobLimiters,
         };
+        var configSource = PreviousSnapshot.ConfigSourceOf(settings);
+        if (since is not null)
+        {
+            var (previous, problem) = PreviousSnapshot.Load(since, configSource, collectedAt, options.Limits);
+            if (previous is null)
+            {
+                progress.Log($"full collection of every account: {problem}");
+            }
+            else
+            {
+                progress.Log($"incremental collection: Config's changes since {PreviousSnapshot.QueryTime(previous.Since)} (the previous collection at {previous.CollectedAt:yyyy-MM-ddTHH:mm:ssZ}, less {PreviousSnapshot.Overlap.TotalMinutes:0} minutes)");
+                run = run with { Incremental = new IncrementalState(previous, options.Limits) };
+            }
+        }
         if (settings.Aggregator is { } aggregator)
         {
             var direct = run;
@@ -70,7 +90,11 @@ internal sealed class Collector(CollectorOptions options)
         await tree;
 
         var calls = new CollectionStatistics(statistics.Requests, statistics.Throttles, statistics.Retries, time.GetElapsedTime(started));
-        var summary = new CollectionSummary(collectedAt, collected, estate.Regions, gaps.All, calls);
+        var summary = new CollectionSummary(collectedAt, collected, estate.Regions, gaps.All, calls)
+        {
+            ConfigSource = configSource,
+            Incremental = since is null ? null : new IncrementalSummary(run.Incremental?.Previous.Since, run.Incremental?.Full ?? [], run.Incremental is null),
+        };
         CollectionFile.Write(outputDirectory, summary);
         progress.Log($"collected {collected.Count} accounts x {estate.Regions.Count} regions in {calls.Elapsed.TotalSeconds:0.0} s: " +
                      $"{calls.Requests} requests, {calls.Throttles} throttled, {calls.Retries} retries, {summary.Gaps.Count} gaps");

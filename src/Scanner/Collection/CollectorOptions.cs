@@ -16,6 +16,9 @@ internal sealed class CollectorOptions
     public bool Interactive { get; init; }
     public TimeSpan CredentialReportPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The limits the previous snapshot's files are read within (an incremental collection reads them).</summary>
+    public Configuration.InputLimits Limits { get; init; } = Configuration.InputLimits.Default;
+
     /// <summary>Replaces the clients (a test's, or AWS's own SDK packages); null for ours.</summary>
     public Func<AwsRequestSender, AwsClients>? Clients { get; init; }
 }

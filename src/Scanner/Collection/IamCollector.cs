@@ -11,10 +11,11 @@ namespace Ocado.Guardrails.Scanner.Collection;
 /// </summary>
 internal static class IamCollector
 {
-    public static async Task CollectAuthorizationDetailsAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken)
+    public static async Task<System.Text.Json.JsonElement> CollectAuthorizationDetailsAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken)
     {
         var details = await run.Clients.Iam.GetAccountAuthorizationDetailsAsync(context, cancellationToken);
         await SnapshotWriter.WriteJsonAsync(SnapshotLayout.AuthorizationDetails(run.AccountDirectory(context.AccountId)), details, cancellationToken);
+        return details;
     }
 
     public static async Task CollectCredentialReportAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken)

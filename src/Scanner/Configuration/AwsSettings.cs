@@ -71,6 +71,7 @@ internal sealed partial class AwsSettings
     public int AccountConcurrency { get; init; } = DefaultAccountConcurrency;
     public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
     public TimeSpan CredentialReportTimeout { get; init; } = DefaultCredentialReportTimeout;
+    public ServiceLastAccessSettings ServiceLastAccessed { get; init; } = new();
 
     /// <summary>The external id for an account's customer, or the estate-wide one.</summary>
     public string? ExternalIdFor(string? customerId) =>
@@ -117,6 +118,7 @@ internal sealed partial class AwsSettings
             AccountConcurrency = (int)Number(aws, "accountConcurrency", DefaultAccountConcurrency, 1, 256, "aws", errors),
             RequestTimeout = TimeSpan.FromSeconds(Number(aws, "requestTimeoutSeconds", DefaultRequestTimeout.TotalSeconds, 1, 600, "aws", errors)),
             CredentialReportTimeout = TimeSpan.FromSeconds(Number(aws, "credentialReportTimeoutSeconds", DefaultCredentialReportTimeout.TotalSeconds, 1, 3600, "aws", errors)),
+            ServiceLastAccessed = ServiceLastAccessSettings.FromJson(aws["serviceLastAccessed"], errors),
         };
         if (settings.MaxDelay < settings.BaseDelay)
         {

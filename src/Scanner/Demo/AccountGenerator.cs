@@ -15,8 +15,10 @@ internal static class AccountGenerator
     public static void Generate(AccountContext context, int accountBudget)
     {
         var iam = IamPlanner.Plan(context);
+        UnusedAccessWriter.PlanRoleUse(context, iam);
         AuthorizationDetailsWriter.Write(context, iam);
         CredentialReportWriter.Write(context, iam);
+        UnusedAccessWriter.Write(context, iam);
         using (var tagging = new TaggingWriter(SnapshotLayout.TaggingFile(context.Directory, DemoLayout.GlobalRegion)))
         {
             iam.Users.ForEach(u => tagging.Write(u.Arn, u.Tags));
@@ -32,6 +34,7 @@ internal static class AccountGenerator
             using var tagging = new TaggingWriter(SnapshotLayout.TaggingFile(context.Directory, region));
             var r = new RegionContext(context, region, plan, iam, config, tagging);
             r.Network = NetworkGenerator.Generate(r);
+            NetworkSnapshotWriter.Write(r, context.Layout.Hub);
             ComputeGenerator.Generate(r);
             DatabaseGenerator.Generate(r);
             ServerlessGenerator.Generate(r);

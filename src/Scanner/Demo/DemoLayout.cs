@@ -28,7 +28,7 @@ internal sealed class DemoLayout
         ("initech", "Initech Grocers", "initechgrocers.example", ["production", "staging", "development", "sandbox"]),
     ];
 
-    private DemoLayout(IReadOnlyList<DemoCustomer> customers, DemoAccount platform, IReadOnlyList<string> unknown, string organizationId)
+    private DemoLayout(IReadOnlyList<DemoCustomer> customers, DemoAccount platform, IReadOnlyList<string> unknown, string organizationId, int seed)
     {
         Customers = customers;
         Platform = platform;
@@ -36,12 +36,16 @@ internal sealed class DemoLayout
         OrganizationId = organizationId;
         Accounts = [.. customers.SelectMany(c => c.Accounts), platform];
         Gap = Accounts.Single(a => a.IsGap);
+        Hub = DemoHub.Plan(this, seed);
     }
 
     public IReadOnlyList<DemoCustomer> Customers { get; }
     public DemoAccount Platform { get; }
     public DemoAccount Gap { get; }
     public IReadOnlyList<DemoAccount> Accounts { get; }
+
+    /// <summary>The platform's transit gateways and every account's attachment to them, planned before any account is generated.</summary>
+    public DemoHub Hub { get; }
 
     /// <summary>Accounts outside the estate (a vendor, a former partner): granting to them is a violation.</summary>
     public IReadOnlyList<string> UnknownAccounts { get; }
@@ -120,7 +124,7 @@ internal sealed class DemoLayout
                 $"{customer.Id}-{Short(environment)}{copy + 1}", customer.Accounts[0].Team, IsGap: false, UrlEncodedIam: false, copy));
         }
         customers = [.. customers.Select(c => c with { Accounts = extra[c.Id] })];
-        return new DemoLayout(customers, platform, unknown, organization);
+        return new DemoLayout(customers, platform, unknown, organization, seed);
     }
 
     public static string Short(string environment) => environment switch

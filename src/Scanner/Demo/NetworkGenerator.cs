@@ -10,15 +10,22 @@ internal static class NetworkGenerator
         var plan = r.Plan;
         var second = (r.Account.Account.Index * 16) % 200;
         var vpcIds = Enumerable.Range(0, plan.Vpcs).Select(_ => AwsIds.Ec2(random, "vpc")).ToList();
+        // The first VPC is the one the hub attaches: its id and block are the hub's plan (DemoHub).
+        var attached = r.Account.Layout.Hub.AttachmentOf(r.Account.Account, r.Region);
+        if (attached is not null)
+        {
+            vpcIds[0] = attached.VpcId;
+        }
         var groupVpc = Enumerable.Range(0, plan.SecurityGroups).Select(g => g % plan.Vpcs).ToList();
         var groupIds = groupVpc.Select(_ => AwsIds.Ec2(random, "sg")).ToList();
         var gatewayIds = Enumerable.Range(0, plan.InternetGateways).Select(_ => AwsIds.Ec2(random, "igw")).ToList();
         var vpcs = new List<NetworkPool.Vpc>();
         for (var k = 0; k < plan.Vpcs; k++)
         {
-            var cidr = $"10.{(second + k) % 256}.0.0/16";
+            var octet = k == 0 && attached is not null ? attached.Octet : (second + k) % 256;
+            var cidr = DemoHub.Cidr(octet);
             var subnets = Enumerable.Range(0, plan.SubnetsPerVpc).Select(s => new NetworkPool.Subnet(
-                AwsIds.Ec2(random, "subnet"), r.Zone(s), $"10.{(second + k) % 256}.{s}.0/24", Public: s < 2)).ToList();
+                AwsIds.Ec2(random, "subnet"), r.Zone(s), $"10.{octet}.{s}.0/24", Public: s < 2)).ToList();
             var groups = groupIds.Where((_, g) => groupVpc[g] == k).ToList();
             vpcs.Add(new NetworkPool.Vpc(vpcIds[k], cidr, subnets, groups));
         }

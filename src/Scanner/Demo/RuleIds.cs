@@ -15,6 +15,8 @@ internal static class RuleIds
     public const string TopicPolicy = "segregation-topic-policy-no-foreign-access";
     public const string RoleTrust = "segregation-role-trust-no-foreign-account";
     public const string TrustExternalId = "segregation-role-trust-foreign-requires-external-id";
+    public const string PrincipalsFenced = "segregation-customer-principals-fenced";
+    public const string ResourcesFenced = "segregation-customer-resources-fenced";
     public const string AdminAccess = "iam-principal-no-admin-access";
     public const string PrivilegeEscalation = "iam-principal-no-privilege-escalation";
     public const string ConsoleMfa = "iam-user-console-requires-mfa";
@@ -27,6 +29,11 @@ internal static class RuleIds
     public const string PasswordUsedRecently = "iam-user-console-password-used-recently";
     public const string TransitiveEscalation = "iam-principal-no-transitive-escalation";
     public const string CrossCustomerChain = "segregation-principal-no-cross-customer-chain";
+    public const string RoleUsedRecently = "iam-role-used-recently";
+    public const string ServicesUsedRecently = "iam-principal-services-used-recently";
+    public const string RouteToForeignCustomer = "segregation-vpc-no-route-to-foreign-customer";
+    public const string OverlappingCidrs = "segregation-transit-gateway-no-overlapping-cidrs";
+    public const string EndpointServiceForeign = "segregation-endpoint-service-no-foreign-principals";
     public const string QuotaHeadroom = "quotas-headroom";
     public const string QuotaHeadroomWarning = "quotas-headroom-warning";
     public const string QuotaExhausted = "quotas-exhausted";
@@ -35,8 +42,8 @@ internal static class RuleIds
     public static readonly IReadOnlyList<string> All =
     [
         RequiredTags, CustomerMatches, EnvironmentAllowed, KeyCaseConsistent, OwnerIsEmail, CostCentreFormat, NoSecretsInTags,
-        BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId, CrossCustomerChain, TransitiveEscalation,
+        BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId, PrincipalsFenced, ResourcesFenced, CrossCustomerChain, TransitiveEscalation,
         AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated, TrustNotPublic, PolicyAdmin, PolicyNotAction, PolicyPassRole, SingleActiveKey, PasswordUsedRecently,
-        QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
+        RoleUsedRecently, ServicesUsedRecently, RouteToForeignCustomer, OverlappingCidrs, EndpointServiceForeign, QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
     ];
 }

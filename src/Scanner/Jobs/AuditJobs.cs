@@ -96,6 +96,7 @@ public sealed class AuditJobs
             Inventory = account.Resources,
             Gaps = account.Gaps,
             Organization = account.Organization,
+            Network = account.Network,
             Now = asOf,
             WaiversAsOf = scan.StartedAt,
             RecordsGap = gap => plan.Home(gap.Region) == region,

@@ -1,4 +1,6 @@
+using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Quotas;
@@ -16,6 +18,8 @@ internal sealed record AccountEvaluation
     public required IReadOnlyList<CoverageGap> Gaps { get; init; }
     /// <summary>The AWS organisation the accounts sit in, as the source read it (or why it could not).</summary>
     public OrganizationView Organization { get; init; } = OrganizationView.NotConfigured;
+    /// <summary>The estate's network as the source read it, with what it could not read.</summary>
+    public NetworkView Network { get; init; } = NetworkView.NotRead(RuleContext.NotCollected);
     /// <summary>The rules' clock: the snapshot's collection time, so that a re-scan judges alike.</summary>
     public required DateTimeOffset Now { get; init; }
     /// <summary>The waivers' clock: the scan's start, the same for every part.</summary>

@@ -22,7 +22,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
     public AccountFindings EvaluateAccount(AccountEvaluation input, CancellationToken cancellationToken)
     {
         var evaluator = new Evaluator(catalog, config.Estate, new Inventory(input.Inventory), config.ParamsFor, input.Now, config.Engine.RuleTimeout, keepsMessages: input.IncludePasses,
-            allocationBudget: config.Engine.RuleMemoryMegabytes * 1024L * 1024, organization: input.Organization, graph: input.Graph);
+            allocationBudget: config.Engine.RuleMemoryMegabytes * 1024L * 1024, organization: input.Organization, network: input.Network, graph: input.Graph);
         var scan = new ScanEvaluator(evaluator, config.Estate, input.Gaps)
         {
             IncludePasses = input.IncludePasses,
@@ -98,6 +98,7 @@ internal sealed class ScanPipeline(GuardrailsConfig config, RuleCatalog catalog,
                 Graph = graph,
                 Gaps = account.Gaps,
                 Organization = account.Organization,
+                Network = account.Network,
                 // A snapshot is a point in time: key ages and expiry dates are judged as of its collection, so
                 // scanning the same snapshot again gives the same findings.
                 Now = asOf,

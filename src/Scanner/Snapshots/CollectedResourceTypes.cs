@@ -45,8 +45,10 @@ internal static class CollectedResourceTypes
         "AWS::EC2::SecurityGroup",
         "AWS::EC2::Snapshot",
         "AWS::EC2::Subnet",
+        "AWS::EC2::TransitGateway",
         "AWS::EC2::VPC",
         "AWS::EC2::VPCEndpoint",
+        "AWS::EC2::VPCEndpointService",
         "AWS::EC2::VPCPeeringConnection",
         "AWS::EC2::VPNConnection",
         "AWS::EC2::VPNGateway",
@@ -64,6 +66,9 @@ internal static class CollectedResourceTypes
         "AWS::ElasticLoadBalancingV2::Listener",
         "AWS::ElasticLoadBalancingV2::LoadBalancer",
         "AWS::Elasticsearch::Domain",
+        // Recorded by AWS Config since 2022 (not yet in the resource schema the list above was taken from):
+        // https://docs.aws.amazon.com/config/latest/developerguide/resource-config-reference.html#amazoneventbridge
+        "AWS::Events::EventBus",
         "AWS::Glacier::Vault",
         "AWS::Glue::Classifier",
         "AWS::Glue::Job",
@@ -77,6 +82,7 @@ internal static class CollectedResourceTypes
         "AWS::Logs::LogGroup",
         "AWS::NetworkFirewall::RuleGroup",
         "AWS::OpenSearch::Domain",
+        "AWS::RAM::ResourceShare",
         "AWS::RDS::DBCluster",
         "AWS::RDS::DBClusterSnapshot",
         "AWS::RDS::DBInstance",

@@ -36,6 +36,28 @@ internal static class CollectionFile
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (summary.ConfigSource is { } source)
+        {
+            w.WriteString("config", source);
+        }
+        if (summary.Incremental is { } incremental)
+        {
+            w.WriteStartObject("incremental");
+            w.WriteString("since", incremental.Since?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            w.WriteBoolean("allFull", incremental.AllFull);
+            w.WriteStartArray("full");
+            foreach (var full in incremental.Full)
+            {
+                w.WriteStartObject();
+                w.WriteString("accountId", full.AccountId);
+                w.WriteString("region", full.Region);
+                w.WriteString("source", full.Source);
+                w.WriteString("reason", full.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
         if (summary.Statistics is { } statistics)
         {
             w.WriteStartObject("statistics");

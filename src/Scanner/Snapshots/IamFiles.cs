@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ocado.Guardrails.Rules.Policies;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Configuration;
 
@@ -6,13 +7,16 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 
 /// <summary>
 /// Reads an account's <c>iam/</c> folder: the authorization details (users, groups, roles and
-/// policies) and the credential report, which is attached to each user it names.
+/// policies) and the credential report, which is attached to each user it names, and each user's and role's
+/// service-last-accessed file where one was collected.
 /// </summary>
 internal static class IamFiles
 {
     private static readonly string[] Lists = ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"];
 
-    public static void Read(string accountDirectory, string account, string? root, InputLimits limits, Action<Resource> add, Action<string, Exception> failed)
+    /// <param name="lastAccessFailed">A service-last-accessed file that is unreadable: a gap for that principal alone.</param>
+    public static void Read(string accountDirectory, string account, string? root, InputLimits limits, Action<Resource> add, Action<string, Exception> failed,
+        Action<string, Exception> lastAccessFailed)
     {
         var reportPath = SnapshotLayout.CredentialReport(accountDirectory);
         Dictionary<string, JsonElement> report = [];
@@ -68,9 +72,10 @@ internal static class IamFiles
             }
             foreach (var resource in resources)
             {
-                add(report.TryGetValue(resource.Arn, out var row)
+                var withReport = report.TryGetValue(resource.Arn, out var row)
                     ? resource with { SupplementaryConfiguration = WithEntry(resource, CredentialReports.SupplementaryKey, row) }
-                    : resource);
+                    : resource;
+                add(WithLastAccess(withReport, accountDirectory, root, limits, lastAccessFailed));
             }
         }
         catch (Exception ex) when (SnapshotReader.Unreadable(ex))
@@ -119,6 +124,24 @@ internal static class IamFiles
             {
                 throw new SnapshotFormatException($"{where}: not authorization details: expected {string.Join(", ", Lists)}");
             }
+        }
+    }
+
+    private static Resource WithLastAccess(Resource principal, string accountDirectory, string? root, InputLimits limits, Action<string, Exception> failed)
+    {
+        var kind = principal.Type switch { IamPrincipals.RoleType => "role", IamPrincipals.UserType => "user", _ => null };
+        if (kind is null || principal.Name is not { } name || SnapshotLayout.ServiceLastAccessed(accountDirectory, kind, name) is not { } path || !InputFile.Exists(path))
+        {
+            return principal;
+        }
+        try
+        {
+            return principal with { SupplementaryConfiguration = WithEntry(principal, UnusedAccess.SupplementaryKey, ServiceLastAccessFiles.Read(path, root, limits)) };
+        }
+        catch (Exception ex) when (SnapshotReader.Unreadable(ex))
+        {
+            failed(path, ex);
+            return principal;
         }
     }
 

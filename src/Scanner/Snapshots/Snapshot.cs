@@ -1,4 +1,6 @@
 using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
 
@@ -13,6 +15,9 @@ internal sealed record Snapshot(
 {
     /// <summary>The AWS organisation the snapshot holds (or why it does not): the same for every account of it.</summary>
     public OrganizationView Organization { get; init; } = OrganizationView.NotConfigured;
+
+    /// <summary>The estate's network (every account's routes), the same for every account of a scan; not collected unless read.</summary>
+    public NetworkView Network { get; init; } = NetworkView.NotRead(RuleContext.NotCollected);
 
     /// <summary>The resources a scan judges: the AWS managed policies come along to be looked up, and are nobody's.</summary>
     public int JudgedCount => Resources.Count(r => r.AccountId != AuthorizationDetails.AwsAccount);

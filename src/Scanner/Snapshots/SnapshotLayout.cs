@@ -36,6 +36,17 @@ internal static partial class SnapshotLayout
     /// <summary><c>ACCOUNT/iam/credential-report.csv</c>: the decoded <c>aws iam get-credential-report</c>.</summary>
     public static string CredentialReport(string account) => Path.Combine(account, "iam", "credential-report.csv");
 
+    /// <summary>
+    /// <c>ACCOUNT/iam/service-last-accessed/KIND/NAME.json</c> (KIND <c>role</c> or <c>user</c>): <c>aws iam
+    /// get-service-last-accessed-details</c> of the job <c>aws iam generate-service-last-accessed-details --arn</c> started
+    /// for that principal. Null for a name IAM would not allow: names arrive in AWS's answers and must never name a
+    /// file outside the snapshot.
+    /// </summary>
+    public static string? ServiceLastAccessed(string account, string kind, string name) =>
+        kind is "role" or "user" && PrincipalName().IsMatch(name) && name.Trim('.').Length > 0
+            ? Path.Combine(account, "iam", "service-last-accessed", kind, name + ".json")
+            : null;
+
     public static string Tagging(string account) => Path.Combine(account, TaggingFolder);
 
     /// <summary><c>ACCOUNT/tagging/REGION.json</c>: <c>aws resourcegroupstaggingapi get-resources</c>.</summary>
@@ -45,6 +56,56 @@ internal static partial class SnapshotLayout
 
     /// <summary><c>ACCOUNT/quotas/REGION/SERVICE-CODE.json</c>: <c>aws service-quotas list-service-quotas</c>.</summary>
     public static string QuotaFile(string account, string region, string serviceCode) => Path.Combine(account, QuotasFolder, region, serviceCode + ".json");
+
+    public const string RamFolder = "ram";
+
+    /// <summary>The AWS CLI commands of <c>ACCOUNT/ram/REGION/</c>, each run with <c>--resource-owner SELF</c>.</summary>
+    public static class RamCommands
+    {
+        public const string Shares = "get-resource-shares";
+        public const string Resources = "list-resources";
+        public const string Principals = "list-principals";
+
+        public static readonly IReadOnlyList<string> All = [Shares, Resources, Principals];
+    }
+
+    /// <summary>
+    /// <c>ACCOUNT/ram/REGION/COMMAND.json</c>: <c>aws ram COMMAND --resource-owner SELF</c> (get-resource-shares,
+    /// list-resources, list-principals): the shares the account owns in the region, what they share and with whom.
+    /// </summary>
+    public static string RamFile(string account, string region, string command) =>
+        Path.Combine(account, RamFolder, NetworkId(region, RegionName()), command + ".json");
+
+    public const string NetworkFolder = "network";
+
+    /// <summary><c>ACCOUNT/network/</c>: the EC2 network outputs, a folder per region (docs/network.md).</summary>
+    public static string Network(string account) => Path.Combine(account, NetworkFolder);
+
+    /// <summary><c>ACCOUNT/network/REGION/COMMAND.json</c>: <c>aws ec2 COMMAND</c> (describe-vpcs, describe-route-tables, …).</summary>
+    public static string NetworkFile(string account, string region, string command) =>
+        Path.Combine(account, NetworkFolder, NetworkId(region, RegionName()), command + ".json");
+
+    /// <summary>
+    /// <c>ACCOUNT/network/REGION/search-transit-gateway-routes/TABLE.json</c>: <c>aws ec2 search-transit-gateway-routes
+    /// --transit-gateway-route-table-id TABLE --filters Name=type,Values=static,propagated</c>.
+    /// </summary>
+    public static string GatewayRoutesFile(string account, string region, string tableId) => NetworkItemFile(account, region, "search-transit-gateway-routes", tableId);
+
+    /// <summary>
+    /// <c>ACCOUNT/network/REGION/COMMAND/ID.json</c>: a call about one thing, named after its id:
+    /// <c>search-transit-gateway-routes/TGW-RTB-ID</c>, <c>describe-vpc-endpoint-service-permissions/VPCE-SVC-ID</c>.
+    /// </summary>
+    public static string NetworkItemFile(string account, string region, string command, string id) =>
+        Path.Combine(account, NetworkFolder, NetworkId(region, RegionName()), command, NetworkId(id, NetworkItemId()) + ".json");
+
+    /// <summary>Whether a folder of <c>network/</c> is named as a region is.</summary>
+    public static bool IsRegion(string name) => RegionName().IsMatch(name);
+
+    /// <summary>Whether a name is the id of a transit gateway route table or an endpoint service (a file is named after one).</summary>
+    public static bool IsNetworkId(string name) => NetworkItemId().IsMatch(name);
+
+    private static string NetworkId(string id, Regex pattern) =>
+        pattern.IsMatch(id) ? id : throw new SnapshotFormatException($"'{id}' is not a region or EC2 id of the expected kind");
 
     /// <summary>
     /// <c>organizations/</c>, beside the account folders: the AWS organisation, one file per AWS CLI call, in a
@@ -83,8 +144,18 @@ internal static partial class SnapshotLayout
     private static string OrganizationId(string id, Regex pattern) =>
         pattern.IsMatch(id) ? id : throw new SnapshotFormatException($"'{id}' is not an AWS Organizations id of the expected kind");
 
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
+    private static partial Regex RegionName();
+
+    [GeneratedRegex("^(tgw-rtb|vpce-svc)-[0-9a-f]{8,17}$")]
+    private static partial Regex NetworkItemId();
+
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountFolderName();
+
+    // IAM's user and role names (botocore's userNameType and roleNameType, 1-64; 128 leaves room for either).
+    [GeneratedRegex("^[\\w+=,.@-]{1,128}\\z")]
+    private static partial Regex PrincipalName();
 
     // The id patterns of botocore's model of Organizations (ParentId, PolicyTargetId, PolicyId, PolicyType).
     [GeneratedRegex("^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$")]

@@ -51,7 +51,8 @@ internal sealed partial class SnapshotReader
             ReadConfigFiles();
             if (Folder("iam", CoverageGap.Sources.Iam))
             {
-                IamFiles.Read(_directory, _account, _snapshot._directory, _snapshot._limits, Add, (file, ex) => Failed(file, null, CoverageGap.Sources.Iam, ex));
+                IamFiles.Read(_directory, _account, _snapshot._directory, _snapshot._limits, Add, (file, ex) => Failed(file, null, CoverageGap.Sources.Iam, ex),
+                    (file, ex) => Failed(file, null, CoverageGap.Sources.ServiceLastAccessed, ex));
             }
             foreach (var file in Files(SnapshotLayout.TaggingFolder, CoverageGap.Sources.Tagging, depth: 1))
             {
@@ -63,8 +64,28 @@ internal sealed partial class SnapshotReader
                     }
                 });
             }
+            ReadResourceShares();
             ReadQuotas();
             return Result();
+        }
+
+        /// <summary><c>ram/REGION/</c>: a region's three RAM files together, or a gap naming the file that failed.</summary>
+        private void ReadResourceShares()
+        {
+            if (!Folder(SnapshotLayout.RamFolder, CoverageGap.Sources.Ram))
+            {
+                return;
+            }
+            foreach (var folder in Directory.EnumerateDirectories(Path.Combine(_directory, SnapshotLayout.RamFolder)).Order(StringComparer.Ordinal))
+            {
+                var region = Path.GetFileName(folder);
+                if (!SnapshotLayout.IsRegion(region))
+                {
+                    _errors.Add($"{folder}: ignored: ram/ holds a folder per region");
+                    continue;
+                }
+                Guarded(folder, region, CoverageGap.Sources.Ram, () => RamFiles.Read(folder, _account, region, _snapshot._directory, _snapshot._limits).ForEach(Add));
+            }
         }
 
         private Snapshot Result() => new(_resources.Values.ToList(), _gaps, _snapshot.CollectedAt, _errors);

@@ -19,11 +19,13 @@ internal sealed partial class SnapshotReader
     private readonly string _directory;
     private readonly CollectionFile.Contents _collection;
     private readonly InputLimits _limits;
+    private readonly IReadOnlyList<string> _regions;
 
     private SnapshotReader(string directory, Estate estate, InputLimits limits)
     {
         _directory = directory;
         _limits = limits;
+        _regions = estate.Regions;
         _collection = CollectionFile.Read(Path.Combine(directory, SnapshotLayout.CollectionFile), directory, limits);
         var folders = Directory.EnumerateDirectories(directory)
             .Select(folder => Path.GetFileName(folder))
@@ -47,7 +49,7 @@ internal sealed partial class SnapshotReader
     public static Snapshot Read(string directory, Estate estate, InputLimits? limits = null)
     {
         var reader = Open(directory, estate, limits);
-        return reader.Merge(reader.Accounts) with { Organization = reader.ReadOrganization() };
+        return reader.Merge(reader.Accounts) with { Organization = reader.ReadOrganization(), Network = reader.ReadNetwork() };
     }
 
     /// <summary>
@@ -57,6 +59,10 @@ internal sealed partial class SnapshotReader
     public Rules.Organizations.OrganizationView ReadOrganization() =>
         OrganizationFiles.Read(_directory, _collection.Gaps, _collection.Problem is null, _limits);
 
+    /// <summary>The estate's network across every account of the snapshot, read once per scan (<see cref="NetworkFiles"/>).</summary>
+    public Rules.Network.NetworkView ReadNetwork() =>
+        NetworkFiles.Read(_directory, Accounts, _regions, _collection.Gaps, _limits);
+
     /// <summary>
     /// Only the given accounts: what one part of a scan needs. Quota usage is counted per account,
     /// so an account read alone gives the same resources as the whole snapshot does.
@@ -64,7 +70,7 @@ internal sealed partial class SnapshotReader
     public static Snapshot ReadAccounts(string directory, Estate estate, IReadOnlySet<string> accounts, InputLimits? limits = null)
     {
         var reader = Open(directory, estate, limits);
-        return reader.Merge(reader.Accounts.Where(accounts.Contains)) with { Organization = reader.ReadOrganization() };
+        return reader.Merge(reader.Accounts.Where(accounts.Contains)) with { Organization = reader.ReadOrganization(), Network = reader.ReadNetwork() };
     }
 
     /// <summary>
@@ -84,7 +90,7 @@ internal sealed partial class SnapshotReader
         var folder = SnapshotLayout.Account(_directory, account);
         if (Directory.Exists(folder))
         {
-            IamFiles.Read(folder, account, _directory, _limits, resources.Add, (_, _) => { });
+            IamFiles.Read(folder, account, _directory, _limits, resources.Add, (_, _) => { }, (_, _) => { });
         }
         return new Snapshot(resources, [], CollectedAt, []);
     }

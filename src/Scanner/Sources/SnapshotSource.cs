@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Snapshots;
@@ -17,6 +18,9 @@ internal sealed class SnapshotSource(string directory, Estate estate, InputLimit
     /// <summary>The organisation, read once per scan: every account of a scan is judged against the same one.</summary>
     private readonly ConcurrentDictionary<string, Lazy<OrganizationView>> _organizations = new(StringComparer.Ordinal);
 
+    /// <summary>The network, read once per scan: a path between customers crosses their accounts and the hub's.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<NetworkView>> _networks = new(StringComparer.Ordinal);
+
     public string Directory => directory;
 
     /// <summary>Every account the snapshot has a folder or a recorded gap for, and every account of the estate.</summary>
@@ -27,7 +31,8 @@ internal sealed class SnapshotSource(string directory, Estate estate, InputLimit
         {
             var reader = SnapshotReader.Open(directory, estate, limits);
             var organization = _organizations.GetOrAdd(scanId, _ => new Lazy<OrganizationView>(reader.ReadOrganization)).Value;
-            return reader.ReadAccount(accountId) with { Organization = organization };
+            var network = _networks.GetOrAdd(scanId, _ => new Lazy<NetworkView>(reader.ReadNetwork)).Value;
+            return reader.ReadAccount(accountId) with { Organization = organization, Network = network };
         }, cancellationToken);
 
     public Task<Snapshot?> ReadIamAsync(string scanId, string accountId, CancellationToken cancellationToken) =>
@@ -41,5 +46,9 @@ internal sealed class SnapshotSource(string directory, Estate estate, InputLimit
 
     public IReadOnlyList<string> KeptScans() => [];
 
-    public void Discard(string scanId) => _organizations.TryRemove(scanId, out _);
+    public void Discard(string scanId)
+    {
+        _organizations.TryRemove(scanId, out _);
+        _networks.TryRemove(scanId, out _);
+    }
 }

@@ -114,7 +114,7 @@ internal sealed class TemplateMapper(CfnTemplate template, TemplateContext conte
         var attached = new List<string>();
         foreach (var raw in targetProperties.SelectMany(p => Items(resource.Properties[p])))
         {
-            if (FindTarget(raw) is not { } shape)
+            if (FindTarget(raw, resource.Type) is not { } shape)
             {
                 continue;
             }
@@ -149,21 +149,35 @@ internal sealed class TemplateMapper(CfnTemplate template, TemplateContext conte
         return attached;
     }
 
-    /// <summary>A target named by Ref or GetAtt to a template resource, or by the physical name the template gives it.</summary>
-    private Shape? FindTarget(JsonNode? raw)
+    /// <summary>
+    /// A target named by Ref or GetAtt to a template resource, or by the physical name or ARN the template gives it in any
+    /// form AWS accepts for the property (<see cref="TargetNames"/>), written out or built with Sub or Join.
+    /// </summary>
+    private Shape? FindTarget(JsonNode? raw, string attachmentType)
     {
         var id = raw switch
         {
             JsonObject o when o["Ref"] is JsonValue r => r.ToString(),
             JsonObject o when o["Fn::GetAtt"] is JsonArray { Count: > 0 } a => a[0]?.ToString(),
+            JsonObject o when o["Fn::GetAtt"] is JsonValue dotted && dotted.ToString().Split('.') is [var logical, ..] => logical,
             _ => null,
         };
         if (id is not null)
         {
             return _shapes.GetValueOrDefault(id);
         }
-        var text = _resolver.ResolveText(raw);
-        return text is null ? null : _shapes.Values.FirstOrDefault(s => s.Name == text || s.Arn == text);
+        if (_resolver.ResolveText(raw) is not { } resolved)
+        {
+            return null;
+        }
+        var text = TargetNames.Substitute(resolved, _shapes);
+        if (_shapes.Values.FirstOrDefault(s => s.Name == text || s.Arn == text) is { } exact)
+        {
+            return exact;
+        }
+        return TargetNames.TargetType(attachmentType) is { } type && TargetNames.Parse(type, text) is var (name, account) && !Unknown.Contains(name)
+            ? _shapes.Values.FirstOrDefault(s => s.Source.Type == type && s.Name == name && (account is null || Unknown.Contains(account) || account == s.Account))
+            : null;
     }
 
     private static IEnumerable<JsonNode?> Items(JsonNode? value) => value switch

@@ -30,6 +30,8 @@ public sealed class AccessAnalyzerTests
     [InlineData("""{"Federated":"arn:aws:iam::111111111111:saml-provider/okta"}""", GrantKind.Federated)]
     [InlineData("""{"Federated":"arn:aws:iam::444444444444:saml-provider/okta"}""", GrantKind.UnknownAccount)]
     [InlineData("""{"AWS":"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E1"}""", GrantKind.Service)]
+    [InlineData("""{"AWS":"arn:aws:iam::156460612806:root"}""", GrantKind.Service)]
+    [InlineData("""{"AWS":"127311923021"}""", GrantKind.Service)]
     public void EachPrincipalIsClassifiedAgainstTheEstate(string principal, GrantKind expected)
     {
         Assert.Equal(expected, Grant(principal).Kind);
@@ -131,5 +133,34 @@ public sealed class AccessAnalyzerTests
         Assert.Equal(
             "arn:aws:iam::333333333333:root (account 333333333333 of another customer, globex) may sqs:SendMessage under statement 'S1' of queue policy",
             grant.Description);
+    }
+
+    [Theory]
+    [InlineData("ArnLike", "lambda.amazonaws.com")]
+    [InlineData("ArnEquals", "my-bucket")]
+    [InlineData("ArnLike", "s3.amazonaws.com")]
+    public void AnArnTestOfSourceArnAgainstNoArnNeverHoldsSoTheStatementGrantsNothing(string op, string value)
+    {
+        // trivy AWS-0067 good example: aws:SourceArn always holds a whole ARN, and ArnEquals/ArnLike compare its
+        // six segments, so a value that is no ARN never matches and nobody gets in.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
+        var condition = $$$""","Condition":{"{{{op}}}":{"AWS:SourceArn":"{{{value}}}"}}""";
+
+        Assert.Empty(Grants("""{"Service":"s3.amazonaws.com"}""", condition));
+        Assert.Empty(Grants("\"*\"", condition));
+    }
+
+    [Theory]
+    [InlineData("ArnLikeIfExists", "lambda.amazonaws.com", GrantKind.Public)]
+    [InlineData("ArnNotLike", "lambda.amazonaws.com", GrantKind.Public)]
+    [InlineData("ArnLike", "*", GrantKind.Public)]
+    [InlineData("ArnLike", "arn:aws:s3:::my-bucket", GrantKind.Public)]
+    [InlineData("ArnLike", "arn:aws:sns:us-east-1:444444444444", GrantKind.UnknownAccount)]
+    [InlineData("ArnLike", "arn:aws:sns:us-east-1:111111111111:t", GrantKind.Own)]
+    public void AnArnTestThatSomeRequestCanMeetStillGrants(string op, string value, GrantKind expected)
+    {
+        var condition = $$$""","Condition":{"{{{op}}}":{"aws:SourceArn":"{{{value}}}"}}""";
+
+        Assert.Equal(expected, Grant("\"*\"", condition).Kind);
     }
 }

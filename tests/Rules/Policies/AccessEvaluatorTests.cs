@@ -112,6 +112,34 @@ public sealed class AccessEvaluatorTests
     }
 
     [Fact]
+    public void PolicyVariablesStandOnlyInTheResourcePartOfAnArn()
+    {
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html: a variable in Resource
+        // stands only in the resource part of the ARN, after the fifth colon, never for the service, region or
+        // account. (Found by the differential test: iam-simulate agrees.)
+        var queue = $"arn:aws:sqs:us-east-1:{Account}:{Shirley.Arn[(Shirley.Arn.LastIndexOf('/') + 1)..]}";
+        const string byAccount = """{"Effect":"Allow","Action":"sqs:*","Resource":"arn:aws:sqs:us-east-1:${aws:PrincipalAccount}:*"}""";
+        const string byName = """{"Effect":"Allow","Action":"sqs:*","Resource":"arn:aws:sqs:us-east-1:*:${aws:username}"}""";
+
+        Assert.False(Ask(Shirley, "sqs:SendMessage", queue, byAccount).Allowed);
+        Assert.True(Ask(Shirley, "sqs:SendMessage", queue, byName).Allowed);
+    }
+
+    [Fact]
+    public void ADenyWithNotPrincipalDeniesAPrincipalThatHasAPermissionsBoundary()
+    {
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html: with a
+        // permissions boundary set, a Deny with NotPrincipal denies the principal even when NotPrincipal names it.
+        // (Found by the differential test: iam-simulate agrees.)
+        var queue = $"arn:aws:sqs:us-east-1:{Account}:q";
+        var fence = $$"""{"Effect":"Deny","NotPrincipal":{"AWS":["{{Account}}","{{Builder.SessionArn}}"]},"Action":"sqs:*","Resource":"*"}""";
+        const string identity = """{"Effect":"Allow","Action":"sqs:*","Resource":"*"}""";
+
+        Assert.True(Ask(Builder, "sqs:DeleteQueue", queue, identity, resourcePolicy: fence).Allowed);
+        Assert.False(Ask(Builder, "sqs:DeleteQueue", queue, identity, """{"Effect":"Allow","Action":"sqs:*","Resource":"*"}""", resourcePolicy: fence).Allowed);
+    }
+
+    [Fact]
     public void AnAllowUnderAConditionWeCannotJudgeIsAllowedAndMarkedUncertain()
     {
         const string odd = """{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringSortOf":{"aws:PrincipalTag/x":"y"}}}""";
@@ -131,5 +159,31 @@ public sealed class AccessEvaluatorTests
 
         Assert.True(answer.Allowed);
         Assert.True(answer.Uncertain);
+    }
+
+    [Fact]
+    public void AGrantToTheAccountDoesNotHideAnotherStatementThatAllowsEveryone()
+    {
+        // Found by the differential test (tests/Differential): two allowing statements, one naming the account
+        // (a delegation, no allow of its own) and one naming "*"; the second allows within the account.
+        var queue = $"arn:aws:sqs:us-east-1:{Account}:q";
+        var policy = $$"""{"Effect":"Allow","Principal":{"AWS":"{{Account}}"},"Action":"sqs:*","Resource":"*"},{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"{{queue}}"}""";
+
+        var answer = Ask(Builder, "sqs:SendMessage", queue, resourcePolicy: policy);
+
+        Assert.True(answer.Allowed, answer.ToString());
+        Assert.Contains("resource-based policy allows it", answer.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGrantToEveryoneAllowsWithinTheAccountWhateverTheBoundary()
+    {
+        // The evaluation flow chart: within one account a resource-based allow is final; only a grant to the
+        // role's ARN is documented as held by the boundary's implicit deny (checked against iam-simulate).
+        var queue = $"arn:aws:sqs:us-east-1:{Account}:q";
+        const string everyone = """{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*"}""";
+
+        Assert.True(Ask(Builder, "sqs:SendMessage", queue, boundary: ShirleysBoundary, resourcePolicy: everyone).Allowed);
+        Assert.True(Ask(Shirley, "sqs:SendMessage", queue, boundary: ShirleysBoundary, resourcePolicy: everyone).Allowed);
     }
 }

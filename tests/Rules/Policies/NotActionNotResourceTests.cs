@@ -16,6 +16,7 @@ public sealed class NotActionNotResourceTests
     [InlineData("""{"Effect":"Allow","NotAction":["iam","nosuchservice:*"],"Resource":"*"}""")]
     [InlineData("""{"Effect":"Allow","Action":"*","NotResource":"prowler:resource"}""")]
     [InlineData("""{"Effect":"Allow","NotAction":"prowler:action","NotResource":["not-an-arn"]}""")]
+    [InlineData("""{"Effect":"Allow","NotAction":["s3:NoSuchAction","iam:Fetch*"],"Resource":"*"}""")]
     public void AnAllowThroughANotActionOrNotResourceThatNamesNothingIsAdministratorAccess(string statement)
     {
         Assert.True(Permissions(statement).AllowsAdmin);
@@ -30,6 +31,39 @@ public sealed class NotActionNotResourceTests
     public void ANotActionOrNotResourceThatNamesRealThingsIsNotAdministratorAccess(string statement)
     {
         Assert.False(Permissions(statement).AllowsAdmin);
+    }
+
+    [Theory]
+    [InlineData("s3:GetObject", true)]
+    [InlineData("S3:getOBJECT", true)]
+    [InlineData("s3:Get*", true)]
+    [InlineData("*:GetObject", true)]
+    [InlineData("ec2:Describe?nstances", true)]
+    [InlineData("s3:GetObjects", false)]
+    [InlineData("s3:Fetch*", false)]
+    [InlineData("prowler:action", false)]
+    [InlineData("s3:Get?", false)]
+    public void AnActionNamesSomethingOnlyWhenAwsHasAnActionItMatches(string pattern, bool names)
+    {
+        Assert.Equal(names, ServiceCatalog.NamesAnyAction(pattern));
+        // Asked again, from the remembered verdict for wildcards.
+        Assert.Equal(names, ServiceCatalog.NamesAnyAction(pattern));
+    }
+
+    [Fact]
+    public void UnknownActionsAreNamedInAllowAndDenyStatementsButRealOnesAreNot()
+    {
+        var policy = PolicyDocument.Parse("""
+            {"Statement":[
+              {"Effect":"Allow","Action":["s3:GetObjects","s3:ListBucket"],"Resource":"*"},
+              {"Effect":"Deny","NotAction":"iam:Fetch*","Resource":"*"},
+              {"Effect":"Allow","Action":"iam:*Policy*","Resource":"*"}]}
+            """);
+
+        var unknown = IdentityPolicyChecks.UnknownActions([policy]);
+
+        Assert.Equal([["s3:GetObjects"], ["iam:Fetch*"]], unknown.Select(u => u.Names.ToArray()));
+        Assert.Equal([true, false], unknown.Select(u => u.Statement.IsAllow));
     }
 
     [Fact]

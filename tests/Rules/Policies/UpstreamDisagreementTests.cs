@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Policies;
 using Ocado.Guardrails.Rules.Testing;
+using Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.Rules.Policies;
 
@@ -115,7 +117,10 @@ public sealed class UpstreamDisagreementTests
     [Fact]
     public void ASourceIpRangeNamesANetworkNotAnAccount()
     {
-        // prowler-public-09: any account's principal whose request comes from 192.0.2.0/24 gets in.
+        // prowler-public-09 (prowler: a private or reserved range is not public): aws:SourceIp names a network, not an
+        // account, so any account's principal whose request comes from the range gets in. AWS's own examples use
+        // 192.0.2.0/24 for a company's public range, and the key only ever holds public addresses.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-ip.html
         var policy = Public("s3:*", """{"IpAddress":{"aws:SourceIp":"192.0.2.0/24"}}""");
 
         var answer = OutsiderAsks(policy, "s3:GetObject", "arn:aws:s3:::b/k", r => r.With("aws:SourceIp", "192.0.2.10"));
@@ -203,5 +208,42 @@ public sealed class UpstreamDisagreementTests
 
         Assert.True(permissions.AllowsAdmin);
         Assert.NotEmpty(PrivilegeEscalation.Find(permissions, Owner));
+    }
+
+    /// <summary>tests/data/policy-eval/disagreements.json: every case where the corpus's checker finds us differing, on its exact input.</summary>
+    private static readonly JsonElement Corpus = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.TestData, "policy-eval", "disagreements.json"))).RootElement;
+
+    public static TheoryData<string> RulesWithDisagreements() => [.. Corpus.GetProperty("resourcePolicyFixtures").EnumerateObject().Select(p => p.Name)];
+
+    [Theory]
+    [MemberData(nameof(RulesWithDisagreements))]
+    public void OnTheCorpusesOwnResourcesEachRuleGivesTheVerdictExplainedAbove(string ruleId)
+    {
+        // The exact configuration items of the policy-eval snapshot, in its estate; each case's name gives the
+        // upstream answer, ours, why ours is AWS's and the AWS page that says so.
+        var fixture = Corpus.GetProperty("resourcePolicyFixtures").GetProperty(ruleId).GetRawText();
+
+        var results = RuleFixtures.Run(Support.Catalog.Rules, ruleId, fixture);
+
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.True(r.Passed, $"{r.CaseName}: {r.Problem}"));
+    }
+
+    [Fact]
+    public void OnTheCorpusesOwnIdentityPoliciesTheAdminAndEscalationVerdictsAreTheOnesExplainedAbove()
+    {
+        var cases = Corpus.GetProperty("identityPolicyCases").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => PolicyDocument.Parse(c.GetProperty("policy").GetRawText()));
+
+        Assert.Empty(IdentityPolicyChecks.AdminStatements([cases["prowler-admin-3"]]));
+        Assert.True(new PermissionSet([cases["prowler-privesc-14"]], IamTestData.Now).AllowsAdmin);
+        Assert.True(new PermissionSet([cases["prowler-privesc-26"]], IamTestData.Now).AllowsAdmin);
+    }
+
+    [Fact]
+    public void TheListedDisagreementsAreTheCheckersTwentyFive()
+    {
+        var resourceCases = Corpus.GetProperty("resourcePolicyFixtures").EnumerateObject().Sum(p => p.Value.GetProperty("cases").GetArrayLength());
+
+        Assert.Equal(25, resourceCases + Corpus.GetProperty("identityPolicyCases").GetArrayLength());
     }
 }

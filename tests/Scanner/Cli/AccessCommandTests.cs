@@ -87,11 +87,72 @@ public sealed class AccessCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exit);
         using var json = JsonDocument.Parse(output);
         var principals = json.RootElement.GetProperty("principals").EnumerateArray().Select(p => p.GetProperty("principal").GetString()).ToList();
-        Assert.Equal([Bounded, Reader], principals);
+        // The owner's account root may too (nothing denies it): its root user, or any principal its policies allow.
+        Assert.Equal([Bounded, Reader, $"arn:aws:iam::{Dev}:root"], principals);
         var reader = json.RootElement.GetProperty("principals")[1].GetProperty("answers")[0];
         Assert.True(reader.GetProperty("allowed").GetBoolean());
         var resource = reader.GetProperty("decisions").EnumerateArray().Single(d => d.GetProperty("policyType").GetString() == "resource-based policy");
         Assert.Equal("ReaderGets", resource.GetProperty("statements")[0].GetProperty("statement").GetProperty("Sid").GetString());
+    }
+
+    [Fact]
+    public async Task WhoListsEveryAccountTheResourcePolicyTrustsAsItsRootWithTheDecidingStatement()
+    {
+        var (exit, output, _) = await AskAsync(null, "s3:GetObject", DropBucket + "/report.csv", json: true);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        var principals = json.RootElement.GetProperty("principals").EnumerateArray().ToDictionary(p => p.GetProperty("principal").GetString()!);
+        var partner = principals[$"arn:aws:iam::{Partner}:root"];
+        Assert.Equal("account", partner.GetProperty("kind").GetString());
+        var resource = partner.GetProperty("answers")[0].GetProperty("decisions").EnumerateArray().Single(d => d.GetProperty("policyType").GetString() == "resource-based policy");
+        Assert.Equal("PartnerGets", resource.GetProperty("statements")[0].GetProperty("statement").GetProperty("Sid").GetString());
+        Assert.Equal("account", principals[$"arn:aws:iam::{Dev}:root"].GetProperty("kind").GetString());
+        Assert.DoesNotContain("*", principals.Keys);
+    }
+
+    [Fact]
+    public async Task WhoListsAnyoneWhenAStatementNamesStarForThatResource()
+    {
+        var (exit, output, _) = await AskAsync(null, "s3:GetObject", DropBucket + "/public/index.html");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("* (anyone: any account's principals and anonymous callers)", output, StringComparison.Ordinal);
+        Assert.Contains("PublicGets", output, StringComparison.Ordinal);
+        Assert.Contains($"arn:aws:iam::{Partner}:root (account {Partner}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhoListsAServicePrincipalWhenTheRequestMeetsItsConditionAndOtherwiseSaysItIsNamedButNotAllowed()
+    {
+        var (allowedExit, allowed, _) = await AskAsync(null, "s3:PutObject", DropBucket + "/logs/today.log", false, $"aws:SourceAccount={Dev}");
+        var (_, withoutContext, _) = await AskAsync(null, "s3:PutObject", DropBucket + "/logs/today.log", json: true);
+
+        Assert.Equal(ExitCodes.Ok, allowedExit);
+        var end = allowed.IndexOf("named by the resource policy", StringComparison.Ordinal);
+        var listed = end >= 0 ? allowed[..end] : allowed;
+        Assert.Contains("logging.s3.amazonaws.com (AWS service principal)", listed, StringComparison.Ordinal);
+        Assert.Contains("LogDelivery", listed, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(withoutContext);
+        Assert.DoesNotContain(json.RootElement.GetProperty("principals").EnumerateArray(), p => p.GetProperty("principal").GetString() == "logging.s3.amazonaws.com");
+        var named = json.RootElement.GetProperty("namedButNotAllowed").EnumerateArray().Single(p => p.GetProperty("principal").GetString() == "logging.s3.amazonaws.com");
+        Assert.Equal("service", named.GetProperty("kind").GetString());
+        Assert.False(named.GetProperty("answers")[0].GetProperty("allowed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task WhoListsTheServiceARoleTrustsAndTheFederatedProviderAnotherTrusts()
+    {
+        var (_, ec2, _) = await AskAsync(null, "sts:AssumeRole", Reader);
+        var (exit, web, _) = await AskAsync(null, "sts:AssumeRoleWithWebIdentity", WebRole, true);
+
+        Assert.Contains("ec2.amazonaws.com (AWS service principal)", ec2, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(web);
+        var cognito = json.RootElement.GetProperty("principals").EnumerateArray().Single(p => p.GetProperty("principal").GetString() == "cognito-identity.amazonaws.com");
+        Assert.Equal("federated", cognito.GetProperty("kind").GetString());
+        var trust = cognito.GetProperty("answers")[0].GetProperty("decisions").EnumerateArray().Single(d => d.GetProperty("policyType").GetString() == "resource-based policy");
+        Assert.Equal("TrustCognito", trust.GetProperty("statements")[0].GetProperty("statement").GetProperty("Sid").GetString());
     }
 
     [Fact]

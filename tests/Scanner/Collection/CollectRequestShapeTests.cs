@@ -28,8 +28,51 @@ public sealed class CollectRequestShapeTests
         Assert.Empty(problems);
         Assert.Equal(
             ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "GenerateCredentialReport", "GetAccountAuthorizationDetails",
-             "GetCallerIdentity", "GetCredentialReport", "GetResources", "ListServiceQuotas", "SelectAggregateResourceConfig", "SelectResourceConfig"],
+             "GetCallerIdentity", "GetCredentialReport", "GetResourceShares", "GetResources", "ListPrincipals", "ListResources", "ListServiceQuotas",
+             "SelectAggregateResourceConfig", "SelectResourceConfig"],
             requests.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryRequestOfAnIncrementalNightConformsToAwssServiceModels()
+    {
+        AwsCli.Require();
+        await using var harness = await CollectionHarness.StartAsync(accounts: 2, resourcesPerRegion: 30);
+        harness.Server.Faults.DeletedHiddenFromQuery = true;
+        var fast = CollectionHarness.FastSettings();
+        var aggregated = new AwsSettings
+        {
+            ExternalId = fast.ExternalId, BaseDelay = fast.BaseDelay, MaxDelay = fast.MaxDelay, RequestsPerSecond = fast.RequestsPerSecond,
+            Aggregator = new AggregatorSettings(harness.Server.Estate.AggregatorName, harness.Server.Estate.CallerAccount, "eu-west-1"),
+        };
+        var (direct, viaAggregator) = (Path.Combine(harness.Output.Path, "direct"), Path.Combine(harness.Output.Path, "aggregator"));
+        await harness.CollectAsync(fast, directory: direct);
+        await harness.CollectAsync(aggregated, directory: viaAggregator);
+        EstateChurn.Apply(harness.Server.Estate, 0.1, DateTimeOffset.UtcNow);
+        harness.Server.ClearRequests();
+        await harness.CollectAsync(fast, directory: direct + "-2", since: direct);
+        await harness.CollectAsync(aggregated, directory: viaAggregator + "-2", since: viaAggregator);
+
+        var requests = harness.Server.Requests;
+        Assert.Empty(requests.SelectMany(r => ServiceModels.Check(r.Service, r.Operation, Input(r)).Select(p => $"{r.Service}:{r.Operation}: {p}")).Distinct());
+        Assert.Contains(requests, r => r.Operation == "DescribeConfigurationRecorderStatus");
+        Assert.Contains(requests, r => r.Operation == "DescribeConfigurationAggregatorSourcesStatus");
+        Assert.Contains(requests, r => r.Operation == "GetResources" && r.JsonInput.Contains("ResourceARNList", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("GetResourceShares")]
+    [InlineData("ListResources")]
+    [InlineData("ListPrincipals")]
+    public void EachRamOperationIsServedAtThePathAndMethodOfItsModel(string operation)
+    {
+        AwsCli.Require();
+
+        var (method, path) = ServiceModels.Http("ram", operation);
+
+        // The server knows a RAM operation by its path alone, as RAM does; RamClient posts to the same paths (RamCliTests).
+        Assert.Equal("POST", method);
+        Assert.Equal(operation, RamHandler.OperationOf(path));
     }
 
     [Fact]

@@ -78,10 +78,10 @@ public sealed class CollectSnapshotTests
 
         Assert.Contains(summary.Gaps, g => g.AccountId == accounts[0] && g.Source == CoverageGap.Sources.Iam && g.Reason.StartsWith("access denied", StringComparison.Ordinal));
         var disabled = summary.Gaps.Where(g => g.AccountId == accounts[1]).ToList();
-        Assert.Equal([CoverageGap.Sources.Config, CoverageGap.Sources.Quotas, CoverageGap.Sources.Tagging], disabled.Select(g => g.Source).Order(StringComparer.Ordinal));
+        Assert.Equal([CoverageGap.Sources.Config, CoverageGap.Sources.Ram, CoverageGap.Sources.Quotas, CoverageGap.Sources.Tagging], disabled.Select(g => g.Source).Order(StringComparer.Ordinal));
         Assert.All(disabled, g => Assert.Equal("eu-central-1", g.Region));
         Assert.All(disabled, g => Assert.StartsWith("region not enabled", g.Reason, StringComparison.Ordinal));
-        Assert.Equal(4, summary.Gaps.Count);
+        Assert.Equal(5, summary.Gaps.Count);
         Assert.Contains(harness.ReadCollected().Resources, r => r.AccountId == accounts[1] && r.Region == "eu-west-1");
     }
 }

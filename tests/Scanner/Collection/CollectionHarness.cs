@@ -36,8 +36,9 @@ internal sealed class CollectionHarness : IAsyncDisposable
     }
 
     /// <summary>Fast enough for a unit test: milliseconds of backoff, many attempts (half the calls may be throttled).</summary>
-    public static AwsSettings FastSettings(double requestsPerSecond = 500, int burst = 1) => new()
+    public static AwsSettings FastSettings(double requestsPerSecond = 500, int burst = 1, ServiceLastAccessSettings? lastAccess = null) => new()
     {
+        ServiceLastAccessed = lastAccess ?? new ServiceLastAccessSettings(),
         ExternalId = ExternalId,
         RequestsPerSecond = requestsPerSecond,
         Burst = burst,
@@ -85,7 +86,9 @@ internal sealed class CollectionHarness : IAsyncDisposable
 
     public AwsEndpoints Endpoints => new(name => name == "AWS_ENDPOINT_URL" ? Server.Endpoint.ToString() : null);
 
-    public async Task<CollectionSummary> CollectAsync(AwsSettings settings, string? secretKey = null)
+    /// <param name="directory">Where to write (else <see cref="SnapshotDirectory"/>).</param>
+    /// <param name="since">A previous snapshot to collect incrementally from.</param>
+    public async Task<CollectionSummary> CollectAsync(AwsSettings settings, string? secretKey = null, string? directory = null, string? since = null)
     {
         using var http = new HttpClient();
         var collector = new Collector(new CollectorOptions
@@ -96,14 +99,14 @@ internal sealed class CollectionHarness : IAsyncDisposable
             Log = Log,
             CredentialReportPollInterval = TimeSpan.FromMilliseconds(5),
         });
-        return await collector.RunAsync(Estate, settings, SnapshotDirectory, TestContext.Current.CancellationToken);
+        return await collector.RunAsync(Estate, settings, directory ?? SnapshotDirectory, TestContext.Current.CancellationToken, since: since);
     }
 
-    public Snapshot ReadCollected() => SnapshotReader.Read(SnapshotDirectory, Estate);
+    public Snapshot ReadCollected(string? directory = null) => SnapshotReader.Read(directory ?? SnapshotDirectory, Estate);
 
-    public Snapshot ReadServed()
+    public Snapshot ReadServed(bool servicesLastAccessed = false)
     {
-        Server.Estate.WriteSnapshot(ServedDirectory);
+        Server.Estate.WriteSnapshot(ServedDirectory, servicesLastAccessed);
         return SnapshotReader.Read(ServedDirectory, Estate);
     }
 

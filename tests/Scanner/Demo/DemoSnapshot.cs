@@ -14,6 +14,9 @@ internal sealed class DemoSnapshot
     public Dictionary<string, Item> Resources { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string?> CustomerByAccount { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The root users of the credential reports (<c>arn:aws:iam::ACCOUNT:root</c>): the accounts' own resources (<c>AWS::::Account</c>), which the manifest does not count.</summary>
+    public HashSet<string> AccountRoots { get; } = new(StringComparer.Ordinal);
+
     public static DemoSnapshot Read(string directory)
     {
         var snapshot = new DemoSnapshot();
@@ -47,6 +50,14 @@ internal sealed class DemoSnapshot
             snapshot.AddIam(document.RootElement, "GroupDetailList", "AWS::IAM::Group", account);
             snapshot.AddIam(document.RootElement, "RoleDetailList", "AWS::IAM::Role", account);
             snapshot.AddIam(document.RootElement, "Policies", "AWS::IAM::Policy", account);
+        }
+        foreach (var file in DemoBuilder.Files(directory, "credential-report.csv"))
+        {
+            // The report's second column is the ARN; the root user's row is the account itself.
+            foreach (var row in File.ReadLines(file).Skip(1).Select(l => l.Split(',')).Where(r => r is ["<root_account>", ..]))
+            {
+                snapshot.AccountRoots.Add(row[1]);
+            }
         }
         foreach (var (arn, tags) in DemoBuilder.TagMappings(directory))
         {

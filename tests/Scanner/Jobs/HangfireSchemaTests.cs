@@ -5,11 +5,14 @@ using Ocado.Guardrails.Tests.Support;
 namespace Ocado.Guardrails.Tests.Scanner.Jobs;
 
 /// <summary>Workers and <c>audit</c> started together on a new database each install Hangfire's schema; none may fail.</summary>
+[Collection(HangfireStatics.Name)]
 public sealed class HangfireSchemaTests
 {
     [Fact]
     public async Task EightProcessesInstallingTheSchemaAtOnceOnANewDatabaseAllSucceedAndLeaveOneSchema()
     {
+        // The installer takes Hangfire's static log provider on first use: never a serve host's disposed one.
+        HangfireStatics.Quiet();
         await using var database = await TestPostgres.CreateDatabaseAsync();
         using var start = new Barrier(8);
         var installs = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>

@@ -17,7 +17,7 @@ public static class AccessEvaluator
 {
     public static AccessAnswer Evaluate(AccessQuestion question)
     {
-        var who = question.Principal;
+        var who = question.Principal with { HasPermissionsBoundary = question.PermissionsBoundary is not null };
         var request = Complete(question);
         var resourceAccount = question.ResourceAccount ?? who.AccountId;
         var org = question.Organization;
@@ -52,7 +52,7 @@ public static class AccessEvaluator
         var withinBoundary = limit.Verdict != PolicyVerdict.ImplicitlyDenied;
         var identityAllows = who.Kind == RequestPrincipalKind.Root || (identity.Verdict == PolicyVerdict.Allowed && withinBoundary);
         var resourceAllows = resource.Verdict == PolicyVerdict.Allowed;
-        if (resourceAccount != who.AccountId && who.Kind is not (RequestPrincipalKind.Service or RequestPrincipalKind.Anonymous))
+        if (resourceAccount != who.AccountId && who.Kind is not (RequestPrincipalKind.Service or RequestPrincipalKind.Anonymous or RequestPrincipalKind.Federated))
         {
             // Across accounts the resource's owner and the principal's account must both allow.
             return resourceAllows && identityAllows
@@ -73,22 +73,26 @@ public static class AccessEvaluator
     /// <summary>
     /// Within one account a resource-based policy allows on its own, by whom it names: a user's ARN or a
     /// role session's ARN escape the boundary's implicit deny, a role's ARN does not; naming the account
-    /// delegates to the identity-based policies. <c>"*"</c> and service grants are taken as bound by the
-    /// boundary (AWS does not document them; this is the narrower reading for a principal that has one).
+    /// delegates to the identity-based policies. <c>"*"</c> and service grants allow on their own, as the
+    /// evaluation flow chart has it (a same-account resource-based allow is final; only a grant to the role's
+    /// ARN is documented as bound by the boundary); @cloud-copilot/iam-simulate agrees (tests/Differential).
     /// </summary>
     private static string? ResourceGrantStandsAlone(PolicyTypeDecision resource, RequestContext request, RequestPrincipal who, bool withinBoundary)
     {
-        var match = resource.Deciding.Where(s => s.IsAllow && RequestMatch.Applies(s, request, who) != false)
-            .Select(s => RequestMatch.Principal(s, who)).DefaultIfEmpty(PrincipalMatch.None).Max();
-        return match switch
-        {
-            PrincipalMatch.SessionArn => "the resource-based policy names the role session",
-            PrincipalMatch.PrincipalArn when who.Kind is RequestPrincipalKind.User or RequestPrincipalKind.Root => "the resource-based policy names the user",
-            PrincipalMatch.PrincipalArn when withinBoundary => "the resource-based policy names the role, within its permissions boundary",
-            PrincipalMatch.Everyone or PrincipalMatch.Service when withinBoundary => "the resource-based policy allows it",
-            _ => null,
-        };
+        // Each allowing statement on its own: one that names the account (a delegation) must not hide another that names "*" or the principal.
+        return resource.Deciding.Where(s => s.IsAllow && RequestMatch.Applies(s, request, who) != false)
+            .Select(s => RequestMatch.Principal(s, who)).Distinct().OrderDescending()
+            .Select(match => StandsAlone(match, who, withinBoundary)).FirstOrDefault(why => why is not null);
     }
+
+    private static string? StandsAlone(PrincipalMatch match, RequestPrincipal who, bool withinBoundary) => match switch
+    {
+        PrincipalMatch.SessionArn => "the resource-based policy names the role session",
+        PrincipalMatch.PrincipalArn when who.Kind is RequestPrincipalKind.User or RequestPrincipalKind.Root => "the resource-based policy names the user",
+        PrincipalMatch.PrincipalArn when withinBoundary => "the resource-based policy names the role, within its permissions boundary",
+        PrincipalMatch.Everyone or PrincipalMatch.Service => "the resource-based policy allows it",
+        _ => null,
+    };
 
     /// <summary>The request context keys AWS sets that the question implies, unless the caller set them.</summary>
     private static RequestContext Complete(AccessQuestion question)

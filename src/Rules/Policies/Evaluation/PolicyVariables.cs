@@ -41,6 +41,32 @@ internal static class PolicyVariables
         return text.ToString();
     }
 
+    /// <summary>
+    /// A Resource element's pattern: variables stand only in the resource part of the ARN, after the fifth
+    /// colon; before it (service, region, account) the text is taken as written, so it matches no real ARN
+    /// (null, as for a variable the request lacks).
+    /// </summary>
+    public static string? SubstituteInResource(string pattern, RequestContext request)
+    {
+        // The fifth colon outside any ${...} (a variable's own key has a colon: ${aws:username}).
+        var (colon, colons, inside) = (-1, 0, false);
+        for (var i = 0; i < pattern.Length && colons < 5; i++)
+        {
+            inside = pattern[i] == '$' && i + 1 < pattern.Length && pattern[i + 1] == '{' || (inside && pattern[i] != '}');
+            if (!inside && pattern[i] == ':' && ++colons == 5)
+            {
+                colon = i;
+            }
+        }
+        if (colon < 0)
+        {
+            return pattern;
+        }
+        // "${...}" before the fifth colon is text, and no real ARN has it there: the pattern matches nothing.
+        return pattern[..colon].Contains("${", StringComparison.Ordinal) ? null
+            : Substitute(pattern[(colon + 1)..], request) is { } rest ? pattern[..(colon + 1)] + rest : null;
+    }
+
     /// <summary>One variable's value in glob form; the special characters first, then a key with an optional default.</summary>
     private static string? Resolve(string inside, RequestContext request)
     {

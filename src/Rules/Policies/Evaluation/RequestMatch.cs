@@ -12,7 +12,7 @@ internal enum PrincipalMatch
     PrincipalArn,
     /// <summary>The role session's own ARN.</summary>
     SessionArn,
-    /// <summary>The requesting service.</summary>
+    /// <summary>The requesting service, or the federated provider (web identity, SAML) a trust policy names.</summary>
     Service,
 }
 
@@ -32,7 +32,7 @@ internal static class RequestMatch
     public static bool NamesResource(PolicyStatement s, RequestContext request)
     {
         var arn = Glob.Literal(request.Resource);
-        bool Hit(string pattern) => PolicyVariables.Substitute(pattern, request) is { } p && Wildcard.ResourceMatches(p, arn);
+        bool Hit(string pattern) => PolicyVariables.SubstituteInResource(pattern, request) is { } p && Wildcard.ResourceMatches(p, arn);
         return s.NotResources.Count > 0 ? !s.NotResources.Any(Hit) : s.Resources.Any(Hit);
     }
 
@@ -45,7 +45,9 @@ internal static class RequestMatch
         }
         if (s.NotPrincipals.Count > 0)
         {
-            return who is not null && s.NotPrincipals.Any(p => Reaches(p, who) != PrincipalMatch.None) ? PrincipalMatch.None : PrincipalMatch.Everyone;
+            return who is not null && !(!s.IsAllow && who.HasPermissionsBoundary) && s.NotPrincipals.Any(p => Reaches(p, who) != PrincipalMatch.None)
+                ? PrincipalMatch.None
+                : PrincipalMatch.Everyone;
         }
         return who is null
             ? s.Principals.Any(p => p.IsEveryone) ? PrincipalMatch.Everyone : PrincipalMatch.None
@@ -69,7 +71,11 @@ internal static class RequestMatch
         {
             return who.Kind == RequestPrincipalKind.Service && string.Equals(value, who.Arn, StringComparison.OrdinalIgnoreCase) ? PrincipalMatch.Service : PrincipalMatch.None;
         }
-        if (p.Type != PolicyPrincipal.Aws || who.Kind is RequestPrincipalKind.Service or RequestPrincipalKind.Anonymous)
+        if (p.Type == PolicyPrincipal.Federated)
+        {
+            return who.Kind == RequestPrincipalKind.Federated && string.Equals(value, who.Arn, StringComparison.Ordinal) ? PrincipalMatch.Service : PrincipalMatch.None;
+        }
+        if (p.Type != PolicyPrincipal.Aws || who.Kind is RequestPrincipalKind.Service or RequestPrincipalKind.Anonymous or RequestPrincipalKind.Federated)
         {
             return PrincipalMatch.None;
         }

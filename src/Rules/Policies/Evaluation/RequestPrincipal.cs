@@ -13,6 +13,8 @@ public enum RequestPrincipalKind
     Service,
     /// <summary>No credentials at all.</summary>
     Anonymous,
+    /// <summary>A web identity or SAML provider (<c>cognito-identity.amazonaws.com</c>, a provider's ARN) a trust policy names as Federated.</summary>
+    Federated,
 }
 
 /// <summary>
@@ -24,6 +26,12 @@ public enum RequestPrincipalKind
 public sealed record RequestPrincipal(RequestPrincipalKind Kind, string Arn, string AccountId)
 {
     public string? SessionArn { get; init; }
+
+    /// <summary>
+    /// Whether a permissions boundary is set: then a Deny with NotPrincipal denies it whatever NotPrincipal names.
+    /// See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+    /// </summary>
+    public bool HasPermissionsBoundary { get; init; }
 
     /// <summary>A role under <c>/aws-service-role/</c>, which AWS services assume and no SCP or RCP restricts.</summary>
     public bool IsServiceLinked => Kind == RequestPrincipalKind.Role && Arn.Contains(":role/aws-service-role/", StringComparison.Ordinal);
@@ -41,7 +49,7 @@ public sealed record RequestPrincipal(RequestPrincipalKind Kind, string Arn, str
     /// <summary>The request context keys IAM sets for this principal.</summary>
     public RequestContext Describe(RequestContext request)
     {
-        if (Kind is RequestPrincipalKind.Anonymous)
+        if (Kind is RequestPrincipalKind.Anonymous or RequestPrincipalKind.Federated)
         {
             return request;
         }

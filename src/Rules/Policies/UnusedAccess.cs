@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json;
+using Ocado.Guardrails.Rules.Resources;
+
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// Access granted and not used: IAM's service-last-accessed data of a user or role (supplementaryConfiguration
+/// <c>ServiceLastAccessed</c>, the output of <c>aws iam get-service-last-accessed-details</c>) set against the
+/// statements of its policies. IAM lists exactly the services the principal's policies allow, and a date only for
+/// those it authenticated to within its tracking period (400 days).
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed.html
+/// </summary>
+public static class UnusedAccess
+{
+    public const string SupplementaryKey = "ServiceLastAccessed";
+
+    /// <summary>The services IAM listed for the principal; null when its data was not collected (judge it NotAssessed).</summary>
+    public static IReadOnlyList<ServiceLastUse>? ServicesOf(Resource principal)
+    {
+        if (principal.Supplementary(SupplementaryKey, "ServicesLastAccessed") is not { ValueKind: JsonValueKind.Array } services)
+        {
+            return null;
+        }
+        return services.EnumerateArray()
+            .Where(s => s.ValueKind == JsonValueKind.Object && JsonPath.Find(s, "ServiceNamespace") is { ValueKind: JsonValueKind.String })
+            .Select(s => new ServiceLastUse(
+                JsonPath.Find(s, "ServiceNamespace")!.Value.GetString()!,
+                JsonPath.Find(s, "ServiceName")?.ToString() ?? "",
+                Date(JsonPath.Find(s, "LastAuthenticated"))))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The services not used for more than <paramref name="days"/> days (or never, within IAM's tracking period), each with the
+    /// principal's Allow statements that grant an action of it; null when the data was not collected.
+    /// </summary>
+    public static IReadOnlyList<UnusedService>? UnusedServices(Resource principal, Inventory inventory, DateTimeOffset now, int days)
+    {
+        if (ServicesOf(principal) is not { } services)
+        {
+            return null;
+        }
+        var limit = TimeSpan.FromDays(days);
+        var statements = IamPrincipals.PoliciesOf(principal, inventory).SelectMany(p => p.Statements).Where(s => s.IsAllow).ToList();
+        return services
+            .Where(s => s.LastAuthenticated is not { } used || now - used > limit)
+            .Select(s => new UnusedService(s, statements.Where(st => Grants(st, s.Namespace)).ToList()))
+            .ToList();
+    }
+
+    /// <summary>Whether an Allow statement grants some action of the service (its namespace, as <c>s3</c>).</summary>
+    public static bool Grants(PolicyStatement statement, string serviceNamespace)
+    {
+        if (statement.NotActions.Count > 0)
+        {
+            // NotAction allows everything it does not name: the service, unless the whole of it is named.
+            return !statement.NotActions.Any(n => Wildcard.ActionCovers(n, serviceNamespace + ":*"));
+        }
+        return statement.Actions.Any(a => a.Trim() == "*" || (a.Split(':', 2) is [var prefix, _] && Wildcard.Matches(prefix.Trim(), serviceNamespace, ignoreCase: true)));
+    }
+
+    /// <summary>An ISO 8601 date as IAM and the CLI write it; null when absent or unreadable.</summary>
+    public static DateTimeOffset? Date(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.String } text
+            && DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
+            ? when
+            : null;
+}
