@@ -36,6 +36,10 @@ internal sealed partial class PrincipalEdgeFinder
                 }
                 foreach (var caller in callers)
                 {
+                    if (TakeOverAllAlone(caller, group, account, pattern, actions))
+                    {
+                        continue;
+                    }
                     foreach (var target in targets.Where(t => t != caller))
                     {
                         foreach (var action in actions)
@@ -51,6 +55,60 @@ internal sealed partial class PrincipalEdgeFinder
             }
         }
     }
+
+    /// <summary>
+    /// Whether the caller's takeovers of the group are decided for all its members at once: the set's grant covers
+    /// every one of them and is the same for each holder, but the SCPs over the account judge the principal itself
+    /// (a Deny "unless the principal is the break-glass role"). With those conditions judged for this caller, the
+    /// SCPs either cover every member (one edge to the group) or refuse every one (none); otherwise, false: member
+    /// by member.
+    /// </summary>
+    private bool TakeOverAllAlone(int caller, int group, string account, string pattern, string[] actions)
+    {
+        var info = _infos[caller];
+        if (_organization is null || info.Class.MemberSpecific)
+        {
+            return false;
+        }
+        var who = info.Kind == PrincipalNodeKind.User ? RequestPrincipal.User(info.Arn) : RequestPrincipal.RoleSession(info.Arn);
+        var limit = ServiceControlLimit.For(_organization, account, serviceLinked: false, _now, who);
+        var refused = 0;
+        foreach (var action in actions)
+        {
+            if (!info.Class.Permissions.Can(action, pattern).OnEveryResource)
+            {
+                return false;
+            }
+            if (limit is null || limit.CoversEvery(action, pattern))
+            {
+                if (Ask(info, action, _infos[_members[group]![0]].Arn, account, null) is { Allowed: true } answer)
+                {
+                    Add(_nodes[caller], _nodes[group], Enum.Parse<PrincipalEdgeKind>(action[4..]), answer);
+                    return true;
+                }
+                refused++;
+            }
+            else if (limit.Can(action, pattern).Refusal is { } refusal && refusal.Denying.Any(d => d.Conditions.Count == 0 && StatementMatch.DenyReachesAll(d, pattern)))
+            {
+                refused++;
+            }
+        }
+        return refused == actions.Length;
+    }
+
+    /// <summary>Whether an unconditional Deny of the principal's takes the action away on every resource of the pattern.</summary>
+    private static bool DeniedOnEvery(AccessDecision decision, string action, string pattern) =>
+        !decision.Allowed && decision.Denying.Any(d => d.Conditions.Count == 0 && StatementMatch.DenyNamesAll(d, action) && StatementMatch.DenyReachesAll(d, pattern));
+
+    /// <summary>
+    /// Whether the trust can admit a principal of the estate at all. An Allow for AWS principals under a condition
+    /// on <c>sts:ExternalId</c> admits only a caller that passes the id, and only the outside party it was given to
+    /// is taken to hold it: no principal of the estate is asked with one (as AWS, unless it was handed the id).
+    /// </summary>
+    private static bool AdmitsEstatePrincipals(PolicyDocument trust) =>
+        trust.Statements.Any(s => s.IsAllow && s.Principals.Any(p => p.Type == PolicyPrincipal.Aws) && StatementMatch.AllowNamesAll(s, "sts:AssumeRole")
+            && !s.Conditions.Any(c => c.IsKey("sts:ExternalId") && !c.IsNegated && !c.IfExists && c.Values.Count > 0
+                && c.Set != ConditionSetOperator.ForAllValues && !c.BaseOperator.StartsWith("Null", StringComparison.Ordinal)));
 
     /// <summary>One edge from the permission set's holders to every user (or role) of the account, when the set may take over each.</summary>
     private bool TakeOverAll(int holders, int group, string account, string pattern, string[] actions)
@@ -102,6 +160,12 @@ internal sealed partial class PrincipalEdgeFinder
                 }
             }
         }
+        if (!AdmitsEstatePrincipals(trust))
+        {
+            named.Clear();
+            accounts.Clear();
+            anyone = false;
+        }
         foreach (var caller in named)
         {
             foreach (var role in roles.Where(r => r != caller))
@@ -134,10 +198,11 @@ internal sealed partial class PrincipalEdgeFinder
                 var shared = SharedAssume(decision, trustAlone, callerAccount, pattern, representative, first.TrustText);
                 if (shared && !named.Contains(callers[0]))
                 {
-                    if (SharedAnswer(representative, first, account) is { Allowed: true } answer)
-                    {
-                        Add(_nodes[holders], _nodes[group], PrincipalEdgeKind.AssumeRole, answer);
-                    }
+                    AddSharedAssume(holders, group, representative, first, account);
+                    continue;
+                }
+                if (DeniedOnEvery(decision, "sts:AssumeRole", pattern))
+                {
                     continue;
                 }
                 foreach (var caller in (shared ? callers[..1] : callers).Where(c => !named.Contains(c)))
@@ -244,42 +309,6 @@ internal sealed partial class PrincipalEdgeFinder
         return trustAlone && decision is { Allowing.Count: 0, Denying.Count: 0, ConditionalDenials.Count: 0 }
             && !representative.Class.MemberSpecific && !IsMemberSpecific(trustText)
             && (Scp(callerAccount) is not { } limit || limit.Can("sts:AssumeRole", pattern).Refusal is null);
-    }
-
-    /// <summary>
-    /// The answer for a permission set's holders assuming a trust group's roles, where it cannot differ between
-    /// members or roles: the same holders, the same trust text and the same RCPs over the role's account (none,
-    /// mostly) give the same answer in every other account (unless the trust names accounts or organisation
-    /// paths), so a trust of "*" copied into every account is asked once per holders, not once per account.
-    /// </summary>
-    private AccessAnswer SharedAnswer(PrincipalInfo caller, PrincipalInfo role, string roleAccount)
-    {
-        var accountNamed = AccountSpecificText.Any(t => role.TrustText.Contains(t, StringComparison.OrdinalIgnoreCase));
-        var key = (caller.Class, role.TrustText, caller.Kind, caller.AccountId, caller.AccountId == roleAccount, accountNamed ? roleAccount : ResourceControls(roleAccount));
-        if (!_sharedAnswers.TryGetValue(key, out var answer))
-        {
-            _sharedAnswers[key] = answer = Ask(caller, "sts:AssumeRole", role.Arn, roleAccount, role.Trust);
-        }
-        return answer;
-    }
-
-    /// <summary>
-    /// The RCP Denies over the account that name sts:AssumeRole, as text: the role's side of an answer that is
-    /// not the role's own. (An RCP's Allow is RCPFullAWSAccess, the same everywhere.)
-    /// </summary>
-    private string ResourceControls(string account)
-    {
-        if (_organization is null || !_organization.IsMember(account))
-        {
-            return "";
-        }
-        if (!_signatures.TryGetValue(account, out var signature))
-        {
-            _signatures[account] = signature = string.Join("\u001d", _organization.PathOf(account)
-                .Select(level => string.Join("\u001e", level.ResourceControlPolicies.SelectMany(p => p.Statements)
-                    .Where(s => !s.IsAllow && StatementMatch.DenyNamesSome(s, "sts:AssumeRole")).Select(s => s.Json))));
-        }
-        return signature;
     }
 
     private bool ServiceMayAssume(string service, PrincipalInfo role) =>

@@ -28,12 +28,6 @@ internal sealed partial class PrincipalEdgeFinder
     private static readonly string[] MemberSpecificText =
         ["${", "aws:PrincipalArn", "aws:PrincipalTag", "aws:username", "aws:userid", "aws:SourceIdentity", "aws:PrincipalType", "iam:ResourceTag", "aws:ResourceTag"];
 
-    /// <summary>Trust text whose answer depends on the caller's or the role's account itself, not only on the policies over it.</summary>
-    private static readonly string[] AccountSpecificText =
-        ["aws:PrincipalAccount", "aws:PrincipalOrgPaths", "aws:SourceAccount", "aws:ResourceAccount", "aws:ResourceOrgPaths", "aws:SourceArn", "sts:ExternalId"];
-
-    private readonly Dictionary<(PermissionClass, string, PrincipalNodeKind, string, bool, string), AccessAnswer> _sharedAnswers = [];
-    private readonly Dictionary<string, string> _signatures = new(StringComparer.Ordinal);
     private readonly Organization? _organization;
     private readonly DateTimeOffset _now;
     private readonly PrincipalInfo[] _infos;
@@ -207,11 +201,20 @@ internal sealed partial class PrincipalEdgeFinder
     {
         var resource = Granting(answer, "resource-based policy");
         var grant = Granting(answer, "identity-based policies") ?? resource;
-        if (grant is null)
+        AddStep(from, to, kind, grant, trust ?? resource, answer.Uncertain, service);
+    }
+
+    /// <summary>
+    /// An edge granted by the statement, with the trust statement that admits the caller. sts:AssumeRole needs the
+    /// role's trust to admit the caller whatever the caller's own policies say: without a trust statement, no edge.
+    /// </summary>
+    private void AddStep(PrincipalNode from, PrincipalNode to, PrincipalEdgeKind kind, PolicyStatement? grant, PolicyStatement? trust, bool conditional, string? service = null)
+    {
+        if (grant is null || (kind == PrincipalEdgeKind.AssumeRole && trust is null))
         {
             return;
         }
-        _edges.Add(new PrincipalEdge(from, to, kind, grant) { Trust = trust ?? resource, Service = service, Conditional = answer.Uncertain });
+        _edges.Add(new PrincipalEdge(from, to, kind, grant) { Trust = trust, Service = service, Conditional = conditional });
     }
 
     private static PolicyStatement? Granting(AccessAnswer answer, string policyType) =>

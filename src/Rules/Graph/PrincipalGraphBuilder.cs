@@ -16,8 +16,15 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
     private readonly List<PrincipalInfo> _principals = [];
     private readonly Dictionary<string, PermissionClass> _classes = new(StringComparer.Ordinal);
 
-    /// <param name="MemberSpecific">Whether the policies name the principal or the resource (a policy variable, aws:PrincipalArn, a tag), so that holders may be answered differently.</param>
-    internal sealed record PermissionClass(PermissionSet Permissions, bool MemberSpecific);
+    /// <param name="memberSpecific">Whether the policies name the principal or the resource (a policy variable, aws:PrincipalArn, a tag), so that holders may be answered differently.</param>
+    /// <param name="key">The policies' text under their names (<see cref="KeyOf"/>): principals with the same key share the set.</param>
+    /// <remarks>A class, not a record: one per distinct key, compared by reference (the key is long).</remarks>
+    internal sealed class PermissionClass(PermissionSet permissions, bool memberSpecific, string key)
+    {
+        public PermissionSet Permissions { get; } = permissions;
+        public bool MemberSpecific { get; } = memberSpecific;
+        public string Key { get; } = key;
+    }
 
     internal sealed record PrincipalInfo(string Arn, string AccountId, PrincipalNodeKind Kind, PermissionClass Class, PolicyDocument? Trust)
     {
@@ -48,7 +55,7 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
             var key = KeyOf(permissions);
             if (!_classes.TryGetValue(key, out var shared))
             {
-                _classes[key] = shared = new PermissionClass(permissions, PrincipalEdgeFinder.IsMemberSpecific(key));
+                _classes[key] = shared = new PermissionClass(permissions, PrincipalEdgeFinder.IsMemberSpecific(key), key);
             }
             var isUser = principal.Type == IamPrincipals.UserType;
             _principals.Add(new PrincipalInfo(principal.Arn, principal.AccountId, isUser ? PrincipalNodeKind.User : PrincipalNodeKind.Role, shared,
