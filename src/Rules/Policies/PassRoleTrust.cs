@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Policies;
@@ -38,10 +39,25 @@ public static class PassRoleTrust
     /// </summary>
     public static IReadOnlyList<EscalationMatch> Refused(IReadOnlyList<EscalationMatch> matches, PermissionSet permissions, IEnumerable<Resource> roles)
     {
-        var candidates = roles.Select(r => (r.Arn, r.AccountId, Trust: IamPrincipals.TrustPolicyOf(r))).Where(r => r.Trust is not null).ToList();
-        return matches.Where(m => ServiceOf(m.Method) is { } service
-            && !candidates.Any(role => permissions.Can("iam:PassRole", role.Arn).Allowed && Admits(role.Trust!, role.Arn, role.AccountId, service))).ToList();
+        var passing = matches.Select(m => (Match: m, Service: ServiceOf(m.Method))).Where(m => m.Service is not null).ToList();
+        if (passing.Count == 0)
+        {
+            return [];
+        }
+        var trusts = roles.Select(r => (Role: r, Trust: Trusts.GetValue(r, IamPrincipals.TrustPolicyOf))).Where(r => r.Trust is not null).ToList();
+        var admitted = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        return [.. passing.Where(m => !(admitted.TryGetValue(m.Service!, out var any) ? any : admitted[m.Service!] = trusts.Any(r =>
+            Names(r.Trust!, m.Service!) && permissions.Can("iam:PassRole", r.Role.Arn).Allowed && Admits(r.Trust!, r.Role.Arn, r.Role.AccountId, m.Service!))))
+            .Select(m => m.Match)];
     }
+
+    /// <summary>Trust policies parsed once per role resource, however many principals of the account ask.</summary>
+    private static readonly ConditionalWeakTable<Resource, PolicyDocument?> Trusts = new();
+
+    /// <summary>A cheap first look: the trust names the service principal, anyone, or uses NotPrincipal (the evaluator decides after).</summary>
+    private static bool Names(PolicyDocument trust, string service) =>
+        trust.Statements.Any(s => s.IsAllow && (s.NotPrincipals.Count > 0
+            || s.Principals.Any(p => p.IsEveryone || (p.Type == PolicyPrincipal.Service && string.Equals(p.Value.Trim(), service, StringComparison.OrdinalIgnoreCase)))));
 
     private static bool Admits(PolicyDocument trust, string roleArn, string account, string service) =>
         AccessEvaluator.Evaluate(new AccessQuestion(RequestPrincipal.Service(service), new RequestContext("sts:AssumeRole", roleArn))
