@@ -22,6 +22,7 @@ internal static class MacroBenchmark
         var warm = await ChildAsync("catalog", Path.Combine(work, "catalog-cache-" + Environment.ProcessId));
         Console.WriteLine($"catalog load ({cold.Resources} rules): cold {cold.Seconds:F2} s (compile, first Roslyn use in the process), warm {warm.Seconds:F3} s (from the content-hash cache)");
         Console.WriteLine($"{"resources",10} {"accounts",8} {"floor s",8} {"cpu s",6} {"floor res/s",12} {"peak MB",8} {"alloc MB",9} {"full s",7} {"cpu s",6} {"full res/s",11} {"peak MB",8} {"alloc MB",9} {"full/floor",10}");
+        var graphs = new List<(int Size, GraphResult Graph)>();
         foreach (var size in sizes)
         {
             var accounts = large is null ? AccountsFor(size) : DemoOptions.DefaultAccounts;
@@ -36,6 +37,13 @@ internal static class MacroBenchmark
             var full = await ChildAsync("full", snapshot, Path.Combine(work, $"out-{size}"));
             Console.WriteLine($"{floor.Resources,10:N0} {accounts,8} {floor.Seconds,8:F1} {floor.CpuSeconds,6:F1} {floor.Resources / floor.Seconds,12:N0} {floor.PeakMegabytes,8:N0} {floor.AllocatedMegabytes,9:N0} "
                               + $"{full.Seconds,7:F1} {full.CpuSeconds,6:F1} {full.Resources / full.Seconds,11:N0} {full.PeakMegabytes,8:N0} {full.AllocatedMegabytes,9:N0} {full.Seconds / floor.Seconds,10:F2}");
+            graphs.Add((size, JsonSerializer.Deserialize<GraphResult>(await ChildOutputAsync("graph", snapshot))!));
+        }
+        // The full scan's pre-pass builds the principal graph; measured alone here, in its own process.
+        foreach (var (size, graph) in graphs)
+        {
+            Console.WriteLine($"principal graph at {size:N0}: {graph.Principals:N0} principals, {graph.PermissionSets:N0} permission sets, {graph.Groups:N0} groups, {graph.Edges:N0} edges; "
+                              + $"IAM read {graph.ReadSeconds:F1} s ({graph.ReadCpuSeconds:F1} s CPU), edges and searches {graph.EdgeSeconds:F1} s ({graph.EdgeCpuSeconds:F1} s CPU), {graph.HeldMegabytes:F0} MB held");
         }
         return 0;
     }
@@ -50,7 +58,11 @@ internal static class MacroBenchmark
             ? int.Parse(fixedCount, CultureInfo.InvariantCulture)
             : Math.Clamp(size / 10_000, DemoOptions.DefaultAccounts, DemoOptions.MaximumAccounts);
 
-    private static async Task<ChildResult> ChildAsync(params string[] args)
+    private static async Task<ChildResult> ChildAsync(params string[] args) =>
+        JsonSerializer.Deserialize<ChildResult>(await ChildOutputAsync(args))!;
+
+    /// <summary>The last line a child process printed.</summary>
+    private static async Task<string> ChildOutputAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
         start.ArgumentList.Add(typeof(MacroBenchmark).Assembly.Location);
@@ -65,6 +77,6 @@ internal static class MacroBenchmark
         {
             throw new InvalidOperationException($"the {args[0]} run failed with exit code {process.ExitCode}");
         }
-        return JsonSerializer.Deserialize<ChildResult>(output.Trim().Split('\n')[^1])!;
+        return output.Trim().Split('\n')[^1];
     }
 }

@@ -3,7 +3,7 @@ using Ocado.Guardrails.Benchmarks;
 
 // macro (default): demo estates of each size, floor (read + parse) and full scan side by side, each in its
 // own process so that peak memory is the scan's own. micro: BenchmarkDotNet on the hot paths.
-// rules: what each rule costs per evaluation on a demo estate. floor/full: the child processes macro starts.
+// rules: what each rule costs per evaluation on a demo estate. floor/full/graph: the child processes macro starts.
 var mode = args.Length > 0 ? args[0] : "macro";
 return mode switch
 {
@@ -12,6 +12,7 @@ return mode switch
     "catalog" => ChildRun.Catalog(args[1]),
     "rules" => RuleCosts.Run(args[1]),
     "full" => await ChildRun.FullAsync(args[1], args[2]),
+    "graph" => GraphRun.Build(args[1]),
     _ => await MacroBenchmark.RunAsync(args.Length > 1 ? args[1..] : []),
 };
 

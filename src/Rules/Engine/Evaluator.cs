@@ -1,6 +1,7 @@
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
+using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Engine;
@@ -38,7 +39,7 @@ public sealed class Evaluator
     /// <param name="network">The estate's network as the scan read it; not collected when null.</param>
     /// <param name="organization">The AWS organisation as the scan read it; not configured when null.</param>
     public Evaluator(RuleCatalog catalog, Estate estate, Inventory inventory, Func<string, RuleParams> paramsFor, DateTimeOffset now, TimeSpan? budget = null, bool keepsMessages = true, long allocationBudget = DefaultAllocationBudget,
-        OrganizationView? organization = null, NetworkView? network = null)
+        OrganizationView? organization = null, NetworkView? network = null, PrincipalGraph? graph = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(allocationBudget);
         _catalog = catalog;
@@ -47,6 +48,7 @@ public sealed class Evaluator
         _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, RuleParams.For(r.Header.Parameters, paramsFor, r.Id), now, keepsMessages)
         {
             Organization = organization ?? OrganizationView.NotConfigured,
+            Graph = graph ?? PrincipalGraph.NotBuilt,
             Network = network ?? NetworkView.NotRead(RuleContext.NotCollected),
         }).ToArray();
     }

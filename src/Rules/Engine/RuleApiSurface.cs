@@ -45,7 +45,7 @@ internal static class RuleApiSurface
     {
         "Ocado.Guardrails.Rules", "Ocado.Guardrails.Rules.Resources", "Ocado.Guardrails.Rules.Estates",
         "Ocado.Guardrails.Rules.Policies", "Ocado.Guardrails.Rules.Quotas", "Ocado.Guardrails.Rules.Organizations",
-        "Ocado.Guardrails.Rules.Network",
+        "Ocado.Guardrails.Rules.Network", "Ocado.Guardrails.Rules.Graph",
     };
 
     private static readonly HashSet<string> AllowedSystemTypes = new(StringComparer.Ordinal)

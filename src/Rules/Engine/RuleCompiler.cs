@@ -25,6 +25,7 @@ public static class RuleCompiler
         "System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Text.Json",
         "System.Text.RegularExpressions", "Ocado.Guardrails.Rules", "Ocado.Guardrails.Rules.Resources",
         "Ocado.Guardrails.Rules.Estates", "Ocado.Guardrails.Rules.Policies", "Ocado.Guardrails.Rules.Quotas",
+        "Ocado.Guardrails.Rules.Graph",
         "Ocado.Guardrails.Rules.Network",
     ];
 

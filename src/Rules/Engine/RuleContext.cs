@@ -1,6 +1,7 @@
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
+using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Engine;
@@ -11,6 +12,8 @@ public sealed record RuleContext(Estate Estate, Inventory Inventory, RuleParams 
 {
     /// <summary>The AWS organisation the estate sits in, as the scan read it (or why it could not).</summary>
     public OrganizationView Organization { get; init; } = OrganizationView.NotConfigured;
+    /// <summary>The estate-wide principal graph of the scan; <see cref="PrincipalGraph.NotBuilt"/> when the scan built none.</summary>
+    public PrincipalGraph Graph { get; init; } = PrincipalGraph.NotBuilt;
 
     /// <summary>The estate's network (every account's routes) as the scan read it, with what it could not read.</summary>
     public NetworkView Network { get; init; } = NetworkView.NotRead(NotCollected);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
+using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Engine;
@@ -35,6 +36,13 @@ public abstract class RuleScript
 
     /// <summary>The other resources of the scan, by ARN or type.</summary>
     protected Inventory Inventory => _context!.Inventory;
+
+    /// <summary>
+    /// Who can become whom across the whole estate (every account's users and roles, not only this
+    /// account's): chains of role assumption, role passing and credential takeover, each hop with the
+    /// statement that grants it. <see cref="PrincipalGraph.IsBuilt"/> is false where the scan built none.
+    /// </summary>
+    protected PrincipalGraph Graph => _context!.Graph;
 
     /// <summary>This rule's parameters from guardrails.yaml.</summary>
     protected RuleParams Params => _context!.Params;

@@ -105,4 +105,11 @@ public sealed class ServiceControlLimit
         }
         return (null, null, conditional);
     }
+
+    /// <summary>
+    /// Whether the SCPs allow the action on every resource the pattern matches: no Deny of any part of it
+    /// (a Deny that protects one role). A condition left to judge is judged alike for every such resource.
+    /// </summary>
+    public bool CoversEvery(string action, string resourcePattern) =>
+        _levels.All(l => l.Policies.Can(action, resourcePattern) is { Allowed: true, OnEveryResource: true });
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Testing;
@@ -82,7 +83,9 @@ public static class RuleFixtures
         }
         var network = NetworkFixture.Read(JsonPath.Find(root, "network"), JsonPath.Find(testCase, "network"), estate);
         var organization = OrganizationFixture.Read(JsonPath.Find(testCase, "organization") ?? JsonPath.Find(root, "organization"));
-        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now, organization: organization, network: network);
+        var evaluator = new Evaluator(catalog, estate, inventory, _ => parameters, now, organization: organization, network: network,
+            // The graph spans every account of the case's inventory, as a scan's spans the estate.
+            graph: PrincipalGraphBuilder.FromResources(inventory.All, estate, now));
         var actual = evaluator.Evaluate(ruleIndex, resource);
         string? problem = null;
         if (actual.Verdict != expected)

@@ -49,7 +49,7 @@ public static class DemoEstate
             ResourcesByType = byType,
             GapAccountId = layout.Gap.Id,
             PayloadResourceArn = contexts.Select(c => c.PayloadArn).Single(a => a is not null)!,
-            Violations = contexts.SelectMany(c => c.Violations).Concat(DemoOrganization.PlantedViolations(layout))
+            Violations = contexts.SelectMany(c => c.Violations).Concat(DemoOrganization.PlantedViolations(layout)).Concat(GraphViolations.Derive(directory, layout))
                 .OrderBy(v => v.RuleId, StringComparer.Ordinal)
                 .ThenBy(v => v.ResourceArn, StringComparer.Ordinal)
                 .ToList(),

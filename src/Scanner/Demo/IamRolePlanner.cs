@@ -55,6 +55,7 @@ internal static class IamRolePlanner
                 p.Model.InstanceRoles.Add(role);
             }
         }
+        GraphPlant.Plan(p, (name, trust) => Role(p, name, "operations", trust));
     }
 
     private static void Plant(IamPlanner p, Kind kind)

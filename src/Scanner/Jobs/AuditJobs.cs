@@ -84,8 +84,12 @@ public sealed class AuditJobs
         var plan = _runtime.Plan;
         var judged = account.Resources.Where(r => plan.Home(r.Region) == region).ToList();
         var asOf = account.CollectedAt ?? scan.StartedAt;
+        var estate = _runtime.Config.Estate;
+        var graph = await _runtime.Graphs.ForScanAsync(scanId, () =>
+            PrincipalGraphStage.BuildAsync(_runtime.Source, scanId, estate.Accounts, estate, scan.StartedAt, ScanProgress.Silent, CancellationToken.None));
         var evaluated = _runtime.Pipeline.EvaluateAccount(new AccountEvaluation
         {
+            Graph = graph,
             // As in a one-process scan: the quotas carry their usage series, for the forecasts.
             QuotaHistory = await QuotaHistory.ReadAsync(store, accountId, asOf, cancellationToken),
             Resources = judged,

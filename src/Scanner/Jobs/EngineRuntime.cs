@@ -13,4 +13,7 @@ internal sealed record EngineRuntime(EngineOptions Options, GuardrailsConfig Con
 
     /// <summary>The scan pipeline's stages, as the jobs run them apart: a part evaluates, the final job writes the outputs.</summary>
     public ScanPipeline Pipeline { get; } = new(Config, Catalog, TimeProvider.System, ScanProgress.Silent);
+
+    /// <summary>The principal graph of the scan this process judges parts of, built once per scan and process.</summary>
+    public ScanGraphCache Graphs { get; } = new();
 }

@@ -2,6 +2,7 @@ using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
+using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Quotas;
 using Ocado.Guardrails.Rules.Resources;
 
@@ -29,6 +30,8 @@ internal sealed record AccountEvaluation
     /// store (then quotas carry no history, and the forecast rule skips rather than guesses).
     /// </summary>
     public IReadOnlyList<QuotaUsageSample>? QuotaHistory { get; init; }
+    /// <summary>The estate-wide principal graph of the scan, built once before any account is judged.</summary>
+    public PrincipalGraph Graph { get; init; } = PrincipalGraph.NotBuilt;
     /// <summary>Which gaps this evaluation reports (a part reports its own region's only).</summary>
     public Func<CoverageGap, bool> RecordsGap { get; init; } = static _ => true;
 }

@@ -22,7 +22,7 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
     public AccountFindings EvaluateAccount(AccountEvaluation input, CancellationToken cancellationToken)
     {
         var evaluator = new Evaluator(catalog, config.Estate, input.Inventory, config.ParamsFor, input.Now, config.Engine.RuleTimeout, keepsMessages: input.IncludePasses,
-            allocationBudget: config.Engine.RuleMemoryMegabytes * 1024L * 1024, organization: input.Organization, network: input.Network);
+            allocationBudget: config.Engine.RuleMemoryMegabytes * 1024L * 1024, organization: input.Organization, network: input.Network, graph: input.Graph);
         var scan = new ScanEvaluator(evaluator, config.Estate, input.Gaps)
         {
             IncludePasses = input.IncludePasses,
@@ -64,6 +64,8 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
         var watch = Stopwatch.StartNew();
         progress.Stage($"scanning {accounts.Count} accounts of {options.SnapshotDirectory} with {catalog.Rules.Count} rules");
 
+        // Chains run across accounts and customers: the graph spans the estate even when one customer is scanned.
+        var graph = await PrincipalGraphStage.BuildAsync(source, scanId, config.Estate.Accounts.Concat(accounts), config.Estate, startedAt, progress, cancellationToken);
         var findings = new List<Finding>();
         var gaps = new List<CoverageGap>();
         var summary = RuleHeader.Families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
@@ -87,6 +89,7 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
                     QuotaHistory = history is null ? null : await QuotaHistory.ReadAsync(history, accounts[i], asOf, cancellationToken),
                     Resources = [],
                     Inventory = Inventory.Empty,
+                    Graph = graph,
                     Gaps = [],
                     // A snapshot is a point in time: key ages and expiry dates are judged as of its collection, so
                     // scanning the same snapshot again gives the same findings.

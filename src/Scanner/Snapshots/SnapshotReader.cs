@@ -88,6 +88,21 @@ internal sealed partial class SnapshotReader
     public Snapshot ReadAccount(string account) => new AccountReader(this, account).Read();
 
     /// <summary>
+    /// Only the account's <c>iam/</c> folder, for the principal graph built before the scan judges any
+    /// account. A file that cannot be read is left out here: the account's own read reports it as a gap.
+    /// </summary>
+    public Snapshot ReadIam(string account)
+    {
+        var resources = new List<Resource>();
+        var folder = SnapshotLayout.Account(_directory, account);
+        if (Directory.Exists(folder))
+        {
+            IamFiles.Read(folder, account, _directory, _limits, resources.Add, (_, _) => { }, (_, _) => { });
+        }
+        return new Snapshot(resources, [], CollectedAt, []);
+    }
+
+    /// <summary>
     /// Whether an exception means "this file could not be read" (reported as a gap, the scan goes on). A file is
     /// the boundary where a failure is isolated: whatever a hostile file makes a reader throw stays with that
     /// file, except cancellation and exhausted memory, which are not the file's to answer for.

@@ -15,6 +15,13 @@ internal interface IAccountSource
     /// </summary>
     Task<Snapshot> ReadAsync(string scanId, string accountId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Only the account's IAM entities (users, groups, roles, policies), read ahead of the scan so that
+    /// the estate-wide principal graph can be built before any account is judged; null when the source
+    /// cannot read them ahead (then the graph rules say NotAssessed).
+    /// </summary>
+    Task<Snapshot?> ReadIamAsync(string scanId, string accountId, CancellationToken cancellationToken);
+
     /// <summary>The scans this machine keeps data for, until <see cref="Discard"/>.</summary>
     IReadOnlyList<string> KeptScans();
 

@@ -52,6 +52,17 @@ internal sealed class LiveSource(
         }
     }
 
+    /// <summary>
+    /// An account is collected whole, so reading its IAM ahead collects it: the folder is kept for the
+    /// scan, and the part that judges the account later reads it instead of collecting again. Only the
+    /// IAM entities are returned, so the pre-pass holds one account's IAM at a time.
+    /// </summary>
+    public async Task<Snapshot?> ReadIamAsync(string scanId, string accountId, CancellationToken cancellationToken)
+    {
+        var account = await ReadAsync(scanId, accountId, cancellationToken);
+        return account with { Resources = [.. account.Resources.Where(r => r.Type.StartsWith("AWS::IAM::", StringComparison.Ordinal))] };
+    }
+
     public IReadOnlyList<string> KeptScans() => Directory.Exists(workDirectory)
         ? [.. Directory.EnumerateDirectories(workDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
         : [];

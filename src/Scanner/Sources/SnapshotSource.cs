@@ -48,6 +48,15 @@ internal sealed class SnapshotSource(string directory, Estate estate, InputLimit
         return reader.StreamAccount(accountId) is { } stream ? new StreamedAccount(stream, organization, network) : null;
     }
 
+    public Task<Snapshot?> ReadIamAsync(string scanId, string accountId, CancellationToken cancellationToken) =>
+        Task.Run<Snapshot?>(() =>
+        {
+            var reader = SnapshotReader.Open(directory, estate, limits);
+            // The graph's edges are judged within the SCPs, as the rules judge each principal.
+            var organization = _organizations.GetOrAdd(scanId, _ => new Lazy<OrganizationView>(reader.ReadOrganization)).Value;
+            return reader.ReadIam(accountId) with { Organization = organization };
+        }, cancellationToken);
+
     public IReadOnlyList<string> KeptScans() => [];
 
     public void Discard(string scanId)

@@ -13,8 +13,8 @@ public sealed class DemoManifestTests(DefaultDemo demo)
         "tagging-key-case-consistent", "tagging-owner-is-email", "tagging-cost-centre-format", "tagging-no-secrets-in-tags",
         "segregation-bucket-policy-no-foreign-access", "segregation-queue-policy-no-foreign-access",
         "segregation-topic-policy-no-foreign-access", "segregation-role-trust-no-foreign-account",
-        "segregation-role-trust-foreign-requires-external-id", "segregation-customer-principals-fenced", "segregation-customer-resources-fenced",
-        "iam-principal-no-admin-access", "iam-principal-no-privilege-escalation", "iam-user-console-requires-mfa",
+        "segregation-role-trust-foreign-requires-external-id", "segregation-customer-principals-fenced", "segregation-customer-resources-fenced", "segregation-principal-no-cross-customer-chain",
+        "iam-principal-no-admin-access", "iam-principal-no-transitive-escalation", "iam-principal-no-privilege-escalation", "iam-user-console-requires-mfa",
         "iam-user-access-keys-rotated", "iam-role-trust-not-public", "iam-policy-no-admin-wildcard", "iam-policy-no-allow-not-action",
         "iam-policy-no-passrole-on-every-role", "iam-user-single-active-key", "iam-user-console-password-used-recently", "iam-role-used-recently",
         "iam-principal-services-used-recently", "segregation-vpc-no-route-to-foreign-customer", "segregation-vpc-no-open-path-to-foreign-customer",
@@ -106,6 +106,22 @@ public sealed class DemoManifestTests(DefaultDemo demo)
         var planted = demo.Manifest.Violations.Where(v => v.RuleId is "iam-user-console-requires-mfa" or "iam-user-access-keys-rotated")
             .Select(v => (v.RuleId, v.ResourceArn)).ToHashSet();
         Assert.Equal(expected.Order(), planted.Order());
+    }
+
+    [Fact]
+    public void ThePlantedCrossCustomerChainIsListedWithThePlatformRoleThatBridgesIt()
+    {
+        var layout = DemoLayout.Create(demo.Manifest.Seed);
+        var (from, to, platform) = (GraphPlant.From(layout).Id, GraphPlant.To(layout).Id, layout.Platform.Id);
+        var access = $"arn:aws:iam::{to}:role/{GraphPlant.Access}";
+
+        var cross = Assert.Single(demo.Manifest.Violations, v => v.RuleId == RuleIds.CrossCustomerChain && v.ResourceArn == access);
+        Assert.Contains($"role/{GraphPlant.Start} ({from})", cross.Why, StringComparison.Ordinal);
+        Assert.Contains($"role/{GraphPlant.Bridge} ({platform})", cross.Why, StringComparison.Ordinal);
+        // The chain goes on to the second customer's administrator: four hops from the first customer's role.
+        var transitive = Assert.Single(demo.Manifest.Violations, v => v.RuleId == RuleIds.TransitiveEscalation && v.ResourceArn == $"arn:aws:iam::{from}:role/{GraphPlant.Start}");
+        Assert.Equal(4, transitive.Why.Split("; then ").Length);
+        Assert.EndsWith($"role/{GraphPlant.ReleaseAdmin} ({to})", transitive.Why, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using Ocado.Guardrails.Rules.Resources;
+
+namespace Ocado.Guardrails.Rules.Policies;
+
+/// <summary>
+/// Whether an iam:PassRole escalation method can be taken at all. AWS refuses to pass a role to a service whose
+/// principal the role's trust does not admit, so the method needs a role of the principal's account that the
+/// principal may pass and whose trust admits the method's service (the check the principal graph makes for its
+/// PassRole edges). A method whose service we cannot name is kept (judged as before).
+/// See https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
+/// </summary>
+public static class PassRoleTrust
+{
+    /// <summary>The service principal each method's service passes its role to, by the prefix of the method's other actions.</summary>
+    private static readonly Dictionary<string, string> Services = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ec2"] = "ec2.amazonaws.com", ["lambda"] = "lambda.amazonaws.com", ["glue"] = "glue.amazonaws.com",
+        ["cloudformation"] = "cloudformation.amazonaws.com", ["ecs"] = "ecs-tasks.amazonaws.com", ["codebuild"] = "codebuild.amazonaws.com",
+        ["sagemaker"] = "sagemaker.amazonaws.com", ["datapipeline"] = "datapipeline.amazonaws.com", ["apprunner"] = "tasks.apprunner.amazonaws.com",
+        ["codestar"] = "codestar.amazonaws.com",
+    };
+
+    /// <summary>The service principal the method passes a role to; null when it passes none or its service is not one we name.</summary>
+    public static string? ServiceOf(EscalationMethod method)
+    {
+        if (!method.Permissions.Contains("iam:PassRole", StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var prefixes = method.Permissions.Where(p => !p.Equals("iam:PassRole", StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Split(':')[0]).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return prefixes is [var prefix] && Services.TryGetValue(prefix, out var service) ? service : null;
+    }
+
+    /// <summary>
+    /// The matches AWS would refuse: PassRole methods for which no role among <paramref name="roles"/> (those of the
+    /// principal's account) both admits the method's service in its trust and may be passed by the principal.
+    /// </summary>
+    public static IReadOnlyList<EscalationMatch> Refused(IReadOnlyList<EscalationMatch> matches, PermissionSet permissions, IEnumerable<Resource> roles)
+    {
+        var passing = matches.Select(m => (Match: m, Service: ServiceOf(m.Method))).Where(m => m.Service is not null).ToList();
+        if (passing.Count == 0)
+        {
+            return [];
+        }
+        var trusts = roles.Select(r => (Role: r, Trust: Trusts.GetValue(r, IamPrincipals.TrustPolicyOf))).Where(r => r.Trust is not null).ToList();
+        var admitted = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        return [.. passing.Where(m => !(admitted.TryGetValue(m.Service!, out var any) ? any : admitted[m.Service!] = trusts.Any(r =>
+            Names(r.Trust!, m.Service!) && permissions.Can("iam:PassRole", r.Role.Arn).Allowed && Admits(r.Trust!, r.Role.Arn, r.Role.AccountId, m.Service!))))
+            .Select(m => m.Match)];
+    }
+
+    /// <summary>Trust policies parsed once per role resource, however many principals of the account ask.</summary>
+    private static readonly ConditionalWeakTable<Resource, PolicyDocument?> Trusts = new();
+
+    /// <summary>A cheap first look: the trust names the service principal, anyone, or uses NotPrincipal (the evaluator decides after).</summary>
+    private static bool Names(PolicyDocument trust, string service) =>
+        trust.Statements.Any(s => s.IsAllow && (s.NotPrincipals.Count > 0
+            || s.Principals.Any(p => p.IsEveryone || (p.Type == PolicyPrincipal.Service && string.Equals(p.Value.Trim(), service, StringComparison.OrdinalIgnoreCase)))));
+
+    private static bool Admits(PolicyDocument trust, string roleArn, string account, string service) =>
+        AccessEvaluator.Evaluate(new AccessQuestion(RequestPrincipal.Service(service), new RequestContext("sts:AssumeRole", roleArn))
+        {
+            ResourcePolicy = trust, ResourceAccount = account,
+        }).Allowed;
+}
