@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Sources;
 
 namespace Ocado.Guardrails.Scanner.Pipeline;
@@ -31,11 +32,13 @@ internal sealed partial class ScanPipeline
         var stream = account.Stream;
         var parts = new List<AccountFindings>();
         var resources = 0L;
+        // The network's gaps of this account too, as SnapshotSource.ReadAsync gives them to an account read whole.
+        IReadOnlyList<CoverageGap> Gaps() => NetworkFiles.Including([.. stream.Gaps], account.Network, a => a == accountId);
         AccountFindings Judge(List<Resource> batch, Inventory index, bool recordsGaps) => EvaluateAccount(settings with
         {
             Resources = batch,
             Inventory = index,
-            Gaps = [.. stream.Gaps],
+            Gaps = Gaps(),
             Organization = account.Organization,
             Network = account.Network,
             // The account's gaps are recorded once, with its last batch, when every one of them is known.
@@ -80,6 +83,6 @@ internal sealed partial class ScanPipeline
         {
             AccountMemory.Release();
         }
-        return new JudgedAccount(AccountFindings.Sum(parts), [.. stream.Gaps], stream.Errors, resources);
+        return new JudgedAccount(AccountFindings.Sum(parts), Gaps(), stream.Errors, resources);
     }
 }

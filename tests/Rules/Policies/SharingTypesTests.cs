@@ -54,9 +54,9 @@ public sealed class SharingTypesTests
         var vault = checks.Single(c => c.Type.ResourceType == "AWS::Backup::BackupVault");
         Assert.False(vault.Checked);
         Assert.Contains("did not run", vault.Reason, StringComparison.Ordinal);
-        var layers = checks.Single(c => c.Type.Name == "Lambda layer version policies");
-        Assert.False(layers.Checked);
-        Assert.StartsWith("not collected", layers.Reason, StringComparison.Ordinal);
+        var tables = checks.Single(c => c.Type.Name == "DynamoDB table resource policies");
+        Assert.False(tables.Checked);
+        Assert.StartsWith("not collected", tables.Reason, StringComparison.Ordinal);
         Assert.True(checks.Single(c => c.Type.Name == "S3 bucket policies").Checked);
     }
 
