@@ -24,11 +24,11 @@ public sealed partial class SharingCoverageTests
         var table = NotCheckedTable().Match(html);
         Assert.True(table.Success, "the coverage section has no table of ways of sharing not checked");
         Assert.Contains($"Ways of sharing not checked: {notChecked.Count} of {SharingTypes.All.Count}", html);
-        Assert.Contains("Lambda layer version policies", table.Value);
-        Assert.Contains("CloudWatch Logs resource policies", table.Value);
-        Assert.Contains("Glue Data Catalog resource policy", table.Value);
+        Assert.Contains("DynamoDB table resource policies", table.Value);
+        Assert.Contains("DynamoDB stream resource policies", table.Value);
         Assert.All(notChecked, c => Assert.Contains(c.Type.Name, table.Value));
         Assert.DoesNotContain("S3 bucket policies", table.Value);
+        Assert.DoesNotContain("CloudWatch Logs resource policies", table.Value);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed partial class SharingCoverageTests
         var sharing = json.RootElement.GetProperty("coverage").GetProperty("sharing").EnumerateArray().ToList();
 
         Assert.Equal(SharingTypes.All.Select(t => t.Name), sharing.Select(s => s.GetProperty("name").GetString()));
-        var layers = sharing.Single(s => s.GetProperty("name").GetString() == "Lambda layer version policies");
+        var layers = sharing.Single(s => s.GetProperty("name").GetString() == "DynamoDB table resource policies");
         Assert.False(layers.GetProperty("checked").GetBoolean());
         Assert.Equal(JsonValueKind.Null, layers.GetProperty("ruleId").ValueKind);
         var vaults = sharing.Single(s => s.GetProperty("resourceType").GetString() == "AWS::Backup::BackupVault");

@@ -55,10 +55,10 @@ public sealed class CollectNetworkTests
     }
 
     [Fact]
-    public async Task ADeniedCallIsAGapNamingItsAccountRegionAndCallAndNoPathIsNotAssessedNeverPass()
+    public async Task ADeniedCallIsAGapNamingItsAccountRegionAndCallAndAPathThroughWhatItHidIsNotAssessedNeverPass()
     {
         await using var harness = await CollectionHarness.StartAsync(accounts: 4, resourcesPerRegion: 2, maxPage: 2);
-        var (hub, _, _, isolated) = PlantHub(harness);
+        var (hub, sameCustomer, _, isolated) = PlantHub(harness);
         harness.Server.Ec2.Denied[(hub, "DescribeTransitGatewayRouteTables")] = true;
         harness.Server.Faults.ThrottleFraction = 0.2;
 
@@ -78,9 +78,13 @@ public sealed class CollectNetworkTests
         Assert.Equal(harness.Server.Requests.Count, summary.Statistics!.Requests);
 
         var live = Scan(harness.ReadCollected(), harness);
-        var verdict = Assert.Single(live, l => l.StartsWith($"segregation-vpc-no-route-to-foreign-customer {Vpc(isolated)} ", StringComparison.Ordinal));
-        Assert.Contains("NotAssessed", verdict, StringComparison.Ordinal);
-        Assert.Contains(hub, verdict, StringComparison.Ordinal);
+        var all = string.Join("\n", live);
+        // A VPC attached to the gateway whose route tables were not read: its paths cannot be followed, never Pass.
+        var attached = Assert.Single(live, l => l.StartsWith($"segregation-vpc-no-route-to-foreign-customer {Vpc(sameCustomer)} ", StringComparison.Ordinal));
+        Assert.Contains("NotAssessed", attached, StringComparison.Ordinal);
+        Assert.Contains(hub, attached, StringComparison.Ordinal);
+        // A VPC with no route to the gateway: nothing its paths could cross went unread, so it is judged (docs/network.md, path scope).
+        Assert.Contains($"segregation-vpc-no-route-to-foreign-customer {Vpc(isolated)} Pass", all, StringComparison.Ordinal);
     }
 
     private static List<string> Scan(Snapshot snapshot, CollectionHarness harness)
