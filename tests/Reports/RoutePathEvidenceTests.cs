@@ -9,13 +9,7 @@ public sealed class RoutePathEvidenceTests
     [Fact]
     public async Task EveryHopThereAndBackReachesTheResourcePanelInOrder()
     {
-        var path = Assert.Single(new NetworkSketch()
-            .Vpc("111111111111", "vpc-a", "10.1.0.0/16").Vpc("333333333333", "vpc-b", "10.3.0.0/16").Gateway("999999999999", "tgw-hub")
-            .RouteTable("111111111111", "rtb-a", "vpc-a", routes: [("10.0.0.0/8", "tgw-hub", "active")])
-            .RouteTable("333333333333", "rtb-b", "vpc-b", routes: [("10.0.0.0/8", "tgw-hub", "active")])
-            .Attachment("999999999999", "tgw-attach-a", "tgw-hub", "vpc", "vpc-a", "111111111111", "tgw-rtb-shared")
-            .Attachment("999999999999", "tgw-attach-b", "tgw-hub", "vpc", "vpc-b", "333333333333", "tgw-rtb-shared")
-            .GatewayTable("999999999999", "tgw-rtb-shared", "tgw-hub", routes: [("10.1.0.0/16", "propagated", "active", "tgw-attach-a"), ("10.3.0.0/16", "propagated", "active", "tgw-attach-b")])
+        var path = Assert.Single(NetworkSketch.SharedHubTable("vpc-a", "vpc-b")
             .Build().PathsFrom("vpc-a"));
         var evidence = Evidence.Value("path", path.Hops()).ToJson();
 

@@ -217,24 +217,8 @@ internal static class NetworkSnapshotWriter
     }
 
     internal static void Output<T>(RegionContext r, string command, string list, IEnumerable<T> items, Action<Utf8JsonWriter, T> write) =>
-        WriteList(SnapshotLayout.NetworkFile(r.Account.Directory, r.Region, command), list, items, write);
+        CliListFile.Write(SnapshotLayout.NetworkFile(r.Account.Directory, r.Region, command), list, items, write);
 
     private static void Item<T>(RegionContext r, string command, string id, string list, IEnumerable<T> items, Action<Utf8JsonWriter, T> write) =>
-        WriteList(SnapshotLayout.NetworkItemFile(r.Account.Directory, r.Region, command, id), list, items, write);
-
-    private static void WriteList<T>(string path, string list, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
-    {
-        using var stream = SnapshotWriter.Create(path);
-        using var writer = new Utf8JsonWriter(stream, SnapshotWriter.Indented);
-        writer.WriteStartObject();
-        writer.WriteStartArray(list);
-        foreach (var item in items)
-        {
-            writer.WriteStartObject();
-            write(writer, item);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
+        CliListFile.Write(SnapshotLayout.NetworkItemFile(r.Account.Directory, r.Region, command, id), list, items, write);
 }

@@ -106,19 +106,6 @@ internal static class RamSnapshotWriter
             .Set("application", "network");
     }
 
-    private static void List<T>(RegionContext r, string command, string list, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
-    {
-        using var stream = SnapshotWriter.Create(SnapshotLayout.RamFile(r.Account.Directory, r.Region, command));
-        using var writer = new Utf8JsonWriter(stream, SnapshotWriter.Indented);
-        writer.WriteStartObject();
-        writer.WriteStartArray(list);
-        foreach (var item in items)
-        {
-            writer.WriteStartObject();
-            write(writer, item);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
+    private static void List<T>(RegionContext r, string command, string list, IEnumerable<T> items, Action<Utf8JsonWriter, T> write) =>
+        CliListFile.Write(SnapshotLayout.RamFile(r.Account.Directory, r.Region, command), list, items, write);
 }

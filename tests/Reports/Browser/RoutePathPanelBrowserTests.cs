@@ -13,13 +13,7 @@ public sealed class RoutePathPanelBrowserTests(ChromiumFixture chromium)
     [Fact]
     public async Task OpeningAVpcsFindingShowsEveryHopThereAndBackInOrder()
     {
-        var path = Assert.Single(new NetworkSketch()
-            .Vpc("111111111111", "vpc-0aa11aa11aa11aa11", "10.1.0.0/16").Vpc("333333333333", "vpc-0bb33bb33bb33bb33", "10.3.0.0/16").Gateway("999999999999", "tgw-hub")
-            .RouteTable("111111111111", "rtb-a", "vpc-0aa11aa11aa11aa11", routes: [("10.0.0.0/8", "tgw-hub", "active")])
-            .RouteTable("333333333333", "rtb-b", "vpc-0bb33bb33bb33bb33", routes: [("10.0.0.0/8", "tgw-hub", "active")])
-            .Attachment("999999999999", "tgw-attach-a", "tgw-hub", "vpc", "vpc-0aa11aa11aa11aa11", "111111111111", "tgw-rtb-shared")
-            .Attachment("999999999999", "tgw-attach-b", "tgw-hub", "vpc", "vpc-0bb33bb33bb33bb33", "333333333333", "tgw-rtb-shared")
-            .GatewayTable("999999999999", "tgw-rtb-shared", "tgw-hub", routes: [("10.1.0.0/16", "propagated", "active", "tgw-attach-a"), ("10.3.0.0/16", "propagated", "active", "tgw-attach-b")])
+        var path = Assert.Single(NetworkSketch.SharedHubTable("vpc-0aa11aa11aa11aa11", "vpc-0bb33bb33bb33bb33")
             .Build().PathsFrom("vpc-0aa11aa11aa11aa11"));
         var html = await ReportHtml.RenderAsync(new ScanBuilder()
             .WithFinding("segregation-vpc-no-route-to-foreign-customer", arn: Arn, type: "AWS::EC2::VPC",

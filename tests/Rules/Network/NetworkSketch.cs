@@ -13,6 +13,18 @@ internal sealed class NetworkSketch
     public const string Region = "eu-west-1";
     private readonly Dictionary<(string Account, string Region, string Name), JsonArray> _outputs = [];
 
+    /// <summary>
+    /// Two customers' VPCs (111111111111's <paramref name="vpcA"/>, 333333333333's <paramref name="vpcB"/>) whose attachments
+    /// share one hub route table that propagates both: a route path of 8 hops there and back.
+    /// </summary>
+    public static NetworkSketch SharedHubTable(string vpcA, string vpcB) => new NetworkSketch()
+        .Vpc("111111111111", vpcA, "10.1.0.0/16").Vpc("333333333333", vpcB, "10.3.0.0/16").Gateway("999999999999", "tgw-hub")
+        .RouteTable("111111111111", "rtb-a", vpcA, routes: [("10.0.0.0/8", "tgw-hub", "active")])
+        .RouteTable("333333333333", "rtb-b", vpcB, routes: [("10.0.0.0/8", "tgw-hub", "active")])
+        .Attachment("999999999999", "tgw-attach-a", "tgw-hub", "vpc", vpcA, "111111111111", "tgw-rtb-shared")
+        .Attachment("999999999999", "tgw-attach-b", "tgw-hub", "vpc", vpcB, "333333333333", "tgw-rtb-shared")
+        .GatewayTable("999999999999", "tgw-rtb-shared", "tgw-hub", routes: [("10.1.0.0/16", "propagated", "active", "tgw-attach-a"), ("10.3.0.0/16", "propagated", "active", "tgw-attach-b")]);
+
     public NetworkSketch Vpc(string account, string id, string cidr, string region = Region) =>
         Item(account, region, NetworkOutputs.Vpcs, "Vpcs", new JsonObject
         {
