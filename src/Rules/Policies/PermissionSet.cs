@@ -133,6 +133,52 @@ public sealed class PermissionSet
             : granted with { Allowed = false, Conditional = false, OnEveryResource = false, ServiceControl = refusal, ServiceControlLevel = level?.ToString() };
     }
 
+    /// <summary>
+    /// Whether the policies answer alike for every resource the pattern matches: allowed on each, or allowed on each
+    /// but for Denies that reach every one of them under conditions that cannot tell them apart (on the request, the
+    /// principal, or, when the pattern names one account, the resources' account and organisation). An SCP's
+    /// "deny outside our accounts" then holds for every role of an account alike, and one answer serves them all.
+    /// </summary>
+    public bool AllowsAlikeOnEvery(string action, string resourcePattern)
+    {
+        var decision = Can(action, resourcePattern);
+        if (!decision.Allowed || decision.OnEveryResource)
+        {
+            return decision is { Allowed: true, OnEveryResource: true };
+        }
+        var covering = false;
+        foreach (var (statement, outcome) in _statements)
+        {
+            if (outcome == ConditionOutcome.AlwaysFalse)
+            {
+                continue;
+            }
+            if (statement.IsAllow)
+            {
+                covering |= StatementMatch.AllowNamesAll(statement, action) && StatementMatch.AllowReachesAll(statement, resourcePattern);
+            }
+            else if (StatementMatch.DenyNamesSome(statement, action) && StatementMatch.DenyReachesSome(statement, resourcePattern)
+                && !(StatementMatch.DenyReachesAll(statement, resourcePattern) && statement.Conditions.All(c => SameForEvery(c, resourcePattern))))
+            {
+                return false;
+            }
+        }
+        return covering && (Boundary is null || Boundary.AllowsAlikeOnEvery(action, resourcePattern))
+            && (ServiceControl is null || ServiceControl.CoversEvery(action, resourcePattern));
+    }
+
+    /// <summary>A condition whose value is the same for every resource the pattern matches.</summary>
+    private static bool SameForEvery(PolicyCondition condition, string resourcePattern)
+    {
+        if (!condition.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase) || condition.Key.StartsWith("aws:ResourceTag", StringComparison.OrdinalIgnoreCase)
+            || condition.Values.Any(v => v.Contains("${", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+        var ofResource = condition.IsKey("aws:ResourceAccount") || condition.IsKey("aws:ResourceOrgID") || condition.IsKey("aws:ResourceOrgPaths");
+        return !ofResource || resourcePattern.Split(':') is [_, _, _, _, var account, ..] && account.Length == 12 && account.All(char.IsAsciiDigit);
+    }
+
     private AccessDecision Decide(string action, string resourcePattern)
     {
         if (_services is not null && TryServiceOf(action, out var service) && !_services.GetAlternateLookup<ReadOnlySpan<char>>().Contains(service))

@@ -107,9 +107,10 @@ public sealed class ServiceControlLimit
     }
 
     /// <summary>
-    /// Whether the SCPs allow the action on every resource the pattern matches: no Deny of any part of it
-    /// (a Deny that protects one role). A condition left to judge is judged alike for every such resource.
+    /// Whether the SCPs allow the action alike on every resource the pattern matches: no Deny of any part of it
+    /// (a Deny that protects one role), and no condition that tells the resources apart (see
+    /// <see cref="PermissionSet.AllowsAlikeOnEvery"/>). A condition left to judge is judged alike for every such resource.
     /// </summary>
     public bool CoversEvery(string action, string resourcePattern) =>
-        _levels.All(l => l.Policies.Can(action, resourcePattern) is { Allowed: true, OnEveryResource: true });
+        _levels.All(l => l.Policies.AllowsAlikeOnEvery(action, resourcePattern));
 }

@@ -14,9 +14,12 @@ internal static class IamFiles
 {
     private static readonly string[] Lists = ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"];
 
-    /// <param name="lastAccessFailed">A service-last-accessed file that is unreadable: a gap for that principal alone.</param>
+    /// <param name="lastAccessFailed">
+    /// A service-last-accessed file that is unreadable: a gap for that principal alone. Null: those files are not read
+    /// (the principal graph needs none of them, and at a million resources they are one file per principal).
+    /// </param>
     public static void Read(string accountDirectory, string account, string? root, InputLimits limits, Action<Resource> add, Action<string, Exception> failed,
-        Action<string, Exception> lastAccessFailed)
+        Action<string, Exception>? lastAccessFailed)
     {
         var reportPath = SnapshotLayout.CredentialReport(accountDirectory);
         Dictionary<string, JsonElement> report = [];
@@ -75,7 +78,7 @@ internal static class IamFiles
                 var withReport = report.TryGetValue(resource.Arn, out var row)
                     ? resource with { SupplementaryConfiguration = WithEntry(resource, CredentialReports.SupplementaryKey, row) }
                     : resource;
-                add(WithLastAccess(withReport, accountDirectory, root, limits, lastAccessFailed));
+                add(lastAccessFailed is null ? withReport : WithLastAccess(withReport, accountDirectory, root, limits, lastAccessFailed));
             }
         }
         catch (Exception ex) when (SnapshotReader.Unreadable(ex))

@@ -89,7 +89,8 @@ internal sealed partial class SnapshotReader
 
     /// <summary>
     /// Only the account's <c>iam/</c> folder, for the principal graph built before the scan judges any
-    /// account. A file that cannot be read is left out here: the account's own read reports it as a gap.
+    /// account: the authorization details and the credential report, not the service-last-accessed files, which
+    /// no edge needs. A file that cannot be read is left out here: the account's own read reports it as a gap.
     /// </summary>
     public Snapshot ReadIam(string account)
     {
@@ -97,7 +98,7 @@ internal sealed partial class SnapshotReader
         var folder = SnapshotLayout.Account(_directory, account);
         if (Directory.Exists(folder))
         {
-            IamFiles.Read(folder, account, _directory, _limits, resources.Add, (_, _) => { }, (_, _) => { });
+            IamFiles.Read(folder, account, _directory, _limits, resources.Add, (_, _) => { }, lastAccessFailed: null);
         }
         return new Snapshot(resources, [], CollectedAt, []);
     }
