@@ -10,6 +10,7 @@ public sealed class RuleParams
 {
     private readonly JsonElement _values;
     private readonly Dictionary<string, JsonElement>? _effective;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> _strings = new(StringComparer.Ordinal);
 
     /// <summary>The values as set (guardrails.yaml, a rule test's "params"), before the rule's declarations are applied.</summary>
     public RuleParams(JsonElement values) => _values = values;
@@ -60,12 +61,13 @@ public sealed class RuleParams
 
     /// <summary>A list of strings; a single string counts as a list of one.</summary>
     public IReadOnlyList<string> Strings(string name) =>
-        Value(name) switch
+        // Asked on every evaluation: read once, and frozen, since every evaluation of the rule shares it.
+        _strings.GetOrAdd(name, static (name, self) => Frozen.List(self.Value(name) switch
         {
             { ValueKind: JsonValueKind.Array } e => e.EnumerateArray().Select(v => v.ToString()).ToArray(),
             { ValueKind: JsonValueKind.String } e => [e.GetString()!],
             _ => throw Wrong(name, "a list of strings"),
-        };
+        }), this);
 
     /// <summary>The value as JSON (a mapping, for instance).</summary>
     public JsonElement Get(string name) => Value(name);

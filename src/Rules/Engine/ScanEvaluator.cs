@@ -12,6 +12,9 @@ public sealed class ScanEvaluator
     private readonly Estate _estate;
     private readonly IReadOnlyList<CoverageGap> _gaps;
 
+    // The rules that apply to a resource type, in catalog order: asked once per type, not once per rule and resource.
+    private readonly ConcurrentDictionary<string, int[]> _rulesOfType = new(StringComparer.Ordinal);
+
     public ScanEvaluator(Evaluator evaluator, Estate estate, IReadOnlyList<CoverageGap> gaps)
     {
         _evaluator = evaluator;
@@ -89,13 +92,9 @@ public sealed class ScanEvaluator
         var anyMasked = tags is not null && !ReferenceEquals(tags, resource.Tags);
         var gap = _gaps.Count == 0 ? null : _gaps.FirstOrDefault(g => g.Covers(resource.AccountId, resource.Region, resource.Type));
         counter.BeginResource(resource.AccountId);
-        for (var i = 0; i < rules.Count; i++)
+        foreach (var i in _rulesOfType.GetOrAdd(resource.Type, static (type, all) => [.. Enumerable.Range(0, all.Count).Where(i => all[i].Header.AppliesTo(type))], rules))
         {
             var header = rules[i].Header;
-            if (!header.AppliesTo(resource.Type))
-            {
-                continue;
-            }
             var result = gap is not null
                 ? new RuleResult(Verdict.NotAssessed, NotAssessedMessage(gap))
                 : _evaluator.Evaluate(i, resource);

@@ -10,7 +10,10 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// </summary>
 internal static class AbacResourceGrants
 {
-    private sealed record Found(IReadOnlyList<AbacGrant> Grants, IReadOnlyList<string> NotRead);
+    /// <param name="Grants">Every grant, in the order its policies were read.</param>
+    /// <param name="WhoOf">For each grant, the index of its statement's Principal block among <paramref name="Whos"/>.</param>
+    /// <param name="Whos">A statement of each distinct Principal/NotPrincipal block: most policies of an account name the same few.</param>
+    private sealed record Found(IReadOnlyList<AbacGrant> Grants, int[] WhoOf, IReadOnlyList<PolicyStatement> Whos, IReadOnlyList<string> NotRead);
 
     // Every principal of an account asks about the same policies: read them once per inventory.
     private static readonly ConditionalWeakTable<Inventory, Found> Known = new();
@@ -19,7 +22,9 @@ internal static class AbacResourceGrants
     public static (IReadOnlyList<AbacGrant> Grants, IReadOnlyList<string> NotRead) For(RequestPrincipal caller, Inventory inventory)
     {
         var found = Known.GetValue(inventory, Read);
-        return ([.. found.Grants.Where(g => RequestMatch.Principal(g.Statement, caller) != PrincipalMatch.None)], found.NotRead);
+        // Whom a statement reaches depends on its Principal block alone: asked once per block, not once per grant.
+        var reaches = found.Whos.Select(s => RequestMatch.Principal(s, caller) != PrincipalMatch.None).ToArray();
+        return ([.. found.Grants.Where((_, i) => reaches[found.WhoOf[i]])], found.NotRead);
     }
 
     /// <summary>The resource's policy, or null when it has none or it cannot be read (then named in <paramref name="notRead"/>).</summary>
@@ -52,6 +57,19 @@ internal static class AbacResourceGrants
                 grants.AddRange(AbacGrant.In([policy]));
             }
         }
-        return new Found(grants, notRead);
+        var whos = new List<PolicyStatement>();
+        var blocks = new Dictionary<string, int>(StringComparer.Ordinal);
+        var whoOf = new int[grants.Count];
+        for (var i = 0; i < grants.Count; i++)
+        {
+            var statement = grants[i].Statement;
+            var block = string.Join('\n', statement.Principals.Select(p => $"{p.Type}={p.Value}")) + "\nnot:\n" + string.Join('\n', statement.NotPrincipals.Select(p => $"{p.Type}={p.Value}"));
+            if (!blocks.TryGetValue(block, out whoOf[i]))
+            {
+                whoOf[i] = blocks[block] = whos.Count;
+                whos.Add(statement);
+            }
+        }
+        return new Found(grants, whoOf, whos, notRead);
     }
 }
