@@ -17,7 +17,7 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
     private readonly Dictionary<string, PermissionClass> _classes = new(StringComparer.Ordinal);
 
     /// <param name="memberSpecific">Whether the policies name the principal or the resource (a policy variable, aws:PrincipalArn, a tag), so that holders may be answered differently.</param>
-    /// <param name="key">The policies' text under their names (<see cref="KeyOf"/>): principals with the same key share the set.</param>
+    /// <param name="key">The policies' text under their names (<see cref="PermissionSet.SharingKey"/>): principals with the same key share the set.</param>
     /// <remarks>A class, not a record: one per distinct key, compared by reference (the key is long).</remarks>
     internal sealed class PermissionClass(PermissionSet permissions, bool memberSpecific, string key)
     {
@@ -52,7 +52,7 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
         foreach (var principal in inventory.OfType(IamPrincipals.UserType).Concat(inventory.OfType(IamPrincipals.RoleType)))
         {
             var permissions = IamPrincipals.PermissionsOf(principal, inventory, now);
-            var key = KeyOf(permissions);
+            var key = permissions.SharingKey;
             if (!_classes.TryGetValue(key, out var shared))
             {
                 _classes[key] = shared = new PermissionClass(permissions, PrincipalEdgeFinder.IsMemberSpecific(key), key);
@@ -62,12 +62,6 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
                 isUser ? null : IamPrincipals.TrustPolicyOf(principal)));
         }
     }
-
-    /// <summary>Principals whose policies are the same text under the same names share one permission set.</summary>
-    private static string KeyOf(PermissionSet permissions) =>
-        string.Join("\u001f", permissions.Policies.SelectMany(p => p.Statements).Select(s => s.Label + "\u001e" + s.Json))
-        + "\u001d" + string.Join("\u001f", permissions.BoundaryPolicy?.Statements.Select(s => s.Label + "\u001e" + s.Json) ?? [])
-        + "\u001d" + permissions.BoundaryNote;
 
     public PrincipalGraph Build()
     {

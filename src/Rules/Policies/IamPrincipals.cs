@@ -50,10 +50,20 @@ public static class IamPrincipals
         var serviceControl = organization.Organization is { } org
             ? ServiceControlLimit.For(org, principal.AccountId, IsServiceLinked(principal), now, RequestPrincipalOf(principal))
             : null;
-        var permissions = PermissionsBoundaries.Apply(principal, policies, inventory, now, unresolved, serviceControl);
+        var permissions = Shared(inventory, now, PermissionsBoundaries.Apply(principal, policies, inventory, now, unresolved, serviceControl));
         Permissions.AddOrUpdate(principal, new KnownPermissions(inventory, now, organization, permissions));
         return permissions;
     }
+
+    /// <summary>
+    /// The set an earlier principal of the inventory has with the same <see cref="PermissionSet.SharingKey"/>, else this
+    /// one: most principals of an account hold one of a few permission sets, and a set keeps every answer it has
+    /// worked out, so each question is decided once per set rather than once per principal.
+    /// </summary>
+    private static PermissionSet Shared(Inventory inventory, DateTimeOffset now, PermissionSet permissions) =>
+        SharedSets.GetValue(inventory, _ => new()).GetOrAdd((now, permissions.SharingKey), permissions);
+
+    private static readonly ConditionalWeakTable<Inventory, System.Collections.Concurrent.ConcurrentDictionary<(DateTimeOffset, string), PermissionSet>> SharedSets = new();
 
     /// <summary>Who a user or role is when it makes a request (a role through a session of it); null for a group.</summary>
     private static RequestPrincipal? RequestPrincipalOf(Resource principal) => principal.Type switch
@@ -73,9 +83,12 @@ public static class IamPrincipals
 
     /// <summary>A role's trust policy (AssumeRolePolicyDocument), or null when the resource has none.</summary>
     public static PolicyDocument? TrustPolicyOf(Resource role) =>
-        role.Config("AssumeRolePolicyDocument") is { } document && document.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+        // Asked of every role by several rules, and of every role of the account for each principal that may pass one.
+        Trusts.GetValue(role, static role => new(role.Config("AssumeRolePolicyDocument") is { } document && document.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
             ? PolicyDocument.Parse(document, $"the trust policy of {role.DisplayName}")
-            : null;
+            : null)).Value;
+
+    private static readonly ConditionalWeakTable<Resource, StrongBox<PolicyDocument?>> Trusts = new();
 
     /// <summary>The default version of a managed policy resource (PolicyVersionList entry with IsDefaultVersion).</summary>
     public static PolicyDocument? DefaultVersionOf(Resource policy) =>

@@ -18,6 +18,12 @@ public sealed class ServiceControlLimit
 
     public string OrganizationId { get; }
 
+    /// <summary>The levels and the statements that apply at each, as text: limits with the same key answer alike.</summary>
+    internal string SharingKey => _sharingKey ??= OrganizationId + "\u001c" + string.Join("\u001c",
+        _levels.Select(l => l.Level.Id + "\u001e" + string.Join("\u001f", l.Policies.Policies.SelectMany(p => p.Statements).Select(s => s.Json))));
+
+    private string? _sharingKey;
+
     /// <summary>Keys whose value the principal alone decides, whatever it asks: known before any request.</summary>
     private static readonly string[] PrincipalKeys =
         ["aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType", "aws:PrincipalIsAWSService", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:username"];
@@ -37,6 +43,22 @@ public sealed class ServiceControlLimit
         {
             return null;
         }
+        // Asked for every principal: the SCPs over an account are read once, and once per principal only where
+        // they hold a condition on the principal's own keys.
+        var byPrincipal = principal is not null && organization.PathOf(accountId).Any(level => level.ServiceControlPolicies.Any(NamesPrincipalKeys));
+        var limits = Limits.GetValue(organization, static _ => new());
+        return limits.GetOrAdd((accountId, now, byPrincipal ? principal!.Arn + "\u001f" + principal.Kind : null),
+            static (_, state) => Read(state.organization, state.accountId, state.now, state.principal), (organization, accountId, now, principal: byPrincipal ? principal : null));
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Organization,
+        System.Collections.Concurrent.ConcurrentDictionary<(string Account, DateTimeOffset Now, string? Principal), ServiceControlLimit>> Limits = new();
+
+    private static bool NamesPrincipalKeys(PolicyDocument policy) =>
+        policy.Statements.Any(s => s.Conditions.Any(c => PrincipalKeys.Any(c.IsKey)));
+
+    private static ServiceControlLimit Read(Organization organization, string accountId, DateTimeOffset now, RequestPrincipal? principal)
+    {
         // A level with no SCP attached is one we were not shown (AWS always attaches at least one): it restricts nothing we know of.
         var levels = organization.PathOf(accountId)
             .Where(level => level.ServiceControlPolicies.Count > 0)

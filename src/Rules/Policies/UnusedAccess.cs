@@ -22,13 +22,38 @@ public static class UnusedAccess
         {
             return null;
         }
-        return services.EnumerateArray()
-            .Where(s => s.ValueKind == JsonValueKind.Object && JsonPath.Find(s, "ServiceNamespace") is { ValueKind: JsonValueKind.String })
-            .Select(s => new ServiceLastUse(
-                JsonPath.Find(s, "ServiceNamespace")!.Value.GetString()!,
-                JsonPath.Find(s, "ServiceName")?.ToString() ?? "",
-                Date(JsonPath.Find(s, "LastAuthenticated"))))
-            .ToList();
+        // IAM lists every service it tracks (hundreds) for each principal: each entry's properties are read in one pass.
+        var uses = new List<ServiceLastUse>();
+        foreach (var service in services.EnumerateArray())
+        {
+            if (service.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+            string? serviceNamespace = null;
+            var name = "";
+            JsonElement? lastAuthenticated = null;
+            foreach (var property in service.EnumerateObject())
+            {
+                if (JsonPath.NameEqualsIgnoreCase(property, "ServiceNamespace"))
+                {
+                    serviceNamespace = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+                }
+                else if (JsonPath.NameEqualsIgnoreCase(property, "ServiceName"))
+                {
+                    name = property.Value.ToString();
+                }
+                else if (JsonPath.NameEqualsIgnoreCase(property, "LastAuthenticated"))
+                {
+                    lastAuthenticated = property.Value;
+                }
+            }
+            if (serviceNamespace is not null)
+            {
+                uses.Add(new ServiceLastUse(serviceNamespace, name, Date(lastAuthenticated)));
+            }
+        }
+        return uses;
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public static class JsonPath
     /// Compares the name as the document holds it, without making a string of every name looked past
     /// (a lookup that misses visits them all, and a scan makes millions of lookups).
     /// </summary>
-    private static bool NameEqualsIgnoreCase(JsonProperty property, string name)
+    public static bool NameEqualsIgnoreCase(JsonProperty property, string name)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
         return raw.IndexOf((byte)'\\') < 0 && System.Text.Ascii.IsValid(name)
