@@ -27,7 +27,8 @@ internal sealed class ConfigRecording
     public string? WhyNotWatched(string type) =>
         _recorders.Count == 0 ? "no Config recorder is described"
         : _recorders.Any(r => Records(r, type) && Frequency(r, type) == "CONTINUOUS") ? null
-        : _recorders.Any(r => Records(r, type)) ? $"the Config recorder records {type} daily, not continuously"
+        : _recorders.Where(r => Records(r, type)).Select(r => Frequency(r, type)).FirstOrDefault() is { } frequency
+            ? $"the Config recorder records {type} {(frequency.Length == 0 ? "at no stated frequency" : frequency)}, not continuously"
         : $"the Config recorder does not record {type}";
 
     private static bool Records(JsonElement recorder, string type)

@@ -119,7 +119,7 @@ public sealed class IncrementalNetworkTests
         Assert.Contains("describe-route-tables: the Config recorder does not record AWS::EC2::RouteTable", fallbacks[0].Reason, StringComparison.Ordinal);
         Assert.Contains("describe-transit-gateway-route-tables: the Config recorder does not record AWS::EC2::TransitGatewayRouteTable", fallbacks[0].Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("describe-vpcs", fallbacks[0].Reason, StringComparison.Ordinal);
-        Assert.Equal("describe-security-groups: the Config recorder records AWS::EC2::SecurityGroup daily, not continuously", fallbacks[1].Reason);
+        Assert.Equal("describe-security-groups: the Config recorder records AWS::EC2::SecurityGroup DAILY, not continuously", fallbacks[1].Reason);
         // Read: what hub's recorder does not record, other's security groups (recorded daily), same's unusable previous file
         // and isolated's route tables (a virtual private gateway propagates into one); every other watched output copied.
         string[] expected =
