@@ -13,6 +13,7 @@ internal sealed class ConfigHandler(ServedEstate estate, ServerFaults faults, in
         "SelectAggregateResourceConfig" => Aggregator(scope) ?? Select(scope, estate.Accounts.Values.SelectMany(a => a.ConfigItems.Values.SelectMany(i => i)).ToList()),
         "BatchGetAggregateResourceConfig" => Aggregator(scope) ?? BatchGet(scope, scope.Json["ResourceIdentifiers"] as JsonArray, aggregate: true),
         "DescribeConfigurationRecorderStatus" => RecorderStatus(scope),
+        "DescribeConfigurationRecorders" => Recorders(scope),
         "DescribeConfigurationAggregatorSourcesStatus" => Aggregator(scope) ?? SourcesStatus(scope),
         _ => Reply.JsonError(400, "UnknownOperationException", $"unknown operation {scope.Operation}"),
     };
@@ -130,6 +131,27 @@ internal sealed class ConfigHandler(ServedEstate estate, ServerFaults faults, in
             {
                 ["name"] = "default", ["recording"] = !stopped, ["lastStatus"] = stopped ? "Failure" : "Success",
                 ["lastStartTime"] = started.ToUnixTimeSeconds(), ["lastStatusChangeTime"] = started.ToUnixTimeSeconds(),
+            }),
+        });
+    }
+
+    /// <summary>The customer managed recorder, recording every supported type continuously unless a test set its group and mode.</summary>
+    private Reply Recorders(RequestScope scope)
+    {
+        var (group, mode) = faults.Recording.TryGetValue((scope.Account, scope.Region), out var set)
+            ? (set.Group.DeepClone(), set.Mode.DeepClone())
+            : (new JsonObject
+            {
+                ["allSupported"] = true, ["includeGlobalResourceTypes"] = false, ["resourceTypes"] = new JsonArray(),
+                ["exclusionByResourceTypes"] = new JsonObject { ["resourceTypes"] = new JsonArray() }, ["recordingStrategy"] = new JsonObject { ["useOnly"] = "ALL_SUPPORTED_RESOURCE_TYPES" },
+            }, new JsonObject { ["recordingFrequency"] = "CONTINUOUS", ["recordingModeOverrides"] = new JsonArray() });
+        return Reply.Json(new JsonObject
+        {
+            ["ConfigurationRecorders"] = new JsonArray(new JsonObject
+            {
+                ["arn"] = $"arn:aws:config:{scope.Region}:{scope.Account}:configuration-recorder/default/0a1b2c3d4e5f6789", ["name"] = "default",
+                ["roleARN"] = $"arn:aws:iam::{scope.Account}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
+                ["recordingGroup"] = group, ["recordingMode"] = mode, ["recordingScope"] = "PAID",
             }),
         });
     }

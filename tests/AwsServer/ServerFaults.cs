@@ -36,6 +36,12 @@ internal sealed class ServerFaults
     /// <summary>When a recorder last started, where a test restarted it (else the start of 2025).</summary>
     public ConcurrentDictionary<(string Account, string Region), DateTimeOffset> RecorderStartedAt { get; } = new();
 
+    /// <summary>
+    /// A recorder's <c>recordingGroup</c> and <c>recordingMode</c> where a test set them (else every supported type,
+    /// continuously), as <c>DescribeConfigurationRecorders</c> answers.
+    /// </summary>
+    public ConcurrentDictionary<(string Account, string Region), (System.Text.Json.Nodes.JsonObject Group, System.Text.Json.Nodes.JsonObject Mode)> Recording { get; } = new();
+
     /// <summary>(account, region) sources whose last update into the aggregator FAILED.</summary>
     public ConcurrentDictionary<(string Account, string Region), bool> AggregatorSourceFailed { get; } = new();
 

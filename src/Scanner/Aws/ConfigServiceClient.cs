@@ -65,6 +65,9 @@ internal sealed class ConfigServiceClient(AwsProtocols protocols) : IConfigServi
     public Task<JsonElement> DescribeConfigurationRecorderStatusAsync(AwsContext context, CancellationToken cancellationToken) =>
         protocols.JsonAsync(context, AwsService.Config, "DescribeConfigurationRecorderStatus", [], cancellationToken);
 
+    public Task<JsonElement> DescribeConfigurationRecordersAsync(AwsContext context, CancellationToken cancellationToken) =>
+        protocols.JsonAsync(context, AwsService.Config, "DescribeConfigurationRecorders", [], cancellationToken);
+
     public async IAsyncEnumerable<JsonElement> DescribeAggregatorSourcesStatusAsync(AwsContext context, string aggregatorName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? token = null;

@@ -32,6 +32,13 @@ internal interface IConfigServiceClient
     Task<JsonElement> DescribeConfigurationRecorderStatusAsync(AwsContext context, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <c>DescribeConfigurationRecorders</c>: what each recorder of the account and region records (<c>recordingGroup</c>) and
+    /// how often (<c>recordingMode</c>); an incremental collection copies a source only where its types are recorded continuously.
+    /// https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeConfigurationRecorders.html
+    /// </summary>
+    Task<JsonElement> DescribeConfigurationRecordersAsync(AwsContext context, CancellationToken cancellationToken);
+
+    /// <summary>
     /// <c>DescribeConfigurationAggregatorSourcesStatus</c>, every page: each source account and region of the aggregator
     /// with the status and time of its last update (<c>AggregatedSourceStatusList</c> entries).
     /// https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeConfigurationAggregatorSourcesStatus.html

@@ -7,7 +7,7 @@ namespace Ocado.Guardrails.Scanner.Collection;
 
 /// <summary>
 /// One account: assume the audit role, then IAM once and, per region, Config, Tagging, AWS RAM, the EC2 network and Service
-/// Quotas, all at once (each has its own rate limit). Each (region, source) that fails is a gap;
+/// Quotas, all at once (each has its own rate limit; on a second night the network waits for Config's changes, which say what of it to copy). Each (region, source) that fails is a gap;
 /// the rest of the account is still collected.
 /// </summary>
 internal static class AccountCollector
@@ -73,12 +73,15 @@ internal static class AccountCollector
                         await TaggingAsync(run, context, cancellationToken);
                     }
                 }, cancellationToken));
+                // What the recorder records, for the sources a second night copies where Config shows no change (once a region).
+                var recording = incremental is null ? Task.FromResult<ConfigRecording?>(null) : IncrementalCopy.RecordingAsync(run, context, cancellationToken);
                 // Three calls per region, read every night: RAM has no change feed.
                 work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Ram, () => RamCollector.CollectAsync(run, context, cancellationToken), cancellationToken));
                 // The resource policies Config does not record (Logs, Glue, Lambda layers): read whole every night.
                 work.AddRange(ServicePolicyCollector.Start(run, context, cancellationToken));
-                // The network's calls, each guarded on its own (a failed call is a gap naming it).
-                work.Add(NetworkCollector.CollectAsync(run, context, cancellationToken));
+                // The network's calls, each guarded on its own (a failed call is a gap naming it); a second night copies what Config shows unchanged.
+                var copyNetwork = IncrementalCopy.PlanAsync(run, context, CoverageGap.Sources.Network, ConfigWatchedOutput.Network, regionChanges, recording);
+                work.Add(NetworkCollector.CollectAsync(run, context, copyNetwork, cancellationToken));
                 var codes = region == home ? RegionalServiceCodes.Concat(GlobalServiceCodes).ToList() : RegionalServiceCodes.ToList();
                 work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Quotas, async () =>
                 {

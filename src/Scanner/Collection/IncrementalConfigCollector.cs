@@ -73,9 +73,11 @@ internal static partial class IncrementalConfigCollector
             // Changed and added resources; an account's own query also names those deleted since (their last item says ResourceDeleted).
             var changed = new HashSet<Key>();
             var deleted = new HashSet<Key>();
+            var named = new HashSet<Key>();
             await foreach (var row in feed.Select($"SELECT resourceType, resourceId, configurationItemStatus WHERE {feed.Where}configurationItemCaptureTime >= '{since}'"))
             {
                 (IsDeleted(row) ? deleted : changed).Add(KeyOf(row));
+                named.Add(KeyOf(row));
             }
             deleted.IntersectWith(known);
             changed.ExceptWith(deleted);
@@ -129,7 +131,9 @@ internal static partial class IncrementalConfigCollector
             var kept = previous.Where(p => !deleted.Contains(p.Key) && !changed.Contains(p.Key)).Select(p => p.Item);
             await SnapshotWriter.WriteListAsync(path, feed.Property, Stream(kept.Concat(fetched.Values)), cancellationToken);
             run.Progress.Log($"account {accountId}, region {region}: {fetched.Count} changed, {deleted.Count} deleted since {since}");
-            return new ConfigChanges(fetched.Values.Select(i => Text(i, "arn")).Where(a => a.Length > 0).ToList(), removed);
+            // Every type the feed named (a resource changed and changed back is still a change), and those of the deletions found by counting.
+            var types = changed.Concat(deleted).Concat(named).Select(k => k.Type).ToHashSet(StringComparer.Ordinal);
+            return new ConfigChanges(fetched.Values.Select(i => Text(i, "arn")).Where(a => a.Length > 0).ToList(), removed, types);
         }
     }
 

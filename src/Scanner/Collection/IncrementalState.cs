@@ -43,5 +43,8 @@ internal sealed class IncrementalState(PreviousSnapshot previous, InputLimits li
     public JsonDocument Open(string path) => AwsJson.Open(path, Previous.Directory, Limits);
 }
 
-/// <summary>What changed in Config since the previous snapshot: the ARNs to ask the Tagging API about again, and those gone.</summary>
-internal sealed record ConfigChanges(IReadOnlyList<string> Changed, IReadOnlyList<string> Removed);
+/// <summary>
+/// What changed in Config since the previous snapshot: the ARNs to ask the Tagging API about again, those gone, and every
+/// resource type with a resource changed, added or deleted (a source Config watches is copied only where none of its types is).
+/// </summary>
+internal sealed record ConfigChanges(IReadOnlyList<string> Changed, IReadOnlyList<string> Removed, IReadOnlySet<string> Types);

@@ -11,14 +11,16 @@ namespace Ocado.Guardrails.Scanner.Collection;
 /// (docs/network.md): every output <see cref="NetworkOutputs"/> reads, then the routes of each transit gateway route
 /// table and the permissions of each endpoint service listed. Each call is guarded on its own: one that fails or is
 /// denied is an <c>ec2-network</c> gap naming the account, region and call, and its file is not written, so that the
-/// scan says NotAssessed where it would have judged, never "no route". The network has no change feed: it is read in
-/// full every night.
+/// scan says NotAssessed where it would have judged, never "no route". A second night copies the outputs Config shows
+/// unchanged (<see cref="ConfigWatchedOutput.Network"/>) and reads the rest.
 /// </summary>
 internal static class NetworkCollector
 {
-    public static async Task CollectAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken)
+    /// <param name="copy">The outputs to copy from the previous snapshot (empty on a full night): each one whose previous file is unusable is read.</param>
+    public static async Task CollectAsync(CollectionRun run, AwsContext context, Task<IReadOnlySet<string>> copy, CancellationToken cancellationToken)
     {
         var ec2 = run.Clients.Ec2;
+        var copied = await copy;
         var account = run.AccountDirectory(context.AccountId);
         var tables = Task.FromResult<JsonElement?>(null);
         var services = Task.FromResult<JsonElement?>(null);
@@ -28,8 +30,11 @@ internal static class NetworkCollector
         {
             try
             {
-                await SnapshotWriter.WriteJsonAsync(SnapshotLayout.NetworkFile(account, context.Region, NetworkOutputs.Vpcs),
-                    await ec2.DescribeAsync(context, NetworkOutputs.Vpcs, cancellationToken), cancellationToken);
+                if (!copied.Contains(NetworkOutputs.Vpcs) || await TryCopyAsync(run, context, NetworkOutputs.Vpcs, cancellationToken) is null)
+                {
+                    await SnapshotWriter.WriteJsonAsync(SnapshotLayout.NetworkFile(account, context.Region, NetworkOutputs.Vpcs),
+                        await ec2.DescribeAsync(context, NetworkOutputs.Vpcs, cancellationToken), cancellationToken);
+                }
             }
             catch (AwsServiceException ex) when (AwsErrorCodes.IsRegionNotEnabled(ex.Code))
             {
@@ -44,8 +49,10 @@ internal static class NetworkCollector
         var work = new List<Task>();
         foreach (var command in NetworkOutputs.Commands.Concat(NetworkOutputs.Filters).Where(c => c != NetworkOutputs.Vpcs))
         {
-            var written = CallAsync(run, context, SnapshotLayout.NetworkFile(account, context.Region, command),
-                () => ec2.DescribeAsync(context, command, cancellationToken), cancellationToken);
+            var file = SnapshotLayout.NetworkFile(account, context.Region, command);
+            var written = copied.Contains(command)
+                ? CopyOrCallAsync(run, context, command, () => CallAsync(run, context, file, () => ec2.DescribeAsync(context, command, cancellationToken), cancellationToken), cancellationToken)
+                : CallAsync(run, context, file, () => ec2.DescribeAsync(context, command, cancellationToken), cancellationToken);
             work.Add(written);
             tables = command == NetworkOutputs.TransitGatewayRouteTables ? written : tables;
             services = command == NetworkOutputs.EndpointServices ? written : services;
@@ -59,6 +66,32 @@ internal static class NetworkCollector
             work.Add(ItemAsync(run, context, NetworkOutputs.EndpointServicePermissions, id, () => ec2.DescribeEndpointServicePermissionsAsync(context, id, cancellationToken), cancellationToken));
         }
         await Task.WhenAll(work);
+    }
+
+    /// <summary>The previous night's output, copied; else the call.</summary>
+    private static async Task<JsonElement?> CopyOrCallAsync(CollectionRun run, AwsContext context, string command, Func<Task<JsonElement?>> call, CancellationToken cancellationToken) =>
+        await TryCopyAsync(run, context, command, cancellationToken) ?? await call();
+
+    /// <summary>
+    /// The previous night's output of <paramref name="command"/>, when it reads as the scan reads it and holds nothing that
+    /// changes without a Config item of its types (<see cref="ConfigWatchedOutput.ReadAnyway"/>); null when it must be read.
+    /// </summary>
+    private static Task<JsonElement?> TryCopyAsync(CollectionRun run, AwsContext context, string command, CancellationToken cancellationToken)
+    {
+        var watched = ConfigWatchedOutput.Network.Single(o => o.Output == command);
+        var relative = Path.GetRelativePath(run.AccountDirectory(context.AccountId), SnapshotLayout.NetworkFile(run.AccountDirectory(context.AccountId), context.Region, command));
+        return IncrementalCopy.TryCopyAsync(run, context.AccountId, relative, output =>
+        {
+            try
+            {
+                NetworkOutputs.Read(new NetworkBuilder(), context.AccountId, context.Region, command, output, relative);
+            }
+            catch (FormatException ex)
+            {
+                return ex.Message;
+            }
+            return watched.ReadAnyway?.Invoke(output, context.AccountId);
+        }, cancellationToken);
     }
 
     /// <summary>One call and its file; null (and a gap) when it failed.</summary>

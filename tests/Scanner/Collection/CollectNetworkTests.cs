@@ -15,10 +15,10 @@ namespace Ocado.Guardrails.Tests.Scanner.Collection;
 /// </summary>
 public sealed class CollectNetworkTests
 {
-    private const string Region = "eu-west-1";
-    private const string Gateway = "tgw-0a1b2c3d4e5f60789";
-    private const string SharedTable = "tgw-rtb-0a1b2c3d4e5f60789";
-    private const string Service = "vpce-svc-0a1b2c3d4e5f60789";
+    internal const string Region = "eu-west-1";
+    internal const string Gateway = "tgw-0a1b2c3d4e5f60789";
+    internal const string SharedTable = "tgw-rtb-0a1b2c3d4e5f60789";
+    internal const string Service = "vpce-svc-0a1b2c3d4e5f60789";
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class CollectNetworkTests
         Assert.Contains($"segregation-vpc-no-route-to-foreign-customer {Vpc(isolated)} Pass", all, StringComparison.Ordinal);
     }
 
-    private static List<string> Scan(Snapshot snapshot, CollectionHarness harness)
+    internal static List<string> Scan(Snapshot snapshot, CollectionHarness harness)
     {
         var evaluator = new Evaluator(Support.Catalog.Rules, harness.Estate, new Inventory(snapshot.Resources), _ => RuleParams.Empty, Now, network: snapshot.Network);
         var scan = new ScanEvaluator(evaluator, harness.Estate, snapshot.Gaps) { IncludePasses = true };
@@ -97,14 +97,14 @@ public sealed class CollectNetworkTests
             .Order(StringComparer.Ordinal).ToList();
     }
 
-    private static string Vpc(string account) => $"vpc-0{account[^8..]}00000000";
+    internal static string Vpc(string account) => $"vpc-0{account[^8..]}00000000";
 
     /// <summary>
     /// customer-0 = (hub, sameCustomer), customer-1 = (other, isolated). The hub's gateway has one route table that
     /// sameCustomer's and other's VPCs both associate with and propagate into; isolated's VPC has no route to the gateway;
     /// other's endpoint service admits sameCustomer's account.
     /// </summary>
-    private static (string Hub, string SameCustomer, string Other, string Isolated) PlantHub(CollectionHarness harness)
+    internal static (string Hub, string SameCustomer, string Other, string Isolated) PlantHub(CollectionHarness harness)
     {
         var accounts = harness.Estate.Accounts.Order(StringComparer.Ordinal).ToList();
         var (hub, same, other, isolated) = (accounts[0], accounts[1], accounts[2], accounts[3]);
@@ -181,9 +181,9 @@ public sealed class CollectNetworkTests
         return (hub, same, other, isolated);
     }
 
-    private static JsonObject Output(string list, params JsonObject[] items) => new() { [list] = new JsonArray(items.Select(i => (JsonNode)i).ToArray()) };
+    internal static JsonObject Output(string list, params JsonObject[] items) => new() { [list] = new JsonArray(items.Select(i => (JsonNode)i).ToArray()) };
 
-    private static void Serve(CollectionHarness harness, string account, Dictionary<string, JsonObject> outputs)
+    internal static void Serve(CollectionHarness harness, string account, Dictionary<string, JsonObject> outputs)
     {
         var network = harness.Server.Estate.Accounts[account].Network;
         if (!network.TryGetValue(Region, out var served))
@@ -197,10 +197,10 @@ public sealed class CollectNetworkTests
     }
 
     /// <summary>Config's item of a network resource, so that the rules judge it (they judge what Config records).</summary>
-    private static void AddConfigItem(CollectionHarness harness, string account, string type, string id, string arn) =>
+    internal static void AddConfigItem(CollectionHarness harness, string account, string type, string id, string arn, DateTimeOffset? capturedAt = null) =>
         harness.Server.Estate.Accounts[account].ConfigItems[Region].Add(new JsonObject
         {
-            ["version"] = "1.3", ["accountId"] = account, ["configurationItemCaptureTime"] = 1764547200.0, ["configurationItemStatus"] = "OK",
+            ["version"] = "1.3", ["accountId"] = account, ["configurationItemCaptureTime"] = (capturedAt ?? DateTimeOffset.FromUnixTimeSeconds(1764547200)).ToUnixTimeMilliseconds() / 1000.0, ["configurationItemStatus"] = "OK",
             ["configurationStateId"] = "1764547200000", ["arn"] = arn, ["resourceType"] = type, ["resourceId"] = id, ["resourceName"] = id, ["awsRegion"] = Region,
             ["availabilityZone"] = "Regional", ["configuration"] = new JsonObject { ["id"] = id }.ToJsonString(), ["supplementaryConfiguration"] = new JsonObject(),
         });

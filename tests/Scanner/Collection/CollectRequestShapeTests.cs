@@ -60,6 +60,7 @@ public sealed class CollectRequestShapeTests
         var requests = harness.Server.Requests;
         Assert.Empty(requests.SelectMany(r => ServiceModels.Check(r.Service, r.Operation, Input(r)).Select(p => $"{r.Service}:{r.Operation}: {p}")).Distinct());
         Assert.Contains(requests, r => r.Operation == "DescribeConfigurationRecorderStatus");
+        Assert.Contains(requests, r => r.Operation == "DescribeConfigurationRecorders");
         Assert.Contains(requests, r => r.Operation == "DescribeConfigurationAggregatorSourcesStatus");
         Assert.Contains(requests, r => r.Operation == "GetResources" && r.JsonInput.Contains("ResourceARNList", StringComparison.Ordinal));
     }
