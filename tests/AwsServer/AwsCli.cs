@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Ocado.Guardrails.Tests.Support;
 
 namespace Ocado.Guardrails.Tests.AwsServer;
 
@@ -10,6 +11,12 @@ namespace Ocado.Guardrails.Tests.AwsServer;
 internal static class AwsCli
 {
     public const string Path = "/usr/bin/aws";
+
+    /// <summary>
+    /// Newer AWS service models than Debian's CLI 2.9.19 ships (DynamoDB's, with GetResourcePolicy), given to it through
+    /// AWS_DATA_PATH: tests/data/aws-models, each copied from botocore (tests/data/aws-models/PROVENANCE.md).
+    /// </summary>
+    public static string Models => Fixtures.Data("aws-models");
 
     /// <summary>Skips the test when the CLI is missing outside CI (scripts/test.sh installs it); fails it in CI.</summary>
     public static void Require()
@@ -41,7 +48,7 @@ internal static class AwsCli
                      ["PATH"] = "/usr/bin:/bin", ["HOME"] = home, ["AWS_ACCESS_KEY_ID"] = accessKey, ["AWS_SECRET_ACCESS_KEY"] = secretKey,
                      ["AWS_SESSION_TOKEN"] = sessionToken, ["AWS_CONFIG_FILE"] = System.IO.Path.Combine(home, "config"),
                      ["AWS_SHARED_CREDENTIALS_FILE"] = System.IO.Path.Combine(home, "credentials"), ["AWS_EC2_METADATA_DISABLED"] = "true",
-                     ["AWS_PAGER"] = "", ["AWS_MAX_ATTEMPTS"] = "2",
+                     ["AWS_PAGER"] = "", ["AWS_MAX_ATTEMPTS"] = "2", ["AWS_DATA_PATH"] = Models,
                      // Timestamps are printed in the local zone (botocore's tzlocal): UTC, as collect writes them.
                      ["TZ"] = "UTC",
                  })

@@ -33,6 +33,7 @@ public sealed class AwsTestServer : IAsyncDisposable
     private readonly OrganizationsHandler _organizations;
     private readonly RamHandler _ram;
     private readonly ServicePolicyHandler _policies;
+    private readonly DynamoDbHandler _dynamoDb;
 
     private AwsTestServer(ServedEstate estate, int maxPage, WebApplication app)
     {
@@ -48,6 +49,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         _ram = new RamHandler(estate, maxPage);
         _policies = new ServicePolicyHandler(estate, maxPage);
         Ec2 = new Ec2Handler(estate, maxPage);
+        _dynamoDb = new DynamoDbHandler(estate, maxPage);
     }
 
     public ServedEstate Estate { get; }
@@ -186,6 +188,7 @@ public sealed class AwsTestServer : IAsyncDisposable
             "ram" => _ram.Handle(scope),
             "logs" or "glue" or "lambda" => _policies.Handle(auth.Service, scope),
             "ec2" => Ec2.Handle(scope),
+            "dynamodb" => _dynamoDb.Handle(scope),
             var other => Reply.JsonError(400, "UnknownServiceException", $"this test server does not serve {other}"),
         };
     }
@@ -226,6 +229,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         "logs" or "glue" => Reply.JsonError(400, "ThrottlingException", "Rate exceeded"),
         "lambda" => Reply.RestJsonError(429, "TooManyRequestsException", "Rate exceeded"),
         "ec2" => Ec2Handler.Error(503, "RequestLimitExceeded", "Request limit exceeded."),
+        "dynamodb" => DynamoDbHandler.Error(400, "ThrottlingException", "Rate of requests exceeds the allowed throughput."),
         _ => Reply.XmlError(400, service == "iam" ? IamHandler.Ns : StsHandler.Ns, "Throttling", "Rate exceeded"),
     };
 

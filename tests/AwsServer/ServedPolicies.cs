@@ -16,4 +16,10 @@ public sealed class ServedPolicies
 
     /// <summary>Per layer version ARN: its policy document; a version not here has no policy.</summary>
     public Dictionary<string, string> LayerVersionPolicies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per region: DynamoDB's <c>TableDescription</c> of each table, as DynamoDB answers (CreationDateTime in epoch seconds).</summary>
+    public Dictionary<string, List<JsonObject>> Tables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per table or stream ARN: its resource policy; one not here has none (PolicyNotFoundException).</summary>
+    public Dictionary<string, string> DynamoDbPolicies { get; } = new(StringComparer.Ordinal);
 }

@@ -17,6 +17,8 @@ internal static class ServiceModels
         ["organizations"] = "organizations/2016-11-28", ["ram"] = "ram/2018-01-04",
         ["logs"] = "logs/2014-03-28", ["glue"] = "glue/2017-03-31", ["lambda"] = "lambda/2015-03-31",
         ["ec2"] = "ec2/2016-11-15",
+        // Debian's awscli predates DynamoDB's resource policies: botocore's newer model, kept in tests/data (AwsModels).
+        ["dynamodb"] = "dynamodb/2012-08-10",
     };
 
     private static readonly Dictionary<string, JsonObject> Loaded = new(StringComparer.Ordinal);
@@ -89,7 +91,8 @@ internal static class ServiceModels
         {
             if (!Loaded.TryGetValue(service, out var model))
             {
-                model = Loaded[service] = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, Folders[service], "service-2.json")))!.AsObject();
+                var root = service == "dynamodb" ? AwsCli.Models : Root;
+                model = Loaded[service] = JsonNode.Parse(File.ReadAllText(Path.Combine(root, Folders[service], "service-2.json")))!.AsObject();
             }
             return model;
         }

@@ -38,6 +38,8 @@ public static class ResourcePolicies
             ServiceResourcePolicies.LogsResourcePolicy => (resource.Config("policyDocument"), "CloudWatch Logs resource policy"),
             ServiceResourcePolicies.GlueResourcePolicy => (resource.Config("PolicyInJson"), "Glue Data Catalog policy"),
             ServiceResourcePolicies.LayerVersion => (resource.Supplementary("Policy"), "layer version policy"),
+            ServiceResourcePolicies.DynamoDbTable => (resource.Supplementary("ResourcePolicy", "Policy"), "table resource policy"),
+            ServiceResourcePolicies.DynamoDbStream => (resource.Supplementary("ResourcePolicy", "Policy"), "stream resource policy"),
             _ => (FirstPresent(
                 resource.Config("Policy"), resource.Config("PolicyText"), resource.Config("RepositoryPolicyText"),
                 resource.Config("ResourcePolicy"), resource.Supplementary("Policy"), resource.Supplementary("ResourcePolicy")), "resource policy"),

@@ -40,8 +40,8 @@ public static class SharingTypes
         new("AWS Backup vault access policies", "AWS::Backup::BackupVault", Config + "configuration.AccessPolicy", "segregation-backup-vault-policy-no-foreign-access"),
         new("AWS RAM resource shares (subnets, transit gateways, Resolver rules, ...)", "AWS::RAM::ResourceShare",
             "ram/<region>/get-resource-shares.json, list-resources.json, list-principals.json", "segregation-resource-share-no-foreign-principals"),
-        new("DynamoDB table resource policies", "AWS::DynamoDB::Table", null, null, NoConfig + " (dynamodb get-resource-policy)"),
-        new("DynamoDB stream resource policies", "AWS::DynamoDB::Table", null, null, NoConfig + " (dynamodb get-resource-policy on the stream's ARN)"),
+        new("DynamoDB table resource policies", "AWS::DynamoDB::Table", "dynamodb/<region>/list-tables.json, describe-table/<table>.json and get-resource-policy/<table>/table.json", "segregation-dynamodb-policy-no-foreign-access"),
+        new("DynamoDB stream resource policies", "AWS::DynamoDB::Stream", "dynamodb/<region>/describe-table/<table>.json (LatestStreamArn) and get-resource-policy/<table>/stream.json", "segregation-dynamodb-policy-no-foreign-access"),
         new("CloudWatch Logs resource policies", "AWS::Logs::ResourcePolicy", "logs/<region>/describe-resource-policies.json", "segregation-log-resource-policy-no-foreign-access"),
         new("Glue Data Catalog resource policy", "AWS::Glue::ResourcePolicy", "glue/<region>/get-resource-policies.json", "segregation-glue-catalog-policy-no-foreign-access"),
     ];

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Amazon;
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 
 namespace Ocado.Guardrails.Scanner.Aws;
 
@@ -114,7 +113,7 @@ internal sealed class Ec2NetworkClient(AwsRequestSender sender) : IEc2NetworkCli
                 throw new InvalidDataException($"ec2:{operation} still paging after {MaxPages} pages");
             }
             var asked = token;
-            var (found, next) = await sender.CallAsync(context, AwsService.Ec2, operation, t => Mapped(context, operation, () => page(asked, t)), cancellationToken);
+            var (found, next) = await sender.CallAsync(context, AwsService.Ec2, operation, t => AwsSdk.Mapped(AwsService.Ec2, context, operation, () => page(asked, t)), cancellationToken);
             items.AddRange(found ?? []);
             if (string.IsNullOrEmpty(next))
             {
@@ -124,35 +123,13 @@ internal sealed class Ec2NetworkClient(AwsRequestSender sender) : IEc2NetworkCli
         }
     }
 
-    /// <summary>The SDK's errors as ours, so that our retry policy and gaps read them as every other service's.</summary>
-    private static async Task<T> Mapped<T>(AwsContext context, string operation, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (AmazonServiceException ex) when (string.IsNullOrEmpty(ex.ErrorCode) && ex.InnerException is HttpRequestException or IOException)
-        {
-            throw new HttpRequestException($"ec2:{operation}: {CredentialRedaction.Redact(ex.InnerException.Message, context.Credentials)}", ex.InnerException);
-        }
-        catch (AmazonServiceException ex)
-        {
-            var code = string.IsNullOrEmpty(ex.ErrorCode) ? $"HTTP {(int)ex.StatusCode}" : AwsErrorCodes.Normalise(ex.ErrorCode);
-            throw new AwsServiceException(AwsService.Ec2.SigningName, operation, code, CredentialRedaction.Redact(ex.Message, context.Credentials), ex.StatusCode);
-        }
-        catch (AmazonClientException ex)
-        {
-            throw new InvalidDataException($"ec2:{operation}: the answer could not be read: {CredentialRedaction.Redact(ex.Message, context.Credentials)}", ex);
-        }
-    }
-
     /// <summary>A client for one account and region, on our HTTP client and endpoint, with the SDK's retries off.</summary>
     private AmazonEC2Client ClientFor(AwsContext context)
     {
         var config = new AmazonEC2Config
         {
             MaxErrorRetry = 0,
-            HttpClientFactory = new SharedHttpClient(sender.Http),
+            HttpClientFactory = new AwsSdk.SharedHttpClient(sender.Http),
             // AWS_ENDPOINT_URL(_EC2) are read by AwsEndpoints, as for every service: the SDK must not read them again.
             IgnoreConfiguredEndpointUrls = true,
         };
@@ -166,13 +143,5 @@ internal sealed class Ec2NetworkClient(AwsRequestSender sender) : IEc2NetworkCli
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(context.Region);
         }
         return new AmazonEC2Client(context.Credentials, config);
-    }
-
-    /// <summary>Gives the SDK the HttpClient every other request uses; it is ours to dispose, not the SDK's.</summary>
-    private sealed class SharedHttpClient(HttpClient http) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => http;
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
-        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
     }
 }

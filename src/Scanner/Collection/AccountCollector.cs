@@ -79,6 +79,7 @@ internal static class AccountCollector
                 work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Ram, () => RamCollector.CollectAsync(run, context, cancellationToken), cancellationToken));
                 // The resource policies Config does not record (Logs, Glue, Lambda layers): read whole every night.
                 work.AddRange(ServicePolicyCollector.Start(run, context, cancellationToken));
+                work.Add(DynamoDbCollector.Start(run, context, cancellationToken));
                 // The network's calls, each guarded on its own (a failed call is a gap naming it); a second night copies what Config shows unchanged.
                 var copyNetwork = IncrementalCopy.PlanAsync(run, context, CoverageGap.Sources.Network, ConfigWatchedOutput.Network, regionChanges, recording);
                 work.Add(NetworkCollector.CollectAsync(run, context, copyNetwork, cancellationToken));

@@ -9,10 +9,13 @@ internal sealed record AwsClients(IConfigServiceClient Config, ITaggingClient Ta
     /// <summary>The EC2 network calls, through AWS's own AWSSDK.EC2 client.</summary>
     public required IEc2NetworkClient Ec2 { get; init; }
 
+    /// <summary>DynamoDB's tables and resource policies, through AWS's own AWSSDK.DynamoDBv2 client.</summary>
+    public required IDynamoDbClient DynamoDb { get; init; }
+
     public static AwsClients Over(AwsRequestSender sender)
     {
         var protocols = new AwsProtocols(sender);
         return new AwsClients(new ConfigServiceClient(protocols), new TaggingClient(protocols), new IamClient(protocols), new ServiceQuotasClient(protocols),
-            new OrganizationsClient(protocols), new RamClient(protocols), new LogsClient(protocols), new GlueClient(protocols), new LambdaClient(protocols)) { Ec2 = new Ec2NetworkClient(sender) };
+            new OrganizationsClient(protocols), new RamClient(protocols), new LogsClient(protocols), new GlueClient(protocols), new LambdaClient(protocols)) { Ec2 = new Ec2NetworkClient(sender), DynamoDb = new DynamoDbClient(sender) };
     }
 }

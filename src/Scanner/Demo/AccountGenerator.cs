@@ -37,6 +37,7 @@ internal static class AccountGenerator
             NetworkSnapshotWriter.Write(r, context.Layout.Hub);
             ComputeGenerator.Generate(r);
             DatabaseGenerator.Generate(r);
+            DynamoDbSnapshotWriter.Write(r);
             ServerlessGenerator.Generate(r);
             StorageGenerator.Generate(r);
             MessagingGenerator.Generate(r);

@@ -110,6 +110,7 @@ internal static class DatabaseGenerator
         var created = r.Account.DaysAgo(30, 1100);
         var item = new ConfigItem("AWS::DynamoDB::Table", name, name, r.Arn("dynamodb", "table/" + name), r.Region,
             "Not Applicable", created);
+        r.Tables.Add((name, item.Arn, created));
         r.Emit(item, tags, [], w =>
         {
             w.WriteStartArray("attributeDefinitions");

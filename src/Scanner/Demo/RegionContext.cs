@@ -13,6 +13,9 @@ internal sealed class RegionContext(AccountContext account, string region, Regio
     public RegionPlan Plan { get; } = plan;
     public IamModel Iam { get; } = iam;
     public NetworkPool Network { get; set; } = NetworkPool.Empty;
+
+    /// <summary>The region's DynamoDB tables, as Config recorded them: what <see cref="DynamoDbSnapshotWriter"/> lists.</summary>
+    public List<(string Name, string Arn, DateTimeOffset Created)> Tables { get; } = [];
     public string Id => Account.Id;
 
     /// <summary>The account's name prefix: acme-prod, platform-prod.</summary>

@@ -28,6 +28,7 @@ internal static class CollectedResourceTypes
         "AWS::CloudWatch::Alarm",
         "AWS::CodeBuild::Project",
         "AWS::CodePipeline::Pipeline",
+        "AWS::DynamoDB::Stream",
         "AWS::DynamoDB::Table",
         "AWS::EC2::CapacityReservation",
         "AWS::EC2::CustomerGateway",

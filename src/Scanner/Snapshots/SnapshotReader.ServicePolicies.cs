@@ -8,7 +8,7 @@ internal sealed partial class SnapshotReader
     internal sealed partial class AccountReader
     {
         /// <summary>
-        /// <c>logs/REGION/</c>, <c>glue/REGION/</c>, <c>lambda/REGION/</c>: each region's policies of a service together, or
+        /// <c>logs/REGION/</c>, <c>glue/REGION/</c>, <c>lambda/REGION/</c>, <c>dynamodb/REGION/</c>: each region's policies of a service together, or
         /// a gap of that service naming the file that failed. A folder absent is nothing collected there (as <c>ram/</c>).
         /// </summary>
         private void ReadServicePolicies(Action<Resource> add)
@@ -16,6 +16,7 @@ internal sealed partial class SnapshotReader
             ReadRegions(SnapshotLayout.LogsFolder, ServiceResourcePolicies.LogsSource, ServicePolicyFiles.ReadLogs, add);
             ReadRegions(SnapshotLayout.GlueFolder, ServiceResourcePolicies.GlueSource, ServicePolicyFiles.ReadGlue, add);
             ReadRegions(SnapshotLayout.LambdaFolder, ServiceResourcePolicies.LambdaLayersSource, ServicePolicyFiles.ReadLayers, add);
+            ReadRegions(SnapshotLayout.DynamoDbFolder, ServiceResourcePolicies.DynamoDbSource, DynamoDbFiles.Read, add);
         }
 
         private void ReadRegions(string name, string source, Func<string, string, string, string?, InputLimits, List<Resource>> read, Action<Resource> add)

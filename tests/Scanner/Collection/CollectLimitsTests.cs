@@ -19,8 +19,8 @@ public sealed class CollectLimitsTests
 
         Assert.Empty(summary.Gaps);
         var byKey = harness.Server.Requests.Where(r => r.Service != "sts").GroupBy(r => (r.Account, r.Region, r.Service)).ToList();
-        // Per account: IAM once, and per region Config, Tagging, Service Quotas, AWS RAM, Logs, Glue, Lambda and EC2.
-        Assert.Equal(3 * (2 * 8 + 1), byKey.Count);
+        // Per account: IAM once, and per region Config, Tagging, Service Quotas, AWS RAM, Logs, Glue, Lambda, DynamoDB and EC2.
+        Assert.Equal(3 * (2 * 9 + 1), byKey.Count);
         var busiest = byKey.Max(g => g.Count());
         Assert.True(busiest >= 25, $"the busiest (account, region, service) made only {busiest} requests: the test would prove nothing");
         foreach (var key in byKey)

@@ -29,10 +29,10 @@ public sealed class CollectRequestShapeTests
         Assert.Empty(problems);
         Assert.Equal(
             ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeNetworkAcls", "DescribeResourcePolicies", "DescribeRouteTables",
-             "DescribeSecurityGroups", "DescribeTransitGatewayAttachments", "DescribeTransitGatewayPeeringAttachments", "DescribeTransitGatewayRouteTables",
+             "DescribeSecurityGroups", "DescribeTable", "DescribeTransitGatewayAttachments", "DescribeTransitGatewayPeeringAttachments", "DescribeTransitGatewayRouteTables",
              "DescribeTransitGateways", "DescribeVpcEndpointServiceConfigurations", "DescribeVpcPeeringConnections", "DescribeVpcs", "GenerateCredentialReport",
-             "GetAccountAuthorizationDetails", "GetCallerIdentity", "GetCredentialReport", "GetLayerVersionPolicy", "GetResourcePolicies",
-             "GetResourceShares", "GetResources", "ListLayers", "ListPrincipals", "ListResources", "ListServiceQuotas",
+             "GetAccountAuthorizationDetails", "GetCallerIdentity", "GetCredentialReport", "GetLayerVersionPolicy", "GetResourcePolicies", "GetResourcePolicy",
+             "GetResourceShares", "GetResources", "ListLayers", "ListPrincipals", "ListResources", "ListServiceQuotas", "ListTables",
              "SelectAggregateResourceConfig", "SelectResourceConfig"],
             requests.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));
     }

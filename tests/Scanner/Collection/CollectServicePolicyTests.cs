@@ -34,7 +34,8 @@ public sealed class CollectServicePolicyTests
         Assert.Empty(summary.Gaps);
         var collected = harness.ReadCollected();
         Assert.Empty(collected.Errors);
-        foreach (var type in ServiceResourcePolicies.Types)
+        // DynamoDB's tables and streams have their own tests (CollectDynamoDbTests): Config records tables too.
+        foreach (var type in new[] { ServiceResourcePolicies.LogsResourcePolicy, ServiceResourcePolicies.GlueResourcePolicy, ServiceResourcePolicies.LayerVersion })
         {
             var read = collected.Resources.Where(r => r.Type == type).ToList();
             Assert.Equal(Count, read.Count);
