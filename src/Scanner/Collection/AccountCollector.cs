@@ -79,6 +79,8 @@ internal static class AccountCollector
                 work.AddRange(ServicePolicyCollector.Start(run, context, cancellationToken));
                 // The network's calls, each guarded on its own (a failed call is a gap naming it).
                 work.Add(NetworkCollector.CollectAsync(run, context, cancellationToken));
+                // Who the EBS snapshots and AMIs are shared with (Config records neither): one call per snapshot or image.
+                work.AddRange(Ec2SharingCollector.Start(run, context, cancellationToken));
                 var codes = region == home ? RegionalServiceCodes.Concat(GlobalServiceCodes).ToList() : RegionalServiceCodes.ToList();
                 work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Quotas, async () =>
                 {

@@ -9,10 +9,14 @@ internal sealed record AwsClients(IConfigServiceClient Config, ITaggingClient Ta
     /// <summary>The EC2 network calls, through AWS's own AWSSDK.EC2 client.</summary>
     public required IEc2NetworkClient Ec2 { get; init; }
 
+    /// <summary>Who EBS snapshots and AMIs are shared with, on the same AWSSDK.EC2 client and rate.</summary>
+    public required IEc2SharingClient Ec2Sharing { get; init; }
+
     public static AwsClients Over(AwsRequestSender sender)
     {
         var protocols = new AwsProtocols(sender);
+        var ec2 = new Ec2NetworkClient(sender);
         return new AwsClients(new ConfigServiceClient(protocols), new TaggingClient(protocols), new IamClient(protocols), new ServiceQuotasClient(protocols),
-            new OrganizationsClient(protocols), new RamClient(protocols), new LogsClient(protocols), new GlueClient(protocols), new LambdaClient(protocols)) { Ec2 = new Ec2NetworkClient(sender) };
+            new OrganizationsClient(protocols), new RamClient(protocols), new LogsClient(protocols), new GlueClient(protocols), new LambdaClient(protocols)) { Ec2 = ec2, Ec2Sharing = ec2 };
     }
 }

@@ -16,6 +16,7 @@ internal sealed partial class SnapshotReader
             ReadRegions(SnapshotLayout.LogsFolder, ServiceResourcePolicies.LogsSource, ServicePolicyFiles.ReadLogs, add);
             ReadRegions(SnapshotLayout.GlueFolder, ServiceResourcePolicies.GlueSource, ServicePolicyFiles.ReadGlue, add);
             ReadRegions(SnapshotLayout.LambdaFolder, ServiceResourcePolicies.LambdaLayersSource, ServicePolicyFiles.ReadLayers, add);
+            ReadEc2Sharing(add);
         }
 
         private void ReadRegions(string name, string source, Func<string, string, string, string?, InputLimits, List<Resource>> read, Action<Resource> add)
