@@ -53,6 +53,7 @@ internal static class Ec2SharingCases
     private static Action<string> List(string list, string text, Action<string> plant) => path =>
     {
         Write(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(path)!)!, Path.GetFileName(list)), text);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         plant(path);
     };
 
