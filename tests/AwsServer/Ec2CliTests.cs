@@ -98,7 +98,7 @@ public sealed class Ec2CliTests : IAsyncLifetime
     /// The same output, member for member, except that the CLI prints an empty list AWS sent (<c>"Tags": []</c>) where our
     /// file leaves it out: AWSSDK.EC2 reads an empty XML list as no list at all. The network's reader takes both alike.
     /// </summary>
-    private static bool SameOutput(JsonNode cli, JsonNode? ours) =>
+    internal static bool SameOutput(JsonNode cli, JsonNode? ours) =>
         JsonNode.DeepEquals(WithoutEmptyLists(cli.DeepClone(), top: true), WithoutEmptyLists(ours?.DeepClone(), top: true));
 
     private static JsonNode? WithoutEmptyLists(JsonNode? node, bool top = false)

@@ -12,7 +12,7 @@ namespace Ocado.Guardrails.Tests.AwsServer;
 /// What is served is <see cref="ServedAccount.Network"/>: per region, each output as the CLI prints it.
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html
 /// </summary>
-internal sealed class Ec2Handler(ServedEstate estate, int maxPage)
+internal sealed partial class Ec2Handler(ServedEstate estate, int maxPage)
 {
     public static readonly XNamespace Ns = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
@@ -31,6 +31,10 @@ internal sealed class Ec2Handler(ServedEstate estate, int maxPage)
             return Error(403, "UnauthorizedOperation", $"You are not authorized to perform this operation. User: {scope.Key.Arn} is not authorized to perform: ec2:{scope.Operation}");
         }
         var shapes = model["shapes"]!.AsObject();
+        if (Attribute(scope, shapes, operation) is { } attribute)
+        {
+            return attribute;
+        }
         var input = shapes[operation["input"]!["shape"]!.GetValue<string>()]!.AsObject();
         var missing = (input["required"] as JsonArray ?? []).Select(r => r!.GetValue<string>()).FirstOrDefault(r => !scope.Form.Keys.Any(k => k == r || k.StartsWith(r.TrimEnd('s') + ".", StringComparison.Ordinal)));
         if (missing is not null)

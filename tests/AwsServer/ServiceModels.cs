@@ -23,6 +23,20 @@ internal static class ServiceModels
 
     private static readonly Dictionary<string, JsonObject> Loaded = new(StringComparer.Ordinal);
 
+    /// <summary>tests/data/aws-models, found from wherever the server runs (the test assembly, the collection benchmark).</summary>
+    private static string BundledModels()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var models = Path.Combine(folder.FullName, "tests", "data", "aws-models");
+            if (Directory.Exists(models))
+            {
+                return models;
+            }
+        }
+        throw new DirectoryNotFoundException($"tests/data/aws-models is not above {AppContext.BaseDirectory}");
+    }
+
     /// <summary>Everything wrong with a JSON input for the operation, by the model; empty when it conforms.</summary>
     public static List<string> Check(string service, string operation, JsonNode? input)
     {
@@ -91,7 +105,7 @@ internal static class ServiceModels
         {
             if (!Loaded.TryGetValue(service, out var model))
             {
-                var root = service == "dynamodb" ? AwsCli.Models : Root;
+                var root = service == "dynamodb" ? BundledModels() : Root;
                 model = Loaded[service] = JsonNode.Parse(File.ReadAllText(Path.Combine(root, Folders[service], "service-2.json")))!.AsObject();
             }
             return model;

@@ -47,6 +47,15 @@ public static class ServiceResourcePolicies
     public const string LambdaLayersSource = "lambda:layers";
     public const string DynamoDbSource = "dynamodb:resource-policies";
 
+    /// <summary>
+    /// The account's own EBS snapshots and AMIs with who may use them (<c>ec2/</c>: describe-snapshots and each one's
+    /// createVolumePermission, describe-images and each one's launchPermission), which AWS Config does not record.
+    /// </summary>
+    public const string Ec2SnapshotsSource = "ec2:snapshots";
+    public const string Ec2ImagesSource = "ec2:images";
+    public const string Ec2Snapshot = "AWS::EC2::Snapshot";
+    public const string Ec2Image = "AWS::EC2::Image";
+
     public static readonly IReadOnlyList<string> Types = [LogsResourcePolicy, GlueResourcePolicy, LayerVersion, DynamoDbTable, DynamoDbStream];
 
     /// <summary>The source a resource of this type is read from, or null when it is not one of these.</summary>
@@ -56,11 +65,13 @@ public static class ServiceResourcePolicies
         GlueResourcePolicy => GlueSource,
         LayerVersion => LambdaLayersSource,
         DynamoDbTable or DynamoDbStream => DynamoDbSource,
+        Ec2Snapshot => Ec2SnapshotsSource,
+        Ec2Image => Ec2ImagesSource,
         _ => null,
     };
 
     /// <summary>Whether a gap's source is one of these: it covers that type alone.</summary>
-    public static bool IsSource(string source) => source is LogsSource or GlueSource or LambdaLayersSource or DynamoDbSource;
+    public static bool IsSource(string source) => source is LogsSource or GlueSource or LambdaLayersSource or DynamoDbSource or Ec2SnapshotsSource or Ec2ImagesSource;
 
     /// <summary>Whether a gap of <paramref name="source"/> makes a resource of this type NotAssessed.</summary>
     internal static bool Covers(string source, string resourceType) => SourceOf(resourceType) == source;

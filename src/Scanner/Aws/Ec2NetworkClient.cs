@@ -12,7 +12,7 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// multiply the attempts and spend tokens the rate limiter never saw.
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html
 /// </summary>
-internal sealed class Ec2NetworkClient(AwsRequestSender sender) : IEc2NetworkClient
+internal sealed partial class Ec2NetworkClient(AwsRequestSender sender) : IEc2NetworkClient
 {
     /// <summary>The largest page most Describe calls allow (MaxResults 5-1000); route tables allow 100.</summary>
     private const int PageSize = 1000;

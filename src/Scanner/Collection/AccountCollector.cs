@@ -83,6 +83,8 @@ internal static class AccountCollector
                 // The network's calls, each guarded on its own (a failed call is a gap naming it); a second night copies what Config shows unchanged.
                 var copyNetwork = IncrementalCopy.PlanAsync(run, context, CoverageGap.Sources.Network, ConfigWatchedOutput.Network, regionChanges, recording);
                 work.Add(NetworkCollector.CollectAsync(run, context, copyNetwork, cancellationToken));
+                // Who the EBS snapshots and AMIs are shared with (Config records neither): one call per snapshot or image.
+                work.AddRange(Ec2SharingCollector.Start(run, context, cancellationToken));
                 var codes = region == home ? RegionalServiceCodes.Concat(GlobalServiceCodes).ToList() : RegionalServiceCodes.ToList();
                 work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Quotas, async () =>
                 {

@@ -43,6 +43,7 @@ internal static class AccountGenerator
             MessagingGenerator.Generate(r);
             KeyGenerator.Generate(r);
             RamSnapshotWriter.Write(r);
+            Ec2SharingWriter.Write(r);
         }
         QuotaWriter.Write(context);
         context.FlushProgress();

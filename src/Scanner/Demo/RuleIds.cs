@@ -37,6 +37,8 @@ internal static class RuleIds
     public const string EndpointServiceForeign = "segregation-endpoint-service-no-foreign-principals";
     public const string ResourceShareForeign = "segregation-resource-share-no-foreign-principals";
     public const string DynamoDbPolicy = "segregation-dynamodb-policy-no-foreign-access";
+    public const string SnapshotForeign = "segregation-ebs-snapshot-no-foreign-sharing";
+    public const string ImageForeign = "segregation-ami-no-foreign-launch-permission";
     public const string AbacTags = "segregation-abac-tags-not-changeable";
     public const string QuotaHeadroom = "quotas-headroom";
     public const string QuotaHeadroomWarning = "quotas-headroom-warning";
@@ -48,6 +50,6 @@ internal static class RuleIds
         RequiredTags, CustomerMatches, EnvironmentAllowed, KeyCaseConsistent, OwnerIsEmail, CostCentreFormat, NoSecretsInTags,
         BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId, PrincipalsFenced, ResourcesFenced, CrossCustomerChain, TransitiveEscalation,
         AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated, TrustNotPublic, PolicyAdmin, PolicyNotAction, PolicyPassRole, SingleActiveKey, PasswordUsedRecently,
-        RoleUsedRecently, ServicesUsedRecently, RouteToForeignCustomer, OpenPathToForeignCustomer, OverlappingCidrs, EndpointServiceForeign, ResourceShareForeign, DynamoDbPolicy, AbacTags, QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
+        RoleUsedRecently, ServicesUsedRecently, RouteToForeignCustomer, OpenPathToForeignCustomer, OverlappingCidrs, EndpointServiceForeign, ResourceShareForeign, DynamoDbPolicy, SnapshotForeign, ImageForeign, AbacTags, QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
     ];
 }

@@ -109,7 +109,7 @@ internal static class ServicePolicyFiles
     }
 
     /// <summary>The file's list, each entry an object; the whole list or an error (a token left means only a page was saved).</summary>
-    private static (string Path, List<JsonElement> Entries) List(string path, string listName, string tokenName, string? root, InputLimits limits)
+    internal static (string Path, List<JsonElement> Entries) List(string path, string listName, string tokenName, string? root, InputLimits limits)
     {
         if (!InputFile.Exists(path))
         {
@@ -140,12 +140,12 @@ internal static class ServicePolicyFiles
         return (path, entries);
     }
 
-    private static string Required(JsonElement entry, string name, string where) =>
+    internal static string Required(JsonElement entry, string name, string where) =>
         AwsJson.Text(entry, name, where) is { } text && !string.IsNullOrWhiteSpace(text)
             ? text
             : throw new SnapshotFormatException($"{where}: {name} is missing");
 
     /// <summary>The partition of a region: the ARN of a policy AWS names none of is made in the region's own.</summary>
-    private static string Partition(string region) =>
+    internal static string Partition(string region) =>
         region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
 }

@@ -17,6 +17,7 @@ internal sealed partial class SnapshotReader
             ReadRegions(SnapshotLayout.GlueFolder, ServiceResourcePolicies.GlueSource, ServicePolicyFiles.ReadGlue, add);
             ReadRegions(SnapshotLayout.LambdaFolder, ServiceResourcePolicies.LambdaLayersSource, ServicePolicyFiles.ReadLayers, add);
             ReadRegions(SnapshotLayout.DynamoDbFolder, ServiceResourcePolicies.DynamoDbSource, DynamoDbFiles.Read, add);
+            ReadEc2Sharing(add);
         }
 
         private void ReadRegions(string name, string source, Func<string, string, string, string?, InputLimits, List<Resource>> read, Action<Resource> add)

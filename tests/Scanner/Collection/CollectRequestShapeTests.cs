@@ -14,6 +14,8 @@ public sealed class CollectRequestShapeTests
         await using var harness = await CollectionHarness.StartAsync(accounts: 2, resourcesPerRegion: 30);
         harness.Server.Faults.UnprocessedFraction = 0.3;
         ServedPolicyPlant.Plant(harness.Server.Estate.Accounts.Values.First(), "eu-west-1", 3);
+        ServedSharingPlant.Snapshot(harness.Server.Estate.Accounts.Values.First(), "eu-west-1", ServedSharingPlant.SnapshotId(1), ServedSharingPlant.User("444455556666"));
+        ServedSharingPlant.Image(harness.Server.Estate.Accounts.Values.First(), "eu-west-1", ServedSharingPlant.ImageId(1), ServedSharingPlant.Public());
         var fast = CollectionHarness.FastSettings();
         await harness.CollectAsync(fast);
         await using var aggregated = await CollectionHarness.StartAsync(accounts: 1, resourcesPerRegion: 30);
@@ -28,8 +30,8 @@ public sealed class CollectRequestShapeTests
 
         Assert.Empty(problems);
         Assert.Equal(
-            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeNetworkAcls", "DescribeResourcePolicies", "DescribeRouteTables",
-             "DescribeSecurityGroups", "DescribeTable", "DescribeTransitGatewayAttachments", "DescribeTransitGatewayPeeringAttachments", "DescribeTransitGatewayRouteTables",
+            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeImageAttribute", "DescribeImages", "DescribeNetworkAcls",
+             "DescribeResourcePolicies", "DescribeRouteTables", "DescribeSecurityGroups", "DescribeSnapshotAttribute", "DescribeSnapshots", "DescribeTable", "DescribeTransitGatewayAttachments", "DescribeTransitGatewayPeeringAttachments", "DescribeTransitGatewayRouteTables",
              "DescribeTransitGateways", "DescribeVpcEndpointServiceConfigurations", "DescribeVpcPeeringConnections", "DescribeVpcs", "GenerateCredentialReport",
              "GetAccountAuthorizationDetails", "GetCallerIdentity", "GetCredentialReport", "GetLayerVersionPolicy", "GetResourcePolicies", "GetResourcePolicy",
              "GetResourceShares", "GetResources", "ListLayers", "ListPrincipals", "ListResources", "ListServiceQuotas", "ListTables",
@@ -115,10 +117,29 @@ public sealed class CollectRequestShapeTests
             return JsonNode.Parse(request.JsonInput);
         }
         var form = new JsonObject();
+        var names = request.Service == "ec2" ? Ec2Names(request.Operation) : [];
         foreach (var (key, value) in request.FormInput.Where(p => p.Key is not "Action" and not "Version"))
         {
-            form[key] = int.TryParse(value, out var number) ? number : value;
+            JsonNode item = int.TryParse(value, out var number) ? number : value;
+            // EC2's Query form lists a list's items flat under the member's serialized name: Owner.1=self is OwnerIds ["self"].
+            var parts = key.Split('.');
+            if (parts.Length == 2 && int.TryParse(parts[1], out _) && names.TryGetValue(parts[0], out var list))
+            {
+                ((form[list] ??= new JsonArray()) as JsonArray)!.Add(item);
+                continue;
+            }
+            form[names.GetValueOrDefault(key, key)] = item;
         }
         return form;
+    }
+
+    /// <summary>The name EC2's Query protocol sends each input member under (queryName, else locationName capitalised), to its model name.</summary>
+    private static Dictionary<string, string> Ec2Names(string operation)
+    {
+        var model = ServiceModels.Model("ec2");
+        var shape = model["operations"]?[operation]?["input"]?["shape"]?.GetValue<string>();
+        var members = shape is null ? [] : model["shapes"]![shape]!["members"]!.AsObject();
+        return members.ToDictionary(m => m.Value!["queryName"]?.GetValue<string>()
+            ?? (m.Value!["locationName"]?.GetValue<string>() is { Length: > 0 } l ? char.ToUpperInvariant(l[0]) + l[1..] : m.Key), m => m.Key, StringComparer.Ordinal);
     }
 }

@@ -66,10 +66,11 @@ public sealed class CollectSnapshotTests
         Assert.Equal(8, snapshot.Resources.Select(r => r.AccountId).Distinct().Count());
     }
 
-    /// <summary>The Logs, Glue, Lambda layer and DynamoDB policies: each service its own gap.</summary>
+    /// <summary>The Logs, Glue, Lambda layer and DynamoDB policies, the EBS snapshots and the AMIs: each its own gap.</summary>
     private static readonly string[] ServiceResourcePolicyGaps =
         [Ocado.Guardrails.Rules.Resources.ServiceResourcePolicies.LogsSource, Ocado.Guardrails.Rules.Resources.ServiceResourcePolicies.GlueSource,
-         Ocado.Guardrails.Rules.Resources.ServiceResourcePolicies.LambdaLayersSource, Ocado.Guardrails.Rules.Resources.ServiceResourcePolicies.DynamoDbSource];
+         Ocado.Guardrails.Rules.Resources.ServiceResourcePolicies.LambdaLayersSource, Ocado.Guardrails.Rules.Resources.ServiceResourcePolicies.DynamoDbSource,
+         Ocado.Guardrails.Rules.Resources.ServiceResourcePolicies.Ec2SnapshotsSource, Ocado.Guardrails.Rules.Resources.ServiceResourcePolicies.Ec2ImagesSource];
 
     [Fact]
     public async Task ADeniedServiceAndADisabledRegionAreGapsWhileTheRestIsCollected()

@@ -19,7 +19,7 @@ public sealed class DemoManifestTests(DefaultDemo demo)
         "iam-policy-no-passrole-on-every-role", "iam-user-single-active-key", "iam-user-console-password-used-recently", "iam-role-used-recently",
         "iam-principal-services-used-recently", "segregation-vpc-no-route-to-foreign-customer", "segregation-vpc-no-open-path-to-foreign-customer",
         "segregation-transit-gateway-no-overlapping-cidrs", "segregation-endpoint-service-no-foreign-principals",
-        "segregation-resource-share-no-foreign-principals", "segregation-dynamodb-policy-no-foreign-access", "segregation-abac-tags-not-changeable", "quotas-headroom", "quotas-headroom-warning", "quotas-exhausted", "quotas-non-adjustable-headroom",
+        "segregation-resource-share-no-foreign-principals", "segregation-dynamodb-policy-no-foreign-access", "segregation-ebs-snapshot-no-foreign-sharing", "segregation-ami-no-foreign-launch-permission", "segregation-abac-tags-not-changeable", "quotas-headroom", "quotas-headroom-warning", "quotas-exhausted", "quotas-non-adjustable-headroom",
     ];
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class CliExampleTests
                 policies++;
             }
         }
-        Assert.Equal(57, files.Count);
+        Assert.Equal(59, files.Count);
         // s3api get-bucket-policy, ecr get-repository-policy, glacier get-vault-access-policy and sns
         // get-topic-attributes document a policy as a JSON string; each one reads.
         Assert.Equal(4, policies);

@@ -16,7 +16,7 @@ public sealed class MalformedSnapshotTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     private static readonly Dictionary<string, MalformedCase> Cases =
-        CollectionCases.All().Concat(ConfigCases.All()).Concat(IamCases.All()).Concat(ServiceLastAccessCases.All()).Concat(RamCases.All()).Concat(ServicePolicyCases.All()).Concat(DynamoDbCases.All()).Concat(TaggingQuotaCases.All()).ToDictionary(c => c.Name);
+        CollectionCases.All().Concat(ConfigCases.All()).Concat(IamCases.All()).Concat(ServiceLastAccessCases.All()).Concat(RamCases.All()).Concat(ServicePolicyCases.All()).Concat(DynamoDbCases.All()).Concat(Ec2SharingCases.All()).Concat(TaggingQuotaCases.All()).ToDictionary(c => c.Name);
 
     private static readonly Lazy<Task<HostileEstate.Outcome>> Untouched = new(async () =>
     {
