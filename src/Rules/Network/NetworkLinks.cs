@@ -18,4 +18,9 @@ public sealed record VpnConnection(string VpnConnectionId, string AccountId, str
 /// <summary>An interface, gateway or Gateway Load Balancer endpoint of a VPC (<c>describe-vpc-endpoints</c>).</summary>
 /// <param name="PolicyDocument">The endpoint policy as AWS returns it (a JSON string), or null when it has none.</param>
 public sealed record VpcEndpoint(string EndpointId, string Type, string VpcId, string ServiceName, string State, string AccountId, string Region,
-    string? PolicyDocument, ImmutableArray<string> RouteTableIds);
+    string? PolicyDocument, ImmutableArray<string> RouteTableIds)
+{
+    /// <summary>As a finding's evidence shows it: <c>vpce-… Gateway com.amazonaws.eu-west-1.s3 (available, route tables rtb-…, with a policy)</c>.</summary>
+    public override string ToString() =>
+        $"{EndpointId} {Type} {ServiceName} ({State}{(RouteTableIds.IsEmpty ? "" : ", route tables " + string.Join(' ', RouteTableIds))}{(PolicyDocument is null ? "" : ", with a policy")})";
+}

@@ -45,8 +45,9 @@ public static partial class NetworkOutputs
                     {
                         tables.AddRange(ids.EnumerateArray().Select(id => id.ValueKind == JsonValueKind.String ? id.GetString()! : throw new FormatException($"{at}: RouteTableIds holds a value that is not a string")));
                     }
+                    // AWS sends "available"; AWSSDK.EC2 reads it as its model spells it, "Available": both read alike.
                     into.Add(new VpcEndpoint(Required(e, at, "VpcEndpointId"), Text(e, at, "VpcEndpointType") ?? "", Required(e, at, "VpcId"),
-                        Text(e, at, "ServiceName") ?? "", Text(e, at, "State") ?? "", Text(e, at, "OwnerId") ?? account, region,
+                        Text(e, at, "ServiceName") ?? "", (Text(e, at, "State") ?? "").ToLowerInvariant(), Text(e, at, "OwnerId") ?? account, region,
                         Text(e, at, "PolicyDocument"), tables.ToImmutable()));
                 });
                 return true;

@@ -30,7 +30,8 @@ public sealed class CollectRequestShapeTests
         Assert.Equal(
             ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeNetworkAcls", "DescribeResourcePolicies", "DescribeRouteTables",
              "DescribeSecurityGroups", "DescribeTransitGatewayAttachments", "DescribeTransitGatewayPeeringAttachments", "DescribeTransitGatewayRouteTables",
-             "DescribeTransitGateways", "DescribeVpcEndpointServiceConfigurations", "DescribeVpcPeeringConnections", "DescribeVpcs", "GenerateCredentialReport",
+             "DescribeTransitGateways", "DescribeVpcEndpointServiceConfigurations", "DescribeVpcEndpoints", "DescribeVpcPeeringConnections", "DescribeVpcs", "DescribeVpnConnections",
+             "GenerateCredentialReport",
              "GetAccountAuthorizationDetails", "GetCallerIdentity", "GetCredentialReport", "GetLayerVersionPolicy", "GetResourcePolicies",
              "GetResourceShares", "GetResources", "ListLayers", "ListPrincipals", "ListResources", "ListServiceQuotas",
              "SelectAggregateResourceConfig", "SelectResourceConfig"],
