@@ -97,6 +97,27 @@ public sealed class CollectNetworkTests
         Assert.Contains($"segregation-vpc-no-route-to-foreign-customer {Vpc(isolated)} Pass", all, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADeniedListOfAssociationsIsAGapNamingTheCallAndTheAttachmentsAssociationStandsInForIt()
+    {
+        await using var harness = await CollectionHarness.StartAsync(accounts: 4, resourcesPerRegion: 2, maxPage: 2);
+        var (hub, sameCustomer, other, _) = PlantHub(harness);
+        harness.Server.Ec2.Denied[(hub, "GetTransitGatewayRouteTableAssociations")] = true;
+
+        var summary = await harness.CollectAsync(CollectionHarness.FastSettings());
+
+        var gap = Assert.Single(summary.Gaps);
+        Assert.Equal((hub, Region, CoverageGap.Sources.Network), (gap.AccountId, gap.Region, gap.Source));
+        Assert.StartsWith("access denied: ec2:GetTransitGatewayRouteTableAssociations: UnauthorizedOperation", gap.Reason, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(harness.SnapshotDirectory, SnapshotLayout.NetworkItemFile(hub, Region, NetworkOutputs.RouteTableAssociations, SharedTable))));
+        var collected = harness.ReadCollected();
+        Assert.False(collected.Network.Graph.AssociationsListed(SharedTable));
+        // The shared table is still found through the attachments' own Association: the path is reported, the gap listed.
+        var live = Scan(collected, harness);
+        Assert.Contains(live, l => l.StartsWith($"segregation-vpc-no-route-to-foreign-customer {Vpc(sameCustomer)} Fail", StringComparison.Ordinal));
+        Assert.Contains(live, l => l.StartsWith($"segregation-vpc-no-route-to-foreign-customer {Vpc(other)} Fail", StringComparison.Ordinal));
+    }
+
     private static List<string> Scan(Snapshot snapshot, CollectionHarness harness)
     {
         var evaluator = new Evaluator(Support.Catalog.Rules, harness.Estate, new Inventory(snapshot.Resources), _ => RuleParams.Empty, Now, network: snapshot.Network);
