@@ -57,13 +57,14 @@ internal sealed partial class Ec2Handler(ServedEstate estate, int maxPage)
         {
             "SearchTransitGatewayRoutes" => ($"search-transit-gateway-routes/{scope.Form["TransitGatewayRouteTableId"]}", scope.Form["TransitGatewayRouteTableId"]),
             "DescribeVpcEndpointServicePermissions" => ($"describe-vpc-endpoint-service-permissions/{scope.Form["ServiceId"]}", scope.Form["ServiceId"]),
+            "GetTransitGatewayRouteTableAssociations" or "GetTransitGatewayRouteTablePropagations" => ($"{Command(scope.Operation)}/{scope.Form["TransitGatewayRouteTableId"]}", scope.Form["TransitGatewayRouteTableId"]),
             var op => (Command(op), null),
         };
         var network = estate.Accounts.GetValueOrDefault(scope.Account)?.Network.GetValueOrDefault(scope.Region);
         if (network?.GetValueOrDefault(name) is not { } served)
         {
             return id is null ? Answer(scope.Operation, shapes, operation, [], null, size)
-                : Error(400, scope.Operation == "SearchTransitGatewayRoutes" ? "InvalidRouteTableID.NotFound" : "InvalidVpcEndpointServiceId.NotFound", $"The ID '{id}' does not exist");
+                : Error(400, scope.Operation == "DescribeVpcEndpointServicePermissions" ? "InvalidVpcEndpointServiceId.NotFound" : "InvalidRouteTableID.NotFound", $"The ID '{id}' does not exist");
         }
         var list = served.First(p => p.Value is JsonArray);
         var items = list.Value!.AsArray().Select(i => i!).ToList();
@@ -78,9 +79,9 @@ internal sealed partial class Ec2Handler(ServedEstate estate, int maxPage)
         return Answer(scope.Operation, shapes, operation, items.Skip(offset.Value).ToList(), list.Key, Math.Min(size, maxPage), offset.Value);
     }
 
-    /// <summary>The operations served: the network's describes, searches and their permissions.</summary>
+    /// <summary>The operations served: the network's describes, searches, a route table's associations and propagations.</summary>
     private static bool Served(string operation) =>
-        operation.StartsWith("Describe", StringComparison.Ordinal) || operation == "SearchTransitGatewayRoutes";
+        operation.StartsWith("Describe", StringComparison.Ordinal) || operation.StartsWith("GetTransitGatewayRouteTable", StringComparison.Ordinal) || operation == "SearchTransitGatewayRoutes";
 
     /// <summary>The CLI's name of an operation: DescribeVpcEndpointServiceConfigurations is describe-vpc-endpoint-service-configurations.</summary>
     public static string Command(string operation) =>
@@ -102,6 +103,8 @@ internal sealed partial class Ec2Handler(ServedEstate estate, int maxPage)
     {
         var outputShape = operation["output"]!["shape"]!.GetValue<string>();
         listName ??= ListOf(shapes, outputShape);
+        // An operation without NextToken in its output (DescribeVpnConnections) answers everything at once.
+        size = shapes[outputShape]!["members"]!.AsObject().ContainsKey("NextToken") ? size : rest.Count;
         var output = new JsonObject { [listName] = new JsonArray(rest.Take(size).Select(i => i.DeepClone()).ToArray()) };
         if (rest.Count > size)
         {

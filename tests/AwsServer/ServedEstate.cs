@@ -65,7 +65,7 @@ public sealed class ServedEstate
         foreach (var region in Regions)
         {
             var served = account.Network.GetValueOrDefault(region) ?? [];
-            var outputs = NetworkOutputs.Commands.Concat(NetworkOutputs.Filters).Select(c => (Name: c, Output: served.GetValueOrDefault(c) ?? Ec2Handler.Empty(c)))
+            var outputs = NetworkOutputs.Commands.Concat(NetworkOutputs.Filters).Concat(NetworkOutputs.Details).Select(c => (Name: c, Output: served.GetValueOrDefault(c) ?? Ec2Handler.Empty(c)))
                 .Concat(served.Where(p => p.Key.Contains('/', StringComparison.Ordinal)).Select(p => (Name: p.Key, Output: p.Value)));
             foreach (var (name, output) in outputs)
             {

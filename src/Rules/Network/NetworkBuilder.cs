@@ -8,7 +8,7 @@ namespace Ocado.Guardrails.Rules.Network;
 /// <see cref="RouteGraph"/> is built. The same thing listed by two accounts (a transit gateway attachment is listed by
 /// the gateway's owner and by the VPC's) is kept once: the first read.
 /// </summary>
-public sealed class NetworkBuilder
+public sealed partial class NetworkBuilder
 {
     private readonly Dictionary<string, NetworkVpc> _vpcs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VpcRouteTable> _routeTables = new(StringComparer.Ordinal);
@@ -50,10 +50,11 @@ public sealed class NetworkBuilder
         var tables = _tableRoutes.Select(p => new TransitGatewayRouteTable(p.Key,
             _tableOwners.TryGetValue(p.Key, out var owner) ? owner.Gateway : "", p.Value.Account, p.Value.Region, p.Value.Routes));
         var services = _services.Select(s => new EndpointService(s.Key, s.Value.Name, s.Value.Account, s.Value.Region, s.Value.Acceptance, _servicePrincipals.GetValueOrDefault(s.Key, [])));
-        return new RouteGraph(_vpcs.Values, _routeTables.Values, _vpcPeerings.Values, _gateways.Values, _attachments.Values, _gatewayPeerings.Values, tables)
+        return new RouteGraph(_vpcs.Values, _routeTables.Values, _vpcPeerings.Values, _gateways.Values, Associated(_attachments.Values), _gatewayPeerings.Values, tables)
         {
             EndpointServices = services.ToFrozenDictionary(s => s.ServiceId, StringComparer.Ordinal),
             Filters = new TrafficFilters(_groups, _acls, _groupsRead, _aclsRead),
+            Links = Links(),
         };
     }
 }

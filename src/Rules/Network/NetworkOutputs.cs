@@ -9,7 +9,7 @@ namespace Ocado.Guardrails.Rules.Network;
 /// named as the snapshot names its file (<see cref="Commands"/>; per route table <c>search-transit-gateway-routes/ID</c>).
 /// Output of another shape throws a <see cref="FormatException"/> naming where, so that it becomes a coverage gap.
 /// </summary>
-public static class NetworkOutputs
+public static partial class NetworkOutputs
 {
     public const string Vpcs = "describe-vpcs";
     public const string RouteTables = "describe-route-tables";
@@ -124,7 +124,11 @@ public static class NetworkOutputs
                 into.FiltersRead(NetworkAcls, account, region);
                 break;
             default:
-                throw new FormatException($"{where}: '{name}' is not an output the network reads");
+                if (!ReadLinks(into, account, region, command, slash > 0 ? name[(slash + 1)..] : null, output, where))
+                {
+                    throw new FormatException($"{where}: '{name}' is not an output the network reads");
+                }
+                break;
         }
     }
 

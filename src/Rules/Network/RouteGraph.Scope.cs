@@ -65,6 +65,12 @@ public sealed partial class RouteGraph
                 {
                     Enter(far);
                 }
+                else if (exit.State == "available" && exit.ResourceType == "vpn")
+                {
+                    // The data centre may send it back over the VPN (RouteGraph.VpnHop): on by the VPN's own route table.
+                    places.Add((exit.ResourceOwnerId, exit.Region));
+                    Enter(exit);
+                }
             }
         }
         while (queue.TryDequeue(out var id))

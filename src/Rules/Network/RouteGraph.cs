@@ -84,17 +84,20 @@ public sealed partial class RouteGraph
 
     /// <summary>
     /// Each route table of a transit gateway (in id order) with the VPCs it joins: those whose attachments are associated
-    /// with it (it routes their traffic) and those its routes lead to (their blocks compete in it for the longest prefix).
+    /// with it (it routes their traffic), those its routes lead to and those its own list says propagate into it (their
+    /// blocks compete in it for the longest prefix, even where only one of two equal blocks kept a route).
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, IReadOnlyList<NetworkVpc>>> RouteTablesOf(string gatewayId)
     {
         var attachments = AttachmentsOf(gatewayId).Where(a => a.ResourceType == "vpc" && a.State == "available").ToList();
         var tables = attachments.Select(a => a.AssociatedRouteTableId).OfType<string>()
-            .Concat(_gatewayTables.Values.Where(t => attachments.Any(a => t.Routes.Any(r => r.AttachmentIds.Contains(a.AttachmentId)))).Select(t => t.RouteTableId))
+            .Concat(_gatewayTables.Values.Where(t => attachments.Any(a => t.Routes.Any(r => r.AttachmentIds.Contains(a.AttachmentId))
+                || PropagatingAttachments(t.RouteTableId).Contains(a.AttachmentId))).Select(t => t.RouteTableId))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return [.. tables.Select(id =>
         {
             var routed = _gatewayTables.TryGetValue(id, out var table) ? table.Routes.Where(r => !r.Blackhole).SelectMany(r => r.AttachmentIds).ToHashSet(StringComparer.Ordinal) : [];
+            routed.UnionWith(PropagatingAttachments(id));
             IReadOnlyList<NetworkVpc> vpcs = [.. attachments.Where(a => a.AssociatedRouteTableId == id || routed.Contains(a.AttachmentId))
                 .Select(a => _vpcs.GetValueOrDefault(a.ResourceId)).OfType<NetworkVpc>().DistinctBy(v => v.VpcId)];
             return KeyValuePair.Create(id, vpcs);
@@ -209,6 +212,10 @@ public sealed partial class RouteGraph
                 else if (exit.ResourceType == "peering" && FarEnd(exit) is { } far)
                 {
                     Through(far, block, next, visited, arrivals);
+                }
+                else if (exit.ResourceType == "vpn")
+                {
+                    Through(exit, block, next.Add(VpnHop(exit)), visited, arrivals);
                 }
             }
         }

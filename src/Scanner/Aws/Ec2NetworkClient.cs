@@ -45,6 +45,11 @@ internal sealed partial class Ec2NetworkClient(AwsRequestSender sender) : IEc2Ne
             Read(c.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { MaxResults = PageSize, NextToken = token }, t), r => (r.SecurityGroups, r.NextToken))),
         ["describe-network-acls"] = ("DescribeNetworkAcls", "NetworkAcls", (c, token, t) =>
             Read(c.DescribeNetworkAclsAsync(new DescribeNetworkAclsRequest { MaxResults = PageSize, NextToken = token }, t), r => (r.NetworkAcls, r.NextToken))),
+        // DescribeVpnConnections has no pages: one answer holds every connection of the region.
+        ["describe-vpn-connections"] = ("DescribeVpnConnections", "VpnConnections", (c, _, t) =>
+            Read(c.DescribeVpnConnectionsAsync(new DescribeVpnConnectionsRequest(), t), r => (r.VpnConnections, null))),
+        ["describe-vpc-endpoints"] = ("DescribeVpcEndpoints", "VpcEndpoints", (c, token, t) =>
+            Read(c.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { MaxResults = PageSize, NextToken = token }, t), r => (r.VpcEndpoints, r.NextToken))),
     };
 
     public IReadOnlyCollection<string> Commands => Calls.Keys;
@@ -54,7 +59,27 @@ internal sealed partial class Ec2NetworkClient(AwsRequestSender sender) : IEc2Ne
         var (operation, list, page) = Calls.TryGetValue(command, out var call) ? call : throw new ArgumentException($"aws ec2 {command} is not a network call this client makes", nameof(command));
         using var client = ClientFor(context);
         var items = await AllPagesAsync(context, operation, (token, t) => page(client, token, t), cancellationToken);
-        return JsonSerializer.SerializeToElement(Ec2CliJson.Output(list, items));
+        return JsonSerializer.SerializeToElement(Ec2Secrets.Without(Ec2CliJson.Output(list, items)));
+    }
+
+    public async Task<JsonElement> RouteTableLinksAsync(AwsContext context, string command, string routeTableId, CancellationToken cancellationToken)
+    {
+        using var client = ClientFor(context);
+        var (list, links) = command switch
+        {
+            "get-transit-gateway-route-table-associations" => ("Associations", await AllPagesAsync(context, "GetTransitGatewayRouteTableAssociations", (token, t) =>
+                Read(client.GetTransitGatewayRouteTableAssociationsAsync(new GetTransitGatewayRouteTableAssociationsRequest
+                {
+                    TransitGatewayRouteTableId = routeTableId, MaxResults = PageSize, NextToken = token,
+                }, t), r => (r.Associations, r.NextToken)), cancellationToken)),
+            "get-transit-gateway-route-table-propagations" => ("TransitGatewayRouteTablePropagations", await AllPagesAsync(context, "GetTransitGatewayRouteTablePropagations", (token, t) =>
+                Read(client.GetTransitGatewayRouteTablePropagationsAsync(new GetTransitGatewayRouteTablePropagationsRequest
+                {
+                    TransitGatewayRouteTableId = routeTableId, MaxResults = PageSize, NextToken = token,
+                }, t), r => (r.TransitGatewayRouteTablePropagations, r.NextToken)), cancellationToken)),
+            _ => throw new ArgumentException($"aws ec2 {command} is not a route table call this client makes", nameof(command)),
+        };
+        return JsonSerializer.SerializeToElement(Ec2CliJson.Output(list, links));
     }
 
     public async Task<JsonElement> SearchTransitGatewayRoutesAsync(AwsContext context, string routeTableId, CancellationToken cancellationToken)

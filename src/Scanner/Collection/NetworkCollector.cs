@@ -8,8 +8,8 @@ namespace Ocado.Guardrails.Scanner.Collection;
 
 /// <summary>
 /// The EC2 network of one account in one region, written as <c>network/REGION/COMMAND.json</c> in the AWS CLI's output
-/// (docs/network.md): every output <see cref="NetworkOutputs"/> reads, then the routes of each transit gateway route
-/// table and the permissions of each endpoint service listed. Each call is guarded on its own: one that fails or is
+/// (docs/network.md): every output <see cref="NetworkOutputs"/> reads, then the routes, associations and propagations of
+/// each transit gateway route table and the permissions of each endpoint service listed. Each call is guarded on its own: one that fails or is
 /// denied is an <c>ec2-network</c> gap naming the account, region and call, and its file is not written, so that the
 /// scan says NotAssessed where it would have judged, never "no route". A second night copies the outputs Config shows
 /// unchanged (<see cref="ConfigWatchedOutput.Network"/>) and reads the rest.
@@ -47,7 +47,7 @@ internal static class NetworkCollector
             return;
         }
         var work = new List<Task>();
-        foreach (var command in NetworkOutputs.Commands.Concat(NetworkOutputs.Filters).Where(c => c != NetworkOutputs.Vpcs))
+        foreach (var command in NetworkOutputs.Commands.Concat(NetworkOutputs.Filters).Concat(NetworkOutputs.Details).Where(c => c != NetworkOutputs.Vpcs))
         {
             var file = SnapshotLayout.NetworkFile(account, context.Region, command);
             var written = copied.Contains(command)
@@ -60,6 +60,8 @@ internal static class NetworkCollector
         foreach (var id in Ids(await tables, "TransitGatewayRouteTables", "TransitGatewayRouteTableId"))
         {
             work.Add(ItemAsync(run, context, NetworkOutputs.TransitGatewayRoutes, id, () => ec2.SearchTransitGatewayRoutesAsync(context, id, cancellationToken), cancellationToken));
+            work.AddRange(NetworkOutputs.RouteTableCalls.Select(call =>
+                ItemAsync(run, context, call, id, () => ec2.RouteTableLinksAsync(context, call, id, cancellationToken), cancellationToken)));
         }
         foreach (var id in Ids(await services, "ServiceConfigurations", "ServiceId"))
         {

@@ -7,6 +7,7 @@ namespace Ocado.Guardrails.Scanner.Demo;
 /// account of the default estate attached to it, a route table per customer (its own attachments associated, the
 /// platform's and its own propagated) and one for the platform (every attachment propagated). Planned from the layout
 /// and the seed alone, before any account is generated, since a path crosses accounts generated in parallel.
+/// The platform's VPN to its data centre is on a route table of its own that reaches the platform's VPC only.
 /// Planted: a route table shared by two customers, a pair of stray static routes between two customers (whose security
 /// groups and network ACLs also let the traffic through: an open path), a VPC numbered over another customer's, endpoint
 /// services open to another customer; each beside a compliant look-alike (the shared route table's pair is closed by a
@@ -33,7 +34,14 @@ internal sealed class DemoHub
 
     public sealed record Table(string Id, string Name, IReadOnlyList<string> Propagations, IReadOnlyList<StaticRoute> StaticRoutes);
 
-    public sealed record Hub(string Region, string GatewayId, IReadOnlyList<Attachment> Attachments, IReadOnlyList<Table> Tables);
+    public sealed record Hub(string Region, string GatewayId, IReadOnlyList<Attachment> Attachments, IReadOnlyList<Table> Tables)
+    {
+        /// <summary>The platform's VPN to its data centre, on a route table of its own that routes to the platform's VPC only.</summary>
+        public required Vpn DataCentre { get; init; }
+    }
+
+    /// <summary>A Site-to-Site VPN on the hub's gateway: the connection, its attachment and the route table it is associated with.</summary>
+    public sealed record Vpn(string ConnectionId, string AttachmentId, string TableId);
 
     /// <param name="Why">Why it is planted as a violation, or null for a compliant one.</param>
     public sealed record Service(DemoAccount Owner, string Id, IReadOnlyList<string> Principals, string? Why);
@@ -109,7 +117,11 @@ internal sealed class DemoHub
             {
                 tables.Add(new(tableIds["shared"], "shared", [platform.AttachmentId, .. shared.Select(s => Of(s).AttachmentId)], []));
             }
-            hubs.Add(new Hub(region, gateway, attachments, tables));
+            // Look-alike of a path through the data centre: the VPN's table routes to the platform only, and no customer's
+            // table routes to the VPN. Its ids follow the gateway's, drawing nothing from the seed (every later id stays).
+            var vpn = new Vpn("vpn-0" + gateway[5..], "tgw-attach-0" + gateway[5..], "tgw-rtb-0" + gateway[5..]);
+            tables.Add(new(vpn.TableId, "vpn", [platform.AttachmentId], []));
+            hubs.Add(new Hub(region, gateway, attachments, tables) { DataCentre = vpn });
         }
 
         var services = new List<Service>

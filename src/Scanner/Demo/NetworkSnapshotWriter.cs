@@ -25,8 +25,18 @@ internal static class NetworkSnapshotWriter
             RouteTable(w, r, vpc, own is not null && own.VpcId == vpc.Id ? gateway.GatewayId : null));
         Output<string>(r, NetworkOutputs.VpcPeerings, "VpcPeeringConnections", [], (_, _) => { });
         Output<DemoHub.Hub>(r, NetworkOutputs.TransitGateways, "TransitGateways", platform ? [gateway] : [], (w, g) => Gateway(w, r, g.GatewayId));
-        Output<DemoHub.Attachment>(r, NetworkOutputs.Attachments, "TransitGatewayAttachments",
-            platform ? gateway.Attachments : own is null ? [] : [own], (w, a) => Attachment(w, r, gateway.GatewayId, a));
+        Output<object>(r, NetworkOutputs.Attachments, "TransitGatewayAttachments",
+            platform ? [.. gateway.Attachments, gateway.DataCentre] : own is null ? [] : [own], (w, a) =>
+            {
+                if (a is DemoHub.Attachment vpc)
+                {
+                    Attachment(w, r, gateway.GatewayId, vpc);
+                }
+                else
+                {
+                    HubLinksWriter.VpnAttachment(w, r, gateway);
+                }
+            });
         Output<string>(r, NetworkOutputs.TransitGatewayPeerings, "TransitGatewayPeeringAttachments", [], (_, _) => { });
         Output<DemoHub.Table>(r, NetworkOutputs.TransitGatewayRouteTables, "TransitGatewayRouteTables", platform ? gateway.Tables : [], (w, t) =>
         {
@@ -58,6 +68,7 @@ internal static class NetworkSnapshotWriter
                 w.WriteString("State", route.Target is null ? "blackhole" : "active");
             });
         }
+        HubLinksWriter.Write(r, gateway, own);
         Output(r, NetworkOutputs.EndpointServices, "ServiceConfigurations", services, (w, s) =>
         {
             w.WriteStartArray("ServiceType");
@@ -180,7 +191,7 @@ internal static class NetworkSnapshotWriter
         w.WriteEndObject();
     }
 
-    private static void Tags(Utf8JsonWriter w, string name)
+    internal static void Tags(Utf8JsonWriter w, string name)
     {
         w.WriteStartArray("Tags");
         w.WriteStartObject();
@@ -219,6 +230,6 @@ internal static class NetworkSnapshotWriter
     internal static void Output<T>(RegionContext r, string command, string list, IEnumerable<T> items, Action<Utf8JsonWriter, T> write) =>
         CliListFile.Write(SnapshotLayout.NetworkFile(r.Account.Directory, r.Region, command), list, items, write);
 
-    private static void Item<T>(RegionContext r, string command, string id, string list, IEnumerable<T> items, Action<Utf8JsonWriter, T> write) =>
+    internal static void Item<T>(RegionContext r, string command, string id, string list, IEnumerable<T> items, Action<Utf8JsonWriter, T> write) =>
         CliListFile.Write(SnapshotLayout.NetworkItemFile(r.Account.Directory, r.Region, command, id), list, items, write);
 }

@@ -70,7 +70,7 @@ internal static class NetworkFiles
             }
             Guarded(file, Gap, () => Output(file, snapshot, limits, element => NetworkOutputs.Read(builder, account, region, command, element, file, listed)));
         }
-        foreach (var command in NetworkOutputs.Filters)
+        foreach (var command in NetworkOutputs.Filters.Concat(NetworkOutputs.Details))
         {
             var file = Path.Combine(snapshot, SnapshotLayout.NetworkFile(account, region, command));
             if (InputFile.Exists(file))
@@ -95,6 +95,23 @@ internal static class NetworkFiles
                 continue;
             }
             Guarded(file, Gap, () => Output(file, snapshot, limits, element => NetworkOutputs.Read(builder, account, region, $"{command}/{id}", element, file)));
+            if (command == NetworkOutputs.TransitGatewayRoutes)
+            {
+                ReadLinks(snapshot, account, region, id, builder, Gap, limits);
+            }
+        }
+    }
+
+    /// <summary>A route table's own lists of associations and propagations, when present (absent, the attachments' Association stands).</summary>
+    private static void ReadLinks(string snapshot, string account, string region, string tableId, NetworkBuilder builder, Action<string> gap, InputLimits limits)
+    {
+        foreach (var command in NetworkOutputs.RouteTableCalls)
+        {
+            var file = Path.Combine(snapshot, SnapshotLayout.NetworkItemFile(account, region, command, tableId));
+            if (InputFile.Exists(file))
+            {
+                Guarded(file, gap, () => Output(file, snapshot, limits, element => NetworkOutputs.Read(builder, account, region, $"{command}/{tableId}", element, file)));
+            }
         }
     }
 

@@ -93,7 +93,8 @@ internal static partial class SnapshotLayout
 
     /// <summary>
     /// <c>ACCOUNT/network/REGION/COMMAND/ID.json</c>: a call about one thing, named after its id:
-    /// <c>search-transit-gateway-routes/TGW-RTB-ID</c>, <c>describe-vpc-endpoint-service-permissions/VPCE-SVC-ID</c>.
+    /// <c>search-transit-gateway-routes/TGW-RTB-ID</c> (and <c>get-transit-gateway-route-table-associations/</c>, <c>-propagations/</c>),
+    /// <c>describe-vpc-endpoint-service-permissions/VPCE-SVC-ID</c>.
     /// </summary>
     public static string NetworkItemFile(string account, string region, string command, string id) =>
         Path.Combine(account, NetworkFolder, NetworkId(region, RegionName()), command, NetworkId(id, NetworkItemId()) + ".json");

@@ -112,6 +112,31 @@ internal sealed class NetworkSketch
             ["AccepterVpcInfo"] = new JsonObject { ["VpcId"] = accepterVpc, ["OwnerId"] = account, ["Region"] = Region },
         });
 
+    /// <summary>The table's own list (get-transit-gateway-route-table-associations): each attachment associated with it.</summary>
+    public NetworkSketch Associations(string account, string tableId, string region = Region, params (string Attachment, string Type, string Resource)[] links) =>
+        Links(account, region, $"{NetworkOutputs.RouteTableAssociations}/{tableId}", "associated", links);
+
+    /// <summary>The table's own list (get-transit-gateway-route-table-propagations): each attachment propagating into it.</summary>
+    public NetworkSketch Propagations(string account, string tableId, string region = Region, params (string Attachment, string Type, string Resource)[] links) =>
+        Links(account, region, $"{NetworkOutputs.RouteTablePropagations}/{tableId}", "enabled", links);
+
+    private NetworkSketch Links(string account, string region, string name, string state, (string Attachment, string Type, string Resource)[] links)
+    {
+        _outputs[(account, region, name)] = [.. links.Select(l => (JsonNode)new JsonObject
+        {
+            ["TransitGatewayAttachmentId"] = l.Attachment, ["ResourceId"] = l.Resource, ["ResourceType"] = l.Type, ["State"] = state,
+        })];
+        return this;
+    }
+
+    /// <summary>A Site-to-Site VPN connection on a transit gateway, as describe-vpn-connections prints it.</summary>
+    public NetworkSketch VpnConnection(string account, string id, string gateway, bool staticRoutes = false, string region = Region) =>
+        Item(account, region, NetworkOutputs.VpnConnections, "VpnConnections", new JsonObject
+        {
+            ["VpnConnectionId"] = id, ["CustomerGatewayId"] = "cgw-01234567abcde1234", ["Category"] = "VPN", ["State"] = "available", ["Type"] = "ipsec.1",
+            ["TransitGatewayId"] = gateway, ["Options"] = new JsonObject { ["StaticRoutesOnly"] = staticRoutes },
+        });
+
     /// <summary>Each output as the CLI prints it: (account, region, name) → JSON.</summary>
     public IEnumerable<(string Account, string Region, string Name, string Json)> Outputs() =>
         _outputs.Select(o => (o.Key.Account, o.Key.Region, o.Key.Name, new JsonObject { [ListName(o.Key.Name)] = o.Value.DeepClone() }.ToJsonString()));
@@ -140,7 +165,7 @@ internal sealed class NetworkSketch
         var slash = name.IndexOf('/', StringComparison.Ordinal);
         var relative = slash < 0
             ? Ocado.Guardrails.Scanner.Snapshots.SnapshotLayout.NetworkFile(account, region, name)
-            : Ocado.Guardrails.Scanner.Snapshots.SnapshotLayout.GatewayRoutesFile(account, region, name[(slash + 1)..]);
+            : Ocado.Guardrails.Scanner.Snapshots.SnapshotLayout.NetworkItemFile(account, region, name[..slash], name[(slash + 1)..]);
         var path = Path.Combine(snapshot, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, json);
@@ -173,8 +198,11 @@ internal sealed class NetworkSketch
         return this;
     }
 
-    private static string ListName(string name) => name switch
+    private static string ListName(string name) => (name.Contains('/', StringComparison.Ordinal) ? name[..name.IndexOf('/', StringComparison.Ordinal)] : name) switch
     {
+        NetworkOutputs.RouteTableAssociations => "Associations",
+        NetworkOutputs.RouteTablePropagations => "TransitGatewayRouteTablePropagations",
+        NetworkOutputs.VpnConnections => "VpnConnections",
         NetworkOutputs.Vpcs => "Vpcs",
         NetworkOutputs.RouteTables => "RouteTables",
         NetworkOutputs.TransitGateways => "TransitGateways",

@@ -34,15 +34,25 @@ public sealed class CollectNetworkTests
         {
             foreach (var region in harness.Estate.Regions)
             {
-                Assert.All(NetworkOutputs.Commands.Concat(NetworkOutputs.Filters), command =>
+                Assert.All(NetworkOutputs.Commands.Concat(NetworkOutputs.Filters).Concat(NetworkOutputs.Details), command =>
                     Assert.True(File.Exists(Path.Combine(harness.SnapshotDirectory, SnapshotLayout.NetworkFile(account, region, command))), $"{account} {region} {command}"));
             }
         }
         Assert.True(File.Exists(Path.Combine(harness.SnapshotDirectory, SnapshotLayout.GatewayRoutesFile(hub, Region, SharedTable))));
         Assert.True(File.Exists(Path.Combine(harness.SnapshotDirectory, SnapshotLayout.NetworkItemFile(other, Region, NetworkOutputs.EndpointServicePermissions, Service))));
+        Assert.All(NetworkOutputs.RouteTableCalls, call =>
+            Assert.True(File.Exists(Path.Combine(harness.SnapshotDirectory, SnapshotLayout.NetworkItemFile(hub, Region, call, SharedTable))), call));
+        var vpns = File.ReadAllText(Path.Combine(harness.SnapshotDirectory, SnapshotLayout.NetworkFile(hub, Region, NetworkOutputs.VpnConnections)));
+        Assert.Contains(Vpn, vpns, StringComparison.Ordinal);
+        Assert.DoesNotContain(TunnelKey, vpns, StringComparison.Ordinal);
+        Assert.DoesNotContain("pre_shared_key", vpns, StringComparison.Ordinal);
 
         var collected = harness.ReadCollected();
         Assert.Empty(collected.Network.Gaps);
+        Assert.True(collected.Network.Graph.AssociationsListed(SharedTable));
+        Assert.Equal(2, collected.Network.Graph.PropagationsInto(SharedTable)!.Count);
+        Assert.Equal("vpce-0a1b2c3d4e5f60789", Assert.Single(collected.Network.Graph.EndpointsOf(Vpc(sameCustomer))).EndpointId);
+        Assert.False(collected.Network.Graph.Vpn(Vpn)!.StaticRoutesOnly);
         var live = Scan(collected, harness);
         var files = Scan(harness.ReadServed(), harness);
         Assert.Equal(files, live);
@@ -85,6 +95,27 @@ public sealed class CollectNetworkTests
         Assert.Contains(hub, attached, StringComparison.Ordinal);
         // A VPC with no route to the gateway: nothing its paths could cross went unread, so it is judged (docs/network.md, path scope).
         Assert.Contains($"segregation-vpc-no-route-to-foreign-customer {Vpc(isolated)} Pass", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADeniedListOfAssociationsIsAGapNamingTheCallAndTheAttachmentsAssociationStandsInForIt()
+    {
+        await using var harness = await CollectionHarness.StartAsync(accounts: 4, resourcesPerRegion: 2, maxPage: 2);
+        var (hub, sameCustomer, other, _) = PlantHub(harness);
+        harness.Server.Ec2.Denied[(hub, "GetTransitGatewayRouteTableAssociations")] = true;
+
+        var summary = await harness.CollectAsync(CollectionHarness.FastSettings());
+
+        var gap = Assert.Single(summary.Gaps);
+        Assert.Equal((hub, Region, CoverageGap.Sources.Network), (gap.AccountId, gap.Region, gap.Source));
+        Assert.StartsWith("access denied: ec2:GetTransitGatewayRouteTableAssociations: UnauthorizedOperation", gap.Reason, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(harness.SnapshotDirectory, SnapshotLayout.NetworkItemFile(hub, Region, NetworkOutputs.RouteTableAssociations, SharedTable))));
+        var collected = harness.ReadCollected();
+        Assert.False(collected.Network.Graph.AssociationsListed(SharedTable));
+        // The shared table is still found through the attachments' own Association: the path is reported, the gap listed.
+        var live = Scan(collected, harness);
+        Assert.Contains(live, l => l.StartsWith($"segregation-vpc-no-route-to-foreign-customer {Vpc(sameCustomer)} Fail", StringComparison.Ordinal));
+        Assert.Contains(live, l => l.StartsWith($"segregation-vpc-no-route-to-foreign-customer {Vpc(other)} Fail", StringComparison.Ordinal));
     }
 
     internal static List<string> Scan(Snapshot snapshot, CollectionHarness harness)
@@ -165,6 +196,29 @@ public sealed class CollectNetworkTests
                 }).ToArray()),
                 ["AdditionalRoutesAvailable"] = false,
             },
+            // The table's own lists agree with the attachments' Association: the scan is the same either way.
+            [$"{NetworkOutputs.RouteTableAssociations}/{SharedTable}"] = Output("Associations", [.. attachments.Select(a => Link(a, "associated"))]),
+            [$"{NetworkOutputs.RouteTablePropagations}/{SharedTable}"] = Output("TransitGatewayRouteTablePropagations", [.. attachments.Select(a => Link(a, "enabled"))]),
+            [NetworkOutputs.VpnConnections] = Output("VpnConnections", new JsonObject
+            {
+                ["CustomerGatewayConfiguration"] = $"<vpn_connection id=\"{Vpn}\"><ike><pre_shared_key>{TunnelKey}</pre_shared_key></ike></vpn_connection>",
+                ["CustomerGatewayId"] = "cgw-01234567abcde1234", ["Category"] = "VPN", ["State"] = "available", ["Type"] = "ipsec.1", ["VpnConnectionId"] = Vpn,
+                ["TransitGatewayId"] = Gateway,
+                ["Options"] = new JsonObject
+                {
+                    ["StaticRoutesOnly"] = false,
+                    ["TunnelOptions"] = new JsonArray(new JsonObject { ["OutsideIpAddress"] = "203.0.113.3", ["PreSharedKey"] = TunnelKey }),
+                },
+            }),
+        });
+        Serve(harness, same, new()
+        {
+            [NetworkOutputs.VpcEndpoints] = Output("VpcEndpoints", new JsonObject
+            {
+                ["VpcEndpointId"] = "vpce-0a1b2c3d4e5f60789", ["VpcEndpointType"] = "Gateway", ["VpcId"] = Vpc(same), ["ServiceName"] = $"com.amazonaws.{Region}.s3",
+                ["State"] = "available", ["RouteTableIds"] = new JsonArray($"rtb-0{same[^8..]}"), ["OwnerId"] = same,
+                ["PolicyDocument"] = "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+            }),
         });
         AddConfigItem(harness, hub, "AWS::EC2::TransitGateway", Gateway, $"arn:aws:ec2:{Region}:{hub}:transit-gateway/{Gateway}");
         Serve(harness, other, new()
@@ -180,6 +234,15 @@ public sealed class CollectNetworkTests
         AddConfigItem(harness, other, "AWS::EC2::VPCEndpointService", Service, $"arn:aws:ec2:{Region}:{other}:vpc-endpoint-service/{Service}");
         return (hub, same, other, isolated);
     }
+
+    private const string Vpn = "vpn-0a1b2c3d4e5f60789";
+    private const string TunnelKey = "example_tunnel_key_Vj6Vu.SzE";
+
+    private static JsonObject Link(JsonObject attachment, string state) => new()
+    {
+        ["TransitGatewayAttachmentId"] = attachment["TransitGatewayAttachmentId"]!.DeepClone(), ["ResourceId"] = attachment["ResourceId"]!.DeepClone(),
+        ["ResourceType"] = "vpc", ["State"] = state,
+    };
 
     internal static JsonObject Output(string list, params JsonObject[] items) => new() { [list] = new JsonArray(items.Select(i => (JsonNode)i).ToArray()) };
 

@@ -30,11 +30,13 @@ public sealed class CollectRequestShapeTests
 
         Assert.Empty(problems);
         Assert.Equal(
-            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeImageAttribute", "DescribeImages", "DescribeNetworkAcls",
-             "DescribeResourcePolicies", "DescribeRouteTables", "DescribeSecurityGroups", "DescribeSnapshotAttribute", "DescribeSnapshots", "DescribeTable", "DescribeTransitGatewayAttachments", "DescribeTransitGatewayPeeringAttachments", "DescribeTransitGatewayRouteTables",
-             "DescribeTransitGateways", "DescribeVpcEndpointServiceConfigurations", "DescribeVpcPeeringConnections", "DescribeVpcs", "GenerateCredentialReport",
-             "GetAccountAuthorizationDetails", "GetCallerIdentity", "GetCredentialReport", "GetLayerVersionPolicy", "GetResourcePolicies", "GetResourcePolicy",
-             "GetResourceShares", "GetResources", "ListLayers", "ListPrincipals", "ListResources", "ListServiceQuotas", "ListTables",
+            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeImageAttribute", "DescribeImages",
+             "DescribeNetworkAcls", "DescribeResourcePolicies", "DescribeRouteTables", "DescribeSecurityGroups", "DescribeSnapshotAttribute",
+             "DescribeSnapshots", "DescribeTable", "DescribeTransitGatewayAttachments", "DescribeTransitGatewayPeeringAttachments",
+             "DescribeTransitGatewayRouteTables", "DescribeTransitGateways", "DescribeVpcEndpointServiceConfigurations", "DescribeVpcEndpoints",
+             "DescribeVpcPeeringConnections", "DescribeVpcs", "DescribeVpnConnections", "GenerateCredentialReport", "GetAccountAuthorizationDetails",
+             "GetCallerIdentity", "GetCredentialReport", "GetLayerVersionPolicy", "GetResourcePolicies", "GetResourcePolicy", "GetResourceShares",
+             "GetResources", "ListLayers", "ListPrincipals", "ListResources", "ListServiceQuotas", "ListTables",
              "SelectAggregateResourceConfig", "SelectResourceConfig"],
             requests.Select(r => r.Operation).Distinct().Order(StringComparer.Ordinal));
     }

@@ -23,20 +23,20 @@ public sealed class CliExampleTests
                 policies++;
             }
         }
-        Assert.Equal(59, files.Count);
+        Assert.Equal(63, files.Count);
         // s3api get-bucket-policy, ecr get-repository-policy, glacier get-vault-access-policy and sns
-        // get-topic-attributes document a policy as a JSON string; each one reads.
-        Assert.Equal(4, policies);
+        // get-topic-attributes document a policy as a JSON string, ec2 describe-vpc-endpoints two endpoint policies; each one reads.
+        Assert.Equal(6, policies);
     }
 
-    /// <summary>Policy texts the CLI prints: a "Policy", "policy" or "policyText" string holding JSON, as the services return them.</summary>
+    /// <summary>Policy texts the CLI prints: a "Policy", "policy", "policyText" or "PolicyDocument" string holding JSON, as the services return them.</summary>
     private static IEnumerable<string> PolicyTexts(JsonElement element)
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in element.EnumerateObject())
             {
-                if (property.Name is "Policy" or "policy" or "policyText" && property.Value.ValueKind == JsonValueKind.String
+                if (property.Name is "Policy" or "policy" or "policyText" or "PolicyDocument" && property.Value.ValueKind == JsonValueKind.String
                     && JsonPath.Unwrap(property.Value).ValueKind == JsonValueKind.Object)
                 {
                     yield return property.Value.GetString()!;
