@@ -97,14 +97,14 @@ public sealed class CollectNetworkTests
             .Order(StringComparer.Ordinal).ToList();
     }
 
-    private static string Vpc(string account) => $"vpc-0{account[^8..]}00000000";
+    internal static string Vpc(string account) => $"vpc-0{account[^8..]}00000000";
 
     /// <summary>
     /// customer-0 = (hub, sameCustomer), customer-1 = (other, isolated). The hub's gateway has one route table that
     /// sameCustomer's and other's VPCs both associate with and propagate into; isolated's VPC has no route to the gateway;
     /// other's endpoint service admits sameCustomer's account.
     /// </summary>
-    private static (string Hub, string SameCustomer, string Other, string Isolated) PlantHub(CollectionHarness harness)
+    internal static (string Hub, string SameCustomer, string Other, string Isolated) PlantHub(CollectionHarness harness)
     {
         var accounts = harness.Estate.Accounts.Order(StringComparer.Ordinal).ToList();
         var (hub, same, other, isolated) = (accounts[0], accounts[1], accounts[2], accounts[3]);
