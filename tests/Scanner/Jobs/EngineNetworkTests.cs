@@ -29,10 +29,14 @@ public sealed class EngineNetworkTests
         var (expected, expectedGaps) = Scan(config, estate.Snapshot, estate.ConfigPath, estate.Directory);
         await using var store = new PostgresFindingsStore(estate.Database.ConnectionString);
         var queue = new JobQueue();
+        var sources = new List<SnapshotSource>();
         // Each worker is a process of its own: its own source and caches, one store.
-        AuditJobs Worker() => new(
-            new EngineRuntime(Options(estate.ConfigPath, estate.Snapshot, estate.Directory), config, Support.Catalog.Rules, store, new SnapshotSource(estate.Snapshot, config.Estate, config.Limits)),
-            queue, TimeProvider.System, NullLogger<AuditJobs>.Instance);
+        AuditJobs Worker()
+        {
+            sources.Add(new SnapshotSource(estate.Snapshot, config.Estate, config.Limits));
+            return new(new EngineRuntime(Options(estate.ConfigPath, estate.Snapshot, estate.Directory), config, Support.Catalog.Rules, store, sources[^1]),
+                queue, TimeProvider.System, NullLogger<AuditJobs>.Instance);
+        }
         AuditJobs[] workers = [Worker(), Worker()];
         var dying = Worker();
 
@@ -72,6 +76,12 @@ public sealed class EngineNetworkTests
         Assert.Equal(Gaps(expectedGaps), Gaps(stored.Gaps));
         // Nothing else differs either, and no finding was saved by two parts.
         Assert.Equal(Keys(expected), actual);
+
+        // The worker that ran no Finish still holds the scan's network; its next job lets it go.
+        Assert.Equal([scanId], sources[1].KeptScans());
+        await workers[1].StartAsync(config.Estate.Customers[0].Id, null, cancellationToken);
+        await RunAsync(workers[1], queue.TakeAll()[0]);
+        Assert.DoesNotContain(scanId, sources[1].KeptScans());
     }
 
     [Fact]
