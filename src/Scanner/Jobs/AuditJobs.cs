@@ -3,6 +3,7 @@ using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using Ocado.Guardrails.Scanner.Notifications;
 using Ocado.Guardrails.Scanner.Pipeline;
+using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Store;
 
 namespace Ocado.Guardrails.Scanner.Jobs;
@@ -87,6 +88,9 @@ public sealed class AuditJobs
         var estate = _runtime.Config.Estate;
         var graph = await _runtime.Graphs.ForScanAsync(scanId, () =>
             PrincipalGraphStage.BuildAsync(_runtime.Source, scanId, estate.Accounts, estate, scan.StartedAt, ScanProgress.Silent, CancellationToken.None));
+        // The network across every account, as `scan` reads it: a path to judge here crosses the hub's and other customers' accounts.
+        var network = await _runtime.Networks.ForScanAsync(scanId, () => _runtime.Source.ReadNetworkAsync(scanId, CancellationToken.None));
+        var gaps = NetworkFiles.Including(account.Gaps, network, a => a == accountId);
         var evaluated = _runtime.Pipeline.EvaluateAccount(new AccountEvaluation
         {
             Graph = graph,
@@ -94,9 +98,9 @@ public sealed class AuditJobs
             QuotaHistory = await QuotaHistory.ReadAsync(store, accountId, asOf, cancellationToken),
             Resources = judged,
             Inventory = new Rules.Resources.Inventory(account.Resources.Where(Rules.Resources.Inventory.Indexes)),
-            Gaps = account.Gaps,
+            Gaps = gaps,
             Organization = account.Organization,
-            Network = account.Network,
+            Network = network,
             Now = asOf,
             WaiversAsOf = scan.StartedAt,
             RecordsGap = gap => plan.Home(gap.Region) == region,
@@ -108,7 +112,7 @@ public sealed class AuditJobs
             Resources = judged.Count,
             Evaluations = evaluated.Summary,
             Counts = evaluated.Counts,
-            Gaps = account.Gaps.Where(g => plan.Home(g.Region) == region).ToList(),
+            Gaps = gaps.Where(g => plan.Home(g.Region) == region).ToList(),
             MatchedWaivers = evaluated.MatchedWaivers,
             Findings = evaluated.Findings,
             QuotaUsage = evaluated.QuotaUsage,

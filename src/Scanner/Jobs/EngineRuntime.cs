@@ -1,4 +1,6 @@
 using Ocado.Guardrails.Rules.Engine;
+using Ocado.Guardrails.Rules.Graph;
+using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Sources;
@@ -15,5 +17,8 @@ internal sealed record EngineRuntime(EngineOptions Options, GuardrailsConfig Con
     public ScanPipeline Pipeline { get; } = new(Config, Catalog, TimeProvider.System, ScanProgress.Silent);
 
     /// <summary>The principal graph of the scan this process judges parts of, built once per scan and process.</summary>
-    public ScanGraphCache Graphs { get; } = new();
+    public ScanViewCache<PrincipalGraph> Graphs { get; } = new();
+
+    /// <summary>The estate's network of the scan this process judges parts of, read once per scan and process.</summary>
+    public ScanViewCache<NetworkView> Networks { get; } = new();
 }

@@ -14,12 +14,19 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 internal static class NetworkFiles
 {
     /// <param name="recorded">collection.json's gaps: those of the network source are kept.</param>
-    public static NetworkView Read(string snapshot, IEnumerable<string> accounts, IReadOnlyList<string> regions, IReadOnlyList<CoverageGap> recorded, InputLimits limits)
+    public static NetworkView Read(string snapshot, IEnumerable<string> accounts, IReadOnlyList<string> regions, IReadOnlyList<CoverageGap> recorded, InputLimits limits) =>
+        Read(accounts.Select(account => (snapshot, account)), regions, recorded, limits);
+
+    /// <summary>
+    /// The accounts' networks, each from the snapshot folder that holds it, into one view: the live engine collects each
+    /// account into a folder of its own (LiveSource), and a path crosses them all the same.
+    /// </summary>
+    public static NetworkView Read(IEnumerable<(string Snapshot, string Account)> accounts, IReadOnlyList<string> regions, IReadOnlyList<CoverageGap> recorded, InputLimits limits)
     {
         var builder = new NetworkBuilder();
         var gaps = recorded.Where(g => g.Source == CoverageGap.Sources.Network).ToList();
         var collected = false;
-        foreach (var account in accounts)
+        foreach (var (snapshot, account) in accounts)
         {
             var folder = Path.Combine(snapshot, SnapshotLayout.Network(account));
             collected |= Directory.Exists(folder);

@@ -1,3 +1,4 @@
+using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Sources;
@@ -21,6 +22,13 @@ internal interface IAccountSource
     /// cannot read them ahead (then the graph rules say NotAssessed).
     /// </summary>
     Task<Snapshot?> ReadIamAsync(string scanId, string accountId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The estate's network across every account (<see cref="NetworkFiles"/>): a path between customers crosses their
+    /// accounts and the hub's, so it is read whole, like the principal graph, before an account's VPCs are judged.
+    /// The same for every part of the scan that reads the same data.
+    /// </summary>
+    Task<NetworkView> ReadNetworkAsync(string scanId, CancellationToken cancellationToken);
 
     /// <summary>The scans this machine keeps data for, until <see cref="Discard"/>.</summary>
     IReadOnlyList<string> KeptScans();

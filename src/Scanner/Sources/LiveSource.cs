@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Amazon.Runtime;
 using Ocado.Guardrails.Rules.Estates;
+using Ocado.Guardrails.Rules.Findings;
+using Ocado.Guardrails.Rules.Network;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Collection;
@@ -61,6 +63,28 @@ internal sealed class LiveSource(
     {
         var account = await ReadAsync(scanId, accountId, cancellationToken);
         return account with { Resources = [.. account.Resources.Where(r => r.Type.StartsWith("AWS::IAM::", StringComparison.Ordinal))] };
+    }
+
+    /// <summary>
+    /// The network of every account of the estate, each read from its collection for the scan on this machine (the
+    /// principal graph's pre-pass has usually collected them all already; an account not yet collected is collected now
+    /// and kept for its parts). Each account's own gaps of the network source (a denied call) come with it.
+    /// </summary>
+    public async Task<NetworkView> ReadNetworkAsync(string scanId, CancellationToken cancellationToken)
+    {
+        var folders = new List<(string Snapshot, string Account)>();
+        var recorded = new List<CoverageGap>();
+        foreach (var account in config.Estate.Accounts.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var collected = Path.Combine(workDirectory, FolderName(scanId), FolderName(account));
+            if (!Directory.Exists(collected))
+            {
+                await ReadAsync(scanId, account, cancellationToken);
+            }
+            folders.Add((collected, account));
+            recorded.AddRange(CollectionFile.Read(Path.Combine(collected, SnapshotLayout.CollectionFile), collected, config.Limits).Gaps);
+        }
+        return NetworkFiles.Read(folders, config.Estate.Regions, recorded, config.Limits);
     }
 
     public IReadOnlyList<string> KeptScans() => Directory.Exists(workDirectory)

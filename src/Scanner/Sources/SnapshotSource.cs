@@ -57,7 +57,11 @@ internal sealed class SnapshotSource(string directory, Estate estate, InputLimit
             return reader.ReadIam(accountId) with { Organization = organization };
         }, cancellationToken);
 
-    public IReadOnlyList<string> KeptScans() => [];
+    public Task<NetworkView> ReadNetworkAsync(string scanId, CancellationToken cancellationToken) =>
+        Task.Run(() => _networks.GetOrAdd(scanId, _ => new Lazy<NetworkView>(() => SnapshotReader.Open(directory, estate, limits).ReadNetwork())).Value, cancellationToken);
+
+    /// <summary>The scans whose organisation or network this process holds: the engine discards them once they end.</summary>
+    public IReadOnlyList<string> KeptScans() => [.. _organizations.Keys.Union(_networks.Keys).Order(StringComparer.Ordinal)];
 
     public void Discard(string scanId)
     {

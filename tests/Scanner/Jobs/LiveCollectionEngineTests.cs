@@ -1,10 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text.Json;
 using Amazon.Runtime;
-using Hangfire;
-using Hangfire.Common;
-using Hangfire.States;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Findings;
@@ -230,8 +225,8 @@ public sealed class LiveCollectionEngineTests
     /// <summary>The served estate scanned in one process from its snapshot, as of now (the live parts collected moments ago).</summary>
     private static List<Finding> ServedFindings(CollectionHarness harness, string configPath)
     {
-        // Without network/: a live engine's parts do not read the estate's network yet (docs/network.md), so neither does its twin.
-        harness.Server.Estate.WriteSnapshot(harness.ServedDirectory, network: false);
+        // With network/: a live engine's parts read the network of every account, as scan reads the snapshot's.
+        harness.Server.Estate.WriteSnapshot(harness.ServedDirectory);
         File.WriteAllText(Path.Combine(harness.ServedDirectory, "collection.json"),
             JsonSerializer.Serialize(new { collectedAt = DateTimeOffset.UtcNow, gaps = Array.Empty<object>() }));
         var config = GuardrailsConfig.Load(configPath);
@@ -245,29 +240,6 @@ public sealed class LiveCollectionEngineTests
 
     private static SortedDictionary<string, string> Describe(Snapshot account) =>
         CollectionHarness.Describe(new Snapshot(account.Resources.ToList(), account.Gaps.ToList(), account.CollectedAt, account.Errors.ToList()));
-
-    /// <summary>Hangfire's client for jobs that a test runs itself, one at a time, in the order they were enqueued.</summary>
-    private sealed class JobQueue : IBackgroundJobClient
-    {
-        private readonly Queue<Job> _jobs = new();
-
-        public string Create(Job job, IState state)
-        {
-            _jobs.Enqueue(job);
-            return _jobs.Count.ToString(CultureInfo.InvariantCulture);
-        }
-
-        public bool ChangeState(string jobId, IState state, string expectedState) => throw new NotSupportedException();
-
-        public bool TryTake([NotNullWhen(true)] out Job? job) => _jobs.TryDequeue(out job);
-
-        public List<Job> TakeAll()
-        {
-            var all = _jobs.ToList();
-            _jobs.Clear();
-            return all;
-        }
-    }
 
     /// <summary>Cancels a token once so many requests have gone out: a worker stopped in the middle of a collection.</summary>
     private sealed class CancelAfterRequests(CancellationTokenSource stopping, int requests) : DelegatingHandler(new HttpClientHandler())
