@@ -83,9 +83,10 @@ internal static class ChildRun
         return 0;
     }
 
-    private static void Report(string kind, int resources, TimeSpan elapsed) =>
+    /// <summary>Prints the run's one JSON line: <paramref name="count"/> is resources (or files, for the parse).</summary>
+    public static void Report(string kind, int count, TimeSpan elapsed) =>
         Console.WriteLine(JsonSerializer.Serialize(new ChildResult(
-            kind, resources, elapsed.TotalSeconds, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
+            kind, count, elapsed.TotalSeconds, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
             PeakMemoryMegabytes(), GC.GetTotalAllocatedBytes() / 1048576.0)));
 
     /// <summary>The process's peak resident set (VmHWM), the figure that decides whether a machine can run the scan.</summary>

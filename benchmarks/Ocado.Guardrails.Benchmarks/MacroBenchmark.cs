@@ -7,7 +7,8 @@ namespace Ocado.Guardrails.Benchmarks;
 
 /// <summary>
 /// Generates demo estates (cached under benchmarks/.work), then measures the floor — reading and parsing
-/// the snapshot with no rule — and the full scan, side by side, each in a fresh process.
+/// the snapshot with no rule — and the full scan, side by side, each in a fresh process, with JsonDocument.Parse of
+/// every file as the yardstick.
 /// </summary>
 internal static class MacroBenchmark
 {
@@ -23,6 +24,7 @@ internal static class MacroBenchmark
         Console.WriteLine($"catalog load ({cold.Resources} rules): cold {cold.Seconds:F2} s (compile, first Roslyn use in the process), warm {warm.Seconds:F3} s (from the content-hash cache)");
         Console.WriteLine($"{"resources",10} {"accounts",8} {"floor s",8} {"cpu s",6} {"floor res/s",12} {"peak MB",8} {"alloc MB",9} {"full s",7} {"cpu s",6} {"full res/s",11} {"peak MB",8} {"alloc MB",9} {"full/floor",10}");
         var graphs = new List<(int Size, GraphResult Graph)>();
+        var parses = new List<(int Size, ChildResult Parse, ChildResult Floor, ChildResult Full)>();
         foreach (var size in sizes)
         {
             var accounts = large is null ? AccountsFor(size) : DemoOptions.DefaultAccounts;
@@ -33,11 +35,19 @@ internal static class MacroBenchmark
                 DemoEstate.Write(snapshot, new DemoOptions { Size = size, Accounts = accounts, LargeAccounts = large });
                 Console.WriteLine($"(generated the {size:N0}-resource demo estate of {accounts} accounts, {large?.ToString(CultureInfo.InvariantCulture) ?? "all"} of them large, in {watch.Elapsed.TotalSeconds:F1} s)");
             }
+            var parse = await ChildAsync("parse", snapshot);
             var floor = await ChildAsync("floor", snapshot);
             var full = await ChildAsync("full", snapshot, Path.Combine(work, $"out-{size}"));
             Console.WriteLine($"{floor.Resources,10:N0} {accounts,8} {floor.Seconds,8:F1} {floor.CpuSeconds,6:F1} {floor.Resources / floor.Seconds,12:N0} {floor.PeakMegabytes,8:N0} {floor.AllocatedMegabytes,9:N0} "
                               + $"{full.Seconds,7:F1} {full.CpuSeconds,6:F1} {full.Resources / full.Seconds,11:N0} {full.PeakMegabytes,8:N0} {full.AllocatedMegabytes,9:N0} {full.Seconds / floor.Seconds,10:F2}");
+            parses.Add((size, parse, floor, full));
             graphs.Add((size, JsonSerializer.Deserialize<GraphResult>(await ChildOutputAsync("graph", snapshot))!));
+        }
+        // The yardstick (issue 19): JsonDocument.Parse of every JSON file, in its own process; the floor within 2x of it, the full scan within 5x.
+        foreach (var (size, parse, floor, full) in parses)
+        {
+            Console.WriteLine($"JsonDocument.Parse of every file at {size:N0}: {parse.Resources:N0} files in {parse.Seconds:F1} s ({parse.CpuSeconds:F1} s CPU, {parse.PeakMegabytes:N0} MB peak); "
+                              + $"floor / parse {floor.Seconds / parse.Seconds:F2} (CPU {floor.CpuSeconds / parse.CpuSeconds:F2}), full / parse {full.Seconds / parse.Seconds:F2} (CPU {full.CpuSeconds / parse.CpuSeconds:F2})");
         }
         // The full scan's pre-pass builds the principal graph; measured alone here, in its own process.
         foreach (var (size, graph) in graphs)

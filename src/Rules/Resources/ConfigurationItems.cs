@@ -23,7 +23,8 @@ public static class ConfigurationItems
             throw new FormatException("a configuration item must be a JSON object");
         }
         var type = Text(item, "resourceType") ?? throw new FormatException("the configuration item has no resourceType");
-        var id = Text(item, "resourceId") ?? Text(item, "resourceName") ?? throw new FormatException($"the {type} configuration item has no resourceId");
+        var name = Text(item, "resourceName");
+        var id = Text(item, "resourceId") ?? name ?? throw new FormatException($"the {type} configuration item has no resourceId");
         var account = Text(item, "awsAccountId") ?? Text(item, "accountId") ?? throw new FormatException($"the {type} configuration item {id} has no account id");
         var region = Text(item, "awsRegion") ?? "global";
         var arn = (Text(item, "ARN") ?? Text(item, "arn"))?.Trim();
@@ -32,7 +33,7 @@ public static class ConfigurationItems
             Type = type,
             Arn = string.IsNullOrEmpty(arn) ? SyntheticArn(type, region, account, id) : arn,
             Id = id,
-            Name = Text(item, "resourceName") ?? "",
+            Name = name ?? "",
             AccountId = account,
             Region = region,
             Tags = Tags(JsonPath.Find(item, "tags")),

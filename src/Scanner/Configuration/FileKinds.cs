@@ -36,7 +36,8 @@ internal static class FileKinds
             return Directory.Exists(path) ? (Kind.Directory, 0) : info.Exists ? (Kind.Regular, info.Length) : (Kind.Missing, 0);
         }
         // FileStatus of System.Native (src/native/libs/System.Native/pal_io.h): Flags, then Mode at byte 4, Size at byte 16.
-        var status = new byte[256];
+        // One buffer per thread: a scan asks this of every component of every file it reads.
+        var status = _status ??= new byte[256];
         if (LStat(path, status) != 0)
         {
             return (Kind.Missing, 0);
@@ -67,6 +68,9 @@ internal static class FileKinds
         Kind.Socket => "is a socket",
         _ => "is not a regular file",
     };
+
+    [ThreadStatic]
+    private static byte[]? _status;
 
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
     private static extern int LStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] output);

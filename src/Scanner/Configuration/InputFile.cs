@@ -49,8 +49,7 @@ internal static class InputFile
 
     private static (string Real, long Size) Checked(string path, string? root, InputLimits limits)
     {
-        var real = Resolve(path, root);
-        var (kind, size) = FileKinds.Of(real);
+        var (real, kind, size) = Resolve(path, root);
         if (kind != FileKinds.Kind.Regular)
         {
             throw new InputFileException($"{path}: {FileKinds.Describe(kind)}, not a regular file: not read");
@@ -66,31 +65,69 @@ internal static class InputFile
     public static bool Exists(string path) => FileKinds.Of(path).Kind != FileKinds.Kind.Missing;
 
     /// <summary>
-    /// The path with every link resolved, component by component; refused when it ends outside <paramref name="root"/>
-    /// (links may point anywhere, and the snapshot is what was collected, not the machine's files).
+    /// The path with every link resolved, component by component, and what its entry is; refused when it ends outside
+    /// <paramref name="root"/> (links may point anywhere, and the snapshot is what was collected, not the machine's files).
     /// </summary>
-    private static string Resolve(string path, string? root)
+    private static (string Real, FileKinds.Kind Kind, long Size) Resolve(string path, string? root)
     {
-        var real = RealPath(Path.GetFullPath(path));
-        if (root is not null)
+        var full = Path.GetFullPath(path);
+        if (root is null)
         {
-            var inside = RealPath(Path.GetFullPath(root)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            if (!real.StartsWith(inside, StringComparison.Ordinal))
-            {
-                throw new InputFileException($"{path}: a link to {real}, outside the snapshot: not read");
-            }
+            return RealPath(full);
+        }
+        if (WithinWithoutLinks(full, Path.GetFullPath(root)) is { } entry)
+        {
+            return (full, entry.Kind, entry.Size);
+        }
+        var real = RealPath(full);
+        var inside = RealPath(Path.GetFullPath(root)).Real.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (!real.Real.StartsWith(inside, StringComparison.Ordinal))
+        {
+            throw new InputFileException($"{path}: a link to {real.Real}, outside the snapshot: not read");
         }
         return real;
     }
 
-    private static string RealPath(string full)
+    /// <summary>
+    /// The common case, in a few <c>lstat</c> calls rather than one per component of both paths: a path under
+    /// <paramref name="fullRoot"/> none of whose components below it is a link is inside the root wherever the root
+    /// really is (its real path is the root's followed by the same components). The entry's kind and size come from
+    /// its own <c>lstat</c>. Null when a component is a link (or the path is not under the root): the full resolution decides.
+    /// </summary>
+    private static (FileKinds.Kind Kind, long Size)? WithinWithoutLinks(string full, string fullRoot)
+    {
+        var top = fullRoot.TrimEnd(Path.DirectorySeparatorChar);
+        if (full.Length <= top.Length + 1 || full[top.Length] != Path.DirectorySeparatorChar || !full.StartsWith(top, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        (FileKinds.Kind Kind, long Size) entry = default;
+        for (var end = top.Length + 1; end <= full.Length; end++)
+        {
+            if (end < full.Length && full[end] != Path.DirectorySeparatorChar)
+            {
+                continue;
+            }
+            entry = FileKinds.Of(full[..end]);
+            if (entry.Kind == FileKinds.Kind.Link)
+            {
+                return null;
+            }
+        }
+        return entry;
+    }
+
+    /// <summary>The path with every link resolved, and what the entry it ends at is.</summary>
+    private static (string Real, FileKinds.Kind Kind, long Size) RealPath(string full)
     {
         var current = Path.GetPathRoot(full)!;
         var parts = new Queue<string>(full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
+        (FileKinds.Kind Kind, long Size) entry = (FileKinds.Kind.Directory, 0);
         for (var hops = 0; parts.Count > 0;)
         {
             var next = Path.Combine(current, parts.Dequeue());
-            if (FileKinds.Of(next).Kind == FileKinds.Kind.Link)
+            entry = FileKinds.Of(next);
+            if (entry.Kind == FileKinds.Kind.Link)
             {
                 if (++hops > 40)
                 {
@@ -106,7 +143,12 @@ internal static class InputFile
             }
             current = next;
         }
-        return current;
+        // A link to the file system's root leaves nothing to walk: what it points to is taken here.
+        if (entry.Kind == FileKinds.Kind.Link)
+        {
+            entry = FileKinds.Of(current);
+        }
+        return (current, entry.Kind, entry.Size);
     }
 
     private static InputFileException TooLarge(string path, InputLimits limits) =>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Configuration;
@@ -48,7 +49,11 @@ internal static class Attribution
         {
             foreach (var tag in element.EnumerateObject())
             {
-                Length(tag.Name, tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString()! : tag.Value.GetRawText(), where, limits);
+                // A tag no longer in UTF-8 than the limit is no longer in characters either: checked without a copy.
+                if (JsonMarshal.GetRawUtf8PropertyName(tag).Length > limits.MaxTagLength || JsonMarshal.GetRawUtf8Value(tag.Value).Length > limits.MaxTagLength)
+                {
+                    Length(tag.Name, tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString()! : tag.Value.GetRawText(), where, limits);
+                }
             }
             return;
         }

@@ -37,6 +37,8 @@ internal static class ConfigFiles
     /// </summary>
     public static readonly string[] ListNames = ["configurationItems", "baseConfigurationItems", "Results", "ConfigurationItems"];
 
+    private static readonly string[] IdentityKeys = ["resourceType", "resourceId", "resourceName", "awsAccountId", "accountId", "awsRegion", "ARN", "arn"];
+
     /// <summary>One configuration item (<paramref name="where"/> names it in errors), checked as a file's every item is.</summary>
     public static Resource ToResource(JsonElement item, string where, string? account, InputLimits limits)
     {
@@ -44,10 +46,10 @@ internal static class ConfigFiles
         {
             throw new SnapshotFormatException($"{where} is {AwsJson.Kind(item)}, not an object");
         }
-        foreach (var key in new[] { "resourceType", "resourceId", "resourceName", "awsAccountId", "accountId", "awsRegion", "ARN", "arn" })
+        foreach (var key in IdentityKeys)
         {
             // The item's identity must be text: a number there would silently give the item another name or account.
-            AwsJson.Text(item, key, where);
+            AwsJson.CheckText(item, key, where);
         }
         Attribution.CheckTags(JsonPath.Find(item, "tags"), where, limits);
         Resource resource;

@@ -44,6 +44,8 @@ internal static class ConfigCases
         Gap("config: a dangling link", "does not exist", Plant.LinkTo("missing.json")),
         Gap("config: a directory named like the file", "is a directory", Plant.Folder),
         Gap("config: the config folder is a file", "not a folder", Plant.FileInsteadOfFolder, target: $"{Acme}/config"),
+        // Its files are no links: what refuses them is the folder above, met while their path is resolved.
+        Gap("config: the config folder is a link to a folder outside the snapshot", "outside the snapshot", Plant.FolderLinkOutside, target: $"{Acme}/config"),
         Gap("config: another account's items dropped beside acme's", $"says account {Globex}", Plant.Text(Items(ConfigItem("globex-orders", Globex))), target: $"{Acme}/config/eu-west-1-aggregator.json"),
         Read("config: a link to a file inside the snapshot", Plant.LinkInside),
         Read("config: UTF-16 with a byte-order mark", Plant.Utf16(Valid)),

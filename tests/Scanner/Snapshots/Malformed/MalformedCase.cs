@@ -71,6 +71,19 @@ internal static class Plant
         File.CreateSymbolicLink(path, keep);
     }
 
+    /// <summary>A folder copied outside the snapshot and linked to in its place: its files are no links, the folder above them is.</summary>
+    public static void FolderLinkOutside(string path)
+    {
+        var outside = Path.Combine(Path.GetTempPath(), $"guardrails-outside-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(outside);
+        foreach (var file in Directory.GetFiles(path))
+        {
+            File.Copy(file, Path.Combine(outside, Path.GetFileName(file)));
+        }
+        Directory.Delete(path, recursive: true);
+        Directory.CreateSymbolicLink(path, outside);
+    }
+
     /// <summary>A copy of the file's content outside the snapshot, linked to.</summary>
     public static void LinkOutside(string path)
     {
