@@ -37,7 +37,7 @@ foreach (var statement in trust.Statements.Where(s => s.IsAllow))
         {
             continue;
         }
-        if (!Graph.Nodes.Any(n => n.IsPrincipal && n.AccountId == parts[4]))
+        if (!Graph.HoldsAccount(parts[4]))
         {
             unread.Add($"{value} (account {parts[4]}'s IAM was not read)");
             continue;
