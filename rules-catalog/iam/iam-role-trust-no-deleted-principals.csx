@@ -23,7 +23,7 @@ foreach (var statement in trust.Statements.Where(s => s.IsAllow))
     foreach (var principal in statement.Principals.Where(p => p.Type == PolicyPrincipal.Aws && !p.IsEveryone))
     {
         var value = principal.Value.Trim();
-        if (Regex.IsMatch(value, "^A(ROA|IDA)[A-Z0-9]{12,}$", RegexOptions.None, TimeSpan.FromSeconds(1)))
+        if (principal.IsDeletedPrincipalId)
         {
             dead.Add($"{value} (a unique id: AWS wrote it in place of a deleted principal)");
             continue;

@@ -14,6 +14,7 @@ public sealed class DemoManifestTests(DefaultDemo demo)
         "segregation-bucket-policy-no-foreign-access", "segregation-queue-policy-no-foreign-access",
         "segregation-topic-policy-no-foreign-access", "segregation-role-trust-no-foreign-account",
         "segregation-role-trust-foreign-requires-external-id", "segregation-customer-principals-fenced", "segregation-customer-resources-fenced", "segregation-principal-no-cross-customer-chain",
+        "iam-role-chain-within-depth", "iam-role-trust-no-deleted-principals",
         "iam-principal-no-admin-access", "iam-principal-no-transitive-escalation", "iam-principal-no-privilege-escalation", "iam-user-console-requires-mfa",
         "iam-user-access-keys-rotated", "iam-role-trust-not-public", "iam-policy-no-admin-wildcard", "iam-policy-no-allow-not-action",
         "iam-policy-no-passrole-on-every-role", "iam-user-single-active-key", "iam-user-console-password-used-recently", "iam-role-used-recently",
