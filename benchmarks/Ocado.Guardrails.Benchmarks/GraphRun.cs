@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Snapshots;
@@ -15,6 +16,17 @@ internal static class GraphRun
     /// <summary>iam-role-chain-within-depth's default maxDepth.</summary>
     private const int RoleChainDepth = 3;
 
+    /// <summary>The scan's pre-pass: every account's IAM read into the builder, the edges not yet decided.</summary>
+    public static PrincipalGraphBuilder ReadIam(SnapshotReader reader, Estate estate)
+    {
+        var builder = new PrincipalGraphBuilder(estate, reader.CollectedAt ?? DateTimeOffset.UtcNow, reader.ReadOrganization().Organization);
+        foreach (var account in reader.Accounts)
+        {
+            builder.AddAccount(reader.ReadIam(account).Resources);
+        }
+        return builder;
+    }
+
     public static int Build(string snapshot)
     {
         var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
@@ -23,11 +35,7 @@ internal static class GraphRun
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var reader = SnapshotReader.Open(snapshot, config.Estate);
-        var builder = new PrincipalGraphBuilder(config.Estate, reader.CollectedAt ?? DateTimeOffset.UtcNow, reader.ReadOrganization().Organization);
-        foreach (var account in reader.Accounts)
-        {
-            builder.AddAccount(reader.ReadIam(account).Resources);
-        }
+        var builder = ReadIam(reader, config.Estate);
         var read = watch.Elapsed;
         process.Refresh();
         var readCpu = process.TotalProcessorTime - cpuBefore;

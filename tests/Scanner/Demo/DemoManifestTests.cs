@@ -126,6 +126,30 @@ public sealed class DemoManifestTests(DefaultDemo demo)
     }
 
     [Fact]
+    public void ThePlantedChainIsARoleChainBeyondTheDefaultDepthAndEachDeletedTrustIsListedWithoutItsLookAlike()
+    {
+        var layout = DemoLayout.Create(demo.Manifest.Seed);
+        var (from, to) = (GraphPlant.From(layout).Id, GraphPlant.To(layout).Id);
+
+        var deep = Assert.Single(demo.Manifest.Violations, v => v.RuleId == RuleIds.RoleChainDepth && v.ResourceArn == $"arn:aws:iam::{from}:role/{GraphPlant.Start}");
+        Assert.StartsWith("planted chain: 4 sts:AssumeRole hops", deep.Why, StringComparison.Ordinal);
+        Assert.Equal(4, deep.Why.Split("; then ").Length);
+        Assert.Contains($"role/{GraphPlant.Bridge} ({layout.Platform.Id})", deep.Why, StringComparison.Ordinal);
+
+        var orphanedIn = TrustPlant.OrphanedIn(layout);
+        Assert.Equal([from, to], orphanedIn.Select(a => a.Id));
+        foreach (var (account, uniqueId) in orphanedIn.Zip(["AROA", "AIDA"]))
+        {
+            var orphaned = Assert.Single(demo.Manifest.Violations, v => v.RuleId == RuleIds.DeletedTrust && v.ResourceArn == $"arn:aws:iam::{account.Id}:role/{TrustPlant.Orphaned}");
+            Assert.Contains($"names {uniqueId}", orphaned.Why, StringComparison.Ordinal);
+            Assert.DoesNotContain(demo.Manifest.Violations, v => v.RuleId == RuleIds.DeletedTrust && v.ResourceArn == $"arn:aws:iam::{account.Id}:role/{TrustPlant.LookAlike}");
+            var iam = File.ReadAllText(Path.Combine(demo.Directory, account.Id, "iam", "authorization-details.json"));
+            Assert.Contains($"role/{TrustPlant.LookAlike}", iam, StringComparison.Ordinal);
+        }
+        Assert.Equal(2, demo.Manifest.Violations.Count(v => v.RuleId == RuleIds.DeletedTrust));
+    }
+
+    [Fact]
     public void TheManifestReadsBackAsWritten()
     {
         var loaded = DemoManifest.Load(demo.Directory);
