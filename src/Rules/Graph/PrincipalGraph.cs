@@ -24,6 +24,8 @@ public sealed class PrincipalGraph
     // Per customer id: for each of its principals a foreign principal reaches, and each node on the way, the step that reached it.
     private readonly FrozenDictionary<string, Dictionary<int, (int Via, int Edge)>> _fromForeign;
     private readonly Estate _estate;
+    private readonly RoleChains _roleChains;
+    private readonly FrozenSet<string> _accountsRead;
 
     /// <summary>No graph: the scan did not build one (a Hangfire part, a template check). Rules that need it say so.</summary>
     public static PrincipalGraph NotBuilt { get; } = new([], [], new PrincipalGroups([], [], [], []), Estate.Empty, built: false);
@@ -38,6 +40,8 @@ public sealed class PrincipalGraph
         _byArn = _nodes.Where(n => n.IsPrincipal).ToFrozenDictionary(n => n.Arn, StringComparer.Ordinal);
         _topology = new PrincipalTopology(_nodes, edges.ToArray(), groups);
         _search = new PrincipalSearch(_topology);
+        _roleChains = new RoleChains(_topology, _nodes);
+        _accountsRead = _nodes.Where(n => n.IsPrincipal).Select(n => n.AccountId).ToFrozenSet(StringComparer.Ordinal);
         EdgeCount = edges.Count;
         GroupCount = _nodes.Length - _nodeList.Length;
         _towardAdmin = _search.From(_nodes.Where(n => n.IsPrincipal && n.Admin).Select(n => n.Index), backwards: true);
@@ -64,6 +68,28 @@ public sealed class PrincipalGraph
 
     /// <summary>The user or role with this ARN, or null.</summary>
     public PrincipalNode? Find(string arn) => _byArn.GetValueOrDefault(arn);
+
+    /// <summary>Whether the graph holds the users and roles of the account (the scan read its IAM).</summary>
+    public bool HoldsAccount(string accountId) => _accountsRead.Contains(accountId);
+
+    /// <summary>
+    /// Role chaining: a role the principal reaches by <c>sts:AssumeRole</c> alone only through more than
+    /// <paramref name="depth"/> hops, with its shortest chain (exactly depth + 1 hops; the first such role in ARN
+    /// order); null when every role the principal can chain into is within the depth, or the principal is unknown.
+    /// Worked out the first time it is asked, as deep as asked, and kept for the scan.
+    /// </summary>
+    public PrincipalChain? RoleChainBeyond(string arn, int depth)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        if (Find(arn) is not { } start || _roleChains.PathBeyond(start.Index, depth) is not { } path)
+        {
+            return null;
+        }
+        return new PrincipalChain(start, PrincipalSteps.Hops(_topology, _nodes, path));
+    }
+
+    /// <summary>How many role-chain searches <see cref="RoleChainBeyond"/> has run (principals sharing a permission set share one).</summary>
+    public int RoleChainSearches => _roleChains.Searches;
 
     /// <summary>The steps the principal can take, in a fixed order, each one principal to another (a group's step spelt out).</summary>
     public IReadOnlyList<PrincipalEdge> EdgesFrom(string arn) => Find(arn) is { } node ? PrincipalSteps.From(_topology, _nodes, node.Index) : [];

@@ -7,7 +7,8 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// <summary>
 /// Who a resource policy lets in: each principal of each Allow statement, classified against the
 /// estate (own account, same customer, platform, another customer, unknown account, public, service,
-/// federated). Deny statements grant nothing and are not listed.
+/// federated). Deny statements grant nothing and are not listed, nor is the unique id AWS shows in place of a
+/// deleted user or role (<see cref="PolicyPrincipal.IsDeletedPrincipalId"/>), which admits nobody.
 /// See https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-concepts.html
 /// </summary>
 public static class AccessAnalyzer
@@ -77,7 +78,8 @@ public static class AccessAnalyzer
             var others = statement.Conditions.Except(pinConditions).ToList();
             // An Allow with NotPrincipal lets in everyone but the named principals.
             var principals = statement.NotPrincipals.Count > 0 ? [new PolicyPrincipal(PolicyPrincipal.Aws, "*")] : statement.Principals;
-            foreach (var principal in principals)
+            // A deleted user's or role's unique id admits nobody (iam-role-trust-no-deleted-principals reports it).
+            foreach (var principal in principals.Where(p => !p.IsDeletedPrincipalId))
             {
                 grants.Add(Classify(principal, statement, pins, pinConditions, others, ownerAccount, estate));
             }

@@ -9,12 +9,15 @@ namespace Ocado.Guardrails.Scanner.Demo;
 /// purpose; the others follow from violations planted for other rules (a role trusting another customer's
 /// account whose administrators may assume anything, a power user that may assume a role trusting its own
 /// account), so they are listed as derived, with the chain that makes them, read back from the written
-/// snapshot's IAM as a scan reads it.
+/// snapshot's IAM as a scan reads it. The planted chain is also the demo's role chain longer than the default depth.
 /// </summary>
 internal static class GraphViolations
 {
     /// <summary>The transitive rule's default maxHops.</summary>
     private const int MaxHops = 5;
+
+    /// <summary>The role-chain rule's default maxDepth.</summary>
+    private const int MaxDepth = 3;
 
     private static readonly string[] Planted = [GraphPlant.Start, GraphPlant.Access, GraphPlant.ReleaseManager, GraphPlant.Bridge];
 
@@ -39,6 +42,10 @@ internal static class GraphViolations
             if (graph.ChainToAdmin(node.Arn) is { Hops.Count: > 0 and <= MaxHops } chain)
             {
                 yield return new DemoViolation(RuleIds.TransitiveEscalation, node.Arn, $"{how}: {chain.Describe()}");
+            }
+            if (graph.RoleChainBeyond(node.Arn, MaxDepth) is { } deep)
+            {
+                yield return new DemoViolation(RuleIds.RoleChainDepth, node.Arn, $"{how}: {deep.Hops.Count} sts:AssumeRole hops: {deep.Describe()}");
             }
         }
     }

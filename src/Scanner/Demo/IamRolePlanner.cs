@@ -56,6 +56,7 @@ internal static class IamRolePlanner
             }
         }
         GraphPlant.Plan(p, (name, trust) => Role(p, name, "operations", trust));
+        TrustPlant.Plan(p, (name, trust) => Role(p, name, "operations", trust));
     }
 
     private static void Plant(IamPlanner p, Kind kind)
@@ -76,7 +77,7 @@ internal static class IamRolePlanner
             Kind.TrustEveryone => ("legacy-public-reader", Trust(AwsPrincipal("*"))),
             Kind.AdminInline => ("emergency-lambda-admin", Trust(Service("lambda.amazonaws.com"))),
             Kind.TrustExternalIdOnly => ("external-auditor", Trust(AwsPrincipal("*"), Condition("StringEquals", "sts:ExternalId", externalId))),
-            Kind.SameCustomerDeploy => ("ci-deploy", Trust(AwsPrincipal($"arn:aws:iam::{same}:role/ci-runner"))),
+            Kind.SameCustomerDeploy => ("ci-deploy", Trust(AwsPrincipal($"arn:aws:iam::{same}:role/{TrustPlant.CiRunner}"))),
             Kind.DenyForeign => ("support-access", Document(TrustStatement("Allow", AwsPrincipal(own)), TrustStatement("Deny", AwsPrincipal(Root(foreign.Id))))),
             Kind.PassRoleOnly => ("ecs-task-launcher", Trust(Service("ecs-tasks.amazonaws.com"))),
             Kind.PrincipalAccountPinned => ("account-local-reader", Trust(AwsPrincipal("*"), Condition("StringEquals", "aws:PrincipalAccount", c.Id))),

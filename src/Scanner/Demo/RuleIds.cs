@@ -29,6 +29,8 @@ internal static class RuleIds
     public const string PasswordUsedRecently = "iam-user-console-password-used-recently";
     public const string TransitiveEscalation = "iam-principal-no-transitive-escalation";
     public const string CrossCustomerChain = "segregation-principal-no-cross-customer-chain";
+    public const string RoleChainDepth = "iam-role-chain-within-depth";
+    public const string DeletedTrust = "iam-role-trust-no-deleted-principals";
     public const string RoleUsedRecently = "iam-role-used-recently";
     public const string ServicesUsedRecently = "iam-principal-services-used-recently";
     public const string RouteToForeignCustomer = "segregation-vpc-no-route-to-foreign-customer";
@@ -48,7 +50,7 @@ internal static class RuleIds
     public static readonly IReadOnlyList<string> All =
     [
         RequiredTags, CustomerMatches, EnvironmentAllowed, KeyCaseConsistent, OwnerIsEmail, CostCentreFormat, NoSecretsInTags,
-        BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId, PrincipalsFenced, ResourcesFenced, CrossCustomerChain, TransitiveEscalation,
+        BucketPolicy, QueuePolicy, TopicPolicy, RoleTrust, TrustExternalId, PrincipalsFenced, ResourcesFenced, CrossCustomerChain, TransitiveEscalation, RoleChainDepth, DeletedTrust,
         AdminAccess, PrivilegeEscalation, ConsoleMfa, KeysRotated, TrustNotPublic, PolicyAdmin, PolicyNotAction, PolicyPassRole, SingleActiveKey, PasswordUsedRecently,
         RoleUsedRecently, ServicesUsedRecently, RouteToForeignCustomer, OpenPathToForeignCustomer, OverlappingCidrs, EndpointServiceForeign, ResourceShareForeign, DynamoDbPolicy, SnapshotForeign, ImageForeign, AbacTags, QuotaHeadroom, QuotaHeadroomWarning, QuotaExhausted, QuotaNonAdjustable,
     ];

@@ -21,7 +21,7 @@ public sealed class AccessAnalyzerTests
     [InlineData("""{"AWS":"arn:aws:iam::999999999999:role/platform-ops"}""", GrantKind.Platform)]
     [InlineData("""{"AWS":"arn:aws:iam::333333333333:user/eve"}""", GrantKind.OtherCustomer)]
     [InlineData("""{"AWS":"arn:aws:sts::444444444444:assumed-role/r/s"}""", GrantKind.UnknownAccount)]
-    [InlineData("""{"AWS":"AROAEXAMPLEUNIQUEID"}""", GrantKind.UnknownAccount)]
+    [InlineData("""{"AWS":"aroaexampleuniqueid"}""", GrantKind.UnknownAccount)]
     [InlineData("""{"CanonicalUser":"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"}""", GrantKind.UnknownAccount)]
     [InlineData("\"*\"", GrantKind.Public)]
     [InlineData("""{"AWS":"*"}""", GrantKind.Public)]
@@ -35,6 +35,15 @@ public sealed class AccessAnalyzerTests
     public void EachPrincipalIsClassifiedAgainstTheEstate(string principal, GrantKind expected)
     {
         Assert.Equal(expected, Grant(principal).Kind);
+    }
+
+    /// <summary>AWS shows a deleted user's or role's unique id in place of its ARN; it admits nobody, so it is no grant.</summary>
+    [Theory]
+    [InlineData("""{"AWS":"AROAEXAMPLEUNIQUEID"}""")]
+    [InlineData("""{"AWS":["AIDAEXAMPLEUNIQUEID2"]}""")]
+    public void TheUniqueIdOfADeletedPrincipalIsNoGrant(string principal)
+    {
+        Assert.Empty(Grants(principal));
     }
 
     [Theory]

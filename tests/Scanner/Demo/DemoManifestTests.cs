@@ -14,6 +14,7 @@ public sealed class DemoManifestTests(DefaultDemo demo)
         "segregation-bucket-policy-no-foreign-access", "segregation-queue-policy-no-foreign-access",
         "segregation-topic-policy-no-foreign-access", "segregation-role-trust-no-foreign-account",
         "segregation-role-trust-foreign-requires-external-id", "segregation-customer-principals-fenced", "segregation-customer-resources-fenced", "segregation-principal-no-cross-customer-chain",
+        "iam-role-chain-within-depth", "iam-role-trust-no-deleted-principals",
         "iam-principal-no-admin-access", "iam-principal-no-transitive-escalation", "iam-principal-no-privilege-escalation", "iam-user-console-requires-mfa",
         "iam-user-access-keys-rotated", "iam-role-trust-not-public", "iam-policy-no-admin-wildcard", "iam-policy-no-allow-not-action",
         "iam-policy-no-passrole-on-every-role", "iam-user-single-active-key", "iam-user-console-password-used-recently", "iam-role-used-recently",
@@ -122,6 +123,30 @@ public sealed class DemoManifestTests(DefaultDemo demo)
         var transitive = Assert.Single(demo.Manifest.Violations, v => v.RuleId == RuleIds.TransitiveEscalation && v.ResourceArn == $"arn:aws:iam::{from}:role/{GraphPlant.Start}");
         Assert.Equal(4, transitive.Why.Split("; then ").Length);
         Assert.EndsWith($"role/{GraphPlant.ReleaseAdmin} ({to})", transitive.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThePlantedChainIsARoleChainBeyondTheDefaultDepthAndEachDeletedTrustIsListedWithoutItsLookAlike()
+    {
+        var layout = DemoLayout.Create(demo.Manifest.Seed);
+        var (from, to) = (GraphPlant.From(layout).Id, GraphPlant.To(layout).Id);
+
+        var deep = Assert.Single(demo.Manifest.Violations, v => v.RuleId == RuleIds.RoleChainDepth && v.ResourceArn == $"arn:aws:iam::{from}:role/{GraphPlant.Start}");
+        Assert.StartsWith("planted chain: 4 sts:AssumeRole hops", deep.Why, StringComparison.Ordinal);
+        Assert.Equal(4, deep.Why.Split("; then ").Length);
+        Assert.Contains($"role/{GraphPlant.Bridge} ({layout.Platform.Id})", deep.Why, StringComparison.Ordinal);
+
+        var orphanedIn = TrustPlant.OrphanedIn(layout);
+        Assert.Equal([from, to], orphanedIn.Select(a => a.Id));
+        foreach (var (account, uniqueId) in orphanedIn.Zip(["AROA", "AIDA"]))
+        {
+            var orphaned = Assert.Single(demo.Manifest.Violations, v => v.RuleId == RuleIds.DeletedTrust && v.ResourceArn == $"arn:aws:iam::{account.Id}:role/{TrustPlant.Orphaned}");
+            Assert.Contains($"names {uniqueId}", orphaned.Why, StringComparison.Ordinal);
+            Assert.DoesNotContain(demo.Manifest.Violations, v => v.RuleId == RuleIds.DeletedTrust && v.ResourceArn == $"arn:aws:iam::{account.Id}:role/{TrustPlant.LookAlike}");
+            var iam = File.ReadAllText(Path.Combine(demo.Directory, account.Id, "iam", "authorization-details.json"));
+            Assert.Contains($"role/{TrustPlant.LookAlike}", iam, StringComparison.Ordinal);
+        }
+        Assert.Equal(2, demo.Manifest.Violations.Count(v => v.RuleId == RuleIds.DeletedTrust));
     }
 
     [Fact]
