@@ -63,7 +63,11 @@ internal sealed partial class Ec2Handler(ServedEstate estate, int maxPage)
         var network = estate.Accounts.GetValueOrDefault(scope.Account)?.Network.GetValueOrDefault(scope.Region);
         if (network?.GetValueOrDefault(name) is not { } served)
         {
-            return id is null ? Answer(scope.Operation, shapes, operation, [], null, size)
+            // A route table the estate lists has associations and propagations, none when none were served; an unknown one is NotFound, as in AWS.
+            var listedTable = scope.Operation.StartsWith("GetTransitGatewayRouteTable", StringComparison.Ordinal)
+                && network?.GetValueOrDefault("describe-transit-gateway-route-tables")?["TransitGatewayRouteTables"] is JsonArray tables
+                && tables.Any(t => t?["TransitGatewayRouteTableId"]?.GetValue<string>() == id);
+            return id is null || listedTable ? Answer(scope.Operation, shapes, operation, [], null, size)
                 : Error(400, scope.Operation == "DescribeVpcEndpointServicePermissions" ? "InvalidVpcEndpointServiceId.NotFound" : "InvalidRouteTableID.NotFound", $"The ID '{id}' does not exist");
         }
         var list = served.First(p => p.Value is JsonArray);

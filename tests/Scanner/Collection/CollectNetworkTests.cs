@@ -238,7 +238,7 @@ public sealed class CollectNetworkTests
     private const string Vpn = "vpn-0a1b2c3d4e5f60789";
     private const string TunnelKey = "example_tunnel_key_Vj6Vu.SzE";
 
-    private static JsonObject Link(JsonObject attachment, string state) => new()
+    internal static JsonObject Link(JsonObject attachment, string state) => new()
     {
         ["TransitGatewayAttachmentId"] = attachment["TransitGatewayAttachmentId"]!.DeepClone(), ["ResourceId"] = attachment["ResourceId"]!.DeepClone(),
         ["ResourceType"] = "vpc", ["State"] = state,

@@ -35,6 +35,9 @@ public sealed class IncrementalNetworkTests
         var attachment = hubNetwork[NetworkOutputs.Attachments]["TransitGatewayAttachments"]![0]!.DeepClone().AsObject();
         (attachment["TransitGatewayAttachmentId"], attachment["ResourceOwnerId"], attachment["ResourceId"]) = ($"tgw-attach-0{isolated[^8..]}", isolated, Vpc(isolated));
         hubNetwork[NetworkOutputs.Attachments]["TransitGatewayAttachments"]!.AsArray().Add(attachment);
+        // The shared table's own lists say so too, as AWS's would (they outrank the attachment's Association).
+        hubNetwork[$"{NetworkOutputs.RouteTableAssociations}/{SharedTable}"]["Associations"]!.AsArray().Add(Link(attachment, "associated"));
+        hubNetwork[$"{NetworkOutputs.RouteTablePropagations}/{SharedTable}"]["TransitGatewayRouteTablePropagations"]!.AsArray().Add(Link(attachment, "enabled"));
         hubNetwork[$"{NetworkOutputs.TransitGatewayRoutes}/{SharedTable}"]["Routes"]!.AsArray().Add(new JsonObject
         {
             ["DestinationCidrBlock"] = "10.3.0.0/16", ["Type"] = "propagated", ["State"] = "active",
