@@ -31,6 +31,28 @@ internal static class AwsSdk
     }
 
     /// <summary>Gives the SDK the HttpClient every other request uses; it is ours to dispose, not the SDK's.</summary>
+    /// <summary>
+    /// An official client's settings for one account and region: the SDK's retries off (ours is the only retry layer), our
+    /// HTTP client, and our endpoint (AWS_ENDPOINT_URL and the like are read by AwsEndpoints, as for every service: the
+    /// SDK must not read them again).
+    /// </summary>
+    public static T Configured<T>(T config, AwsRequestSender sender, AwsService service, AwsContext context) where T : ClientConfig
+    {
+        config.MaxErrorRetry = 0;
+        config.HttpClientFactory = new SharedHttpClient(sender.Http);
+        config.IgnoreConfiguredEndpointUrls = true;
+        if (sender.Endpoints.Override(service) is { } custom)
+        {
+            config.ServiceURL = custom.ToString();
+            config.AuthenticationRegion = context.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(context.Region);
+        }
+        return config;
+    }
+
     public sealed class SharedHttpClient(HttpClient http) : HttpClientFactory
     {
         public override HttpClient CreateHttpClient(IClientConfig clientConfig) => http;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
@@ -87,23 +86,8 @@ internal sealed class DynamoDbClient(AwsRequestSender sender) : IDynamoDbClient
     /// <summary>A client for one account and region, on our HTTP client and endpoint, with the SDK's retries and endpoint discovery off.</summary>
     private AmazonDynamoDBClient ClientFor(AwsContext context)
     {
-        var config = new AmazonDynamoDBConfig
-        {
-            MaxErrorRetry = 0,
-            EndpointDiscoveryEnabled = false,
-            HttpClientFactory = new AwsSdk.SharedHttpClient(sender.Http),
-            // AWS_ENDPOINT_URL(_DYNAMODB) are read by AwsEndpoints, as for every service: the SDK must not read them again.
-            IgnoreConfiguredEndpointUrls = true,
-        };
-        if (sender.Endpoints.Override(AwsService.DynamoDb) is { } custom)
-        {
-            config.ServiceURL = custom.ToString();
-            config.AuthenticationRegion = context.Region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(context.Region);
-        }
+        // Endpoint discovery off too: the endpoint is ours (or AWS's regional one), never one DynamoDB names.
+        var config = AwsSdk.Configured(new AmazonDynamoDBConfig { EndpointDiscoveryEnabled = false }, sender, AwsService.DynamoDb, context);
         return new AmazonDynamoDBClient(context.Credentials, config);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Amazon;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 
@@ -151,22 +150,7 @@ internal sealed partial class Ec2NetworkClient(AwsRequestSender sender) : IEc2Ne
     /// <summary>A client for one account and region, on our HTTP client and endpoint, with the SDK's retries off.</summary>
     private AmazonEC2Client ClientFor(AwsContext context)
     {
-        var config = new AmazonEC2Config
-        {
-            MaxErrorRetry = 0,
-            HttpClientFactory = new AwsSdk.SharedHttpClient(sender.Http),
-            // AWS_ENDPOINT_URL(_EC2) are read by AwsEndpoints, as for every service: the SDK must not read them again.
-            IgnoreConfiguredEndpointUrls = true,
-        };
-        if (sender.Endpoints.Override(AwsService.Ec2) is { } custom)
-        {
-            config.ServiceURL = custom.ToString();
-            config.AuthenticationRegion = context.Region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(context.Region);
-        }
+        var config = AwsSdk.Configured(new AmazonEC2Config(), sender, AwsService.Ec2, context);
         return new AmazonEC2Client(context.Credentials, config);
     }
 }
