@@ -9,7 +9,6 @@ namespace Ocado.Guardrails.Rules.Policies;
 public static class SharingTypes
 {
     private const string Config = "AWS Config, ";
-    private const string NoConfig = "AWS Config does not record it and guardrails collect does not call the API that returns it";
 
     public static readonly IReadOnlyList<SharingType> All =
     [
