@@ -31,6 +31,7 @@ internal static class BenchmarkServer
                         requests = requests.Count,
                         overLimit = limits.OverLimit,
                         overLimitByService = limits.OverLimitByService,
+                        handledAfter = Percentiles(requests.Select(r => r.HandledAfter)),
                         operations = requests.GroupBy(r => $"{r.Service}:{r.Operation}").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
                         buckets = requests.GroupBy(r => (r.Account, r.Region, r.Service)).Select(g => new { account = g.Key.Account, region = g.Key.Region, service = g.Key.Service, count = g.Count() }),
                     }));
@@ -47,5 +48,13 @@ internal static class BenchmarkServer
                     return;
             }
         }
+    }
+
+    /// <summary>"p50 X ms, p99 Y ms, max Z ms" of the server's own handling delays: when they are large, the server (sharing the client's cores) is the bottleneck.</summary>
+    private static string Percentiles(IEnumerable<TimeSpan> delays)
+    {
+        var sorted = delays.Select(d => d.TotalMilliseconds).Order().ToArray();
+        string At(double q) => sorted.Length == 0 ? "-" : sorted[(int)Math.Min(sorted.Length - 1, q * sorted.Length)].ToString("0", CultureInfo.InvariantCulture);
+        return $"p50 {At(0.5)} ms, p99 {At(0.99)} ms, max {At(1)} ms";
     }
 }

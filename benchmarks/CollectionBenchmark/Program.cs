@@ -29,7 +29,7 @@ var settings = new AwsSettings
     // AWS's default limits, and every account at once: the limits, not our concurrency, should bound the night.
     RequestsPerSecond = options.Rate, Burst = options.Burst, StsRequestsPerSecond = options.StsRate, AccountConcurrency = options.Accounts,
 };
-using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+using var http = new HttpClient(new SentAtStamp()) { Timeout = Timeout.InfiniteTimeSpan };
 var collector = new Collector(new CollectorOptions
 {
     Credentials = new BasicAWSCredentials(ServerKeys.RootAccessKey, ServerKeys.RootSecretKey),
@@ -52,7 +52,8 @@ try
     var minimum = MinimumTime.Of(stats1.RootElement.GetProperty("buckets"), options);
     var over1 = stats1.RootElement.GetProperty("overLimit").GetInt64();
     var calls1 = stats1.RootElement.GetProperty("requests").GetInt32();
-    Console.WriteLine($"night 1: {calls1} requests, {first.Gaps.Count} gaps, {over1} over a limit {stats1.RootElement.GetProperty("overLimitByService").GetRawText()}");
+    Console.WriteLine($"night 1: {calls1} requests, {first.Gaps.Count} gaps, {over1} over a limit {stats1.RootElement.GetProperty("overLimitByService").GetRawText()}; " +
+                      $"the server began handling a request {stats1.RootElement.GetProperty("handledAfter").GetRawText()} after it was sent");
     Console.WriteLine($"night 1: {watch.Elapsed.TotalSeconds:F2} s against a minimum of {minimum.Seconds:F2} s ({minimum.Why}) = {watch.Elapsed.TotalSeconds / minimum.Seconds:F2} x");
 
     Console.WriteLine($"between the nights: {await AskAsync(server, $"churn {options.Churn}")} (changed, added, deleted) of {options.Accounts * options.Regions.Length * options.Resources}");

@@ -22,7 +22,7 @@ namespace Ocado.Guardrails.Tests.AwsServer;
 public sealed class AwsTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly long _started = Stopwatch.GetTimestamp();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ServerKeys _keys;
     private readonly StsHandler _sts;
@@ -86,6 +86,15 @@ public sealed class AwsTestServer : IAsyncDisposable
     /// <summary>How long every request takes before it is answered, as a round trip to AWS does (zero: at once).</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>
+    /// The header in which a client may stamp when it sent a request (<see cref="Stopwatch.GetTimestamp"/>, the machine's
+    /// monotonic clock, shared by its processes). AWS counts a request's arrival at its edge: the send plus a network delay
+    /// the same for every request. A server that shares the client's cores handles requests up to seconds after they were
+    /// sent when both are busy, and that delay, not the client's pacing, squeezed two requests of a bucket together.
+    /// With the stamp, the limits and the latency run from the send, as at AWS; without it, from the handling.
+    /// </summary>
+    public const string SentAtHeader = "x-guardrails-sent-at";
+
     /// <summary>When set, AWS's rate limits: a request over its bucket's limit is counted and throttled.</summary>
     public ServerLimits? Limits { get; set; }
 
@@ -108,7 +117,8 @@ public sealed class AwsTestServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
-        var arrival = _clock.Elapsed;
+        var handled = Stopwatch.GetElapsedTime(_started);
+        var arrival = SentAt(http.Request.Headers[SentAtHeader]) is { } sent && sent <= handled ? sent : handled;
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer);
         var body = buffer.ToArray();
@@ -127,11 +137,12 @@ public sealed class AwsTestServer : IAsyncDisposable
         if (Latency > TimeSpan.Zero)
         {
             // The round trip's time is spent after the request is admitted: limits count arrivals, as AWS's do.
-            await Task.Delay(Latency - (_clock.Elapsed - arrival) is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+            await Task.Delay(Latency - (Stopwatch.GetElapsedTime(_started) - arrival) is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
         }
         _requests.Enqueue(new RecordedRequest(auth.Key?.AccountId ?? "", auth.Region, auth.Service, operation, arrival, reply.Status, reply.ErrorType ?? ErrorCodeOf(reply))
         {
             JsonInput = json ? Encoding.UTF8.GetString(body) : "",
+            HandledAfter = handled - arrival,
             AccessKeyId = auth.Key?.AccessKeyId,
             FormInput = form,
         });
@@ -144,6 +155,11 @@ public sealed class AwsTestServer : IAsyncDisposable
         }
         await http.Response.Body.WriteAsync(reply.Bytes);
     }
+
+    private TimeSpan? SentAt(string? stamp) =>
+        long.TryParse(stamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks) && ticks >= _started
+            ? Stopwatch.GetElapsedTime(_started, ticks)
+            : null;
 
     /// <summary>Query services answer 403 SignatureDoesNotMatch/InvalidClientTokenId; JSON services 400 InvalidSignatureException/UnrecognizedClientException.</summary>
     private static Reply AuthenticationError(SigV4Result auth, bool json)

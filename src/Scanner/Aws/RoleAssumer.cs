@@ -23,11 +23,13 @@ internal sealed class RoleAssumer : IDisposable
     private readonly string _region;
     private readonly Polly.ResiliencePipeline _retry;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _timeout;
     private readonly Action<ImmutableCredentials>? _sessionIssued;
 
     /// <param name="sessionIssued">Told of every session STS issues, renewals included (to register its secrets for redaction).</param>
+    /// <param name="http">The HttpClient every other request goes through (the SDK's own when null).</param>
     public RoleAssumer(AWSCredentials caller, string region, AwsEndpoints endpoints, AwsRetryOptions retry, RateLimiters limiters, AwsCallStatistics statistics, TimeProvider time,
-        Action<ImmutableCredentials>? sessionIssued = null)
+        Action<ImmutableCredentials>? sessionIssued = null, HttpClient? http = null)
     {
         var config = new AmazonSecurityTokenServiceConfig
         {
@@ -35,6 +37,10 @@ internal sealed class RoleAssumer : IDisposable
             MaxErrorRetry = 0,
             Timeout = retry.RequestTimeout,
         };
+        if (http is not null)
+        {
+            config.HttpClientFactory = new AwsSdk.SharedHttpClient(http);
+        }
         if (endpoints.Override(AwsService.Sts) is { } url)
         {
             config.ServiceURL = url.ToString();
@@ -45,7 +51,7 @@ internal sealed class RoleAssumer : IDisposable
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
         _sts = new AmazonSecurityTokenServiceClient(caller, config);
-        (_caller, _limiters, _statistics, _region) = (caller, limiters, statistics, region);
+        (_caller, _limiters, _statistics, _region, _timeout) = (caller, limiters, statistics, region, retry.RequestTimeout);
         _retry = AwsRetry.Create(retry, statistics, time);
         (_time, _sessionIssued) = (time, sessionIssued);
     }
@@ -53,7 +59,7 @@ internal sealed class RoleAssumer : IDisposable
     /// <summary>The caller's own account: proves the caller's keys before anything else is called.</summary>
     public async Task<string> CallerAccountAsync(CancellationToken cancellationToken)
     {
-        var identity = await CallAsync("GetCallerIdentity", () => _sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken), cancellationToken);
+        var identity = await CallAsync("GetCallerIdentity", token => _sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), token), cancellationToken);
         return identity.Account;
     }
 
@@ -70,7 +76,7 @@ internal sealed class RoleAssumer : IDisposable
             DurationSeconds = SessionSeconds,
             ExternalId = string.IsNullOrEmpty(externalId) ? null : externalId,
         };
-        var response = await CallAsync("AssumeRole", () => _sts.AssumeRoleAsync(request, cancellationToken), cancellationToken);
+        var response = await CallAsync("AssumeRole", token => _sts.AssumeRoleAsync(request, token), cancellationToken);
         var issued = response.Credentials;
         var credentials = new ImmutableCredentials(issued.AccessKeyId, issued.SecretAccessKey, issued.SessionToken);
         _sessionIssued?.Invoke(credentials);
@@ -81,17 +87,24 @@ internal sealed class RoleAssumer : IDisposable
         return new AssumedSession(credentials, expires);
     }
 
-    private async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken) =>
+    private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         await _retry.ExecuteAsync(async token => await AttemptAsync(operation, call, token), cancellationToken);
 
-    private async Task<T> AttemptAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         // Every AssumeRole goes to the caller's own STS: one budget for the whole run.
         await _limiters.WaitAsync("caller", _region, AwsService.Sts.SigningName, cancellationToken);
         _statistics.Request();
+        // Bounded here, not by the SDK's HttpClient: the HttpClient may be the one shared by every request.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_timeout);
         try
         {
-            return await call();
+            return await call(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"sts:{operation} did not answer within {_timeout.TotalSeconds:0.#} s");
         }
         catch (AmazonServiceException ex)
         {

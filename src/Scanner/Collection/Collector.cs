@@ -40,7 +40,7 @@ internal sealed class Collector(CollectorOptions options)
         await using var jobLimiters = settings.ServiceLastAccessed.Enabled ? new RateLimiters(settings.ServiceLastAccessed.JobsPerSecond, 1, time) : null;
         var sender = new AwsRequestSender(options.Http, options.Endpoints, limiters, retry, statistics, time);
         var region = options.HomeRegion ?? (estate.Regions.Count > 0 ? estate.Regions[0] : "us-east-1");
-        using var roles = new RoleAssumer(options.Credentials, region, options.Endpoints, retry, limiters, statistics, time, secrets.Add);
+        using var roles = new RoleAssumer(options.Credentials, region, options.Endpoints, retry, limiters, statistics, time, secrets.Add, options.Http);
 
         await ProveCallerAsync(roles, secrets, cancellationToken);
         var collected = accounts ? estate.Accounts.Order(StringComparer.Ordinal).ToList() : [];
