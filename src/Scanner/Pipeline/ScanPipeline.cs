@@ -56,8 +56,14 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
     /// look up (as in a part on a worker), and only one account is held in memory at a time. With
     /// <paramref name="history"/>, each account's quotas carry their usage series from the store.
     /// </summary>
-    public async Task<EvaluatedScan> EvaluateAsync(
-        IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, CancellationToken cancellationToken, IFindingsStore? history = null)
+    public Task<EvaluatedScan> EvaluateAsync(
+        IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, CancellationToken cancellationToken, IFindingsStore? history = null) =>
+        // Without the fresh stack, the principal graph and the IAM views (hundreds of MB at a million resources) stayed
+        // reachable until the scan's last report was written.
+        FreshStack.After(EvaluateAccountsAsync(source, accounts, options, history, cancellationToken));
+
+    private async Task<EvaluatedScan> EvaluateAccountsAsync(
+        IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, IFindingsStore? history, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
         var scanId = $"{startedAt:yyyyMMdd'T'HHmmss'Z'}-{catalog.Hash[..8]}";
@@ -164,7 +170,8 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
 
     /// <summary>Records a scan evaluated in one process in the findings store, and returns it as the store tells it (status, first seen, trend).</summary>
     public Task<ScanResult> RecordAsync(IFindingsStore store, EvaluatedScan scan, string? customer, CancellationToken cancellationToken) =>
-        new ScanHistory(store, time).RecordAsync(scan.Result, scan.MatchedWaivers, config, customer, catalog.Hash, cancellationToken, scan.QuotaUsage);
+        // Without the fresh stack, the findings as evaluated stayed reachable beside the ones read back, under the reports.
+        FreshStack.After(new ScanHistory(store, time).RecordAsync(scan.Result, scan.MatchedWaivers, config, customer, catalog.Hash, cancellationToken, scan.QuotaUsage));
 
     /// <summary>
     /// The whole pipeline in one process, as <c>scan</c> runs it: evaluate the snapshot, record the history
