@@ -64,15 +64,44 @@ internal static class Attribution
         var index = 0;
         foreach (var tag in element.EnumerateArray())
         {
-            var at = $"{where}: tag {index++}";
             if (tag.ValueKind != JsonValueKind.Object)
             {
-                throw new SnapshotFormatException($"{at} is {AwsJson.Kind(tag)}, not a key/value object");
+                throw new SnapshotFormatException($"{At(where, index)} is {AwsJson.Kind(tag)}, not a key/value object");
             }
-            var key = AwsJson.Text(tag, "key", at) ?? throw new SnapshotFormatException($"{at} has no key");
-            Length(key, AwsJson.Text(tag, "value", at) ?? "", where, limits);
+            var key = Text(tag, "key", where, index) ?? throw new SnapshotFormatException($"{At(where, index)} has no key");
+            var value = Text(tag, "value", where, index);
+            // As for a tag of an object: no longer in UTF-8 than the limit is no longer in characters either.
+            if (JsonMarshal.GetRawUtf8Value(key).Length > limits.MaxTagLength || (value is { } text && JsonMarshal.GetRawUtf8Value(text).Length > limits.MaxTagLength))
+            {
+                Length(key.GetString()!, value?.GetString() ?? "", where, limits);
+            }
+            index++;
         }
     }
+
+    /// <summary>
+    /// A tag's key or value, refused as <see cref="AwsJson.Text"/> refuses it (neither text nor null, an escape that is no
+    /// character) but made a string only when it has an escape: the Tagging API's files hold millions of them.
+    /// </summary>
+    private static JsonElement? Text(JsonElement tag, string name, string where, int index)
+    {
+        if (!JsonPath.TryGetProperty(tag, name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new SnapshotFormatException($"{At(where, index)}: {name} is {AwsJson.Kind(value)}, not a string");
+        }
+        if (JsonMarshal.GetRawUtf8Value(value).Contains((byte)'\\'))
+        {
+            value.GetString();
+        }
+        return value;
+    }
+
+    /// <summary>Where a tag of a list is, in messages: made only when one is thrown.</summary>
+    private static string At(string where, int index) => $"{where}: tag {index}";
 
     private static void Length(string key, string value, string where, InputLimits limits)
     {
