@@ -74,7 +74,7 @@ internal sealed partial class SnapshotReader
         private List<string> _configFiles = [];
 
         public IReadOnlyList<CoverageGap> Gaps => _gaps;
-        public int Held => _resources.Count;
+        public int Held => _resources.Count + _tagging.Count;
         public IReadOnlyList<string> Errors => _errors;
         public DateTimeOffset? CollectedAt => _snapshot.CollectedAt;
 
@@ -157,7 +157,7 @@ internal sealed partial class SnapshotReader
                 throw new SnapshotFormatException($"{item.Arn} is in more than one configuration item");
             }
             // What remains of the ARN here is the Tagging API's alone; now it tags its Config item.
-            var judged = _resources.Remove(item.Arn, out var tagged) ? Tagged(item, tagged.Tags) : item;
+            var judged = _tagging.Remove(item.Arn, out var tagged) ? Tagged(item, tagged) : item;
             if (Inventory.Indexes(judged))
             {
                 // An IAM entity only Config recorded (no iam/): it joins the index, and is judged with the rest.
@@ -171,6 +171,7 @@ internal sealed partial class SnapshotReader
 
         public (List<Resource> Resources, Inventory Index) Rest()
         {
+            TaggedOnly();
             foreach (var (arn, tags) in _configTags)
             {
                 // Config was read first: what iam/, the Tagging API and ram/ say of a tag wins.
