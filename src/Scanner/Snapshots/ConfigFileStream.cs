@@ -166,7 +166,7 @@ internal static class ConfigFileStream
             {
                 item = parsed.RootElement.Clone();
             }
-            var where = $"{path}: configuration item {_items++}";
+            var where = Snapshots.Place.Entry(path, "configuration item ", _items++);
             each(ConfigFiles.ToResource(item, where, account, limits));
         }
 

@@ -26,14 +26,14 @@ internal static class TaggingFiles
         var index = 0;
         foreach (var mapping in list.EnumerateArray())
         {
-            var where = $"{path}: ResourceTagMappingList[{index++}]";
+            var where = Place.Entry(path, "ResourceTagMappingList[", index++, "]");
             if (mapping.ValueKind != JsonValueKind.Object)
             {
                 throw new SnapshotFormatException($"{where} is {AwsJson.Kind(mapping)}, not an object");
             }
             // AWS's own documentation shows an ARN with a leading space: trim, never reject.
             var arn = AwsJson.Text(mapping, "ResourceARN", where)?.Trim();
-            if (string.IsNullOrEmpty(arn) || !Arn.TryParse(arn, out _))
+            if (string.IsNullOrEmpty(arn) || !Attribution.TryAccountOf(arn, out _))
             {
                 throw new SnapshotFormatException($"{where}: ResourceARN '{arn}' is not an ARN");
             }
