@@ -43,9 +43,13 @@ public static class ConfigurationItems
         };
     }
 
-    /// <summary>Tags as AWS gives them: <c>{"k": "v"}</c>, or a list of <c>{"key"|"Key", "value"|"Value"}</c>.</summary>
-    public static IReadOnlyDictionary<string, string> Tags(JsonElement? tags)
+    /// <summary>
+    /// Tags as AWS gives them: <c>{"k": "v"}</c>, or a list of <c>{"key"|"Key", "value"|"Value"}</c>. <paramref name="keep"/>,
+    /// when given, picks the copy of each key and value to hold (a reader keeps the same few strings once).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Tags(JsonElement? tags, Func<string, string>? keep = null)
     {
+        keep ??= Same;
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (tags is not { } element)
         {
@@ -56,7 +60,7 @@ public static class ConfigurationItems
         {
             foreach (var tag in element.EnumerateObject())
             {
-                result[tag.Name] = tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString()! : tag.Value.GetRawText();
+                result[keep(tag.Name)] = keep(tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString()! : tag.Value.GetRawText());
             }
         }
         else if (element.ValueKind == JsonValueKind.Array)
@@ -65,12 +69,14 @@ public static class ConfigurationItems
             {
                 if (Text(tag, "key") is { } key)
                 {
-                    result[key] = Text(tag, "value") ?? "";
+                    result[keep(key)] = keep(Text(tag, "value") ?? "");
                 }
             }
         }
         return result;
     }
+
+    private static string Same(string text) => text;
 
     private static Dictionary<string, JsonElement> Supplementary(JsonElement? supplementary)
     {

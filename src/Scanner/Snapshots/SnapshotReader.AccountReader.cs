@@ -79,7 +79,7 @@ internal sealed partial class SnapshotReader
             {
                 Guarded(file, RegionOf(file), CoverageGap.Sources.Tagging, () =>
                 {
-                    foreach (var (arn, tags) in TaggingFiles.Read(file, _snapshot._directory, _account, _snapshot._limits))
+                    foreach (var (arn, tags) in TaggingFiles.Read(file, _snapshot._directory, _account, _snapshot._limits, Shared))
                     {
                         MergeTags(arn, tags);
                     }
@@ -177,13 +177,8 @@ internal sealed partial class SnapshotReader
                 _resources[arnText] = Tagged(existing, tags);
                 return;
             }
-            // Held until the stream meets its Config item (most ARNs have one): the tags are mostly the same few strings, kept once.
-            var kept = new Dictionary<string, string>(tags.Count, StringComparer.Ordinal);
-            foreach (var (key, value) in tags)
-            {
-                kept[Shared(key)] = Shared(value);
-            }
-            _tagging[arnText] = _tagging.TryGetValue(arnText, out var earlier) ? Later(earlier, kept) : kept;
+            // Held until the stream meets its Config item (most ARNs have one): its tags are mostly the same few strings, read as kept once (Shared).
+            _tagging[arnText] = _tagging.TryGetValue(arnText, out var earlier) ? Later(earlier, tags) : tags;
         }
 
         /// <summary>The ARNs only the Tagging API knows (Config does not record their type): still resources to judge.</summary>

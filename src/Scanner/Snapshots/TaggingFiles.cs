@@ -14,7 +14,9 @@ internal static class TaggingFiles
     /// <summary>A file on its own, outside any snapshot folder: whose its ARNs are is not checked.</summary>
     public static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Read(string path) => Read(path, null, null, InputLimits.Default);
 
-    public static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Read(string path, string? root, string? account, InputLimits limits)
+    /// <param name="keep">Picks the copy of each tag key and value to hold (<see cref="ConfigurationItems.Tags"/>); null: the file's own.</param>
+    public static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Read(string path, string? root, string? account, InputLimits limits,
+        Func<string, string>? keep = null)
     {
         using var document = AwsJson.Open(path, root, limits);
         var body = AwsJson.Body(document.RootElement);
@@ -43,7 +45,7 @@ internal static class TaggingFiles
             }
             var tags = JsonPath.Find(mapping, "Tags");
             Attribution.CheckTags(tags, where, limits);
-            result.Add((arn, ConfigurationItems.Tags(tags)));
+            result.Add((arn, ConfigurationItems.Tags(tags, keep)));
         }
         return result;
     }
