@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace Ocado.Guardrails.Rules.Resources;
@@ -91,19 +92,23 @@ public static class ConfigurationItems
         return result;
     }
 
-    private static Relationship[] Relationships(JsonElement? relationships)
+    /// <summary>Made immutable here, so that the resource keeps this list rather than copying it (<see cref="Frozen.List"/>).</summary>
+    private static ImmutableArray<Relationship> Relationships(JsonElement? relationships)
     {
         if (relationships is not { ValueKind: JsonValueKind.Array } list)
         {
             return [];
         }
-        return list.EnumerateArray()
-            .Select(r => new Relationship(
+        var result = ImmutableArray.CreateBuilder<Relationship>(list.GetArrayLength());
+        foreach (var r in list.EnumerateArray())
+        {
+            result.Add(new Relationship(
                 Text(r, "relationshipName") ?? Text(r, "name") ?? "",
                 Text(r, "resourceType"),
                 Text(r, "resourceId"),
-                Text(r, "resourceName")))
-            .ToArray();
+                Text(r, "resourceName")));
+        }
+        return result.MoveToImmutable();
     }
 
     private static string? Text(JsonElement element, string name) =>

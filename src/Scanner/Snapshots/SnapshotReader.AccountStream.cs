@@ -152,7 +152,7 @@ internal sealed partial class SnapshotReader
                 }
                 return null;
             }
-            if (!_streamed.Add(BinaryPrimitives.ReadUInt128LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(item.Arn)))))
+            if (!_streamed.Add(HashOf(item.Arn)))
             {
                 throw new SnapshotFormatException($"{item.Arn} is in more than one configuration item");
             }
@@ -185,6 +185,16 @@ internal sealed partial class SnapshotReader
             }
             ReadQuotas(_counts);
             return (_resources.Values.ToList(), IndexOf());
+        }
+
+        /// <summary>A 128-bit hash of the ARN, made without an array (a million items are streamed).</summary>
+        private static UInt128 HashOf(string arn)
+        {
+            var length = Encoding.UTF8.GetByteCount(arn);
+            Span<byte> bytes = length <= 1024 ? stackalloc byte[1024] : new byte[length];
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(arn, bytes)], hash);
+            return BinaryPrimitives.ReadUInt128LittleEndian(hash);
         }
 
         private Inventory IndexOf() => new(_index.Distinct(StringComparer.Ordinal).Select(arn => _resources[arn]));
