@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace Ocado.Guardrails.Rules.Resources;
@@ -43,9 +44,13 @@ public static class ConfigurationItems
         };
     }
 
-    /// <summary>Tags as AWS gives them: <c>{"k": "v"}</c>, or a list of <c>{"key"|"Key", "value"|"Value"}</c>.</summary>
-    public static IReadOnlyDictionary<string, string> Tags(JsonElement? tags)
+    /// <summary>
+    /// Tags as AWS gives them: <c>{"k": "v"}</c>, or a list of <c>{"key"|"Key", "value"|"Value"}</c>. <paramref name="keep"/>,
+    /// when given, picks the copy of each key and value to hold (a reader keeps the same few strings once).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Tags(JsonElement? tags, Func<string, string>? keep = null)
     {
+        keep ??= Same;
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (tags is not { } element)
         {
@@ -56,7 +61,7 @@ public static class ConfigurationItems
         {
             foreach (var tag in element.EnumerateObject())
             {
-                result[tag.Name] = tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString()! : tag.Value.GetRawText();
+                result[keep(tag.Name)] = keep(tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString()! : tag.Value.GetRawText());
             }
         }
         else if (element.ValueKind == JsonValueKind.Array)
@@ -65,12 +70,14 @@ public static class ConfigurationItems
             {
                 if (Text(tag, "key") is { } key)
                 {
-                    result[key] = Text(tag, "value") ?? "";
+                    result[keep(key)] = keep(Text(tag, "value") ?? "");
                 }
             }
         }
         return result;
     }
+
+    private static string Same(string text) => text;
 
     private static Dictionary<string, JsonElement> Supplementary(JsonElement? supplementary)
     {
@@ -85,19 +92,23 @@ public static class ConfigurationItems
         return result;
     }
 
-    private static Relationship[] Relationships(JsonElement? relationships)
+    /// <summary>Made immutable here, so that the resource keeps this list rather than copying it (<see cref="Frozen.List"/>).</summary>
+    private static ImmutableArray<Relationship> Relationships(JsonElement? relationships)
     {
         if (relationships is not { ValueKind: JsonValueKind.Array } list)
         {
             return [];
         }
-        return list.EnumerateArray()
-            .Select(r => new Relationship(
+        var result = ImmutableArray.CreateBuilder<Relationship>(list.GetArrayLength());
+        foreach (var r in list.EnumerateArray())
+        {
+            result.Add(new Relationship(
                 Text(r, "relationshipName") ?? Text(r, "name") ?? "",
                 Text(r, "resourceType"),
                 Text(r, "resourceId"),
-                Text(r, "resourceName")))
-            .ToArray();
+                Text(r, "resourceName")));
+        }
+        return result.MoveToImmutable();
     }
 
     private static string? Text(JsonElement element, string name) =>

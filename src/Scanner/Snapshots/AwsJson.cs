@@ -34,7 +34,7 @@ internal static class AwsJson
             : root;
 
     /// <summary>A property's string value; null when absent or JSON null; a <see cref="SnapshotFormatException"/> when of another kind.</summary>
-    public static string? Text(JsonElement element, string name, string where)
+    public static string? Text(JsonElement element, string name, Place where)
     {
         if (!JsonPath.TryGetProperty(element, name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -49,7 +49,7 @@ internal static class AwsJson
     /// Refuses what <see cref="Text"/> refuses (a value neither text nor null, an escape that is no character), making
     /// a string only of a value with an escape in it: a scan checks the identity of a million items this way.
     /// </summary>
-    public static void CheckText(JsonElement element, string name, string where)
+    public static void CheckText(JsonElement element, string name, Place where)
     {
         if (!JsonPath.TryGetProperty(element, name, out var value) || value.ValueKind == JsonValueKind.Null)
         {

@@ -147,7 +147,7 @@ internal static class ConfigFileStream
                             reader = before;
                             return null;
                         }
-                        Item(buffer.AsSpan(start, (int)reader.BytesConsumed - start));
+                        Item(buffer.AsMemory(start, (int)reader.BytesConsumed - start));
                         break;
                     case (Place.Items, _):
                         return "an item that is not an object";
@@ -157,12 +157,17 @@ internal static class ConfigFileStream
             }
         }
 
-        private void Item(ReadOnlySpan<byte> json)
+        private void Item(ReadOnlyMemory<byte> json)
         {
-            // The document keeps its own copy: the resource's configuration points into it, the buffer moves on.
-            var document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
-            var where = $"{path}: configuration item {_items++}";
-            each(ConfigFiles.ToResource(document.RootElement, where, account, limits));
+            // Parsed where it lies in the buffer (its metadata from the shared pool, given back), then cloned: the
+            // resource's configuration points into a copy of exactly the item and its metadata, and the buffer moves on.
+            JsonElement item;
+            using (var parsed = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false }))
+            {
+                item = parsed.RootElement.Clone();
+            }
+            var where = Snapshots.Place.Entry(path, "configuration item ", _items++);
+            each(ConfigFiles.ToResource(item, where, account, limits));
         }
 
         /// <summary>Where the last character of the buffer that is surely whole ends: before a lead byte among the last three.</summary>

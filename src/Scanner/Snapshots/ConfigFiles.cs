@@ -40,7 +40,7 @@ internal static class ConfigFiles
     private static readonly string[] IdentityKeys = ["resourceType", "resourceId", "resourceName", "awsAccountId", "accountId", "awsRegion", "ARN", "arn"];
 
     /// <summary>One configuration item (<paramref name="where"/> names it in errors), checked as a file's every item is.</summary>
-    public static Resource ToResource(JsonElement item, string where, string? account, InputLimits limits)
+    public static Resource ToResource(JsonElement item, Place where, string? account, InputLimits limits)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Policies;
 using Ocado.Guardrails.Rules.Resources;
@@ -39,22 +41,55 @@ internal static class ServiceLastAccessFiles
         var index = 0;
         foreach (var service in services.EnumerateArray())
         {
-            var where = $"{path}: ServicesLastAccessed[{index++}]";
+            // One file per user and role, a few entries each: an entry's checks copy no string unless it is refused.
+            var at = index++;
             if (service.ValueKind != JsonValueKind.Object)
             {
-                throw new SnapshotFormatException($"{where} is {AwsJson.Kind(service)}, not an object");
+                throw new SnapshotFormatException($"{Where(path, at)} is {AwsJson.Kind(service)}, not an object");
             }
-            if (string.IsNullOrWhiteSpace(AwsJson.Text(service, "ServiceNamespace", where)))
+            if (Blank(StringValue(service, "ServiceNamespace", path, at)))
             {
-                throw new SnapshotFormatException($"{where}: ServiceNamespace is missing");
+                throw new SnapshotFormatException($"{Where(path, at)}: ServiceNamespace is missing");
             }
-            if (AwsJson.Text(service, "LastAuthenticated", where) is { } date
-                && !DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+            if (StringValue(service, "LastAuthenticated", path, at) is { } date && !date.TryGetDateTimeOffset(out _)
+                && !DateTimeOffset.TryParse(date.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
             {
                 // An unreadable date would read as "never used": refuse the file rather than guess.
-                throw new SnapshotFormatException($"{where}: LastAuthenticated '{date}' is not a date");
+                throw new SnapshotFormatException($"{Where(path, at)}: LastAuthenticated '{date.GetString()}' is not a date");
             }
         }
         return body.Clone();
+    }
+
+    /// <summary>An entry's property that is text or null (null when absent), refused as <see cref="AwsJson.Text"/> refuses it, but not copied.</summary>
+    private static JsonElement? StringValue(JsonElement service, string name, string path, int at)
+    {
+        if (!JsonPath.TryGetProperty(service, name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new SnapshotFormatException($"{Where(path, at)}: {name} is {AwsJson.Kind(value)}, not a string");
+        }
+        if (JsonMarshal.GetRawUtf8Value(value).Contains((byte)'\\'))
+        {
+            // An escape that is no character is refused here, as a copy would refuse it.
+            value.GetString();
+        }
+        return value;
+    }
+
+    private static string Where(string path, int at) => $"{path}: ServicesLastAccessed[{at}]";
+
+    /// <summary>As <see cref="string.IsNullOrWhiteSpace"/>: without an escape or a non-ASCII byte, a JSON string's only blank is the space.</summary>
+    private static bool Blank(JsonElement? value)
+    {
+        if (value is not { } text)
+        {
+            return true;
+        }
+        var raw = JsonMarshal.GetRawUtf8Value(text);
+        return raw.Contains((byte)'\\') || !Ascii.IsValid(raw) ? string.IsNullOrWhiteSpace(text.GetString()) : !raw.ContainsAnyExcept((byte)' ');
     }
 }

@@ -10,6 +10,11 @@ internal sealed partial class SnapshotReader
     internal sealed partial class AccountReader
     {
         private readonly Dictionary<string, Resource> _resources = new(StringComparer.Ordinal);
+        /// <summary>
+        /// The Tagging API's tags of ARNs nothing else has named yet, in the order first met: a Config item, an IAM entity
+        /// or a share of the ARN takes them over; what remains becomes a resource of its own (<see cref="TaggedOnly"/>).
+        /// </summary>
+        private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _tagging = new(StringComparer.Ordinal);
         private readonly List<CoverageGap> _gaps;
         private readonly List<string> _errors = [];
         private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
@@ -52,6 +57,7 @@ internal sealed partial class SnapshotReader
             ReadConfigFiles();
             ReadIam(Add);
             ReadTagging();
+            TaggedOnly();
             ReadResourceShares(Add);
             ReadServicePolicies(Add);
             ReadQuotas(Counts(_resources.Values));
@@ -73,7 +79,7 @@ internal sealed partial class SnapshotReader
             {
                 Guarded(file, RegionOf(file), CoverageGap.Sources.Tagging, () =>
                 {
-                    foreach (var (arn, tags) in TaggingFiles.Read(file, _snapshot._directory, _account, _snapshot._limits))
+                    foreach (var (arn, tags) in TaggingFiles.Read(file, _snapshot._directory, _account, _snapshot._limits, Shared))
                     {
                         MergeTags(arn, tags);
                     }
@@ -156,9 +162,10 @@ internal sealed partial class SnapshotReader
         private void Add(Resource resource)
         {
             // IAM read from the authorization details replaces Config's item for the same entity; tags merge.
-            if (_resources.TryGetValue(resource.Arn, out var existing) && existing.Tags.Count > 0)
+            var existing = _resources.TryGetValue(resource.Arn, out var read) ? read.Tags : _tagging.Remove(resource.Arn, out var tagging) ? tagging : null;
+            if (existing is { Count: > 0 })
             {
-                resource = resource with { Tags = Later(existing.Tags, resource.Tags) };
+                resource = resource with { Tags = Later(existing, resource.Tags) };
             }
             _resources[resource.Arn] = resource;
         }
@@ -170,20 +177,29 @@ internal sealed partial class SnapshotReader
                 _resources[arnText] = Tagged(existing, tags);
                 return;
             }
-            // TaggingFiles checked it is an ARN of this account (or of none, as a bucket's).
-            var arn = Arn.Parse(arnText);
-            // Known only to the Tagging API (Config does not record its type): still a resource to judge.
-            // Held until the stream meets its Config item: the account, region and tags are mostly the same few strings, kept once.
-            _resources[arnText] = new Resource
+            // Held until the stream meets its Config item (most ARNs have one): its tags are mostly the same few strings, read as kept once (Shared).
+            _tagging[arnText] = _tagging.TryGetValue(arnText, out var earlier) ? Later(earlier, tags) : tags;
+        }
+
+        /// <summary>The ARNs only the Tagging API knows (Config does not record their type): still resources to judge.</summary>
+        private void TaggedOnly()
+        {
+            foreach (var (arnText, tags) in _tagging)
             {
-                Type = ArnResourceTypes.Of(arn),
-                Arn = arnText,
-                Id = arn.ResourceId,
-                Name = arn.ResourceId,
-                AccountId = Shared(arn.AccountId),
-                Region = arn.Region.Length > 0 ? Shared(arn.Region) : "global",
-                Tags = tags.ToDictionary(t => Shared(t.Key), t => Shared(t.Value), StringComparer.Ordinal),
-            };
+                // TaggingFiles checked it is an ARN of this account (or of none, as a bucket's).
+                var arn = Arn.Parse(arnText);
+                _resources[arnText] = new Resource
+                {
+                    Type = ArnResourceTypes.Of(arn),
+                    Arn = arnText,
+                    Id = arn.ResourceId,
+                    Name = arn.ResourceId,
+                    AccountId = Shared(arn.AccountId),
+                    Region = arn.Region.Length > 0 ? Shared(arn.Region) : "global",
+                    Tags = tags,
+                };
+            }
+            _tagging.Clear();
         }
 
         private string Shared(string text)

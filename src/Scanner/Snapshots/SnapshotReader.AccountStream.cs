@@ -74,7 +74,7 @@ internal sealed partial class SnapshotReader
         private List<string> _configFiles = [];
 
         public IReadOnlyList<CoverageGap> Gaps => _gaps;
-        public int Held => _resources.Count;
+        public int Held => _resources.Count + _tagging.Count;
         public IReadOnlyList<string> Errors => _errors;
         public DateTimeOffset? CollectedAt => _snapshot.CollectedAt;
 
@@ -152,12 +152,12 @@ internal sealed partial class SnapshotReader
                 }
                 return null;
             }
-            if (!_streamed.Add(BinaryPrimitives.ReadUInt128LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(item.Arn)))))
+            if (!_streamed.Add(HashOf(item.Arn)))
             {
                 throw new SnapshotFormatException($"{item.Arn} is in more than one configuration item");
             }
             // What remains of the ARN here is the Tagging API's alone; now it tags its Config item.
-            var judged = _resources.Remove(item.Arn, out var tagged) ? Tagged(item, tagged.Tags) : item;
+            var judged = _tagging.Remove(item.Arn, out var tagged) ? Tagged(item, tagged) : item;
             if (Inventory.Indexes(judged))
             {
                 // An IAM entity only Config recorded (no iam/): it joins the index, and is judged with the rest.
@@ -171,6 +171,7 @@ internal sealed partial class SnapshotReader
 
         public (List<Resource> Resources, Inventory Index) Rest()
         {
+            TaggedOnly();
             foreach (var (arn, tags) in _configTags)
             {
                 // Config was read first: what iam/, the Tagging API and ram/ say of a tag wins.
@@ -184,6 +185,16 @@ internal sealed partial class SnapshotReader
             }
             ReadQuotas(_counts);
             return (_resources.Values.ToList(), IndexOf());
+        }
+
+        /// <summary>A 128-bit hash of the ARN, made without an array (a million items are streamed).</summary>
+        private static UInt128 HashOf(string arn)
+        {
+            var length = Encoding.UTF8.GetByteCount(arn);
+            Span<byte> bytes = length <= 1024 ? stackalloc byte[1024] : new byte[length];
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(arn, bytes)], hash);
+            return BinaryPrimitives.ReadUInt128LittleEndian(hash);
         }
 
         private Inventory IndexOf() => new(_index.Distinct(StringComparer.Ordinal).Select(arn => _resources[arn]));

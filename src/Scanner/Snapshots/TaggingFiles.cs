@@ -14,7 +14,9 @@ internal static class TaggingFiles
     /// <summary>A file on its own, outside any snapshot folder: whose its ARNs are is not checked.</summary>
     public static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Read(string path) => Read(path, null, null, InputLimits.Default);
 
-    public static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Read(string path, string? root, string? account, InputLimits limits)
+    /// <param name="keep">Picks the copy of each tag key and value to hold (<see cref="ConfigurationItems.Tags"/>); null: the file's own.</param>
+    public static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Read(string path, string? root, string? account, InputLimits limits,
+        Func<string, string>? keep = null)
     {
         using var document = AwsJson.Open(path, root, limits);
         var body = AwsJson.Body(document.RootElement);
@@ -26,14 +28,14 @@ internal static class TaggingFiles
         var index = 0;
         foreach (var mapping in list.EnumerateArray())
         {
-            var where = $"{path}: ResourceTagMappingList[{index++}]";
+            var where = Place.Entry(path, "ResourceTagMappingList[", index++, "]");
             if (mapping.ValueKind != JsonValueKind.Object)
             {
                 throw new SnapshotFormatException($"{where} is {AwsJson.Kind(mapping)}, not an object");
             }
             // AWS's own documentation shows an ARN with a leading space: trim, never reject.
             var arn = AwsJson.Text(mapping, "ResourceARN", where)?.Trim();
-            if (string.IsNullOrEmpty(arn) || !Arn.TryParse(arn, out _))
+            if (string.IsNullOrEmpty(arn) || !Attribution.TryAccountOf(arn, out _))
             {
                 throw new SnapshotFormatException($"{where}: ResourceARN '{arn}' is not an ARN");
             }
@@ -43,7 +45,7 @@ internal static class TaggingFiles
             }
             var tags = JsonPath.Find(mapping, "Tags");
             Attribution.CheckTags(tags, where, limits);
-            result.Add((arn, ConfigurationItems.Tags(tags)));
+            result.Add((arn, ConfigurationItems.Tags(tags, keep)));
         }
         return result;
     }
