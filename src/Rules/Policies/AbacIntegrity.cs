@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
@@ -22,8 +23,13 @@ public static class AbacIntegrity
     {
         var permissions = IamPrincipals.PermissionsOf(principal, inventory, now, organization);
         var (granted, notRead) = AbacResourceGrants.For(RetagQuestion.Caller(principal), inventory);
-        var grants = AbacGrant.In(permissions.Policies).Where(g => Live(g, permissions)).Concat(granted).ToList();
+        var grants = OwnGrants(permissions).Concat(granted).ToList();
         var unread = new HashSet<string>([.. permissions.Unresolved, .. notRead], StringComparer.Ordinal);
+        if (grants.Count == 0)
+        {
+            // Most principals: nothing of theirs depends on a tag, and there is nothing to ask.
+            return new AbacJudgement([], [], [], [.. unread.Order(StringComparer.Ordinal)]);
+        }
         var question = new RetagQuestion(principal, permissions, inventory, organization.Organization, unread);
         var paths = new List<RetagPath>();
         var refusals = new List<string>();
@@ -51,6 +57,16 @@ public static class AbacIntegrity
         }
         return new AbacJudgement(grants, paths, refusals.Distinct().ToList(), [.. unread.Order(StringComparer.Ordinal)]);
     }
+
+    /// <summary>
+    /// The tag grants of the set's own policies that allow anything at all. They depend on the set alone (its policies,
+    /// boundary and SCPs), which never knows whose it is: found once per set, not once per principal. What depends on
+    /// the principal (its ARN, its tags, the resource policies that admit it) is asked per principal in <see cref="Judge"/>.
+    /// </summary>
+    private static IReadOnlyList<AbacGrant> OwnGrants(PermissionSet permissions) =>
+        LiveGrants.GetValue(permissions, static set => [.. AbacGrant.In(set.Policies).Where(g => Live(g, set))]);
+
+    private static readonly ConditionalWeakTable<PermissionSet, IReadOnlyList<AbacGrant>> LiveGrants = new();
 
     /// <summary>
     /// Whether the grant allows anything at all within the principal's policies, boundary and SCPs: a grant that a

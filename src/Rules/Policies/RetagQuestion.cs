@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Resources;
 
@@ -21,8 +23,12 @@ internal sealed class RetagQuestion(Resource principal, PermissionSet permission
         "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:ResourceAccount", "aws:ResourceOrgID", "aws:TagKeys",
     };
 
-    // The principal's policies as judged for one tag key, on itself or on a resource: the same for every action asked.
-    private readonly Dictionary<(string Key, bool Self), (IReadOnlyList<PolicyDocument> Identity, PolicyDocument? Boundary, bool UnknownAllows)> _judgeable = [];
+    /// <summary>A set's policies as judged for one tag key, on the caller itself or on a resource.</summary>
+    private sealed record Judged(IReadOnlyList<PolicyDocument> Identity, PolicyDocument? Boundary, bool UnknownAllows);
+
+    // What is judgeable of a set's policies depends on the set and the key alone: the same for every action asked, and
+    // for every principal of the set (the principal's ARN and tags enter each request, not the policies).
+    private static readonly ConditionalWeakTable<PermissionSet, ConcurrentDictionary<(string Key, bool Self), Judged>> JudgeableOf = new();
 
     private readonly Dictionary<(string Action, string Target, string Key), AccessAnswer> _answers = [];
 
@@ -37,13 +43,7 @@ internal sealed class RetagQuestion(Resource principal, PermissionSet permission
             return known;
         }
         var self = target == principal.Arn;
-        if (!_judgeable.TryGetValue((key, self), out var policies))
-        {
-            var unknownAllows = false;
-            var identity = permissions.Policies.Select(p => Judgeable(p, key, self, ref unknownAllows)).ToList();
-            var boundary = permissions.BoundaryPolicy is { } b ? Judgeable(b, key, self, ref unknownAllows) : null;
-            _judgeable[(key, self)] = policies = (identity, boundary, unknownAllows);
-        }
+        var policies = JudgeableOf.GetValue(permissions, static _ => new()).GetOrAdd((key, self), Judge, permissions);
         var resourceUnknowns = false;
         var resourcePolicy = inventory.Find(target) is { } resource && AbacResourceGrants.PolicyOf(resource, notRead) is { } policy
             ? Judgeable(policy, key, self, ref resourceUnknowns)
@@ -82,6 +82,14 @@ internal sealed class RetagQuestion(Resource principal, PermissionSet permission
             request.With($"aws:RequestTag/{key}", written);
         }
         return request;
+    }
+
+    private static Judged Judge((string Key, bool Self) question, PermissionSet permissions)
+    {
+        var unknownAllows = false;
+        var identity = permissions.Policies.Select(p => Judgeable(p, question.Key, question.Self, ref unknownAllows)).ToList();
+        var boundary = permissions.BoundaryPolicy is { } b ? Judgeable(b, question.Key, question.Self, ref unknownAllows) : null;
+        return new Judged(identity, boundary, unknownAllows);
     }
 
     /// <summary>
