@@ -146,7 +146,7 @@ public sealed class IncrementalNetworkTests
         ["DescribeVpcs", "DescribeRouteTables", "DescribeTransitGateways", "DescribeTransitGatewayRouteTables", "DescribeVpcEndpointServiceConfigurations", "DescribeSecurityGroups", "DescribeNetworkAcls"];
 
     /// <summary>Every network file of a snapshot, by its path, as canonical JSON.</summary>
-    private static SortedDictionary<string, string> NetworkFiles(string snapshot, CollectionHarness harness)
+    internal static SortedDictionary<string, string> NetworkFiles(string snapshot, CollectionHarness harness)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var account in harness.Estate.Accounts)
