@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Network;
+using Ocado.Guardrails.Scanner.Snapshots;
 
 namespace Ocado.Guardrails.Scanner.Collection;
 
@@ -36,6 +37,13 @@ internal sealed record ConfigWatchedOutput(string Output, IReadOnlyList<string> 
         new(NetworkOutputs.VpcPeerings, ["AWS::EC2::VPCPeeringConnection", "AWS::EC2::RouteTable"], (output, account) =>
             Unsettled(output, "VpcPeeringConnections", "Status.Code", "active") ?? ForeignPeering(output, account)),
     ];
+
+    /// <summary>
+    /// DynamoDB (per account and region): the list of tables, since a table created or deleted is an item of
+    /// AWS::DynamoDB::Table. Each table's description and policies are still read every night: a resource policy is no
+    /// part of the table's item, and the description holds counts (ItemCount, TableSizeBytes) that change with the data.
+    /// </summary>
+    public static readonly IReadOnlyList<ConfigWatchedOutput> DynamoDb = [new(SnapshotLayout.TablesCommand, ["AWS::DynamoDB::Table"])];
 
     /// <summary>
     /// A resource another account owns (a shared VPC, a transit gateway shared through AWS RAM) changes by that account's
