@@ -10,8 +10,9 @@ namespace Ocado.Guardrails.Scanner.Collection;
 /// previous collection (docs/collect.md, "Incremental collection"). An output not listed is read every night.
 /// <see cref="ReadAnyway"/> names what in the previous output can change without a Config item of these types.
 /// A source that joins the collection adds its row here and asks <see cref="IncrementalCopy"/> which outputs to copy.
+/// <see cref="EmptyWith"/> names outputs of the same source whose previous files must list nothing for this one to be copied.
 /// </summary>
-internal sealed record ConfigWatchedOutput(string Output, IReadOnlyList<string> Types, Func<JsonElement, string, string?>? ReadAnyway = null)
+internal sealed record ConfigWatchedOutput(string Output, IReadOnlyList<string> Types, Func<JsonElement, string, string?>? ReadAnyway = null, IReadOnlyList<string>? EmptyWith = null)
 {
     /// <summary>
     /// The EC2 network (per account and region). Config's item of each type holds what the network reads of it
@@ -21,7 +22,9 @@ internal sealed record ConfigWatchedOutput(string Output, IReadOnlyList<string> 
     /// routes (its item holds only its id and gateway: routes propagate without a change of it), an endpoint service's
     /// permissions (not in its item), the attachments (their item holds no state, resource owner nor route table
     /// association), the transit gateway peerings (no Config type), and the VPC endpoints (their item holds no policy
-    /// document, which the route rule's evidence names).
+    /// document, which the route rule's evidence names): each of these three is copied only while it lists nothing, where
+    /// what would add the first one is a Config item of the account (an endpoint or attachment it creates; a peering
+    /// needs a transit gateway of its own, so neither is copied where the account lists a transit gateway).
     /// </summary>
     public static readonly IReadOnlyList<ConfigWatchedOutput> Network =
     [
@@ -36,6 +39,11 @@ internal sealed record ConfigWatchedOutput(string Output, IReadOnlyList<string> 
         // A route table's change reads the peerings too: a new route names a peering that another account may have requested (its resource, not this account's).
         new(NetworkOutputs.VpcPeerings, ["AWS::EC2::VPCPeeringConnection", "AWS::EC2::RouteTable"], (output, account) =>
             Unsettled(output, "VpcPeeringConnections", "Status.Code", "active") ?? ForeignPeering(output, account)),
+        new(NetworkOutputs.VpcEndpoints, ["AWS::EC2::VPCEndpoint"], (output, _) => Listed(output, "VpcEndpoints", "an endpoint's policy is no part of its Config item")),
+        new(NetworkOutputs.Attachments, ["AWS::EC2::TransitGatewayAttachment", "AWS::EC2::TransitGateway"],
+            (output, _) => Listed(output, "TransitGatewayAttachments", "an attachment's state and association are no part of its Config item"), [NetworkOutputs.TransitGateways]),
+        new(NetworkOutputs.TransitGatewayPeerings, ["AWS::EC2::TransitGateway"],
+            (output, _) => Listed(output, "TransitGatewayPeeringAttachments", "Config records no transit gateway peering"), [NetworkOutputs.TransitGateways]),
     ];
 
     /// <summary>
@@ -60,6 +68,10 @@ internal sealed record ConfigWatchedOutput(string Output, IReadOnlyList<string> 
     private static string? PropagatedRoutes(JsonElement output) =>
         Items(output, "RouteTables").Any(t => t.TryGetProperty("PropagatingVgws", out var vgws) && vgws.ValueKind == JsonValueKind.Array && vgws.GetArrayLength() > 0)
             ? "a route table has routes a virtual private gateway propagates" : null;
+
+    /// <summary>An output copied only while it lists nothing: null when <paramref name="list"/> is empty, else why it is read.</summary>
+    private static string? Listed(JsonElement output, string list, string why) =>
+        Items(output, list).Any() ? $"it lists {list} ({why})" : null;
 
     /// <summary>
     /// A resource in any state but <paramref name="settled"/> (pending, deleting, deleted, rejected, expired...) moves on by
