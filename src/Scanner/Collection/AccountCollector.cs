@@ -1,5 +1,6 @@
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Quotas;
+using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Snapshots;
 
@@ -79,7 +80,9 @@ internal static class AccountCollector
                 work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Ram, () => RamCollector.CollectAsync(run, context, cancellationToken), cancellationToken));
                 // The resource policies Config does not record (Logs, Glue, Lambda layers): read whole every night.
                 work.AddRange(ServicePolicyCollector.Start(run, context, cancellationToken));
-                work.Add(DynamoDbCollector.Start(run, context, cancellationToken));
+                // DynamoDB's tables, each described and its policies read every night; a second night lists them from the previous snapshot where Config shows none created or deleted.
+                var copyTables = IncrementalCopy.PlanAsync(run, context, ServiceResourcePolicies.DynamoDbSource, ConfigWatchedOutput.DynamoDb, regionChanges, recording);
+                work.Add(DynamoDbCollector.Start(run, context, copyTables, cancellationToken));
                 // The network's calls, each guarded on its own (a failed call is a gap naming it); a second night copies what Config shows unchanged.
                 var copyNetwork = IncrementalCopy.PlanAsync(run, context, CoverageGap.Sources.Network, ConfigWatchedOutput.Network, regionChanges, recording);
                 work.Add(NetworkCollector.CollectAsync(run, context, copyNetwork, cancellationToken));

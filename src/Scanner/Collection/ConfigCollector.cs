@@ -41,7 +41,7 @@ internal static class ConfigCollector
             {
                 foreach (var item in await config.BatchGetResourceConfigAsync(context, keys, cancellationToken))
                 {
-                    yield return item;
+                    yield return ConfigItemSecrets.Without(item);
                 }
                 keys.Clear();
             }
@@ -50,7 +50,7 @@ internal static class ConfigCollector
         {
             foreach (var item in await config.BatchGetResourceConfigAsync(context, keys, cancellationToken))
             {
-                yield return item;
+                yield return ConfigItemSecrets.Without(item);
             }
         }
     }
@@ -67,7 +67,7 @@ internal static class ConfigCollector
             {
                 foreach (var item in await config.BatchGetAggregateResourceConfigAsync(aggregatorAccount, aggregator, keys, cancellationToken))
                 {
-                    yield return item;
+                    yield return ConfigItemSecrets.Without(item);
                 }
                 keys.Clear();
             }
@@ -76,7 +76,7 @@ internal static class ConfigCollector
         {
             foreach (var item in await config.BatchGetAggregateResourceConfigAsync(aggregatorAccount, aggregator, keys, cancellationToken))
             {
-                yield return item;
+                yield return ConfigItemSecrets.Without(item);
             }
         }
     }

@@ -124,11 +124,11 @@ internal static partial class IncrementalConfigCollector
             var fetched = new Dictionary<Key, JsonElement>();
             foreach (var item in items)
             {
-                fetched[KeyOf(item)] = item;
+                fetched[KeyOf(item)] = ConfigItemSecrets.Without(item);
             }
             var removed = previous.Where(p => deleted.Contains(p.Key) || (changed.Contains(p.Key) && !fetched.ContainsKey(p.Key))).Select(p => p.Arn).OfType<string>().ToList();
             var path = SnapshotLayout.ConfigFile(run.AccountDirectory(accountId), region);
-            var kept = previous.Where(p => !deleted.Contains(p.Key) && !changed.Contains(p.Key)).Select(p => p.Item);
+            var kept = previous.Where(p => !deleted.Contains(p.Key) && !changed.Contains(p.Key)).Select(p => ConfigItemSecrets.Without(p.Item));
             await SnapshotWriter.WriteListAsync(path, feed.Property, Stream(kept.Concat(fetched.Values)), cancellationToken);
             run.Progress.Log($"account {accountId}, region {region}: {fetched.Count} changed, {deleted.Count} deleted since {since}");
             // Every type the feed named (a resource changed and changed back is still a change), and those of the deletions found by counting.

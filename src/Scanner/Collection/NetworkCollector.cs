@@ -92,8 +92,25 @@ internal static class NetworkCollector
             {
                 return ex.Message;
             }
-            return watched.ReadAnyway?.Invoke(output, context.AccountId);
+            return watched.ReadAnyway?.Invoke(output, context.AccountId) ?? (watched.EmptyWith ?? []).Select(other => ListsSome(run, context, other)).FirstOrDefault(w => w is not null);
         }, cancellationToken);
+    }
+
+    /// <summary>Null when the previous snapshot's <paramref name="command"/> output of the account and region lists nothing; else why this matters.</summary>
+    private static string? ListsSome(CollectionRun run, AwsContext context, string command)
+    {
+        var state = run.Incremental!;
+        try
+        {
+            using var document = state.Open(SnapshotLayout.NetworkFile(state.Previous.AccountDirectory(context.AccountId), context.Region, command));
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.EnumerateObject().All(p => p.Value.ValueKind != JsonValueKind.Array || p.Value.GetArrayLength() == 0)
+                ? null : $"the previous {command} lists some";
+        }
+        catch (Exception ex) when (SnapshotReader.Unreadable(ex))
+        {
+            return $"the previous {command} is unusable: {ex.Message}";
+        }
     }
 
     /// <summary>One call and its file; null (and a gap) when it failed.</summary>

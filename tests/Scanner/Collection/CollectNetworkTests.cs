@@ -235,7 +235,7 @@ public sealed class CollectNetworkTests
         return (hub, same, other, isolated);
     }
 
-    private const string Vpn = "vpn-0a1b2c3d4e5f60789";
+    internal const string Vpn = "vpn-0a1b2c3d4e5f60789";
     private const string TunnelKey = "example_tunnel_key_Vj6Vu.SzE";
 
     internal static JsonObject Link(JsonObject attachment, string state) => new()
