@@ -100,6 +100,17 @@ public sealed class PermissionSet
 
     private string? _sharingKey;
 
+    // Answers worked out from the set alone and a key (the escalation methods it completes in an account, ...).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _remembered = new();
+
+    /// <summary>
+    /// An answer that follows from this set and <paramref name="key"/> alone, worked out once: principals sharing the
+    /// set (most of an account's) share the answer. <paramref name="work"/> must read nothing but its arguments, and
+    /// the key must hold every other input (an inventory by reference, say); the answer is shared, so never changed.
+    /// </summary>
+    internal T Remember<TKey, T>(TKey key, Func<PermissionSet, TKey, T> work) where TKey : notnull where T : class =>
+        (T)_remembered.GetOrAdd(key, static (key, state) => state.Work(state.Set, (TKey)key), (Set: this, Work: work));
+
     /// <summary>Every action on every resource, with nothing denied: administrator access.</summary>
     public AccessDecision Admin => Can("*", "*");
 
