@@ -94,11 +94,61 @@ public sealed class PermissionSet
     /// its note, what was not found, and the SCPs. Two principals with the same key are answered alike (the set never
     /// knows whose it is), so they may share one set and every answer it has worked out.
     /// </summary>
-    internal string SharingKey => _sharingKey ??= string.Join("\u001f", Policies.SelectMany(p => p.Statements).Select(s => s.Label + "\u001e" + s.Json))
-        + "\u001d" + string.Join("\u001f", BoundaryPolicy?.Statements.Select(s => s.Label + "\u001e" + s.Json) ?? [])
-        + "\u001d" + BoundaryNote + "\u001d" + string.Join("\u001f", Unresolved) + "\u001d" + ServiceControl?.SharingKey;
+    internal string SharingKey => _sharingKey ??= WriteSharingKey();
 
     private string? _sharingKey;
+
+    // The key is as long as every statement's JSON and is written for each principal: one builder per thread, so
+    // that the key itself is all it allocates.
+    [ThreadStatic] private static System.Text.StringBuilder? _keyBuilder;
+
+    /// <summary>
+    /// Each statement as "Label\u001eJSON", joined by \u001f; then \u001d and the boundary's statements alike; \u001d the
+    /// boundary note; \u001d what was not found, joined by \u001f; \u001d the SCPs' key.
+    /// </summary>
+    private string WriteSharingKey()
+    {
+        var key = _keyBuilder ??= new System.Text.StringBuilder();
+        key.Clear();
+        AppendStatements(key, Policies.SelectMany(p => p.Statements));
+        key.Append('\u001d');
+        AppendStatements(key, BoundaryPolicy?.Statements ?? []);
+        key.Append('\u001d').Append(BoundaryNote).Append('\u001d').AppendJoin('\u001f', Unresolved).Append('\u001d').Append(ServiceControl?.SharingKey);
+        var text = key.ToString();
+        if (key.Capacity > 1 << 20)
+        {
+            // A principal with megabytes of policies: its builder is not kept for the next.
+            _keyBuilder = null;
+        }
+        return text;
+    }
+
+    private static void AppendStatements(System.Text.StringBuilder key, IEnumerable<PolicyStatement> statements)
+    {
+        var first = true;
+        foreach (var statement in statements)
+        {
+            if (!first)
+            {
+                key.Append('\u001f');
+            }
+            first = false;
+            // PolicyStatement.Label, written into the key rather than made as a string of its own.
+            if (string.IsNullOrEmpty(statement.Sid))
+            {
+                key.Append("statement #").Append(statement.Index + 1);
+            }
+            else
+            {
+                key.Append("statement '").Append(statement.Sid).Append('\'');
+            }
+            if (statement.PolicyName is not null)
+            {
+                key.Append(" of ").Append(statement.PolicyName);
+            }
+            key.Append('\u001e').Append(statement.Json);
+        }
+    }
 
     // Answers worked out from the set alone and a key (the escalation methods it completes in an account, ...).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _remembered = new();
