@@ -68,17 +68,21 @@ internal static class ChildRun
         var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
         var catalog = RuleCatalogFiles.Load([RuleCatalogFiles.DefaultCatalog()]);
         var watch = Stopwatch.StartNew();
+        var log = new StageLog();
         var options = new ScanOptions { SnapshotDirectory = snapshot, ConfigPath = config.SourcePath, OutputDirectory = output, RulePaths = [] };
-        var pipeline = new ScanPipeline(config, catalog, TimeProvider.System, ScanProgress.Silent);
+        var pipeline = new ScanPipeline(config, catalog, TimeProvider.System, new ScanProgress(log, interactive: false));
         var evaluated = await pipeline.EvaluateAsync(options, CancellationToken.None);
         // The embedded store, as `guardrails scan` records into it by default.
         var store = FindingsStores.Open(config.Storage, Path.Combine(output, ".guardrails"), null);
+        log.Stage("recording the history");
         var result = await pipeline.RecordAsync(store, evaluated, null, CancellationToken.None);
         if (store is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();
         }
+        log.Stage("writing findings.json and the reports");
         await ScanOutputs.WriteAsync(result, output, customer: null, ScanOutputs.DefaultFormats, homeRegion: null, CancellationToken.None);
+        log.Stage("done");
         Report("full", result.Resources, watch.Elapsed);
         return 0;
     }

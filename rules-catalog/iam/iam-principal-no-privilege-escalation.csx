@@ -15,7 +15,7 @@ if (permissions.AllowsAdmin)
 var found = PrivilegeEscalation.Find(permissions, Resource.AccountId);
 // A role passed to a service must trust that service: where no role of the account that the principal may pass
 // admits the method's service, AWS refuses the method (the principal graph's PassRole edges make the same check).
-var refused = PassRoleTrust.Refused(found, permissions, Inventory.OfType(IamPrincipals.RoleType, Resource.AccountId));
+var refused = PassRoleTrust.Refused(found, permissions, Inventory, Resource.AccountId);
 var methods = found.Except(refused).ToList();
 var refusedNote = refused.Count == 0 ? "" : $" (AWS would refuse {string.Join(", ", refused.Select(m => m.Method.Title))}: no role of the account it may pass trusts {string.Join(", ", refused.Select(m => PassRoleTrust.ServiceOf(m.Method)).Distinct())})";
 var unjudged = permissions.Unresolved.Count == 0 ? "" : $" ({string.Join(", ", permissions.Unresolved)} not in the inventory, not judged)";

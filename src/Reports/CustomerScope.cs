@@ -26,6 +26,10 @@ public static class CustomerScope
                        ?? throw new ArgumentException($"The estate has no customer '{customerId}'.", nameof(customerId));
         var accounts = new HashSet<string>(customer.Accounts, StringComparer.Ordinal);
         var redactor = new Redactor(result.Estate, customer);
+        // A resource's findings share its tags: redacted once per resource, not once per finding.
+        var redactedTags = new Dictionary<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>>(ReferenceEqualityComparer.Instance);
+        IReadOnlyDictionary<string, string> RedactTags(IReadOnlyDictionary<string, string> tags) =>
+            redactedTags.TryGetValue(tags, out var redacted) ? redacted : redactedTags[tags] = redactor.Redact(tags);
 
         var findings = result.Findings
             .Where(f => accounts.Contains(f.AccountId))
@@ -35,7 +39,7 @@ public static class CustomerScope
                 Message = redactor.Redact(f.Message),
                 // A policy statement names the principals it grants, and a tag can name another customer.
                 Evidence = f.Evidence is null ? null : redactor.Redact(f.Evidence),
-                Tags = f.Tags is null ? null : redactor.Redact(f.Tags),
+                Tags = f.Tags is null ? null : RedactTags(f.Tags),
             })
             .ToList();
         var gaps = result.Gaps

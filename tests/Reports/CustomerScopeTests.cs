@@ -63,6 +63,23 @@ public sealed class CustomerScopeTests
     }
 
     [Fact]
+    public void ATextNamingOnlyTheCustomersOwnAccountsIsKeptAsItIsAndAnotherCustomersNameBesideThemIsStillRedacted()
+    {
+        var own = $"arn:aws:iam::{ScanBuilder.AcmeAccount}:role/acme-app of acme may read arn:aws:s3:::acme-orders in {ScanBuilder.AcmeSecondAccount}";
+        var named = $"arn:aws:iam::{ScanBuilder.AcmeAccount}:role/acme-app trusts globex";
+        var result = new ScanBuilder()
+            .WithFinding("iam-role-trust-not-public", Verdict.Fail, arn: $"arn:aws:iam::{ScanBuilder.AcmeAccount}:role/acme-app", message: own)
+            .WithFinding("iam-role-used-recently", Verdict.Fail, arn: $"arn:aws:iam::{ScanBuilder.AcmeAccount}:role/acme-app", message: named)
+            .Build();
+
+        var scoped = CustomerScope.For(result, "acme").Findings;
+
+        // Nothing to redact: the very same text, not a copy of it in every customer's report.
+        Assert.Same(own, Assert.Single(scoped, f => f.RuleId == "iam-role-trust-not-public").Message);
+        Assert.Equal($"arn:aws:iam::{ScanBuilder.AcmeAccount}:role/acme-app trusts [another customer]", Assert.Single(scoped, f => f.RuleId == "iam-role-used-recently").Message);
+    }
+
+    [Fact]
     public void APlatformAccountInAGapReasonIsRedacted()
     {
         var gap = Assert.Single(CustomerScope.For(Estate(), "acme").Gaps);

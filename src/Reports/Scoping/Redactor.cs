@@ -56,10 +56,27 @@ internal sealed partial class Redactor
 
     public string Redact(string text)
     {
-        var redacted = AccountId().Replace(text, m => _accounts.GetValueOrDefault(m.Value, m.Value));
-        return _namePattern is null
-            ? redacted
-            : _namePattern.Replace(redacted, m => _names.TryGetValue(m.Value, out var to) && to == OtherCustomer ? to : m.Value);
+        // Most texts name only the kept customer's own accounts: replacing every match by itself would copy each
+        // message and evidence into every customer's report. Each pattern replaces only where a match is redacted.
+        var redacted = Redacts(AccountId(), text, _accounts.GetAlternateLookup<ReadOnlySpan<char>>(), _ => true)
+            ? AccountId().Replace(text, m => _accounts.GetValueOrDefault(m.Value, m.Value))
+            : text;
+        return _namePattern is not null && Redacts(_namePattern, redacted, _names.GetAlternateLookup<ReadOnlySpan<char>>(), to => to == OtherCustomer)
+            ? _namePattern.Replace(redacted, m => _names.TryGetValue(m.Value, out var to) && to == OtherCustomer ? to : m.Value)
+            : redacted;
+    }
+
+    /// <summary>Whether a match of <paramref name="pattern"/> in <paramref name="text"/> is one <paramref name="redacts"/> replaces (found without copying).</summary>
+    private static bool Redacts(Regex pattern, string text, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> replacements, Func<string, bool> redacts)
+    {
+        foreach (var match in pattern.EnumerateMatches(text))
+        {
+            if (replacements.TryGetValue(text.AsSpan(match.Index, match.Length), out var to) && redacts(to))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Tags with keys and values redacted; two keys that redact alike keep the first's value.</summary>

@@ -87,9 +87,11 @@ public sealed class ScanEvaluator
             return;
         }
         var rules = _evaluator.Rules;
-        // The tags travel with the finding so that a report's resource page can show them, secret-looking values masked.
-        var tags = resource.Tags.Count > 0 ? SecretMask.Tags(resource.Tags) : null;
-        var anyMasked = tags is not null && !ReferenceEquals(tags, resource.Tags);
+        // The tags travel with the finding so that a report's resource page can show them, secret-looking values
+        // masked: worked out at the resource's first finding, since most resources have none.
+        IReadOnlyDictionary<string, string>? tags = null;
+        var tagsMasked = false;
+        var anyMasked = false;
         var gap = _gaps.Count == 0 ? null : _gaps.FirstOrDefault(g => g.Covers(resource.AccountId, resource.Region, resource.Type));
         counter.BeginResource(resource.AccountId);
         foreach (var i in _rulesOfType.GetOrAdd(resource.Type, static (type, all) => [.. Enumerable.Range(0, all.Count).Where(i => all[i].Header.AppliesTo(type))], rules))
@@ -102,6 +104,12 @@ public sealed class ScanEvaluator
             counter.Add(i, result.Verdict);
             if (result.Verdict != Verdict.Skip && (result.Verdict != Verdict.Pass || IncludePasses))
             {
+                if (!tagsMasked)
+                {
+                    tags = resource.Tags.Count > 0 ? SecretMask.Tags(resource.Tags) : null;
+                    anyMasked = tags is not null && !ReferenceEquals(tags, resource.Tags);
+                    tagsMasked = true;
+                }
                 var finding = ToFinding(header, resource.Arn, resource.Type, resource.AccountId, resource.Region, result) with { Tags = tags };
                 findings.Add(anyMasked ? Masked(finding, resource.Tags) : finding);
             }

@@ -39,6 +39,10 @@ public static class PassRoleTrust
     /// </summary>
     public static IReadOnlyList<EscalationMatch> Refused(IReadOnlyList<EscalationMatch> matches, PermissionSet permissions, IEnumerable<Resource> roles)
     {
+        if (matches.Count == 0)
+        {
+            return [];
+        }
         var passing = matches.Select(m => (Match: m, Service: ServiceOf(m.Method))).Where(m => m.Service is not null).ToList();
         if (passing.Count == 0)
         {
@@ -50,6 +54,15 @@ public static class PassRoleTrust
             Names(r.Trust!, m.Service!) && permissions.Can("iam:PassRole", r.Role.Arn).Allowed && Admits(r.Trust!, r.Role.Arn, r.Role.AccountId, m.Service!))))
             .Select(m => m.Match)];
     }
+
+    /// <summary>
+    /// The same, for the roles of <paramref name="accountId"/> in <paramref name="inventory"/>, decided once per permission
+    /// set and <paramref name="matches"/> (by reference: <see cref="PrivilegeEscalation.Find"/> gives every principal
+    /// sharing a set the same list), rather than once per principal over every role of the account.
+    /// </summary>
+    public static IReadOnlyList<EscalationMatch> Refused(IReadOnlyList<EscalationMatch> matches, PermissionSet permissions, Inventory inventory, string accountId) =>
+        matches.Count == 0 ? [] : permissions.Remember((Question: nameof(Refused), Matches: matches, Inventory: inventory, Account: accountId),
+            static (set, key) => Refused(key.Matches, set, key.Inventory.OfType(IamPrincipals.RoleType, key.Account)));
 
     /// <summary>Trust policies parsed once per role resource, however many principals of the account ask.</summary>
     private static readonly ConditionalWeakTable<Resource, PolicyDocument?> Trusts = new();

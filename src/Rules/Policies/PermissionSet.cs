@@ -6,7 +6,7 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// conditions judged against the scan's clock.
 /// See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 /// </summary>
-public sealed class PermissionSet
+public sealed partial class PermissionSet
 {
     private readonly (PolicyStatement Statement, ConditionOutcome Outcome)[] _statements;
 
@@ -88,17 +88,6 @@ public sealed class PermissionSet
 
     /// <summary>A sentence on the boundary for a message (set or not counted, and why), or null when there is nothing to say.</summary>
     public string? BoundaryNote { get; init; }
-
-    /// <summary>
-    /// What decides every answer of the set, as text: its policies' statements under their names, the boundary and
-    /// its note, what was not found, and the SCPs. Two principals with the same key are answered alike (the set never
-    /// knows whose it is), so they may share one set and every answer it has worked out.
-    /// </summary>
-    internal string SharingKey => _sharingKey ??= string.Join("\u001f", Policies.SelectMany(p => p.Statements).Select(s => s.Label + "\u001e" + s.Json))
-        + "\u001d" + string.Join("\u001f", BoundaryPolicy?.Statements.Select(s => s.Label + "\u001e" + s.Json) ?? [])
-        + "\u001d" + BoundaryNote + "\u001d" + string.Join("\u001f", Unresolved) + "\u001d" + ServiceControl?.SharingKey;
-
-    private string? _sharingKey;
 
     /// <summary>Every action on every resource, with nothing denied: administrator access.</summary>
     public AccessDecision Admin => Can("*", "*");

@@ -20,7 +20,11 @@ public static class PrivilegeEscalation
     /// The methods whose every permission is allowed (not denied) on some resource that can be in the
     /// account; conditions we cannot judge leave a method in, marked conditional.
     /// </summary>
-    public static IReadOnlyList<EscalationMatch> Find(PermissionSet permissions, string accountId)
+    public static IReadOnlyList<EscalationMatch> Find(PermissionSet permissions, string accountId) =>
+        // Decided once per permission set: the principals sharing it complete the same methods.
+        permissions.Remember((Question: nameof(Find), Account: accountId), static (set, key) => FindIn(set, key.Account));
+
+    private static IReadOnlyList<EscalationMatch> FindIn(PermissionSet permissions, string accountId)
     {
         var target = TargetPattern(accountId);
         var matches = new List<EscalationMatch>();
@@ -40,7 +44,10 @@ public static class PrivilegeEscalation
     /// SCPs prevent: every permission allowed, or allowed but for the SCPs, and at least one of the latter.
     /// Empty when no SCPs apply to the principal.
     /// </summary>
-    public static IReadOnlyList<EscalationMatch> PreventedByServiceControl(PermissionSet permissions, string accountId)
+    public static IReadOnlyList<EscalationMatch> PreventedByServiceControl(PermissionSet permissions, string accountId) =>
+        permissions.Remember((Question: nameof(PreventedByServiceControl), Account: accountId), static (set, key) => PreventedIn(set, key.Account));
+
+    private static IReadOnlyList<EscalationMatch> PreventedIn(PermissionSet permissions, string accountId)
     {
         if (permissions.ServiceControl is null)
         {

@@ -26,7 +26,7 @@ internal sealed class ScanHistory(IFindingsStore store, TimeProvider time)
             Parts = [PartKey.Whole],
             Accounts = config.ScannedAccounts(customer),
         }, cancellationToken);
-        await store.SavePartAsync(new PartResult
+        var part = new PartResult
         {
             ScanId = scan.ScanId,
             Part = PartKey.Whole,
@@ -37,9 +37,11 @@ internal sealed class ScanHistory(IFindingsStore store, TimeProvider time)
             MatchedWaivers = matchedWaivers,
             Findings = result.Findings,
             QuotaUsage = quotaUsage ?? [],
-        }, cancellationToken);
+        };
+        await store.SavePartAsync(part, cancellationToken);
         await store.CompleteScanAsync(scan.ScanId, result.FinishedAt, cancellationToken);
         await store.PruneAsync(time.GetUtcNow().AddDays(-config.Storage.RetentionDays), cancellationToken);
-        return await StoredScanResult.ReadAsync(store, scan.ScanId, config, result.Rules, result.RulesOff, cancellationToken);
+        // The findings are this process's own, given their statuses: a second copy of each is not read from the store.
+        return await StoredScanResult.ReadAsync(store, scan.ScanId, config, result.Rules, result.RulesOff, cancellationToken, part);
     }
 }

@@ -12,10 +12,12 @@ internal static class StoredScanResult
     /// <summary>How many past scans a report's trend shows.</summary>
     public const int TrendLength = 30;
 
+    /// <param name="written">The part this process saved, when it holds its findings: they are not read again.</param>
     public static async Task<ScanResult> ReadAsync(
-        IFindingsStore store, string scanId, GuardrailsConfig config, IReadOnlyList<RuleHeader> rules, IReadOnlyList<RuleOff> rulesOff, CancellationToken cancellationToken)
+        IFindingsStore store, string scanId, GuardrailsConfig config, IReadOnlyList<RuleHeader> rules, IReadOnlyList<RuleOff> rulesOff, CancellationToken cancellationToken,
+        PartResult? written = null)
     {
-        var stored = await store.ReadScanAsync(scanId, cancellationToken);
+        var stored = await store.ReadScanAsync(scanId, written, cancellationToken);
         var trend = await store.TrendAsync(stored.Scan.Scope, TrendLength, cancellationToken);
         var customerTrends = await store.CustomerTrendAsync(stored.Scan.Scope, TrendLength, null, cancellationToken);
         var accounts = config.ScannedAccounts(stored.Scan.Scope == ScanRecord.WholeEstate ? null : stored.Scan.Scope);

@@ -41,6 +41,13 @@ internal interface IFindingsStore
     /// <summary>A scan's findings with their status, in rule then ARN order, and its parts' summaries.</summary>
     Task<StoredScan> ReadScanAsync(string scanId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same, for the process that saved <paramref name="written"/>: its findings come back as it holds them, with
+    /// the status and first-seen time the store gave each, rather than read again; the rest (resolved findings, other
+    /// parts') are read.
+    /// </summary>
+    Task<StoredScan> ReadScanAsync(string scanId, PartResult? written, CancellationToken cancellationToken);
+
     /// <summary>The last <paramref name="count"/> completed scans of the scope, oldest first.</summary>
     Task<IReadOnlyList<ScanTrendPoint>> TrendAsync(string scope, int count, CancellationToken cancellationToken);
 

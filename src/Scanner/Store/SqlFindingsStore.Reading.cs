@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Findings;
 
@@ -6,7 +7,9 @@ namespace Ocado.Guardrails.Scanner.Store;
 /// <summary>Reading scans back, the trend, and retention.</summary>
 internal abstract partial class SqlFindingsStore
 {
-    public async Task<StoredScan> ReadScanAsync(string scanId, CancellationToken cancellationToken)
+    public Task<StoredScan> ReadScanAsync(string scanId, CancellationToken cancellationToken) => ReadScanAsync(scanId, null, cancellationToken);
+
+    public async Task<StoredScan> ReadScanAsync(string scanId, PartResult? written, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var scan = await FindAsync(connection, null, "scan_id", scanId, cancellationToken)
@@ -37,9 +40,13 @@ internal abstract partial class SqlFindingsStore
                 scanCounts = Db.Text(reader, 4) is { } part && scanCounts is not null ? Add(scanCounts, JsonSerializer.Deserialize<ScanCounts>(part)!) : null;
             }
         }
-        var findings = new List<Finding>();
-        await using (var command = Db.Command(connection, null,
-            $"SELECT {StoreSchema.ResultColumns} FROM gr_results WHERE scan_id = @id", ("@id", scanId)))
+        var findings = written is null ? [] : await StatusesAsync(connection, written, cancellationToken);
+        // Every row but the written part's (all of them when none was given): the findings the scan resolved, other parts'.
+        await using (var command = written is null
+            ? Db.Command(connection, null, $"SELECT {StoreSchema.ResultColumns} FROM gr_results WHERE scan_id = @id", ("@id", scanId))
+            : Db.Command(connection, null,
+                $"SELECT {StoreSchema.ResultColumns} FROM gr_results WHERE scan_id = @id AND NOT (part_account = @account AND part_region = @region)",
+                ("@id", scanId), ("@account", written.Part.AccountId), ("@region", written.Part.Region)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -71,6 +78,44 @@ internal abstract partial class SqlFindingsStore
             MatchedWaivers = waivers,
             Findings = findings,
         };
+    }
+
+    /// <summary>
+    /// The findings this process wrote as a part, each given the status and first-seen time the store gave its row
+    /// (by its ordinal in the part): the same findings a full read gives, without a second copy of every message,
+    /// evidence and tag (at a million resources, hundreds of megabytes and seconds of reading).
+    /// </summary>
+    private static async Task<List<Finding>> StatusesAsync(DbConnection connection, PartResult written, CancellationToken cancellationToken)
+    {
+        var findings = new Finding?[written.Findings.Count];
+        await using (var command = Db.Command(connection, null,
+            "SELECT ordinal, status, first_seen FROM gr_results WHERE scan_id = @id AND part_account = @account AND part_region = @region",
+            ("@id", written.ScanId), ("@account", written.Part.AccountId), ("@region", written.Part.Region)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var ordinal = reader.GetInt32(0);
+                if (ordinal < 0 || ordinal >= findings.Length || findings[ordinal] is not null)
+                {
+                    throw new InvalidOperationException($"part {written.Part} of scan {written.ScanId} holds rows that this process did not write (ordinal {ordinal})");
+                }
+                var finding = written.Findings[ordinal];
+                // As a full read gives it: no tags is null, and nothing the store does not keep.
+                findings[ordinal] = finding with
+                {
+                    Status = StoreNames.ToStatus(Db.Text(reader, 1)),
+                    FirstSeen = Db.Time(reader, 2),
+                    Tags = finding.Tags is { Count: > 0 } ? finding.Tags : null,
+                    Location = null,
+                };
+            }
+        }
+        if (Array.IndexOf(findings, null) is var missing and >= 0)
+        {
+            throw new InvalidOperationException($"part {written.Part} of scan {written.ScanId} lacks the finding this process wrote at ordinal {missing}");
+        }
+        return [.. findings.OfType<Finding>()];
     }
 
     private static ScanCounts Add(ScanCounts total, ScanCounts part)

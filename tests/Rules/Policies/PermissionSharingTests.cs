@@ -49,6 +49,23 @@ public sealed class PermissionSharingTests
         Assert.False(b.Can("iam:PassRole", $"arn:aws:iam::{Account}:role/x").Allowed);
     }
 
+    [Fact]
+    public void TheSharingKeyIsEveryStatementUnderItsLabelTheBoundaryTheNoteAndWhatWasNotFound()
+    {
+        var named = PolicyDocument.Parse("""{"Version":"2012-10-17","Statement":[{"Sid":"Deploy","Effect":"Allow","Action":"lambda:*","Resource":"*"},{"Effect":"Deny","Action":"iam:*","Resource":"*"}]}""", "managed policy deployer");
+        var unnamed = PolicyDocument.Parse("""{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}""");
+        var boundary = PolicyDocument.Parse("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", "boundary");
+        var set = new PermissionSet([named, unnamed], RuleFixtures.DefaultNow, ["managed policy gone", "group missing"], boundary) { BoundaryNote = "a note" };
+
+        // The text the key is defined as, joined the plain way.
+        string Statements(IEnumerable<PolicyStatement> statements) => string.Join("\u001f", statements.Select(s => s.Label + "\u001e" + s.Json));
+        var expected = Statements(set.Policies.SelectMany(p => p.Statements)) + "\u001d" + Statements(boundary.Statements)
+            + "\u001d" + "a note" + "\u001d" + "managed policy gone\u001fgroup missing" + "\u001d";
+        Assert.Equal(expected, set.SharingKey);
+        Assert.Equal(expected, new PermissionSet([named, unnamed], RuleFixtures.DefaultNow, ["managed policy gone", "group missing"], boundary) { BoundaryNote = "a note" }.SharingKey);
+        Assert.Equal(3, set.Policies.Sum(p => p.Statements.Count));
+    }
+
     private static PermissionSet Of(Inventory inventory, string name, OrganizationView? organization = null) =>
         IamPrincipals.PermissionsOf(inventory.All.Single(r => r.Name == name), inventory, RuleFixtures.DefaultNow, organization ?? OrganizationView.NotConfigured);
 
