@@ -12,7 +12,34 @@ public static class ResourcePolicies
     /// </summary>
     public static PolicyDocument? Of(Resource resource)
     {
-        var (element, name) = resource.Type switch
+        var (element, name) = Locate(resource);
+        return IsPresent(element) ? PolicyDocument.Parse(element!.Value, $"the {name} of {resource.DisplayName}") : null;
+    }
+
+    /// <summary>
+    /// Whether the resource's policy may name a tag (<c>aws:PrincipalTag/customer</c>, <c>aws:ResourceTag/…</c>): the
+    /// grants the ABAC rule looks up across the account, so the account's index keeps such a resource. Judged on the
+    /// text, unparsed, and on the side of keeping: an escape (<c>\u…</c>, <c>\/</c>) could spell a tag key out of sight.
+    /// </summary>
+    public static bool MayNameTags(Resource resource)
+    {
+        if (resource.Type.StartsWith("AWS::IAM::", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var (element, _) = Locate(resource);
+        if (!IsPresent(element))
+        {
+            return false;
+        }
+        var text = element!.Value.ValueKind == JsonValueKind.String ? element.Value.GetString()! : element.Value.GetRawText();
+        return text.Contains("tag/", StringComparison.OrdinalIgnoreCase) || text.Contains("tag\\/", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("\\u", StringComparison.Ordinal);
+    }
+
+    /// <summary>Where the resource keeps its policy, and what AWS calls that policy.</summary>
+    private static (JsonElement? Element, string Name) Locate(Resource resource) =>
+        resource.Type switch
         {
             // https://docs.aws.amazon.com/config/latest/developerguide/resource-config-reference.html: S3 keeps
             // the bucket policy in supplementaryConfiguration.BucketPolicy.policyText.
@@ -44,8 +71,6 @@ public static class ResourcePolicies
                 resource.Config("Policy"), resource.Config("PolicyText"), resource.Config("RepositoryPolicyText"),
                 resource.Config("ResourcePolicy"), resource.Supplementary("Policy"), resource.Supplementary("ResourcePolicy")), "resource policy"),
         };
-        return IsPresent(element) ? PolicyDocument.Parse(element!.Value, $"the {name} of {resource.DisplayName}") : null;
-    }
 
     /// <summary>A policy string that starts <c>{\"</c> holds JSON escaped as a string's contents: decode it once.</summary>
     private static JsonElement? RestApiPolicy(JsonElement? element)

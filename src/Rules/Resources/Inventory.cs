@@ -6,7 +6,8 @@ namespace Ocado.Guardrails.Rules.Resources;
 /// <summary>
 /// Read-only lookups beyond the judged resource: the index of its account, which is what rules look up (a role's
 /// attached managed policies, a user's groups, a permissions boundary): the account's IAM entities, groups and
-/// policies, its root user, and the AWS managed policies its authorization details name (<see cref="Indexes"/>).
+/// policies, its root user, the AWS managed policies its authorization details name, and the resources whose
+/// resource policy may grant by tag, which the ABAC rule weighs for every principal (<see cref="Indexes"/>).
 /// A scan streams an account's other resources in batches rather than hold them, so they are never here, and
 /// neither is another account's anything. Every rule shares one inventory, so it is frozen: no list it hands out
 /// can be cast to a mutable one.
@@ -18,9 +19,14 @@ public sealed class Inventory
 
     public static Inventory Empty { get; } = new([]);
 
-    /// <summary>Whether a resource belongs in its account's index: IAM (entities, groups, policies, AWS managed policies) and the root user.</summary>
+    /// <summary>
+    /// Whether a resource belongs in its account's index: IAM (entities, groups, policies, AWS managed policies), the
+    /// root user, and a resource whose policy may grant by tag (a bucket policy on <c>aws:PrincipalTag/customer</c>).
+    /// Without the last, a scan's ABAC rule never saw such a grant, which its fixtures (holding every resource) did.
+    /// </summary>
     public static bool Indexes(Resource resource) =>
-        resource.Type.StartsWith("AWS::IAM::", StringComparison.Ordinal) || resource.Type == ResourceTypeNames.Account;
+        resource.Type.StartsWith("AWS::IAM::", StringComparison.Ordinal) || resource.Type == ResourceTypeNames.Account
+        || Policies.ResourcePolicies.MayNameTags(resource);
 
     public Inventory(IEnumerable<Resource> resources)
     {
