@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Resources;
 
@@ -19,7 +21,7 @@ public static class ResourcePolicies
     /// <summary>
     /// Whether the resource's policy may name a tag (<c>aws:PrincipalTag/customer</c>, <c>aws:ResourceTag/…</c>): the
     /// grants the ABAC rule looks up across the account, so the account's index keeps such a resource. Judged on the
-    /// text, unparsed, and on the side of keeping: an escape (<c>\u…</c>, <c>\/</c>) could spell a tag key out of sight.
+    /// text, unparsed, and on the side of keeping: an escape (<c>\u0054</c>, <c>\/</c>) could spell a tag key out of sight.
     /// </summary>
     public static bool MayNameTags(Resource resource)
     {
@@ -32,9 +34,40 @@ public static class ResourcePolicies
         {
             return false;
         }
-        var text = element!.Value.ValueKind == JsonValueKind.String ? element.Value.GetString()! : element.Value.GetRawText();
-        return text.Contains("tag/", StringComparison.OrdinalIgnoreCase) || text.Contains("tag\\/", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("\\u", StringComparison.Ordinal);
+        // The raw JSON, without a copy: this runs on every item a scan reads. A policy kept as a string shows its tag keys
+        // there too, and an escape in it as \u (or \\u, escaped once more), both holding \u.
+        var raw = JsonMarshal.GetRawUtf8Value(element!.Value);
+        return NamesTag(raw) || EscapesATagLetter(raw);
+    }
+
+    /// <summary>Whether a \uXXXX escape in the text spells a letter of "tag" or a slash (any other, such as a quote, cannot hide a tag key).</summary>
+    private static bool EscapesATagLetter(ReadOnlySpan<byte> text)
+    {
+        for (var start = 0; text[start..].IndexOf("\\u"u8) is var found and >= 0; start += found + 2)
+        {
+            var hex = text[(start + found + 2)..];
+            if (hex.Length >= 4 && int.TryParse(hex[..4], System.Globalization.NumberStyles.AllowHexSpecifier, null, out var code)
+                && code is 'T' or 't' or 'A' or 'a' or 'G' or 'g' or '/')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether <c>tag/</c> (or its slash escaped) stands in the text, in any case: condition keys are case-insensitive.</summary>
+    private static bool NamesTag(ReadOnlySpan<byte> text)
+    {
+        for (var start = 0; text[start..].IndexOf((byte)'/') is var found and >= 0; start += found + 1)
+        {
+            var before = text[..(start + found)];
+            before = before.TrimEnd((byte)'\\'); // tag\/, and tag\\/ in a policy kept as a string
+            if (before.Length >= 3 && Ascii.EqualsIgnoreCase(before[^3..], "tag"u8))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Where the resource keeps its policy, and what AWS calls that policy.</summary>

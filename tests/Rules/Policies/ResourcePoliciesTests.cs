@@ -29,6 +29,24 @@ public sealed class ResourcePoliciesTests
         Assert.True(Assert.Single(policy!.Statements).Principals[0].IsEveryone);
     }
 
+    // A scan's index keeps a resource whose policy may grant by tag (Inventory.Indexes): judged on the raw text, where
+    // the serializer here writes every quote of the policy kept as a string as \u0022, an escape that hides nothing.
+    [Theory]
+    [InlineData("""{"StringEquals":{"aws:PrincipalTag/customer":"acme"}}""", true)]
+    [InlineData("""{"StringEquals":{"AWS:PRINCIPALTAG/customer":"acme"}}""", true)]
+    [InlineData("""{"StringEquals":{"aws:PrincipalTag\/customer":"acme"}}""", true)]
+    [InlineData("""{"StringEquals":{"aws:Principal\u0054ag/customer":"acme"}}""", true)]
+    [InlineData("""{"StringEquals":{"aws:PrincipalAccount":"111111111111"}}""", false)]
+    [InlineData("""{"StringEquals":{"aws:PrincipalOrgPaths":"o-1/r-1/ou-1/"}}""", false)]
+    public void AResourcePolicyMayNameATagWhenItsTextSpellsOneEscapedOrNot(string condition, bool names)
+    {
+        var policy = $$$"""{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{{{condition}}}}]}""";
+        var resource = IamTestData.Item("""{"resourceType":"AWS::S3::Bucket","resourceId":"b","awsAccountId":"111111111111","configuration":{},"supplementaryConfiguration":{"BucketPolicy":{"policyText":"""
+            + System.Text.Json.JsonSerializer.Serialize(policy) + "}}}");
+
+        Assert.Equal(names, ResourcePolicies.MayNameTags(resource));
+    }
+
     [Theory]
     [InlineData("\"supplementaryConfiguration\":{}")]
     [InlineData("\"supplementaryConfiguration\":{\"BucketPolicy\":{\"policyText\":null}}")]
