@@ -40,15 +40,9 @@ internal sealed class AwsRequestSender
         {
             await _limiters.WaitAsync(context.AccountId, context.Region, service.SigningName, token);
             _statistics.Request();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-            timeout.CancelAfter(_timeout);
             try
             {
-                return await call(timeout.Token);
-            }
-            catch (OperationCanceledException) when (!token.IsCancellationRequested)
-            {
-                throw new TimeoutException($"{service.SigningName}:{operation} did not answer within {_timeout.TotalSeconds:0.#} s");
+                return await RequestTimeout.BoundAsync(_timeout, $"{service.SigningName}:{operation}", call, token);
             }
             catch (AwsServiceException error) when (error.IsThrottling)
             {
@@ -105,19 +99,11 @@ internal sealed class AwsRequestSender
             message.Headers.TryAddWithoutValidation(name, value);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
-        HttpResponseMessage response;
-        byte[] body;
-        try
+        var (response, body) = await RequestTimeout.BoundAsync(_timeout, $"{request.Service.SigningName}:{request.Operation}", async token =>
         {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"{request.Service.SigningName}:{request.Operation} did not answer within {_timeout.TotalSeconds:0.#} s");
-        }
+            var answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token);
+            return (answer, await answer.Content.ReadAsByteArrayAsync(token));
+        }, cancellationToken);
         using (response)
         {
             if (response.IsSuccessStatusCode)

@@ -95,16 +95,10 @@ internal sealed class RoleAssumer : IDisposable
         // Every AssumeRole goes to the caller's own STS: one budget for the whole run.
         await _limiters.WaitAsync("caller", _region, AwsService.Sts.SigningName, cancellationToken);
         _statistics.Request();
-        // Bounded here, not by the SDK's HttpClient: the HttpClient may be the one shared by every request.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
         try
         {
-            return await call(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"sts:{operation} did not answer within {_timeout.TotalSeconds:0.#} s");
+            // Bounded here, not by the SDK's HttpClient: the HttpClient may be the one shared by every request.
+            return await RequestTimeout.BoundAsync(_timeout, $"sts:{operation}", call, cancellationToken);
         }
         catch (AmazonServiceException ex)
         {
