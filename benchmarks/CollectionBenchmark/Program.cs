@@ -29,7 +29,7 @@ var settings = new AwsSettings
     // AWS's default limits, and every account at once: the limits, not our concurrency, should bound the night.
     RequestsPerSecond = options.Rate, Burst = options.Burst, StsRequestsPerSecond = options.StsRate, AccountConcurrency = options.Accounts,
 };
-using var http = new HttpClient(new SentAtStamp()) { Timeout = Timeout.InfiniteTimeSpan };
+using var http = AwsHttp.Create(new SentAtStamp());
 var collector = new Collector(new CollectorOptions
 {
     Credentials = new BasicAWSCredentials(ServerKeys.RootAccessKey, ServerKeys.RootSecretKey),
