@@ -25,6 +25,12 @@ internal sealed class RateLimiters : IAsyncDisposable
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
     private readonly ConcurrentDictionary<(string Account, string Region, string Service), Bucket> _buckets = new();
+
+    /// <summary>
+    /// The buckets with requests waiting, which alone each tick visits: an estate has thousands of buckets, and
+    /// locking each of them a hundred times a second was a third of the limiter's CPU time (dotnet-trace).
+    /// </summary>
+    private readonly ConcurrentDictionary<Bucket, byte> _queued = new();
     private readonly double _requestsPerSecond;
     private readonly int _burst;
     private readonly IReadOnlyDictionary<string, double> _serviceRates;
@@ -69,7 +75,7 @@ internal sealed class RateLimiters : IAsyncDisposable
     private void Release()
     {
         var now = Now;
-        foreach (var bucket in _buckets.Values)
+        foreach (var bucket in _queued.Keys)
         {
             bucket.Release(now);
         }
@@ -116,6 +122,7 @@ internal sealed class RateLimiters : IAsyncDisposable
                 }
                 slot.Released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _waiting.AddLast(slot);
+                limiters._queued.TryAdd(this, 0);
                 return slot;
             }
         }
@@ -134,6 +141,11 @@ internal sealed class RateLimiters : IAsyncDisposable
                     }
                     Take(first.Value, now);
                     first.Value.Released!.TrySetResult();
+                }
+                if (_waiting.Count == 0)
+                {
+                    // Under the bucket's lock, as Reserve adds it: a request queued meanwhile keeps its bucket visited.
+                    limiters._queued.TryRemove(this, out _);
                 }
             }
         }
