@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Ocado.Guardrails.Tests.AwsServer;
@@ -29,6 +30,7 @@ internal static class BenchmarkServer
                     Console.WriteLine(JsonSerializer.Serialize(new
                     {
                         requests = requests.Count,
+                        cpuSeconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
                         overLimit = limits.OverLimit,
                         overLimitByService = limits.OverLimitByService,
                         handledAfter = Percentiles(requests.Select(r => r.HandledAfter)),

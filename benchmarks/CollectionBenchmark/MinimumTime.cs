@@ -5,9 +5,10 @@ namespace Ocado.Guardrails.Benchmarks;
 /// <summary>
 /// The least time the limits and the latency allow for the requests a night made. A bucket of n requests, each waiting for
 /// the one before it (pages follow tokens) and for a token (burst b, refilled at r a second), needs at least
-/// max(n x latency, (n - b) / r + latency). An account's buckets start once its role is assumed, and STS assumes one role
-/// after another at its own rate: the k-th account (the longest first) starts no sooner than (k - b) / sts + latency after
-/// GetCallerIdentity. The minimum is the latest account's end.
+/// max(n x latency, (n - b) / r + latency). An account's buckets start once its role is assumed. STS is one bucket for
+/// the run (burst b, sts a second): GetCallerIdentity takes its first token at 0 and answers after one latency, then the
+/// k-th AssumeRole (the longest account first) is STS's (k + 1)-th request, so it starts no sooner than
+/// max(latency, (k + 1 - b) / sts) and the account's buckets one latency later. The minimum is the latest account's end.
 /// </summary>
 internal static class MinimumTime
 {
@@ -22,11 +23,11 @@ internal static class MinimumTime
                 Busiest: g.MaxBy(b => b.GetProperty("count").GetInt32())))
             .OrderByDescending(a => a.Seconds)
             .ToList();
-        var start = latency; // GetCallerIdentity
         var (end, why) = (0.0, "");
         for (var k = 0; k < accounts.Count; k++)
         {
-            var assumed = start + (Math.Max(0, k + 1 - options.Burst) / options.StsRate) + latency;
+            // The (k + 1)-th AssumeRole (k from 0) is STS's request k + 1, after GetCallerIdentity's answer.
+            var assumed = Math.Max(latency, Math.Max(0, k + 2 - options.Burst) / options.StsRate) + latency;
             if (assumed + accounts[k].Seconds > end)
             {
                 var busiest = accounts[k].Busiest;

@@ -29,7 +29,7 @@ var settings = new AwsSettings
     // AWS's default limits, and every account at once: the limits, not our concurrency, should bound the night.
     RequestsPerSecond = options.Rate, Burst = options.Burst, StsRequestsPerSecond = options.StsRate, AccountConcurrency = options.Accounts,
 };
-using var http = new HttpClient(new SentAtStamp()) { Timeout = Timeout.InfiniteTimeSpan };
+using var http = AwsHttp.Create(new SentAtStamp());
 var collector = new Collector(new CollectorOptions
 {
     Credentials = new BasicAWSCredentials(ServerKeys.RootAccessKey, ServerKeys.RootSecretKey),
@@ -45,19 +45,27 @@ try
                       $"{options.Latency.TotalMilliseconds:0} ms a request, {options.Rate}/s (burst {options.Burst}) per (account, region, service), STS {options.StsRate}/s; " +
                       $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
     var night1 = Path.Combine(root, "night-1");
+    var serverCpu = await ServerCpuAsync(server);
+    var ownCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
     var watch = Stopwatch.StartNew();
     var first = await collector.RunAsync(new Estate(customers, [], options.Regions), settings, night1, CancellationToken.None);
     watch.Stop();
+    var ownCpu1 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - ownCpu;
     using var stats1 = JsonDocument.Parse(await AskAsync(server, "stats"));
+    var serverCpu1 = stats1.RootElement.GetProperty("cpuSeconds").GetDouble() - serverCpu;
     var minimum = MinimumTime.Of(stats1.RootElement.GetProperty("buckets"), options);
     var over1 = stats1.RootElement.GetProperty("overLimit").GetInt64();
     var calls1 = stats1.RootElement.GetProperty("requests").GetInt32();
     Console.WriteLine($"night 1: {calls1} requests, {first.Gaps.Count} gaps, {over1} over a limit {stats1.RootElement.GetProperty("overLimitByService").GetRawText()}; " +
                       $"the server began handling a request {stats1.RootElement.GetProperty("handledAfter").GetRawText()} after it was sent");
     Console.WriteLine($"night 1: {watch.Elapsed.TotalSeconds:F2} s against a minimum of {minimum.Seconds:F2} s ({minimum.Why}) = {watch.Elapsed.TotalSeconds / minimum.Seconds:F2} x");
+    Console.WriteLine($"night 1 CPU: collector {ownCpu1:F2} s ({1000 * ownCpu1 / calls1:F3} ms a request), server {serverCpu1:F2} s ({1000 * serverCpu1 / calls1:F3} ms a request); " +
+                      $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 
     Console.WriteLine($"between the nights: {await AskAsync(server, $"churn {options.Churn}")} (changed, added, deleted) of {options.Accounts * options.Regions.Length * options.Resources}");
     await AskAsync(server, "clear");
+    serverCpu = await ServerCpuAsync(server);
+    ownCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
     watch.Restart();
     var second = await collector.RunAsync(new Estate(customers, [], options.Regions), settings, Path.Combine(root, "night-2"), CancellationToken.None, since: night1);
     watch.Stop();
@@ -66,6 +74,8 @@ try
     var over2 = stats2.RootElement.GetProperty("overLimit").GetInt64() - over1;
     Console.WriteLine($"night 2 (--since night 1): {calls2} requests = {100.0 * calls2 / calls1:F1} % of night 1's, {second.Gaps.Count} gaps, " +
                       $"{second.Incremental!.Full.Count} parts in full, {over2} over a limit, {watch.Elapsed.TotalSeconds:F2} s");
+    var (ownCpu2, serverCpu2) = (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - ownCpu, stats2.RootElement.GetProperty("cpuSeconds").GetDouble() - serverCpu);
+    Console.WriteLine($"night 2 CPU: collector {ownCpu2:F2} s ({1000 * ownCpu2 / calls2:F3} ms a request), server {serverCpu2:F2} s ({1000 * serverCpu2 / calls2:F3} ms a request)");
     Console.WriteLine("night 2 by operation: " + string.Join(", ", stats2.RootElement.GetProperty("operations").EnumerateObject().Select(o => $"{o.Name} {o.Value}")));
     await server.StandardInput.WriteLineAsync("quit");
     await server.WaitForExitAsync();
@@ -102,4 +112,11 @@ static async Task<string> AskAsync(Process server, string command)
     await server.StandardInput.WriteLineAsync(command);
     await server.StandardInput.FlushAsync();
     return await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server process ended");
+}
+
+// The server process's CPU time so far, as it measures itself.
+static async Task<double> ServerCpuAsync(Process server)
+{
+    using var stats = JsonDocument.Parse(await AskAsync(server, "stats"));
+    return stats.RootElement.GetProperty("cpuSeconds").GetDouble();
 }

@@ -67,8 +67,10 @@ internal sealed class ConfigHandler(ServedEstate estate, ServerFaults faults, in
         {
             return Reply.JsonError(400, "ValidationException", "Member must have length less than or equal to 100 and greater than or equal to 1");
         }
-        var items = new JsonArray();
-        var unprocessed = new JsonArray();
+        var items = new List<JsonObject>();
+        var unprocessed = new List<JsonNode>();
+        // Each region's items by key, once per call: a scan of the region per key made a batch cost keys x items.
+        var byKey = new Dictionary<(string Account, string Region), Dictionary<(string?, string?), JsonObject>>();
         foreach (var key in keys.OfType<JsonObject>())
         {
             var account = aggregate ? key["SourceAccountId"]?.GetValue<string>() ?? "" : scope.Account;
@@ -76,18 +78,35 @@ internal sealed class ConfigHandler(ServedEstate estate, ServerFaults faults, in
             var (type, id) = aggregate ? (key["ResourceType"]?.GetValue<string>(), key["ResourceId"]?.GetValue<string>()) : (key["resourceType"]?.GetValue<string>(), key["resourceId"]?.GetValue<string>());
             if (faults.Roll(faults.UnprocessedFraction))
             {
-                unprocessed.Add(key.DeepClone());
+                unprocessed.Add(key);
                 continue;
             }
-            var item = ItemsOf(account, region).FirstOrDefault(i => i["resourceType"]!.GetValue<string>() == type && i["resourceId"]!.GetValue<string>() == id);
-            if (item is not null)
+            if (!byKey.TryGetValue((account, region), out var inRegion))
             {
-                items.Add(item.DeepClone());
+                inRegion = [];
+                foreach (var i in ItemsOf(account, region))
+                {
+                    inRegion.TryAdd((i["resourceType"]!.GetValue<string>(), i["resourceId"]!.GetValue<string>()), i);
+                }
+                byKey[(account, region)] = inRegion;
+            }
+            if (inRegion.TryGetValue((type, id), out var item))
+            {
+                items.Add(item);
             }
         }
-        return Reply.Json(aggregate
-            ? new JsonObject { ["BaseConfigurationItems"] = items, ["UnprocessedResourceIdentifiers"] = unprocessed }
-            : new JsonObject { ["baseConfigurationItems"] = items, ["unprocessedResourceKeys"] = unprocessed });
+        // Written from the served items themselves: a copy of each (a node has one parent) was most of a batch's cost.
+        return Reply.Json(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray(aggregate ? "BaseConfigurationItems" : "baseConfigurationItems");
+            items.ForEach(i => i.WriteTo(writer));
+            writer.WriteEndArray();
+            writer.WriteStartArray(aggregate ? "UnprocessedResourceIdentifiers" : "unprocessedResourceKeys");
+            unprocessed.ForEach(k => k.WriteTo(writer));
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
     }
 
     private Reply Select(RequestScope scope, List<JsonObject> items)

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
@@ -10,6 +12,17 @@ internal sealed record Reply(int Status, string ContentType, string Body, string
     private const string JsonType = "application/x-amz-json-1.1";
 
     public static Reply Json(JsonNode output) => new(200, JsonType, output.ToJsonString());
+
+    /// <summary>A JSON 1.1 answer written straight from the served nodes, as <see cref="Json(JsonNode)"/> would write them.</summary>
+    public static Reply Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+        return new(200, JsonType, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
 
     /// <summary>REST-JSON answers (AWS RAM): plain JSON.</summary>
     public static Reply RestJson(JsonNode output) => new(200, "application/json", output.ToJsonString());

@@ -24,31 +24,62 @@ public sealed class ServerLimits(double requestsPerSecond, int burst, double sts
     public long OverLimit => Interlocked.Read(ref _overLimit);
 
     /// <summary>Takes a token for the request that arrived at <paramref name="arrival"/> (the server's clock); false (and counted) when its bucket has none.</summary>
+    /// <remarks>
+    /// Requests are handled in an order that may differ from their arrivals' (a server sharing its client's cores
+    /// handles them up to a second late, some later than others). The bucket keeps every arrival in arrival order and
+    /// replays them: the requests over the limit are those that find no token in that order, as at AWS's edge, so
+    /// well-spaced requests handled out of order are never counted. A request is answered with throttling when its
+    /// arrival adds one to its bucket's count (a request answered already cannot be taken back).
+    /// </remarks>
     public bool Admit(string account, string region, string service, TimeSpan arrival)
     {
         var rate = service == "sts" ? stsRequestsPerSecond : requestsPerSecond;
         // STS is one bucket for the caller, whichever account it assumes into.
-        var bucket = _buckets.GetOrAdd(service == "sts" ? ("", "", service) : (account, region, service), _ => new Bucket(burst));
+        var bucket = _buckets.GetOrAdd(service == "sts" ? ("", "", service) : (account, region, service), _ => new Bucket());
+        int added;
         lock (bucket)
         {
-            // Arrivals are checked in the order they are handled, which may differ slightly from the order they arrived.
-            var now = arrival.TotalSeconds;
-            bucket.Tokens = Math.Min(burst, bucket.Tokens + (Math.Max(0, now - bucket.At) * rate));
-            bucket.At = Math.Max(bucket.At, now);
-            if (bucket.Tokens >= 1 - (Tolerance.TotalSeconds * rate))
-            {
-                bucket.Tokens -= 1;
-                return true;
-            }
+            var at = bucket.Arrivals.BinarySearch(arrival.TotalSeconds);
+            bucket.Arrivals.Insert(at < 0 ? ~at : at, arrival.TotalSeconds);
+            var over = Replay(bucket.Arrivals, rate);
+            (added, bucket.Over) = (over - bucket.Over, over);
         }
-        Interlocked.Increment(ref _overLimit);
-        _overLimitByService.AddOrUpdate(service, 1, (_, n) => n + 1);
+        if (added <= 0)
+        {
+            return true;
+        }
+        Interlocked.Add(ref _overLimit, added);
+        _overLimitByService.AddOrUpdate(service, added, (_, n) => n + added);
         return false;
     }
 
-    private sealed class Bucket(int burst)
+    /// <summary>
+    /// How many of the arrivals (in order) find no token in a bucket of <c>burst</c> tokens refilled at
+    /// <paramref name="rate"/>, <see cref="Tolerance"/> of jitter forgiven; one over takes no token. A bucket holds one
+    /// night's requests, tens to a few hundred.
+    /// </summary>
+    private int Replay(List<double> arrivals, double rate)
     {
-        public double Tokens = burst;
-        public double At;
+        var (tokens, at, over) = ((double)burst, arrivals[0], 0);
+        foreach (var arrival in arrivals)
+        {
+            tokens = Math.Min(burst, tokens + ((arrival - at) * rate));
+            at = arrival;
+            if (tokens >= 1 - (Tolerance.TotalSeconds * rate))
+            {
+                tokens -= 1;
+            }
+            else
+            {
+                over++;
+            }
+        }
+        return over;
+    }
+
+    private sealed class Bucket
+    {
+        public readonly List<double> Arrivals = [];
+        public int Over;
     }
 }

@@ -38,7 +38,9 @@ internal sealed class AwsRequestSender
     public async Task<T> CallAsync<T>(AwsContext context, AwsService service, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         await _retry.ExecuteAsync(async token =>
         {
-            await _limiters.WaitAsync(context.AccountId, context.Region, service.SigningName, token);
+            // The SDK signs and sends the request itself: the slot reaches the wire through this async flow.
+            using var slot = await _limiters.WaitAsync(context.AccountId, context.Region, service.SigningName, token);
+            RequestSlot.Current = slot;
             _statistics.Request();
             try
             {
@@ -62,7 +64,8 @@ internal sealed class AwsRequestSender
     private async Task<byte[]> AttemptAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken)
     {
         var signingRegion = request.Service.SigningRegion(context.Region);
-        await _limiters.WaitAsync(context.AccountId, context.Region, request.Service.SigningName, cancellationToken);
+        using var slot = await _limiters.WaitAsync(context.AccountId, context.Region, request.Service.SigningName, cancellationToken);
+        RequestSlot.Current = slot;
         _statistics.Request();
         var uri = WithPath(_endpoints.For(request.Service, context.Region), request.Path);
         var method = new HttpMethod(request.Method);

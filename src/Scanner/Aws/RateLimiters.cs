@@ -15,8 +15,9 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// a whole collection; one timer on the injected clock releases every bucket's waiting requests instead.
 /// (System.Threading.RateLimiting's TokenBucketRateLimiter, refilled by hand, let two requests of a burst-1 bucket
 /// start together after a pause: tests/Scanner/Aws/RateLimitersTests.cs.) A bucket counts a request from the moment it
-/// really starts: concurrent requests of one bucket (AWS RAM's three calls, IAM's two) released on a fixed schedule
-/// arrived too close whenever the thread pool ran one continuation late and the next on time.
+/// is sent (<see cref="RequestSlot"/>): concurrent requests of one bucket (AWS RAM's three calls, IAM's two) released
+/// on a fixed schedule arrived too close whenever the thread pool ran one continuation late and the next on time, and
+/// counted from their release, whenever one took longer than the next to be signed and built (EC2's through the SDK).
 /// </remarks>
 internal sealed class RateLimiters : IAsyncDisposable
 {
@@ -24,6 +25,12 @@ internal sealed class RateLimiters : IAsyncDisposable
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
     private readonly ConcurrentDictionary<(string Account, string Region, string Service), Bucket> _buckets = new();
+
+    /// <summary>
+    /// The buckets with requests waiting, which alone each tick visits: an estate has thousands of buckets, and
+    /// locking each of them a hundred times a second was a third of the limiter's CPU time (dotnet-trace).
+    /// </summary>
+    private readonly ConcurrentDictionary<Bucket, byte> _queued = new();
     private readonly double _requestsPerSecond;
     private readonly int _burst;
     private readonly IReadOnlyDictionary<string, double> _serviceRates;
@@ -38,26 +45,29 @@ internal sealed class RateLimiters : IAsyncDisposable
         _timer = time.CreateTimer(_ => Release(), null, Tick, Tick);
     }
 
-    public async ValueTask WaitAsync(string account, string region, string service, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the request may start and returns its slot. The caller makes the slot <see cref="RequestSlot.Current"/>
+    /// for the send and disposes it when the attempt ends: the bucket counts the request from when it reaches the wire
+    /// (<see cref="RequestSlotHandler"/>), or, never sent, from the dispose.
+    /// </summary>
+    public async ValueTask<RequestSlot> WaitAsync(string account, string region, string service, CancellationToken cancellationToken)
     {
-        var bucket = _buckets.GetOrAdd((account, region, service), key => new Bucket(_serviceRates.TryGetValue(key.Service, out var rate) ? rate : _requestsPerSecond, _burst));
-        var waiting = bucket.Reserve(Now);
-        if (waiting is null)
+        var bucket = _buckets.GetOrAdd((account, region, service), key => new Bucket(_serviceRates.TryGetValue(key.Service, out var rate) ? rate : _requestsPerSecond, _burst, this));
+        var slot = bucket.Reserve(Now);
+        if (slot.Released is not { } released)
         {
-            return;
+            return slot;
         }
         try
         {
-            await waiting.Task.WaitAsync(cancellationToken);
+            await released.Task.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            bucket.Abandon(waiting);
+            bucket.Abandon(slot);
             throw;
         }
-        // Counted from here, where the request really goes on: a continuation the thread pool ran late must not be
-        // followed by the next request on the old schedule (AWS counts arrivals, and two would arrive too close).
-        bucket.Started(waiting, Now);
+        return slot;
     }
 
     private double Now => _time.GetElapsedTime(_origin).TotalSeconds;
@@ -65,7 +75,7 @@ internal sealed class RateLimiters : IAsyncDisposable
     private void Release()
     {
         var now = Now;
-        foreach (var bucket in _buckets.Values)
+        foreach (var bucket in _queued.Keys)
         {
             bucket.Release(now);
         }
@@ -82,35 +92,38 @@ internal sealed class RateLimiters : IAsyncDisposable
 
     /// <summary>
     /// One bucket: its theoretical arrival time (the next start it can give, <c>burst - 1</c> intervals early at most) and
-    /// the requests waiting, in order. A waiting request is released on a tick once the bucket allows it, and the next one
-    /// only after the released one has really started: the schedule follows the starts that happened, not the ones planned,
-    /// so the gap AWS sees between two arrivals never shrinks below the interval because one continuation ran late.
+    /// the requests waiting, in order. A request is released at once or on a tick once the bucket allows it, and the next
+    /// one only after the released one was sent: the schedule follows the sends that happened, not the releases planned,
+    /// so the gap AWS sees between two arrivals never shrinks below the interval because one request was signed, built or
+    /// resumed late.
     /// </summary>
-    private sealed class Bucket(double rate, int burst)
+    private sealed class Bucket(double rate, int burst, RateLimiters limiters)
     {
         private readonly double _interval = 1 / rate;
-        private readonly LinkedList<TaskCompletionSource> _waiting = new();
-        private TaskCompletionSource? _released;
+        private readonly LinkedList<RequestSlot> _waiting = new();
+        private RequestSlot? _unsent;
         private double _next;
 
-        /// <summary>At a rate beyond one request a tick, the tick is the precision: waiting for each start would cap the rate at the tick's.</summary>
-        private bool WaitsForStarts => _interval >= Tick.TotalSeconds;
+        /// <summary>At a rate beyond one request a tick, the tick is the precision: waiting for each send would cap the rate at the tick's.</summary>
+        private bool WaitsForSends => _interval >= Tick.TotalSeconds;
 
-        private bool Allows(double now) => now >= _next - ((burst - 1) * _interval) && (_released is null || !WaitsForStarts);
+        private bool Allows(double now) => now >= _next - ((burst - 1) * _interval) && (_unsent is null || !WaitsForSends);
 
-        /// <summary>Null when the request may start now (and it is counted as started), else what completes when it may.</summary>
-        public TaskCompletionSource? Reserve(double now)
+        /// <summary>A slot released at once (no <see cref="RequestSlot.Released"/>), or one that waits to be released.</summary>
+        public RequestSlot Reserve(double now)
         {
+            var slot = new RequestSlot(Sent);
             lock (_waiting)
             {
                 if (_waiting.Count == 0 && Allows(now))
                 {
-                    _next = Math.Max(now, _next) + _interval;
-                    return null;
+                    Take(slot, now);
+                    return slot;
                 }
-                var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiting.AddLast(ready);
-                return ready;
+                slot.Released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiting.AddLast(slot);
+                limiters._queued.TryAdd(this, 0);
+                return slot;
             }
         }
 
@@ -123,38 +136,49 @@ internal sealed class RateLimiters : IAsyncDisposable
                     _waiting.RemoveFirst();
                     if (disposed)
                     {
-                        first.Value.TrySetException(new OperationCanceledException("the rate limiter was disposed"));
+                        first.Value.Released!.TrySetException(new OperationCanceledException("the rate limiter was disposed"));
                         continue;
                     }
-                    _next = Math.Max(now, _next) + _interval;
-                    _released = first.Value;
-                    first.Value.TrySetResult();
+                    Take(first.Value, now);
+                    first.Value.Released!.TrySetResult();
+                }
+                if (_waiting.Count == 0)
+                {
+                    // Under the bucket's lock, as Reserve adds it: a request queued meanwhile keeps its bucket visited.
+                    limiters._queued.TryRemove(this, out _);
                 }
             }
         }
 
-        /// <summary>The released request started at <paramref name="now"/>: the next start is an interval after it, at the earliest.</summary>
-        public void Started(TaskCompletionSource request, double now)
+        private void Take(RequestSlot slot, double now)
         {
+            _next = Math.Max(now, _next) + _interval;
+            _unsent = slot;
+        }
+
+        /// <summary>The request left for the wire now: the next one leaves an interval after it, at the earliest.</summary>
+        private void Sent(RequestSlot slot)
+        {
+            var now = limiters.Now;
             lock (_waiting)
             {
                 _next = Math.Max(_next, now + _interval);
-                if (_released == request)
+                if (_unsent == slot)
                 {
-                    _released = null;
+                    _unsent = null;
                 }
             }
         }
 
-        /// <summary>A request whose caller gave up: out of the queue, or, released already, no longer holding the next one back.</summary>
-        public void Abandon(TaskCompletionSource request)
+        /// <summary>A request whose caller gave up while it waited: out of the queue, or, released already, no longer holding the next one back.</summary>
+        public void Abandon(RequestSlot slot)
         {
             lock (_waiting)
             {
-                _waiting.Remove(request);
-                if (_released == request)
+                _waiting.Remove(slot);
+                if (_unsent == slot)
                 {
-                    _released = null;
+                    _unsent = null;
                 }
             }
         }

@@ -93,7 +93,8 @@ internal sealed class RoleAssumer : IDisposable
     private async Task<T> AttemptAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         // Every AssumeRole goes to the caller's own STS: one budget for the whole run.
-        await _limiters.WaitAsync("caller", _region, AwsService.Sts.SigningName, cancellationToken);
+        using var slot = await _limiters.WaitAsync("caller", _region, AwsService.Sts.SigningName, cancellationToken);
+        RequestSlot.Current = slot;
         _statistics.Request();
         try
         {

@@ -83,7 +83,7 @@ internal static class CollectCommand
             return ExitCodes.UsageError;
         }
         var credentials = resolved.Credentials;
-        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = AwsHttp.Create();
         var collector = new Collector(new CollectorOptions
         {
             Credentials = credentials,

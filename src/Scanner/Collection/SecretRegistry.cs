@@ -11,6 +11,12 @@ internal sealed class SecretRegistry
 {
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Each secret's forms (<see cref="Aws.CredentialRedaction.Forms"/>), longest first, in the order the secrets came:
+    /// written once, not again for each of the run's hundreds of secrets on every line it logs.
+    /// </summary>
+    private readonly List<string[]> _forms = [];
+
     public void Add(AWSCredentials credentials) =>
         Add(credentials is Aws.AssumedRoleCredentials assumed ? assumed.Current : credentials.GetCredentials());
 
@@ -21,9 +27,9 @@ internal sealed class SecretRegistry
             foreach (var secret in new[] { resolved.SecretKey, resolved.Token })
             {
                 // Short strings would mask ordinary words; real secrets are 40 characters and more.
-                if (secret is { Length: >= 16 })
+                if (secret is { Length: >= 16 } && _secrets.Add(secret))
                 {
-                    _secrets.Add(secret);
+                    _forms.Add(Aws.CredentialRedaction.Forms(secret).ToArray());
                 }
             }
         }
@@ -33,9 +39,12 @@ internal sealed class SecretRegistry
     {
         lock (_secrets)
         {
-            foreach (var secret in _secrets)
+            foreach (var forms in _forms)
             {
-                text = Aws.CredentialRedaction.RedactAllForms(text, secret);
+                foreach (var form in forms)
+                {
+                    text = text.Replace(form, Aws.CredentialRedaction.Mask, StringComparison.Ordinal);
+                }
             }
         }
         return text;

@@ -37,7 +37,8 @@ internal static class ServiceLastAccessCollector
         {
             var path = SnapshotLayout.ServiceLastAccessed(run.AccountDirectory(context.AccountId), principal.Kind, principal.Name)
                        ?? throw new InvalidDataException("not an IAM name: no file can hold its data");
-            await run.JobLimiters!.WaitAsync(context.AccountId, context.Region, JobRateKey, cancellationToken);
+            // A job's start, not a request: counted as started once the limiter lets it.
+            (await run.JobLimiters!.WaitAsync(context.AccountId, context.Region, JobRateKey, cancellationToken)).Dispose();
             var jobId = await run.Clients.Iam.GenerateServiceLastAccessedDetailsAsync(context, principal.Arn, cancellationToken);
             var deadline = run.Time.GetUtcNow() + settings.JobTimeout;
             while (true)

@@ -32,8 +32,7 @@ internal static class EngineServices
     }
 
     /// <summary>One HTTP client for every live part of the process, for as long as it runs.</summary>
-    private static readonly Lazy<HttpClient> LiveHttp = new(() =>
-        new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan });
+    private static readonly Lazy<HttpClient> LiveHttp = new(() => AwsHttp.Create());
 
     public static void Add(IServiceCollection services, EngineRuntime runtime, bool server)
     {

@@ -1,3 +1,6 @@
+using Ocado.Guardrails.Scanner.Aws;
+using Ocado.Guardrails.Scanner.Configuration;
+using Ocado.Guardrails.Tests.AwsServer;
 
 namespace Ocado.Guardrails.Tests.Scanner.Collection;
 
@@ -49,6 +52,38 @@ public sealed class CollectLimitsTests
         var minimum = TimeSpan.FromSeconds((busiest - 1) / rate);
         Assert.True(summary.Statistics!.Elapsed >= minimum * 0.9, $"{summary.Statistics!.Elapsed} is faster than the limit allows ({minimum})");
         Assert.True(summary.Statistics!.Elapsed < minimum * 3 + TimeSpan.FromSeconds(15), $"{summary.Statistics!.Elapsed} against a minimum of {minimum}");
+    }
+
+    [Fact]
+    public async Task NoRequestArrivesOverALimitWhenRequestsTakeUnevenTimesBetweenTheLimiterAndTheWire()
+    {
+        // A loaded machine: between the limiter's release and the wire each request is held 0 to 150 ms (signing, the
+        // AWS SDK's marshalling for EC2, DynamoDB and STS, a busy thread pool). The server counts each arrival from the
+        // client's send stamp, forgiving 20 ms of jitter: counted from its release, a request held 150 ms was
+        // followed by one held none 100 ms after its release, 50 ms apart at 10 a second.
+        const double rate = 10;
+        await using var harness = await CollectionHarness.StartAsync(accounts: 2, resourcesPerRegion: 30, maxPage: 7, regions: ["eu-west-1"]);
+        var limits = new ServerLimits(rate, 1, AwsSettings.DefaultStsRequestsPerSecond) { Tolerance = TimeSpan.FromMilliseconds(20) };
+        harness.Server.Limits = limits;
+        using var http = new HttpClient(new HeldBeforeTheWire(new RequestSlotHandler(new SentAtStamp()))) { Timeout = Timeout.InfiniteTimeSpan };
+
+        var summary = await harness.CollectAsync(CollectionHarness.FastSettings(requestsPerSecond: rate), http: http);
+
+        Assert.Empty(summary.Gaps);
+        var requests = harness.Server.Requests;
+        var ec2 = requests.Count(r => r.Service == "ec2");
+        Assert.True(ec2 >= 20 && requests.Count(r => r.Service == "sts") >= 3, $"{ec2} EC2 requests: the SDK's clients were not exercised");
+        Assert.True(limits.OverLimit == 0, $"{limits.OverLimit} requests over a limit: {string.Join(", ", limits.OverLimitByService.Select(p => $"{p.Key} {p.Value}"))}");
+    }
+
+    /// <summary>Holds each request 0 to 150 ms before the rate limiter's handler sees it, as a loaded machine does.</summary>
+    private sealed class HeldBeforeTheWire(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 150)), cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 
     internal static int MostInAnyWindow(IReadOnlyList<TimeSpan> sorted, TimeSpan window)

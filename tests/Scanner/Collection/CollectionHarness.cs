@@ -88,13 +88,14 @@ internal sealed class CollectionHarness : IAsyncDisposable
 
     /// <param name="directory">Where to write (else <see cref="SnapshotDirectory"/>).</param>
     /// <param name="since">A previous snapshot to collect incrementally from.</param>
-    public async Task<CollectionSummary> CollectAsync(AwsSettings settings, string? secretKey = null, string? directory = null, string? since = null)
+    /// <param name="http">The HTTP client to collect through (else the one `guardrails collect` builds).</param>
+    public async Task<CollectionSummary> CollectAsync(AwsSettings settings, string? secretKey = null, string? directory = null, string? since = null, HttpClient? http = null)
     {
-        using var http = new HttpClient();
+        using var own = http is null ? AwsHttp.Create() : null;
         var collector = new Collector(new CollectorOptions
         {
             Credentials = new BasicAWSCredentials(Server.AccessKey, secretKey ?? Server.SecretKey),
-            Http = http,
+            Http = http ?? own!,
             Endpoints = Endpoints,
             Log = Log,
             CredentialReportPollInterval = TimeSpan.FromMilliseconds(5),

@@ -1,0 +1,15 @@
+namespace Ocado.Guardrails.Scanner.Aws;
+
+/// <summary>
+/// The HTTP handler every AWS request leaves through: it tells the request's <see cref="RequestSlot"/> that the request
+/// is sent, so that its bucket counts it from here (AWS counts arrivals). It is the outermost handler of the HTTP client
+/// every collection uses (<see cref="AwsHttp"/>), the AWS SDK's clients included, which are handed the same client.
+/// </summary>
+internal sealed class RequestSlotHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        RequestSlot.Current?.Sent();
+        return base.SendAsync(request, cancellationToken);
+    }
+}
