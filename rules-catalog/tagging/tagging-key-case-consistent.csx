@@ -8,47 +8,13 @@
 // param: tags from tagging-required-tags
 
 var required = Params.Strings("tags");
-// Most resources have nothing to report: tell that without grouping anything, and without a copy of the keys (judged
-// on every resource): no two keys differ only by case, and each required key present in some case is spelled as
-// agreed. Pairwise up to AWS's 50 tags; through a set above that (a hostile item).
-bool SpelledOnce()
-{
-    if (Resource.Tags.Count > 50)
-    {
-        var distinct = new HashSet<string>(Resource.Tags.Keys, StringComparer.OrdinalIgnoreCase);
-        return distinct.Count == Resource.Tags.Count && required.All(r => Resource.Tag(r) is not null || !distinct.Contains(r));
-    }
-    var seen = 0;
-    foreach (var key in Resource.Tags.Keys)
-    {
-        var earlier = 0;
-        foreach (var other in Resource.Tags.Keys)
-        {
-            if (earlier++ == seen)
-            {
-                break;
-            }
-            if (key.Equals(other, StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-        }
-        seen++;
-    }
-    foreach (var r in required)
-    {
-        if (Resource.Tag(r) is null && Resource.Tags.Keys.Any(k => k.Equals(r, StringComparison.OrdinalIgnoreCase)))
-        {
-            return false;
-        }
-    }
-    return true;
-}
-if (SpelledOnce())
+var keys = Resource.Tags.Keys.ToList();
+// Most resources have nothing to report: tell that without grouping anything.
+var distinct = new HashSet<string>(keys, StringComparer.OrdinalIgnoreCase);
+if (distinct.Count == keys.Count && required.All(r => Resource.Tag(r) is not null || !distinct.Contains(r)))
 {
     return Pass($"{Resource} spells every tag key in one case");
 }
-var keys = Resource.Tags.Keys.ToList();
 var problems = keys
     .GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
     .Where(g => g.Count() > 1)
