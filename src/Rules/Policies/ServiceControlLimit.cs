@@ -166,5 +166,8 @@ public sealed class ServiceControlLimit
     /// <see cref="PermissionSet.AllowsAlikeOnEvery"/>). A condition left to judge is judged alike for every such resource.
     /// </summary>
     public bool CoversEvery(string action, string resourcePattern) =>
-        _levels.All(l => l.Policies.AllowsAlikeOnEvery(action, resourcePattern));
+        // Asked by the principal graph for every permission set of the caller's account and every trust group: once each.
+        _covers.GetOrAdd((action, resourcePattern), static (key, levels) => levels.All(l => l.Policies.AllowsAlikeOnEvery(key.Action, key.Pattern)), _levels);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Action, string Pattern), bool> _covers = new();
 }
