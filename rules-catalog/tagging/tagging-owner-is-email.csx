@@ -13,13 +13,15 @@ if (string.IsNullOrWhiteSpace(owner))
 {
     return Skip($"{Resource} has no owner tag (tagging-required-tags reports that)");
 }
-var match = Regex.Match(owner, @"^[A-Za-z0-9._%+=-]+@(?<domain>[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$", RegexOptions.None, TimeSpan.FromSeconds(1));
-if (!match.Success)
+const string Email = @"^[A-Za-z0-9._%+=-]+@(?<domain>[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$";
+var domains = Params.Strings("domains");
+// Judged on every resource: without allowed domains (the default) the domain is not needed, nor the Match that holds it.
+var match = domains.Count == 0 ? null : Regex.Match(owner, Email, RegexOptions.None, TimeSpan.FromSeconds(1));
+if (match is null ? !Regex.IsMatch(owner, Email, RegexOptions.None, TimeSpan.FromSeconds(1)) : !match.Success)
 {
     return Fail($"{Resource} has owner='{owner}', which is not an email address; set it to a monitored team mailbox such as team@example.com", Evidence.Tags(Resource, "owner"));
 }
-var domain = match.Groups["domain"].Value;
-var domains = Params.Strings("domains");
-return domains.Count == 0 || domains.Any(d => domain.Equals(d, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + d, StringComparison.OrdinalIgnoreCase))
+var domain = match?.Groups["domain"].Value ?? "";
+return match is null || domains.Any(d => domain.Equals(d, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + d, StringComparison.OrdinalIgnoreCase))
     ? Pass($"{Resource} has owner {owner}, an email address")
     : Fail($"{Resource} has owner={owner}, outside the allowed domains {string.Join(", ", domains)}; set it to a team mailbox in one of them", Evidence.Tags(Resource, "owner").And("domains", domains));

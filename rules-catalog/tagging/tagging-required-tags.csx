@@ -8,7 +8,15 @@
 // tune: tags
 
 var required = Params.Strings("tags");
-var missing = required.Where(key => string.IsNullOrWhiteSpace(Resource.Tag(key))).ToList();
-return missing.Count == 0
+// Judged on every resource, most of which carry every tag: the list is made only when one is missing.
+List<string>? missing = null;
+foreach (var key in required)
+{
+    if (string.IsNullOrWhiteSpace(Resource.Tag(key)))
+    {
+        (missing ??= []).Add(key);
+    }
+}
+return missing is null
     ? Pass($"{Resource.DisplayName} carries every required tag")
     : Fail($"{Resource.Type} {Resource.Arn} is missing required tag(s) {string.Join(", ", missing)}; add them with non-empty values", Evidence.Tags(Resource, required));

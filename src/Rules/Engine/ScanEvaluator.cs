@@ -44,10 +44,10 @@ public sealed class ScanEvaluator
         Parallel.ForEach(
             resources,
             options,
-            () => (Findings: new List<Finding>(), Summary: NewSummary(), Counter: new ScanCounter(_evaluator.Rules)),
+            () => NewLocal(),
             (resource, _, local) =>
             {
-                EvaluateOne(resource, local.Findings, local.Summary, local.Counter);
+                EvaluateOne(resource, local.Findings, local.SummaryOfRule, local.Counter);
                 return local;
             },
             local =>
@@ -79,7 +79,17 @@ public sealed class ScanEvaluator
         return (all, summary);
     }
 
-    private void EvaluateOne(Resource resource, List<Finding> findings, Dictionary<string, FamilySummary> summary, ScanCounter counter)
+    /// <summary>
+    /// One thread's findings, family counts and counter; each rule's family count is found once here, not by its
+    /// family's name at every evaluation.
+    /// </summary>
+    private (List<Finding> Findings, Dictionary<string, FamilySummary> Summary, FamilySummary[] SummaryOfRule, ScanCounter Counter) NewLocal()
+    {
+        var summary = NewSummary();
+        return (new List<Finding>(), summary, [.. _evaluator.Rules.Select(r => summary[r.Header.Family])], new ScanCounter(_evaluator.Rules));
+    }
+
+    private void EvaluateOne(Resource resource, List<Finding> findings, FamilySummary[] summaryOfRule, ScanCounter counter)
     {
         // AWS managed policies are in the inventory to be looked up, not judged: no customer owns them.
         if (resource.AccountId == AuthorizationDetails.AwsAccount)
@@ -100,7 +110,7 @@ public sealed class ScanEvaluator
             var result = gap is not null
                 ? new RuleResult(Verdict.NotAssessed, NotAssessedMessage(gap))
                 : _evaluator.Evaluate(i, resource);
-            summary[header.Family].Add(result.Verdict);
+            summaryOfRule[i].Add(result.Verdict);
             counter.Add(i, result.Verdict);
             if (result.Verdict != Verdict.Skip && (result.Verdict != Verdict.Pass || IncludePasses))
             {

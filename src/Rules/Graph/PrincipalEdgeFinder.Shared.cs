@@ -21,15 +21,31 @@ internal sealed partial class PrincipalEdgeFinder
     private const string RoleMark = "{R}";
 
     private readonly Dictionary<SharedKey, SharedStep> _sharedSteps = [];
-    private readonly Dictionary<(PermissionClass, string), string> _shapes = [];
-    private readonly Dictionary<int, string> _trustShapes = [];
+    private readonly Dictionary<(PermissionClass, string), (string Shape, int Id)> _shapes = [];
+    private readonly Dictionary<int, (string Shape, int Id)> _trustShapes = [];
+    private readonly Dictionary<(string Caller, string Role, bool Paths), int> _controls = [];
+
+    // The key's texts (policies, trusts, SCPs: kilobytes each) by number, each text numbered once: a key is then
+    // hashed and compared as a few numbers, not as its texts, for each of the million pairs asked.
+    private readonly Dictionary<string, int> _texts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _serviceControls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _signatures = new(StringComparer.Ordinal);
 
     /// <summary>How many sts:AssumeRole questions the shared steps saved (answered from an earlier pair).</summary>
     public int SharedReuses { get; private set; }
 
-    private readonly record struct SharedKey(string Caller, string Trust, PrincipalNodeKind Kind, bool SameAccount, string Pinned, string Controls);
+    /// <param name="Caller">The caller's shape (see <see cref="TextId"/>), as the others.</param>
+    private readonly record struct SharedKey(int Caller, int Trust, PrincipalNodeKind Kind, bool SameAccount, string Pinned, int Controls);
+
+    /// <summary>The number of a text of the key: equal texts, equal numbers.</summary>
+    private int TextId(string text)
+    {
+        if (!_texts.TryGetValue(text, out var id))
+        {
+            _texts[text] = id = _texts.Count;
+        }
+        return id;
+    }
 
     /// <summary>An answer, with its granting statements by position: the identity statement (policy, statement) and the trust statement, -1 for none.</summary>
     private sealed record SharedStep(bool Allowed, bool Uncertain, int Policy, int Statement, int TrustStatement);
@@ -69,32 +85,41 @@ internal sealed partial class PrincipalEdgeFinder
         var same = callerAccount == roleAccount;
         if (!_shapes.TryGetValue((caller.Class, callerAccount), out var callerShape))
         {
-            _shapes[(caller.Class, callerAccount)] = callerShape = caller.Class.Key.Replace(callerAccount, CallerMark, StringComparison.Ordinal);
+            var shape = caller.Class.Key.Replace(callerAccount, CallerMark, StringComparison.Ordinal);
+            _shapes[(caller.Class, callerAccount)] = callerShape = (shape, TextId(shape));
         }
         if (!_trustShapes.TryGetValue(group, out var trustShape))
         {
-            _trustShapes[group] = trustShape = role.TrustText.Replace(roleAccount, RoleMark, StringComparison.Ordinal);
+            var shape = role.TrustText.Replace(roleAccount, RoleMark, StringComparison.Ordinal);
+            _trustShapes[group] = trustShape = (shape, TextId(shape));
         }
-        if (!same && trustShape.Contains(callerAccount, StringComparison.Ordinal))
+        var trust = trustShape.Id;
+        if (!same && trustShape.Shape.Contains(callerAccount, StringComparison.Ordinal))
         {
-            trustShape = trustShape.Replace(callerAccount, CallerMark, StringComparison.Ordinal);
+            trust = TextId(trustShape.Shape.Replace(callerAccount, CallerMark, StringComparison.Ordinal));
         }
         // The role's account named in the caller's own policies is not renamed there: the pair is then its own.
-        var pinned = !same && callerShape.Contains(roleAccount, StringComparison.Ordinal) ? roleAccount : "";
+        var pinned = !same && callerShape.Shape.Contains(roleAccount, StringComparison.Ordinal) ? roleAccount : "";
         var partitions = PartitionOf(caller.Arn) + "/" + PartitionOf(role.Arn);
-        return new SharedKey(callerShape, trustShape, caller.Kind, same, pinned + "/" + partitions, Controls(callerAccount, roleAccount, role.TrustText));
+        var paths = role.TrustText.Contains("OrgPaths", StringComparison.OrdinalIgnoreCase);
+        if (!_controls.TryGetValue((callerAccount, roleAccount, paths), out var controls))
+        {
+            _controls[(callerAccount, roleAccount, paths)] = controls = TextId(Controls(callerAccount, roleAccount, paths));
+        }
+        return new SharedKey(callerShape.Id, trust, caller.Kind, same, pinned + "/" + partitions, controls);
     }
 
     private static string PartitionOf(string arn) => arn.Split(':', 3) is [_, var partition, _] ? partition : "";
 
     /// <summary>The organisation around the pair, as text: what renaming the accounts does not rename.</summary>
-    private string Controls(string callerAccount, string roleAccount, string trustText)
+    /// <param name="withPaths">Whether the trust asks for organisation paths (names <c>OrgPaths</c>).</param>
+    private string Controls(string callerAccount, string roleAccount, bool withPaths)
     {
         if (_organization is null)
         {
             return "";
         }
-        var paths = trustText.Contains("OrgPaths", StringComparison.OrdinalIgnoreCase)
+        var paths = withPaths
             ? _organization.OrgPathOf(callerAccount) + "|" + _organization.OrgPathOf(roleAccount)
             : "";
         return ServiceControls(callerAccount) + "\u001c" + _organization.IsMember(roleAccount) + ResourceControls(roleAccount) + "\u001c" + paths;

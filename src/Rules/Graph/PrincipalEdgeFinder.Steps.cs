@@ -123,6 +123,8 @@ internal sealed partial class PrincipalEdgeFinder
             }
         }
         var pattern = Pattern(account, "role");
+        // The trust is the group's: whether it tells members apart is asked once, not for each permission set of each account.
+        var trustSpecific = IsMemberSpecific(first.TrustText);
         foreach (var callerAccount in anyone ? _byAccount.Keys.Order(StringComparer.Ordinal) : accounts.Where(_byAccount.ContainsKey))
         {
             // Within the account a trust of "*" allows on its own: no permission of the caller's is needed.
@@ -132,7 +134,7 @@ internal sealed partial class PrincipalEdgeFinder
                 var callers = _members[holders]!;
                 var representative = _infos[callers[0]];
                 // Most permission sets name sts:AssumeRole on no role at all: asked once per set, not once per account.
-                if (!trustAlone && !representative.Class.Permissions.Can("sts:AssumeRole", "arn:*:iam::*:role/*").Allowed)
+                if (!trustAlone && !AssumesSomeRole(holders, representative))
                 {
                     continue;
                 }
@@ -141,7 +143,7 @@ internal sealed partial class PrincipalEdgeFinder
                 {
                     continue;
                 }
-                var shared = SharedAssume(decision, trustAlone, callerAccount, pattern, representative, first.TrustText);
+                var shared = SharedAssume(decision, trustAlone, callerAccount, pattern, representative, trustSpecific);
                 if (shared && !named.Contains(callers[0]))
                 {
                     AddSharedAssume(holders, group, representative, first, account);
@@ -175,13 +177,28 @@ internal sealed partial class PrincipalEdgeFinder
             if (answer.Allowed)
             {
                 // The same trust text admits the same outsiders into every role of the group (unless it names a resource's tags).
-                foreach (var role in IsMemberSpecific(first.TrustText) ? roles : [group])
+                foreach (var role in trustSpecific ? roles : [group])
                 {
                     Add(_external[outside], _nodes[role], PrincipalEdgeKind.AssumeRole, answer);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Whether the holders' permission set allows sts:AssumeRole on some role at all: asked for every trust group of
+    /// every account, answered once per holders group (a number looked up, not the question's two texts hashed).
+    /// </summary>
+    private bool AssumesSomeRole(int holders, PrincipalInfo representative)
+    {
+        if (!_assumesSomeRole.TryGetValue(holders, out var allowed))
+        {
+            _assumesSomeRole[holders] = allowed = representative.Class.Permissions.Can("sts:AssumeRole", "arn:*:iam::*:role/*").Allowed;
+        }
+        return allowed;
+    }
+
+    private readonly Dictionary<int, bool> _assumesSomeRole = [];
 
     /// <summary>iam:PassRole of the group's roles into a service their trust admits, by the account's principals that can make it run.</summary>
     private void PassRoleEdges(string account, int group)
@@ -196,6 +213,7 @@ internal sealed partial class PrincipalEdgeFinder
             return;
         }
         var pattern = Pattern(account, "role");
+        var trustSpecific = IsMemberSpecific(first.TrustText);
         foreach (var holders in _holdersOf[account])
         {
             var callers = _members[holders]!;
@@ -206,7 +224,7 @@ internal sealed partial class PrincipalEdgeFinder
             {
                 continue;
             }
-            var shared = Covers(decision, account, "iam:PassRole", pattern, representative, first.TrustText);
+            var shared = Covers(decision, account, "iam:PassRole", pattern, representative, trustSpecific);
             foreach (var way in ways.Where(w => w.Actions.All(a => permissions.Can(a, "*").Allowed)))
             {
                 var trust = first.Trust.Statements.FirstOrDefault(s => s.IsAllow && s.Principals.Any(p => p.Type == PolicyPrincipal.Service && string.Equals(p.Value.Trim(), way.Service, StringComparison.OrdinalIgnoreCase)));
@@ -246,14 +264,14 @@ internal sealed partial class PrincipalEdgeFinder
     /// covers every role of the account, or (a trust of "*" within its account) no statement of theirs names
     /// sts:AssumeRole at all; and neither the set nor the trust names the principal or the resource.
     /// </summary>
-    private bool SharedAssume(AccessDecision decision, bool trustAlone, string callerAccount, string pattern, PrincipalInfo representative, string trustText)
+    private bool SharedAssume(AccessDecision decision, bool trustAlone, string callerAccount, string pattern, PrincipalInfo representative, bool trustSpecific)
     {
-        if (Covers(decision, callerAccount, "sts:AssumeRole", pattern, representative, trustText))
+        if (Covers(decision, callerAccount, "sts:AssumeRole", pattern, representative, trustSpecific))
         {
             return true;
         }
         return trustAlone && decision is { Allowing.Count: 0, Denying.Count: 0, ConditionalDenials.Count: 0 }
-            && !representative.Class.MemberSpecific && !IsMemberSpecific(trustText)
+            && !representative.Class.MemberSpecific && !trustSpecific
             && (Scp(callerAccount) is not { } limit || limit.Can("sts:AssumeRole", pattern).Refusal is null);
     }
 

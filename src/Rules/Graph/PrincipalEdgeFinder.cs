@@ -147,9 +147,10 @@ internal sealed partial class PrincipalEdgeFinder
     /// resource). A condition on anything else (MFA, the source address, the time) is judged alike for every
     /// member: the representative's answer, conditional or not, is theirs.
     /// </summary>
-    private bool Covers(AccessDecision decision, string callerAccount, string action, string pattern, PrincipalInfo caller, string? trustText = null) =>
+    /// <param name="trustSpecific">Whether the role's trust names what tells members apart (<see cref="IsMemberSpecific"/> of its text).</param>
+    private bool Covers(AccessDecision decision, string callerAccount, string action, string pattern, PrincipalInfo caller, bool trustSpecific = false) =>
         decision is { Allowed: true, OnEveryResource: true }
-        && !caller.Class.MemberSpecific && !IsMemberSpecific(trustText)
+        && !caller.Class.MemberSpecific && !trustSpecific
         && (Scp(callerAccount) is not { } limit || limit.CoversEvery(action, pattern));
 
     internal static bool IsMemberSpecific(string? text) =>

@@ -24,11 +24,36 @@ public static class IamPrincipals
     /// policies (groups found by name in the user's account).
     /// </summary>
     public static IReadOnlyList<PolicyDocument> PoliciesOf(Resource principal, Inventory inventory) =>
-        Collect(principal, inventory, []);
+        Collected(principal, inventory).Policies;
 
     /// <summary>The same, naming in <paramref name="unresolved"/> each policy that could not be found.</summary>
-    internal static IReadOnlyList<PolicyDocument> PoliciesOf(Resource principal, Inventory inventory, List<string> unresolved) =>
-        Collect(principal, inventory, unresolved);
+    internal static IReadOnlyList<PolicyDocument> PoliciesOf(Resource principal, Inventory inventory, List<string> unresolved)
+    {
+        var collected = Collected(principal, inventory);
+        unresolved.AddRange(collected.Unresolved);
+        return collected.Policies;
+    }
+
+    /// <summary>
+    /// The principal's policies and what could not be found, read once per principal and inventory: the IAM rules
+    /// each ask (its permissions, its unused services), and reading parses every inline policy.
+    /// </summary>
+    private static CollectedPolicies Collected(Resource principal, Inventory inventory)
+    {
+        if (PoliciesRead.TryGetValue(principal, out var known) && known.Inventory == inventory)
+        {
+            return known;
+        }
+        var unresolved = new List<string>();
+        var policies = Collect(principal, inventory, unresolved);
+        var collected = new CollectedPolicies(inventory, Frozen.List(policies), Frozen.List(unresolved));
+        PoliciesRead.AddOrUpdate(principal, collected);
+        return collected;
+    }
+
+    private sealed record CollectedPolicies(Inventory Inventory, IReadOnlyList<PolicyDocument> Policies, IReadOnlyList<string> Unresolved);
+
+    private static readonly ConditionalWeakTable<Resource, CollectedPolicies> PoliciesRead = new();
 
     /// <summary>The principal's effective permissions; what could not be found is listed in <see cref="PermissionSet.Unresolved"/>.</summary>
     public static PermissionSet PermissionsOf(Resource principal, Inventory inventory, DateTimeOffset now) =>
@@ -46,7 +71,7 @@ public static class IamPrincipals
             return known.Permissions;
         }
         var unresolved = new List<string>();
-        var policies = Collect(principal, inventory, unresolved);
+        var policies = PoliciesOf(principal, inventory, unresolved);
         var serviceControl = organization.Organization is { } org
             ? ServiceControlLimit.For(org, principal.AccountId, IsServiceLinked(principal), now, RequestPrincipalOf(principal))
             : null;

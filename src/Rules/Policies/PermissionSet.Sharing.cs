@@ -65,7 +65,7 @@ public sealed partial class PermissionSet
     }
 
     // Answers worked out from the set alone and a key (the escalation methods it completes in an account, ...).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _remembered = new();
+    private System.Collections.Concurrent.ConcurrentDictionary<object, object>? _remembered;
 
     /// <summary>
     /// An answer that follows from this set and <paramref name="key"/> alone, worked out once: principals sharing the
@@ -73,5 +73,5 @@ public sealed partial class PermissionSet
     /// the key must hold every other input (an inventory by reference, say); the answer is shared, so never changed.
     /// </summary>
     internal T Remember<TKey, T>(TKey key, Func<PermissionSet, TKey, T> work) where TKey : notnull where T : class =>
-        (T)_remembered.GetOrAdd(key, static (key, state) => state.Work(state.Set, (TKey)key), (Set: this, Work: work));
+        (T)Made(ref _remembered).GetOrAdd(key, static (key, state) => state.Work(state.Set, (TKey)key), (Set: this, Work: work));
 }

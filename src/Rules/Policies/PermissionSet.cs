@@ -14,8 +14,9 @@ public sealed partial class PermissionSet
     // a question about another service meets no statement, and is answered without looking.
     private readonly HashSet<string>? _services;
 
-    // Escalation methods ask about the same actions again and again (iam:PassRole is in dozens).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Action, string Resource), AccessDecision> _decisions = new();
+    // Escalation methods ask about the same actions again and again (iam:PassRole is in dozens). Made at the first
+    // question: a set is made for each principal, and most are dropped for the equal set an earlier one shares.
+    private System.Collections.Concurrent.ConcurrentDictionary<(string Action, string Resource), AccessDecision>? _decisions;
 
     /// <param name="policies">Every policy of the principal (inline, managed, its groups').</param>
     /// <param name="now">The scan's clock, for date conditions.</param>
@@ -104,7 +105,12 @@ public sealed partial class PermissionSet
     /// pattern) on at least one resource that <paramref name="resourcePattern"/> matches.
     /// </summary>
     public AccessDecision Can(string action, string resourcePattern = "*") =>
-        _decisions.GetOrAdd((action, resourcePattern), static (key, self) => self.Bounded(key.Action, key.Resource), this);
+        Made(ref _decisions).GetOrAdd((action, resourcePattern), static (key, self) => self.Bounded(key.Action, key.Resource), this);
+
+    /// <summary>A dictionary of answers, made by the first thread to need it.</summary>
+    private static System.Collections.Concurrent.ConcurrentDictionary<TKey, TValue> Made<TKey, TValue>(ref System.Collections.Concurrent.ConcurrentDictionary<TKey, TValue>? field)
+        where TKey : notnull =>
+        Volatile.Read(ref field) ?? Interlocked.CompareExchange(ref field, new(), null) ?? field;
 
     /// <summary>
     /// The policies' answer, capped by the boundary and the SCPs: each must allow, and their conditions count too.

@@ -46,18 +46,21 @@ public sealed class PolicyStatement
     /// <summary>The NotResource patterns that can match a resource (see <see cref="StatementMatch.ResourceNamesSomething"/>).</summary>
     internal IReadOnlyList<string> RealNotResources => _realNotResources ??= NotResources.Where(StatementMatch.ResourceNamesSomething).ToArray();
 
+    // Written once per statement: the resource-policy rules describe every principal a statement admits, on every resource.
+    private string? _actionsText;
+    private string? _label;
+
     /// <summary>The actions as a reader would name them: <c>iam:PassRole, ec2:RunInstances</c> or <c>everything but iam:*</c>.</summary>
-    public string ActionsText =>
+    public string ActionsText => _actionsText ??=
         NotActions.Count > 0 ? $"every action but {string.Join(", ", NotActions)}" : string.Join(", ", Actions);
 
     /// <summary>How a message names the statement: <c>statement 'Sid'</c> or <c>statement #2</c>, with its policy when known.</summary>
-    public string Label
+    public string Label => _label ??= WriteLabel();
+
+    private string WriteLabel()
     {
-        get
-        {
-            var statement = string.IsNullOrEmpty(Sid) ? $"statement #{Index + 1}" : $"statement '{Sid}'";
-            return PolicyName is null ? statement : $"{statement} of {PolicyName}";
-        }
+        var statement = string.IsNullOrEmpty(Sid) ? $"statement #{Index + 1}" : $"statement '{Sid}'";
+        return PolicyName is null ? statement : $"{statement} of {PolicyName}";
     }
 
     public override string ToString() => $"{Effect} {ActionsText} ({Label})";

@@ -43,38 +43,56 @@ public sealed class ServiceControlLimit
         {
             return null;
         }
-        // Asked for every principal: the SCPs over an account are read once, and once per principal only where
-        // they hold a condition on the principal's own keys.
+        // Asked for every principal: the SCPs over an account are read once, and decided once per principal only where
+        // they hold a condition on the principal's own keys; principals for which every such condition comes out alike
+        // (most of an account's) share one limit, and the answers it works out.
         var byPrincipal = principal is not null && organization.PathOf(accountId).Any(level => level.ServiceControlPolicies.Any(NamesPrincipalKeys));
         var limits = Limits.GetValue(organization, static _ => new());
-        return limits.GetOrAdd((accountId, now, byPrincipal ? principal!.Arn + "\u001f" + principal.Kind : null),
-            static (_, state) => Read(state.organization, state.accountId, state.now, state.principal), (organization, accountId, now, principal: byPrincipal ? principal : null));
+        if (!byPrincipal)
+        {
+            return limits.GetOrAdd((accountId, now, null),
+                static (_, state) => Limit(state.organization, state.now, LevelsOf(state.organization, state.accountId, null, null)), (organization, accountId, now));
+        }
+        var outcomes = new System.Text.StringBuilder();
+        var levels = LevelsOf(organization, accountId, principal, outcomes);
+        return limits.GetOrAdd((accountId, now, outcomes.ToString()), static (_, state) => Limit(state.organization, state.now, state.levels), (organization, now, levels));
     }
 
+    /// <summary>
+    /// Per (account, clock, how each SCP statement came out for the principal: see <see cref="Decided"/>), the limit.
+    /// Equal outcomes give equal policies, so the limit is the same whoever asked first.
+    /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Organization,
-        System.Collections.Concurrent.ConcurrentDictionary<(string Account, DateTimeOffset Now, string? Principal), ServiceControlLimit>> Limits = new();
+        System.Collections.Concurrent.ConcurrentDictionary<(string Account, DateTimeOffset Now, string? Outcomes), ServiceControlLimit>> Limits = new();
 
     private static bool NamesPrincipalKeys(PolicyDocument policy) =>
         policy.Statements.Any(s => s.Conditions.Any(c => PrincipalKeys.Any(c.IsKey)));
 
-    private static ServiceControlLimit Read(Organization organization, string accountId, DateTimeOffset now, RequestPrincipal? principal)
-    {
+    private static ServiceControlLimit Limit(Organization organization, DateTimeOffset now, (OrganizationTarget Level, PolicyDocument[] Policies)[] levels) =>
+        new(organization.Id, [.. levels.Select(l => (l.Level, new PermissionSet(l.Policies, now)))]);
+
+    /// <summary>
+    /// The SCPs of each level over the account, decided for the principal (see <see cref="Decided"/>), writing into
+    /// <paramref name="outcomes"/> how each statement came out.
+    /// </summary>
+    private static (OrganizationTarget Level, PolicyDocument[] Policies)[] LevelsOf(Organization organization, string accountId, RequestPrincipal? principal,
+        System.Text.StringBuilder? outcomes) =>
         // A level with no SCP attached is one we were not shown (AWS always attaches at least one): it restricts nothing we know of.
-        var levels = organization.PathOf(accountId)
+        [.. organization.PathOf(accountId)
             .Where(level => level.ServiceControlPolicies.Count > 0)
-            .Select(level => (level, new PermissionSet(level.ServiceControlPolicies.Select(p => Decided(p, principal, organization)), now)))
-            .ToArray();
-        return new ServiceControlLimit(organization.Id, levels);
-    }
+            .Select(level => (level, level.ServiceControlPolicies.Select(p => Decided(p, principal, organization, outcomes)).ToArray()))];
 
     /// <summary>
     /// The policy with the conditions on the principal's own keys judged: a statement whose such test is false can
-    /// never apply to it and goes; a test that holds is taken out; every other condition stays for later.
+    /// never apply to it and goes; a test that holds is taken out; every other condition stays for later. Into
+    /// <paramref name="outcomes"/>: per statement, gone (<c>x</c>), kept whole (<c>k</c>) or the conditions kept, by
+    /// position; per policy, <c>;</c>. The same outcomes over the same SCPs give the same policies.
     /// </summary>
-    private static PolicyDocument Decided(PolicyDocument policy, RequestPrincipal? principal, Organization organization)
+    private static PolicyDocument Decided(PolicyDocument policy, RequestPrincipal? principal, Organization organization, System.Text.StringBuilder? outcomes)
     {
         if (principal is null || policy.Statements.All(s => s.Conditions.Count == 0))
         {
+            outcomes?.Append("k;");
             return policy;
         }
         var keys = principal.Describe(new RequestContext("*", "*")).With("aws:PrincipalOrgID", organization.Id);
@@ -86,9 +104,11 @@ public sealed class ServiceControlLimit
         foreach (var statement in policy.Statements)
         {
             var remaining = new List<PolicyCondition>();
+            var kept = new List<int>();
             var applies = true;
-            foreach (var condition in statement.Conditions)
+            for (var i = 0; i < statement.Conditions.Count; i++)
             {
+                var condition = statement.Conditions[i];
                 // A value with a policy variable may name a key of the request, which is not known yet.
                 var decidable = PrincipalKeys.Any(condition.IsKey) && !condition.Values.Any(v => v.Contains("${", StringComparison.Ordinal));
                 var outcome = decidable ? ConditionEvaluator.Evaluate(condition, keys) : null;
@@ -96,13 +116,25 @@ public sealed class ServiceControlLimit
                 if (outcome is null)
                 {
                     remaining.Add(condition);
+                    kept.Add(i);
                 }
             }
-            if (applies)
+            if (!applies)
             {
-                statements.Add(remaining.Count == statement.Conditions.Count ? statement : statement.WithConditions(remaining));
+                outcomes?.Append('x');
+            }
+            else if (remaining.Count == statement.Conditions.Count)
+            {
+                outcomes?.Append('k');
+                statements.Add(statement);
+            }
+            else
+            {
+                outcomes?.Append('(').AppendJoin(',', kept).Append(')');
+                statements.Add(statement.WithConditions(remaining));
             }
         }
+        outcomes?.Append(';');
         return policy.WithStatements(statements);
     }
 
@@ -134,5 +166,8 @@ public sealed class ServiceControlLimit
     /// <see cref="PermissionSet.AllowsAlikeOnEvery"/>). A condition left to judge is judged alike for every such resource.
     /// </summary>
     public bool CoversEvery(string action, string resourcePattern) =>
-        _levels.All(l => l.Policies.AllowsAlikeOnEvery(action, resourcePattern));
+        // Asked by the principal graph for every permission set of the caller's account and every trust group: once each.
+        _covers.GetOrAdd((action, resourcePattern), static (key, levels) => levels.All(l => l.Policies.AllowsAlikeOnEvery(key.Action, key.Pattern)), _levels);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Action, string Pattern), bool> _covers = new();
 }

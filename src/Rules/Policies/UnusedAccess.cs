@@ -67,11 +67,19 @@ public static class UnusedAccess
             return null;
         }
         var limit = TimeSpan.FromDays(days);
-        var statements = IamPrincipals.PoliciesOf(principal, inventory).SelectMany(p => p.Statements).Where(s => s.IsAllow).ToList();
-        return services
-            .Where(s => s.LastAuthenticated is not { } used || now - used > limit)
-            .Select(s => new UnusedService(s, statements.Where(st => Grants(st, s.Namespace)).ToList()))
-            .ToList();
+        // Asked of every user and role: the Allow statements are gathered only for a principal with an unused service.
+        List<PolicyStatement>? statements = null;
+        List<UnusedService>? unused = null;
+        foreach (var service in services)
+        {
+            if (service.LastAuthenticated is { } used && now - used <= limit)
+            {
+                continue;
+            }
+            statements ??= [.. IamPrincipals.PoliciesOf(principal, inventory).SelectMany(p => p.Statements).Where(s => s.IsAllow)];
+            (unused ??= []).Add(new UnusedService(service, statements.Where(st => Grants(st, service.Namespace)).ToList()));
+        }
+        return unused ?? [];
     }
 
     /// <summary>Whether an Allow statement grants some action of the service (its namespace, as <c>s3</c>).</summary>
