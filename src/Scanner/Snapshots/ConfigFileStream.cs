@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using Ocado.Guardrails.Rules.Resources;
@@ -41,6 +42,8 @@ internal static class ConfigFileStream
         private enum Place { Start, Root, Items, End }
 
         private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+        /// <summary>The items found in the buffer and not yet handed out: where each lies, and its number in the file.</summary>
+        private readonly List<(int Start, int Length, int Number)> _found = [];
         private Place _place = Place.Start;
         private int _items;
 
@@ -77,7 +80,18 @@ internal static class ConfigFileStream
                 }
                 validated = upTo;
                 var reader = new Utf8JsonReader(buffer.AsSpan(0, upTo), eof, state);
-                if (Step(ref reader, buffer) is { } why)
+                string? why;
+                try
+                {
+                    why = Step(ref reader);
+                }
+                finally
+                {
+                    // Before the buffer moves on, and before a fault met after them: an item's own fault comes first,
+                    // as it would have, read one by one.
+                    HandOut(buffer);
+                }
+                if (why is not null)
                 {
                     return why;
                 }
@@ -94,7 +108,7 @@ internal static class ConfigFileStream
         }
 
         /// <summary>Reads every whole unit (a token, or an item) the buffer holds; the reader stops before a unit that is cut.</summary>
-        private string? Step(ref Utf8JsonReader reader, byte[] buffer)
+        private string? Step(ref Utf8JsonReader reader)
         {
             while (true)
             {
@@ -147,7 +161,7 @@ internal static class ConfigFileStream
                             reader = before;
                             return null;
                         }
-                        Item(buffer.AsMemory(start, (int)reader.BytesConsumed - start));
+                        _found.Add((start, (int)reader.BytesConsumed - start, _items++));
                         break;
                     case (Place.Items, _):
                         return "an item that is not an object";
@@ -157,7 +171,37 @@ internal static class ConfigFileStream
             }
         }
 
-        private void Item(ReadOnlyMemory<byte> json)
+        /// <summary>
+        /// The items found, parsed on every core (most of a scan's reading is here), then handed out in file order on
+        /// this thread: an item that fails throws its own fault there, after the items before it, as read one by one.
+        /// </summary>
+        private void HandOut(byte[] buffer)
+        {
+            if (_found.Count == 0)
+            {
+                return;
+            }
+            var read = new (Resource? Resource, ExceptionDispatchInfo? Fault)[_found.Count];
+            Parallel.For(0, _found.Count, i =>
+            {
+                try
+                {
+                    read[i] = (Item(buffer.AsMemory(_found[i].Start, _found[i].Length), _found[i].Number), null);
+                }
+                catch (Exception ex)
+                {
+                    read[i] = (null, ExceptionDispatchInfo.Capture(ex));
+                }
+            });
+            _found.Clear();
+            foreach (var (resource, fault) in read)
+            {
+                fault?.Throw();
+                each(resource!);
+            }
+        }
+
+        private Resource Item(ReadOnlyMemory<byte> json, int number)
         {
             // Parsed where it lies in the buffer (its metadata from the shared pool, given back), then cloned: the
             // resource's configuration points into a copy of exactly the item and its metadata, and the buffer moves on.
@@ -166,8 +210,7 @@ internal static class ConfigFileStream
             {
                 item = parsed.RootElement.Clone();
             }
-            var where = Snapshots.Place.Entry(path, "configuration item ", _items++);
-            each(ConfigFiles.ToResource(item, where, account, limits));
+            return ConfigFiles.ToResource(item, Snapshots.Place.Entry(path, "configuration item ", number), account, limits);
         }
 
         /// <summary>Where the last character of the buffer that is surely whole ends: before a lead byte among the last three.</summary>
