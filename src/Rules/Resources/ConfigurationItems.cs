@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 
@@ -37,9 +38,9 @@ public static class ConfigurationItems
             Name = name ?? "",
             AccountId = account,
             Region = region,
-            Tags = Tags(JsonPath.Find(item, "tags")),
+            Tags = FrozenTags(JsonPath.Find(item, "tags")),
             Configuration = JsonPath.Find(item, "configuration") is { } configuration ? JsonPath.Unwrap(configuration) : default,
-            SupplementaryConfiguration = Supplementary(JsonPath.Find(item, "supplementaryConfiguration")),
+            SupplementaryConfiguration = FrozenSupplementary(JsonPath.Find(item, "supplementaryConfiguration")),
             Relationships = Relationships(JsonPath.Find(item, "relationships")),
         };
     }
@@ -50,11 +51,46 @@ public static class ConfigurationItems
     /// </summary>
     public static IReadOnlyDictionary<string, string> Tags(JsonElement? tags, Func<string, string>? keep = null)
     {
-        keep ??= Same;
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, string>(Count(tags), StringComparer.Ordinal);
+        AddTags(result, tags, keep ?? Same);
+        return result;
+    }
+
+    // A resource keeps only a frozen copy of its tags and supplementary configuration (Frozen): an item's are read into
+    // one builder per thread and frozen from it, rather than into a dictionary made for each of a million items.
+    [ThreadStatic]
+    private static Dictionary<string, string>? _tagBuilder;
+
+    [ThreadStatic]
+    private static Dictionary<string, JsonElement>? _supplementaryBuilder;
+
+    private static IReadOnlyDictionary<string, string> FrozenTags(JsonElement? tags)
+    {
+        var builder = _tagBuilder ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            AddTags(builder, tags, Same);
+            return builder.Count == 0 ? FrozenDictionary<string, string>.Empty : builder.ToFrozenDictionary(StringComparer.Ordinal);
+        }
+        finally
+        {
+            Reuse(ref _tagBuilder, builder);
+        }
+    }
+
+    /// <summary>How many tags there are, for the dictionary's size (an object's properties, a list's pairs).</summary>
+    private static int Count(JsonElement? tags) => tags is { } element ? JsonPath.Unwrap(element) switch
+    {
+        { ValueKind: JsonValueKind.Object } tagObject => tagObject.GetPropertyCount(),
+        { ValueKind: JsonValueKind.Array } tagList => tagList.GetArrayLength(),
+        _ => 0,
+    } : 0;
+
+    private static void AddTags(Dictionary<string, string> result, JsonElement? tags, Func<string, string> keep)
+    {
         if (tags is not { } element)
         {
-            return result;
+            return;
         }
         element = JsonPath.Unwrap(element);
         if (element.ValueKind == JsonValueKind.Object)
@@ -74,22 +110,40 @@ public static class ConfigurationItems
                 }
             }
         }
-        return result;
     }
 
     private static string Same(string text) => text;
 
-    private static Dictionary<string, JsonElement> Supplementary(JsonElement? supplementary)
+    private static IReadOnlyDictionary<string, JsonElement> FrozenSupplementary(JsonElement? supplementary)
     {
-        var result = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
-        if (supplementary is { ValueKind: JsonValueKind.Object } element)
+        if (supplementary is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return FrozenDictionary<string, JsonElement>.Empty;
+        }
+        var builder = _supplementaryBuilder ??= new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        try
         {
             foreach (var entry in element.EnumerateObject())
             {
-                result[entry.Name] = JsonPath.Unwrap(entry.Value);
+                builder[entry.Name] = JsonPath.Unwrap(entry.Value);
             }
+            return builder.Count == 0 ? FrozenDictionary<string, JsonElement>.Empty : builder.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         }
-        return result;
+        finally
+        {
+            Reuse(ref _supplementaryBuilder, builder);
+        }
+    }
+
+    /// <summary>Emptied for the next item; let go when a (hostile) item made it large, so that no thread holds that for ever.</summary>
+    private static void Reuse<TValue>(ref Dictionary<string, TValue>? kept, Dictionary<string, TValue> builder)
+    {
+        if (builder.Count > 64)
+        {
+            kept = null;
+            return;
+        }
+        builder.Clear();
     }
 
     /// <summary>Made immutable here, so that the resource keeps this list rather than copying it (<see cref="Frozen.List"/>).</summary>
