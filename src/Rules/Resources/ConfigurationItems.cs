@@ -17,7 +17,16 @@ public static class ConfigurationItems
     /// into the item's document rather than copying it (a snapshot's items are most of what a scan
     /// allocates): keep that document undisposed while the resource is used, or pass a clone.
     /// </summary>
-    public static Resource ToResource(JsonElement item)
+    public static Resource ToResource(JsonElement item) => ToResource(item, copied: false);
+
+    /// <summary>
+    /// As <see cref="ToResource(JsonElement)"/>, but the resource keeps its own copy of the configuration and the
+    /// supplementary configuration, the only parts of the item it points into (the identity, tags and relationships
+    /// are read into strings): the item's document may be disposed after, and the rest of the item is not copied.
+    /// </summary>
+    public static Resource ToOwnResource(JsonElement item) => ToResource(item, copied: true);
+
+    private static Resource ToResource(JsonElement item, bool copied)
     {
         item = JsonPath.Unwrap(item);
         if (item.ValueKind != JsonValueKind.Object)
@@ -39,8 +48,10 @@ public static class ConfigurationItems
             AccountId = account,
             Region = region,
             Tags = FrozenTags(JsonPath.Find(item, "tags")),
-            Configuration = JsonPath.Find(item, "configuration") is { } configuration ? JsonPath.Unwrap(configuration) : default,
-            SupplementaryConfiguration = FrozenSupplementary(JsonPath.Find(item, "supplementaryConfiguration")),
+            Configuration = JsonPath.Find(item, "configuration") is { } configuration ? JsonPath.Unwrap(copied ? configuration.Clone() : configuration) : default,
+            SupplementaryConfiguration = FrozenSupplementary(JsonPath.Find(item, "supplementaryConfiguration") is { ValueKind: JsonValueKind.Object } supplementary
+                ? copied ? supplementary.Clone() : supplementary
+                : null),
             Relationships = Relationships(JsonPath.Find(item, "relationships")),
         };
     }
