@@ -203,14 +203,10 @@ internal static class ConfigFileStream
 
         private Resource Item(ReadOnlyMemory<byte> json, int number)
         {
-            // Parsed where it lies in the buffer (its metadata from the shared pool, given back), then cloned: the
-            // resource's configuration points into a copy of exactly the item and its metadata, and the buffer moves on.
-            JsonElement item;
-            using (var parsed = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false }))
-            {
-                item = parsed.RootElement.Clone();
-            }
-            return ConfigFiles.ToResource(item, Snapshots.Place.Entry(path, "configuration item ", number), account, limits);
+            // Parsed where it lies in the buffer (its metadata from the shared pool, given back): the resource copies
+            // only its configuration and supplementary configuration out of it, and the buffer moves on.
+            using var parsed = DuplicateKeys.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
+            return ConfigFiles.ToResource(parsed.RootElement, Snapshots.Place.Entry(path, "configuration item ", number), account, limits, copied: true);
         }
 
         /// <summary>Where the last character of the buffer that is surely whole ends: before a lead byte among the last three.</summary>
