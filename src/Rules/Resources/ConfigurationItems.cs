@@ -33,11 +33,11 @@ public static class ConfigurationItems
         {
             throw new FormatException("a configuration item must be a JSON object");
         }
-        var type = Text(item, "resourceType") ?? throw new FormatException("the configuration item has no resourceType");
+        var type = SharedTextOf(item, "resourceType") ?? throw new FormatException("the configuration item has no resourceType");
         var name = Text(item, "resourceName");
         var id = Text(item, "resourceId") ?? name ?? throw new FormatException($"the {type} configuration item has no resourceId");
-        var account = Text(item, "awsAccountId") ?? Text(item, "accountId") ?? throw new FormatException($"the {type} configuration item {id} has no account id");
-        var region = Text(item, "awsRegion") ?? "global";
+        var account = SharedTextOf(item, "awsAccountId") ?? SharedTextOf(item, "accountId") ?? throw new FormatException($"the {type} configuration item {id} has no account id");
+        var region = SharedTextOf(item, "awsRegion") ?? "global";
         var arn = (Text(item, "ARN") ?? Text(item, "arn"))?.Trim();
         return new Resource
         {
@@ -108,16 +108,16 @@ public static class ConfigurationItems
         {
             foreach (var tag in element.EnumerateObject())
             {
-                result[keep(tag.Name)] = keep(tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString()! : tag.Value.GetRawText());
+                result[keep(SharedText.NameOf(tag))] = keep(tag.Value.ValueKind == JsonValueKind.String ? SharedText.Of(tag.Value) : tag.Value.GetRawText());
             }
         }
         else if (element.ValueKind == JsonValueKind.Array)
         {
             foreach (var tag in element.EnumerateArray())
             {
-                if (Text(tag, "key") is { } key)
+                if (SharedTextOf(tag, "key") is { } key)
                 {
-                    result[keep(key)] = keep(Text(tag, "value") ?? "");
+                    result[keep(key)] = keep(SharedTextOf(tag, "value") ?? "");
                 }
             }
         }
@@ -168,13 +168,17 @@ public static class ConfigurationItems
         foreach (var r in list.EnumerateArray())
         {
             result.Add(new Relationship(
-                Text(r, "relationshipName") ?? Text(r, "name") ?? "",
-                Text(r, "resourceType"),
+                SharedTextOf(r, "relationshipName") ?? SharedTextOf(r, "name") ?? "",
+                SharedTextOf(r, "resourceType"),
                 Text(r, "resourceId"),
                 Text(r, "resourceName")));
         }
         return result.MoveToImmutable();
     }
+
+    /// <summary>As <see cref="Text"/>, for a text read over and over: the thread's one copy of it (<see cref="SharedText"/>).</summary>
+    private static string? SharedTextOf(JsonElement element, string name) =>
+        JsonPath.TryGetProperty(element, name, out var value) && value.ValueKind == JsonValueKind.String ? SharedText.Of(value) : null;
 
     private static string? Text(JsonElement element, string name) =>
         JsonPath.TryGetProperty(element, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
