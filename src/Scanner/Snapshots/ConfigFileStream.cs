@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -49,7 +50,20 @@ internal static class ConfigFileStream
 
         public string? Run(FileStream stream, long size)
         {
-            var buffer = new byte[(int)Math.Clamp(size, 16, FirstBufferBytes)];
+            // From the shared pool (two files an account, a megabyte each): nothing handed out points into it.
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(size, 16, FirstBufferBytes));
+            try
+            {
+                return Run(stream, size, ref buffer);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private string? Run(FileStream stream, long size, ref byte[] buffer)
+        {
             int filled = 0, validated = 0;
             long total = 0;
             var eof = false;
@@ -58,7 +72,11 @@ internal static class ConfigFileStream
             {
                 if (!eof && filled == buffer.Length)
                 {
-                    Array.Resize(ref buffer, buffer.Length * 2);
+                    // An item longer than the buffer: a buffer twice as long, the bytes so far moved over.
+                    var longer = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, longer, 0, filled);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = longer;
                 }
                 var read = eof ? 0 : stream.Read(buffer, filled, buffer.Length - filled);
                 eof = read == 0;
