@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 
@@ -16,18 +17,27 @@ public static class ConfigurationItems
     /// into the item's document rather than copying it (a snapshot's items are most of what a scan
     /// allocates): keep that document undisposed while the resource is used, or pass a clone.
     /// </summary>
-    public static Resource ToResource(JsonElement item)
+    public static Resource ToResource(JsonElement item) => ToResource(item, copied: false);
+
+    /// <summary>
+    /// As <see cref="ToResource(JsonElement)"/>, but the resource keeps its own copy of the configuration and the
+    /// supplementary configuration, the only parts of the item it points into (the identity, tags and relationships
+    /// are read into strings): the item's document may be disposed after, and the rest of the item is not copied.
+    /// </summary>
+    public static Resource ToOwnResource(JsonElement item) => ToResource(item, copied: true);
+
+    private static Resource ToResource(JsonElement item, bool copied)
     {
         item = JsonPath.Unwrap(item);
         if (item.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException("a configuration item must be a JSON object");
         }
-        var type = Text(item, "resourceType") ?? throw new FormatException("the configuration item has no resourceType");
+        var type = SharedTextOf(item, "resourceType") ?? throw new FormatException("the configuration item has no resourceType");
         var name = Text(item, "resourceName");
         var id = Text(item, "resourceId") ?? name ?? throw new FormatException($"the {type} configuration item has no resourceId");
-        var account = Text(item, "awsAccountId") ?? Text(item, "accountId") ?? throw new FormatException($"the {type} configuration item {id} has no account id");
-        var region = Text(item, "awsRegion") ?? "global";
+        var account = SharedTextOf(item, "awsAccountId") ?? SharedTextOf(item, "accountId") ?? throw new FormatException($"the {type} configuration item {id} has no account id");
+        var region = SharedTextOf(item, "awsRegion") ?? "global";
         var arn = (Text(item, "ARN") ?? Text(item, "arn"))?.Trim();
         return new Resource
         {
@@ -37,9 +47,11 @@ public static class ConfigurationItems
             Name = name ?? "",
             AccountId = account,
             Region = region,
-            Tags = Tags(JsonPath.Find(item, "tags")),
-            Configuration = JsonPath.Find(item, "configuration") is { } configuration ? JsonPath.Unwrap(configuration) : default,
-            SupplementaryConfiguration = Supplementary(JsonPath.Find(item, "supplementaryConfiguration")),
+            Tags = FrozenTags(JsonPath.Find(item, "tags")),
+            Configuration = JsonPath.Find(item, "configuration") is { } configuration ? JsonPath.Unwrap(copied ? configuration.Clone() : configuration) : default,
+            SupplementaryConfiguration = FrozenSupplementary(JsonPath.Find(item, "supplementaryConfiguration") is { ValueKind: JsonValueKind.Object } supplementary
+                ? copied ? supplementary.Clone() : supplementary
+                : null),
             Relationships = Relationships(JsonPath.Find(item, "relationships")),
         };
     }
@@ -50,46 +62,99 @@ public static class ConfigurationItems
     /// </summary>
     public static IReadOnlyDictionary<string, string> Tags(JsonElement? tags, Func<string, string>? keep = null)
     {
-        keep ??= Same;
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, string>(Count(tags), StringComparer.Ordinal);
+        AddTags(result, tags, keep ?? Same);
+        return result;
+    }
+
+    // A resource keeps only a frozen copy of its tags and supplementary configuration (Frozen): an item's are read into
+    // one builder per thread and frozen from it, rather than into a dictionary made for each of a million items.
+    [ThreadStatic]
+    private static Dictionary<string, string>? _tagBuilder;
+
+    [ThreadStatic]
+    private static Dictionary<string, JsonElement>? _supplementaryBuilder;
+
+    private static IReadOnlyDictionary<string, string> FrozenTags(JsonElement? tags)
+    {
+        var builder = _tagBuilder ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            AddTags(builder, tags, Same);
+            return builder.Count == 0 ? FrozenDictionary<string, string>.Empty : builder.ToFrozenDictionary(StringComparer.Ordinal);
+        }
+        finally
+        {
+            Reuse(ref _tagBuilder, builder);
+        }
+    }
+
+    /// <summary>How many tags there are, for the dictionary's size (an object's properties, a list's pairs).</summary>
+    private static int Count(JsonElement? tags) => tags is { } element ? JsonPath.Unwrap(element) switch
+    {
+        { ValueKind: JsonValueKind.Object } tagObject => tagObject.GetPropertyCount(),
+        { ValueKind: JsonValueKind.Array } tagList => tagList.GetArrayLength(),
+        _ => 0,
+    } : 0;
+
+    private static void AddTags(Dictionary<string, string> result, JsonElement? tags, Func<string, string> keep)
+    {
         if (tags is not { } element)
         {
-            return result;
+            return;
         }
         element = JsonPath.Unwrap(element);
         if (element.ValueKind == JsonValueKind.Object)
         {
             foreach (var tag in element.EnumerateObject())
             {
-                result[keep(tag.Name)] = keep(tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString()! : tag.Value.GetRawText());
+                result[keep(SharedText.NameOf(tag))] = keep(tag.Value.ValueKind == JsonValueKind.String ? SharedText.Of(tag.Value) : tag.Value.GetRawText());
             }
         }
         else if (element.ValueKind == JsonValueKind.Array)
         {
             foreach (var tag in element.EnumerateArray())
             {
-                if (Text(tag, "key") is { } key)
+                if (SharedTextOf(tag, "key") is { } key)
                 {
-                    result[keep(key)] = keep(Text(tag, "value") ?? "");
+                    result[keep(key)] = keep(SharedTextOf(tag, "value") ?? "");
                 }
             }
         }
-        return result;
     }
 
     private static string Same(string text) => text;
 
-    private static Dictionary<string, JsonElement> Supplementary(JsonElement? supplementary)
+    private static IReadOnlyDictionary<string, JsonElement> FrozenSupplementary(JsonElement? supplementary)
     {
-        var result = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
-        if (supplementary is { ValueKind: JsonValueKind.Object } element)
+        if (supplementary is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return FrozenDictionary<string, JsonElement>.Empty;
+        }
+        var builder = _supplementaryBuilder ??= new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        try
         {
             foreach (var entry in element.EnumerateObject())
             {
-                result[entry.Name] = JsonPath.Unwrap(entry.Value);
+                builder[entry.Name] = JsonPath.Unwrap(entry.Value);
             }
+            return builder.Count == 0 ? FrozenDictionary<string, JsonElement>.Empty : builder.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         }
-        return result;
+        finally
+        {
+            Reuse(ref _supplementaryBuilder, builder);
+        }
+    }
+
+    /// <summary>Emptied for the next item; let go when a (hostile) item made it large, so that no thread holds that for ever.</summary>
+    private static void Reuse<TValue>(ref Dictionary<string, TValue>? kept, Dictionary<string, TValue> builder)
+    {
+        if (builder.Count > 64)
+        {
+            kept = null;
+            return;
+        }
+        builder.Clear();
     }
 
     /// <summary>Made immutable here, so that the resource keeps this list rather than copying it (<see cref="Frozen.List"/>).</summary>
@@ -103,13 +168,17 @@ public static class ConfigurationItems
         foreach (var r in list.EnumerateArray())
         {
             result.Add(new Relationship(
-                Text(r, "relationshipName") ?? Text(r, "name") ?? "",
-                Text(r, "resourceType"),
+                SharedTextOf(r, "relationshipName") ?? SharedTextOf(r, "name") ?? "",
+                SharedTextOf(r, "resourceType"),
                 Text(r, "resourceId"),
                 Text(r, "resourceName")));
         }
         return result.MoveToImmutable();
     }
+
+    /// <summary>As <see cref="Text"/>, for a text read over and over: the thread's one copy of it (<see cref="SharedText"/>).</summary>
+    private static string? SharedTextOf(JsonElement element, string name) =>
+        JsonPath.TryGetProperty(element, name, out var value) && value.ValueKind == JsonValueKind.String ? SharedText.Of(value) : null;
 
     private static string? Text(JsonElement element, string name) =>
         JsonPath.TryGetProperty(element, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Ocado.Guardrails.Scanner.Configuration;
 
@@ -23,22 +24,35 @@ internal static class FileKinds
     }
 
     /// <summary>The entry itself (a link is a <see cref="Kind.Link"/>, not what it points to).</summary>
-    public static (Kind Kind, long Size) Of(string path)
+    public static (Kind Kind, long Size) Of(string path) => Of(path.AsSpan());
+
+    /// <summary>As <see cref="Of(string)"/>, for a path that is part of a longer one (each folder of a file's path), without making a string of it.</summary>
+    public static (Kind Kind, long Size) Of(ReadOnlySpan<char> path)
     {
         if (OperatingSystem.IsWindows())
         {
             // Windows has no FIFOs or devices under a directory tree; links are reparse points.
-            var info = new FileInfo(path);
+            var text = path.ToString();
+            var info = new FileInfo(text);
             if (info.LinkTarget is not null)
             {
                 return (Kind.Link, 0);
             }
-            return Directory.Exists(path) ? (Kind.Directory, 0) : info.Exists ? (Kind.Regular, info.Length) : (Kind.Missing, 0);
+            return Directory.Exists(text) ? (Kind.Directory, 0) : info.Exists ? (Kind.Regular, info.Length) : (Kind.Missing, 0);
         }
         // FileStatus of System.Native (src/native/libs/System.Native/pal_io.h): Flags, then Mode at byte 4, Size at byte 16.
         // One buffer per thread: a scan asks this of every component of every file it reads.
         var status = _status ??= new byte[256];
-        if (LStat(path, status) != 0)
+        // The path as the C string the native shim takes, UTF-8 ended by a zero byte, made on the stack: as the runtime's
+        // own marshalling made it (a path with a zero in it ends there), without a string per folder of every file read.
+        if (path.IndexOf('\0') is >= 0 and var zero)
+        {
+            path = path[..zero];
+        }
+        var length = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+        Span<byte> native = length <= 1024 ? stackalloc byte[1024] : new byte[length];
+        native[Encoding.UTF8.GetBytes(path, native)] = 0;
+        if (LStat(ref MemoryMarshal.GetReference(native), status) != 0)
         {
             return (Kind.Missing, 0);
         }
@@ -73,5 +87,5 @@ internal static class FileKinds
     private static byte[]? _status;
 
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
-    private static extern int LStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] output);
+    private static extern int LStat(ref byte path, byte[] output);
 }

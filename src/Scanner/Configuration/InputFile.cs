@@ -108,7 +108,7 @@ internal static class InputFile
             {
                 continue;
             }
-            entry = FileKinds.Of(full[..end]);
+            entry = FileKinds.Of(full.AsSpan(0, end));
             if (entry.Kind == FileKinds.Kind.Link)
             {
                 return null;

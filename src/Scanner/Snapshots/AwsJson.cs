@@ -16,7 +16,7 @@ internal static class AwsJson
         {
             // Parsed from the file's own bytes, which the document keeps rather than copying. A duplicate key is
             // refused: with two awsAccountId keys, which one is the account depends on who reads the file.
-            return JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
+            return DuplicateKeys.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using Ocado.Guardrails.Rules.Resources;
@@ -41,12 +43,27 @@ internal static class ConfigFileStream
         private enum Place { Start, Root, Items, End }
 
         private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+        /// <summary>The items found in the buffer and not yet handed out: where each lies, and its number in the file.</summary>
+        private readonly List<(int Start, int Length, int Number)> _found = [];
         private Place _place = Place.Start;
         private int _items;
 
         public string? Run(FileStream stream, long size)
         {
-            var buffer = new byte[(int)Math.Clamp(size, 16, FirstBufferBytes)];
+            // From the shared pool (two files an account, a megabyte each): nothing handed out points into it.
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(size, 16, FirstBufferBytes));
+            try
+            {
+                return Run(stream, size, ref buffer);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private string? Run(FileStream stream, long size, ref byte[] buffer)
+        {
             int filled = 0, validated = 0;
             long total = 0;
             var eof = false;
@@ -55,7 +72,11 @@ internal static class ConfigFileStream
             {
                 if (!eof && filled == buffer.Length)
                 {
-                    Array.Resize(ref buffer, buffer.Length * 2);
+                    // An item longer than the buffer: a buffer twice as long, the bytes so far moved over.
+                    var longer = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, longer, 0, filled);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = longer;
                 }
                 var read = eof ? 0 : stream.Read(buffer, filled, buffer.Length - filled);
                 eof = read == 0;
@@ -77,7 +98,18 @@ internal static class ConfigFileStream
                 }
                 validated = upTo;
                 var reader = new Utf8JsonReader(buffer.AsSpan(0, upTo), eof, state);
-                if (Step(ref reader, buffer) is { } why)
+                string? why;
+                try
+                {
+                    why = Step(ref reader);
+                }
+                finally
+                {
+                    // Before the buffer moves on, and before a fault met after them: an item's own fault comes first,
+                    // as it would have, read one by one.
+                    HandOut(buffer);
+                }
+                if (why is not null)
                 {
                     return why;
                 }
@@ -94,7 +126,7 @@ internal static class ConfigFileStream
         }
 
         /// <summary>Reads every whole unit (a token, or an item) the buffer holds; the reader stops before a unit that is cut.</summary>
-        private string? Step(ref Utf8JsonReader reader, byte[] buffer)
+        private string? Step(ref Utf8JsonReader reader)
         {
             while (true)
             {
@@ -147,7 +179,7 @@ internal static class ConfigFileStream
                             reader = before;
                             return null;
                         }
-                        Item(buffer.AsMemory(start, (int)reader.BytesConsumed - start));
+                        _found.Add((start, (int)reader.BytesConsumed - start, _items++));
                         break;
                     case (Place.Items, _):
                         return "an item that is not an object";
@@ -157,17 +189,42 @@ internal static class ConfigFileStream
             }
         }
 
-        private void Item(ReadOnlyMemory<byte> json)
+        /// <summary>
+        /// The items found, parsed on every core (most of a scan's reading is here), then handed out in file order on
+        /// this thread: an item that fails throws its own fault there, after the items before it, as read one by one.
+        /// </summary>
+        private void HandOut(byte[] buffer)
         {
-            // Parsed where it lies in the buffer (its metadata from the shared pool, given back), then cloned: the
-            // resource's configuration points into a copy of exactly the item and its metadata, and the buffer moves on.
-            JsonElement item;
-            using (var parsed = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false }))
+            if (_found.Count == 0)
             {
-                item = parsed.RootElement.Clone();
+                return;
             }
-            var where = Snapshots.Place.Entry(path, "configuration item ", _items++);
-            each(ConfigFiles.ToResource(item, where, account, limits));
+            var read = new (Resource? Resource, ExceptionDispatchInfo? Fault)[_found.Count];
+            Parallel.For(0, _found.Count, i =>
+            {
+                try
+                {
+                    read[i] = (Item(buffer.AsMemory(_found[i].Start, _found[i].Length), _found[i].Number), null);
+                }
+                catch (Exception ex)
+                {
+                    read[i] = (null, ExceptionDispatchInfo.Capture(ex));
+                }
+            });
+            _found.Clear();
+            foreach (var (resource, fault) in read)
+            {
+                fault?.Throw();
+                each(resource!);
+            }
+        }
+
+        private Resource Item(ReadOnlyMemory<byte> json, int number)
+        {
+            // Parsed where it lies in the buffer (its metadata from the shared pool, given back): the resource copies
+            // only its configuration and supplementary configuration out of it, and the buffer moves on.
+            using var parsed = DuplicateKeys.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
+            return ConfigFiles.ToResource(parsed.RootElement, Snapshots.Place.Entry(path, "configuration item ", number), account, limits, copied: true);
         }
 
         /// <summary>Where the last character of the buffer that is surely whole ends: before a lead byte among the last three.</summary>

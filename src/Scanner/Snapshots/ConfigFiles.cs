@@ -40,7 +40,8 @@ internal static class ConfigFiles
     private static readonly string[] IdentityKeys = ["resourceType", "resourceId", "resourceName", "awsAccountId", "accountId", "awsRegion", "ARN", "arn"];
 
     /// <summary>One configuration item (<paramref name="where"/> names it in errors), checked as a file's every item is.</summary>
-    public static Resource ToResource(JsonElement item, Place where, string? account, InputLimits limits)
+    /// <param name="copied">The resource copies what it keeps of the item (<see cref="ConfigurationItems.ToOwnResource"/>): its document may be disposed after.</param>
+    public static Resource ToResource(JsonElement item, Place where, string? account, InputLimits limits, bool copied = false)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -55,7 +56,7 @@ internal static class ConfigFiles
         Resource resource;
         try
         {
-            resource = ConfigurationItems.ToResource(item);
+            resource = copied ? ConfigurationItems.ToOwnResource(item) : ConfigurationItems.ToResource(item);
         }
         catch (FormatException ex)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -32,20 +33,42 @@ internal static class CredentialReports
         {
             throw new SnapshotFormatException($"{path}: the header names column '{twice.Key}' twice: which one is the user's is unknown");
         }
+        var arnColumn = Array.IndexOf(header, "arn");
+        var json = new ArrayBufferWriter<byte>();
         while (csv.Read())
         {
-            var row = header.ToDictionary(column => column, column => csv.GetField(column) ?? "", StringComparer.Ordinal);
-            var where = $"{path}: line {csv.Parser.RawRow}";
-            if (!Arn.TryParse(row["arn"], out _))
+            // Every field read first, as a refusal of a missing one came first; named only when refused (a row per user).
+            var row = Row(header, csv, json);
+            var where = Place.Entry(path, "line ", csv.Parser.RawRow);
+            var arn = csv.GetField(arnColumn) ?? "";
+            if (!Arn.TryParse(arn, out _))
             {
-                throw new SnapshotFormatException($"{where}: '{row["arn"]}' is not an ARN");
+                throw new SnapshotFormatException($"{where}: '{arn}' is not an ARN");
             }
-            Attribution.CheckArn(row["arn"], account, where);
-            if (!rows.TryAdd(row["arn"], JsonSerializer.SerializeToElement(row)))
+            Attribution.CheckArn(arn, account, where);
+            if (rows.ContainsKey(arn))
             {
-                throw new SnapshotFormatException($"{where}: {row["arn"]} has a second row: which one is the user's is unknown");
+                throw new SnapshotFormatException($"{where}: {arn} has a second row: which one is the user's is unknown");
             }
+            rows.Add(arn, row);
         }
         return rows;
+    }
+
+    /// <summary>The row as a JSON object of its columns, in the header's order, written straight from the fields.</summary>
+    private static JsonElement Row(string[] header, CsvReader csv, ArrayBufferWriter<byte> json)
+    {
+        json.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < header.Length; i++)
+            {
+                writer.WriteString(header[i], csv.GetField(i) ?? "");
+            }
+            writer.WriteEndObject();
+        }
+        var reader = new Utf8JsonReader(json.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
     }
 }

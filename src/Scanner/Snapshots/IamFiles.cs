@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Policies;
 using Ocado.Guardrails.Rules.Resources;
@@ -73,12 +74,25 @@ internal static class IamFiles
                 Attribution.Check(resource, account, $"{detailsPath}: {resource.Type}");
                 Attribution.CheckTags(JsonPath.Find(resource.Configuration, "Tags"), $"{detailsPath}: {resource.Arn}", limits);
             }
-            foreach (var resource in resources)
+            // One service-last-accessed file per user and role: read on every core, handed on in the details' order.
+            var read = resources.AsParallel().AsOrdered().Select(resource =>
             {
                 var withReport = report.TryGetValue(resource.Arn, out var row)
                     ? resource with { SupplementaryConfiguration = WithEntry(resource, CredentialReports.SupplementaryKey, row) }
                     : resource;
-                add(lastAccessFailed is null ? withReport : WithLastAccess(withReport, accountDirectory, root, limits, lastAccessFailed));
+                return lastAccessFailed is null ? (withReport, null) : WithLastAccess(withReport, accountDirectory, root, limits);
+            });
+            foreach (var (resource, fault) in read)
+            {
+                if (fault is { } unreadable)
+                {
+                    if (!SnapshotReader.Unreadable(unreadable.Error))
+                    {
+                        ExceptionDispatchInfo.Throw(unreadable.Error);
+                    }
+                    lastAccessFailed!(unreadable.Path, unreadable.Error);
+                }
+                add(resource);
             }
         }
         catch (Exception ex) when (SnapshotReader.Unreadable(ex))
@@ -130,21 +144,22 @@ internal static class IamFiles
         }
     }
 
-    private static Resource WithLastAccess(Resource principal, string accountDirectory, string? root, InputLimits limits, Action<string, Exception> failed)
+    /// <summary>The principal with its service-last-accessed file attached, or as it was and the file that could not be read.</summary>
+    private static (Resource Principal, (string Path, Exception Error)? Fault) WithLastAccess(Resource principal, string accountDirectory, string? root, InputLimits limits)
     {
         var kind = principal.Type switch { IamPrincipals.RoleType => "role", IamPrincipals.UserType => "user", _ => null };
         if (kind is null || principal.Name is not { } name || SnapshotLayout.ServiceLastAccessed(accountDirectory, kind, name) is not { } path || !InputFile.Exists(path))
         {
-            return principal;
+            return (principal, null);
         }
         try
         {
-            return principal with { SupplementaryConfiguration = WithEntry(principal, UnusedAccess.SupplementaryKey, ServiceLastAccessFiles.Read(path, root, limits)) };
+            return (principal with { SupplementaryConfiguration = WithEntry(principal, UnusedAccess.SupplementaryKey, ServiceLastAccessFiles.Read(path, root, limits)) }, null);
         }
-        catch (Exception ex) when (SnapshotReader.Unreadable(ex))
+        catch (Exception ex)
         {
-            failed(path, ex);
-            return principal;
+            // Thrown again on the reading thread (exhausted memory, cancellation) or reported there as a gap.
+            return (principal, (path, ex));
         }
     }
 

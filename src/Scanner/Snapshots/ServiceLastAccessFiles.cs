@@ -89,7 +89,8 @@ internal static class ServiceLastAccessFiles
         {
             return true;
         }
-        var raw = JsonMarshal.GetRawUtf8Value(text);
+        // The raw text of a string value is quoted: its text is what lies between the quotes.
+        var raw = JsonMarshal.GetRawUtf8Value(text)[1..^1];
         return raw.Contains((byte)'\\') || !Ascii.IsValid(raw) ? string.IsNullOrWhiteSpace(text.GetString()) : !raw.ContainsAnyExcept((byte)' ');
     }
 }

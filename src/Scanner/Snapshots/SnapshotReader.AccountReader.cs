@@ -75,11 +75,21 @@ internal sealed partial class SnapshotReader
 
         private void ReadTagging()
         {
-            foreach (var file in Files(SnapshotLayout.TaggingFolder, CoverageGap.Sources.Tagging, depth: 1))
+            // A file per region: parsed on every core, merged in file order here.
+            var parsed = Files(SnapshotLayout.TaggingFolder, CoverageGap.Sources.Tagging, depth: 1)
+                .AsParallel()
+                .AsOrdered()
+                .Select(file => (File: file, Read: Attempt(() => TaggingFiles.Read(file, _snapshot._directory, _account, _snapshot._limits, Shared))));
+            foreach (var (file, (mappings, error)) in parsed)
             {
+                if (error is not null)
+                {
+                    Failed(file, RegionOf(file), CoverageGap.Sources.Tagging, error);
+                    continue;
+                }
                 Guarded(file, RegionOf(file), CoverageGap.Sources.Tagging, () =>
                 {
-                    foreach (var (arn, tags) in TaggingFiles.Read(file, _snapshot._directory, _account, _snapshot._limits, Shared))
+                    foreach (var (arn, tags) in mappings!)
                     {
                         MergeTags(arn, tags);
                     }
@@ -202,14 +212,18 @@ internal sealed partial class SnapshotReader
             _tagging.Clear();
         }
 
+        /// <summary>The account's one copy of a string; the Tagging API's files are read two at a time.</summary>
         private string Shared(string text)
         {
-            if (_shared.TryGetValue(text, out var kept))
+            lock (_shared)
             {
-                return kept;
+                if (_shared.TryGetValue(text, out var kept))
+                {
+                    return kept;
+                }
+                _shared.Add(text);
+                return text;
             }
-            _shared.Add(text);
-            return text;
         }
 
         /// <summary>The resource with the Tagging API's tags over its own (the Tagging API's win).</summary>

@@ -22,6 +22,8 @@ internal static class ServiceLastAccessCases
         Gap("last-accessed: no services list", "ServicesLastAccessed is missing", Plant.Text("""{"JobStatus": "COMPLETED"}""")),
         Gap("last-accessed: a service is a number", "ServicesLastAccessed[0] is a number", Plant.Text(Answer("COMPLETED", "[7]"))),
         Gap("last-accessed: a service without a namespace", "ServiceNamespace is missing", Plant.Text(Answer("COMPLETED", """[{"ServiceName": "Amazon S3"}]"""))),
+        Gap("last-accessed: a service with a blank namespace", "ServiceNamespace is missing", Plant.Text(Answer("COMPLETED", """[{"ServiceName": "Amazon S3", "ServiceNamespace": "  "}]"""))),
+        Gap("last-accessed: a service with an empty namespace", "ServiceNamespace is missing", Plant.Text(Answer("COMPLETED", """[{"ServiceName": "Amazon S3", "ServiceNamespace": ""}]"""))),
         Gap("last-accessed: an unreadable date", "is not a date", Plant.Text(Answer("COMPLETED", """[{"ServiceNamespace": "s3", "LastAuthenticated": "last Tuesday"}]"""))),
         Gap("last-accessed: a list, not an answer", "is a list, not get-service-last-accessed-details output", Plant.Text("[]")),
         Gap("last-accessed: invalid JSON", "invalid JSON", Plant.Text("{\"JobStatus\": ")),
