@@ -113,7 +113,7 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
                 };
             }
             var judged = streamable?.Stream(scanId, accounts[i]) is { } streamed
-                ? EvaluateStreamed(accounts[i], streamed, await SettingsAsync(streamed.Stream.CollectedAt), cancellationToken)
+                ? EvaluateStreamed(accounts[i], streamed, await SettingsAsync(streamed.Stream.CollectedAt), garbage, cancellationToken)
                 : null;
             if (judged is null)
             {
