@@ -32,4 +32,20 @@ public sealed class MessageTableTests
         Assert.Equal(first, second);
         Assert.Equal(1, table.Count);
     }
+
+    [Fact]
+    public void TemplatesWhosePartsJoinAlikeButSplitApartStayTwo()
+    {
+        var table = new MessageTable();
+        const string first = "arn:aws:sqs:eu-west-1:111111111111:a";
+        const string second = "arn:aws:sqs:eu-west-1:111111111111:b";
+
+        // Parts ["ab ", " c"] and ["a", "b  c"]: the same letters, two templates.
+        var one = table.Add($"ab {first} c", first);
+        var two = table.Add($"a{second}b  c", second);
+
+        Assert.NotEqual(one, two);
+        Assert.Equal($"ab {first} c", MessageTable.Join(table.Values[one], first));
+        Assert.Equal($"a{second}b  c", MessageTable.Join(table.Values[two], second));
+    }
 }

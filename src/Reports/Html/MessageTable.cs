@@ -11,7 +11,8 @@ internal sealed class MessageTable
     /// <summary>Names shorter than this (a queue called "q") would cut ordinary words.</summary>
     private const int MinNameLength = 4;
 
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    // Keyed by the template itself: a key string per finding was one more copy of every message while the report was built.
+    private readonly Dictionary<(Kind Kind, string[] Parts), int> _index = new(TemplateComparer.Instance);
 
     /// <summary>What joins a template's parts.</summary>
     public enum Kind
@@ -27,14 +28,12 @@ internal sealed class MessageTable
 
     public int Add(string message, string arn)
     {
-        var (kind, parts) = Cut(message, arn);
-        // Lengths keep the key unambiguous whatever the parts hold.
-        var key = kind == Kind.Text ? "0:" + message : $"{(int)kind}:{string.Join("", parts.Select(p => $"{p.Length}:{p}"))}";
-        if (!_index.TryGetValue(key, out var index))
+        var template = Cut(message, arn);
+        if (!_index.TryGetValue(template, out var index))
         {
             index = Values.Count;
-            Values.Add((kind, parts));
-            _index[key] = index;
+            Values.Add(template);
+            _index[template] = index;
         }
         return index;
     }
@@ -47,7 +46,27 @@ internal sealed class MessageTable
         _ => template.Parts[0],
     };
 
-    private static (Kind, string[]) Cut(string message, string arn)
+    /// <summary>Two templates are one when they are of one kind and have the same parts, in order (ordinal).</summary>
+    private sealed class TemplateComparer : IEqualityComparer<(Kind Kind, string[] Parts)>
+    {
+        public static readonly TemplateComparer Instance = new();
+
+        public bool Equals((Kind Kind, string[] Parts) x, (Kind Kind, string[] Parts) y) =>
+            x.Kind == y.Kind && x.Parts.AsSpan().SequenceEqual(y.Parts, StringComparer.Ordinal);
+
+        public int GetHashCode((Kind Kind, string[] Parts) template)
+        {
+            var hash = new HashCode();
+            hash.Add(template.Kind);
+            foreach (var part in template.Parts)
+            {
+                hash.Add(part, StringComparer.Ordinal);
+            }
+            return hash.ToHashCode();
+        }
+    }
+
+    private static (Kind Kind, string[] Parts) Cut(string message, string arn)
     {
         if (arn.Length > 0 && message.Contains(arn, StringComparison.Ordinal))
         {

@@ -21,3 +21,44 @@ internal static class AccountMemory
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 }
+
+/// <summary>
+/// Bounds the garbage a scan leaves in the collector's oldest generation. Judging a batch takes long enough for its
+/// resources to be promoted before they die, and the server collector's background collections neither compact nor
+/// come often: at a million resources in 100 accounts the heap held 1,029 MB when judging ended, of which 390 MB
+/// were live (dotnet-dump). After each account, <see cref="CollectIfGrown"/> makes one full collection when what the
+/// heap holds has grown by more than <paramref name="headroomBytes"/> since the last: a few per scan, not one per account.
+/// </summary>
+internal sealed class GarbageBound(long headroomBytes)
+{
+    /// <summary>The default headroom: a few accounts' promoted garbage, small beside a scan's live findings.</summary>
+    public const long DefaultHeadroom = 192L * 1024 * 1024;
+
+    // Zero: the first check collects what came before it (at a million resources, the principal graph's 5 GB of building).
+    private long _heldAfterCollection;
+
+    /// <summary>Collects when the heap has grown by more than the headroom since the last collection; says whether it did.</summary>
+    public bool CollectIfGrown()
+    {
+        if (Held() - _heldAfterCollection <= headroomBytes)
+        {
+            return false;
+        }
+        Collect();
+        return true;
+    }
+
+    /// <summary>A full compacting collection, after which the heap holds what is live.</summary>
+    public void Collect()
+    {
+        AccountMemory.Release();
+        _heldAfterCollection = Held();
+    }
+
+    /// <summary>What the heap held after the last collection of any kind, the free space between its objects left out.</summary>
+    private static long Held()
+    {
+        var info = GC.GetGCMemoryInfo();
+        return info.HeapSizeBytes - info.FragmentedBytes;
+    }
+}

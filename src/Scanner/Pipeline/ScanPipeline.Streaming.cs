@@ -26,8 +26,9 @@ internal sealed partial class ScanPipeline
     /// <summary>
     /// The account judged as a stream; null when it cannot be (then the caller reads it whole, and what was judged
     /// of it is dropped). <paramref name="settings"/> gives the clocks and what is kept; its resources are not used.
+    /// <paramref name="garbage"/> is the scan's bound on the garbage its oldest generation gathers, checked after each batch.
     /// </summary>
-    private JudgedAccount? EvaluateStreamed(string accountId, StreamedAccount account, AccountEvaluation settings, CancellationToken cancellationToken)
+    private JudgedAccount? EvaluateStreamed(string accountId, StreamedAccount account, AccountEvaluation settings, GarbageBound garbage, CancellationToken cancellationToken)
     {
         var stream = account.Stream;
         var parts = new List<AccountFindings>();
@@ -68,6 +69,8 @@ internal sealed partial class ScanPipeline
             {
                 parts.Add(Judge(batch, stream.Index, recordsGaps: false));
                 resources += batch.Count;
+                // An account of 250,000 resources is a hundred batches, each promoted before it dies.
+                garbage.CollectIfGrown();
             }
             reading.GetAwaiter().GetResult();
         }

@@ -56,11 +56,16 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
     /// look up (as in a part on a worker), and only one account is held in memory at a time. With
     /// <paramref name="history"/>, each account's quotas carry their usage series from the store.
     /// </summary>
-    public Task<EvaluatedScan> EvaluateAsync(
-        IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, CancellationToken cancellationToken, IFindingsStore? history = null) =>
+    public async Task<EvaluatedScan> EvaluateAsync(
+        IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, CancellationToken cancellationToken, IFindingsStore? history = null)
+    {
         // Without the fresh stack, the principal graph and the IAM views (hundreds of MB at a million resources) stayed
         // reachable until the scan's last report was written.
-        FreshStack.After(EvaluateAccountsAsync(source, accounts, options, history, cancellationToken));
+        var scan = await FreshStack.After(EvaluateAccountsAsync(source, accounts, options, history, cancellationToken));
+        // They are garbage now, with what judging promoted: the history and the reports start from what is live.
+        AccountMemory.Release();
+        return scan;
+    }
 
     private async Task<EvaluatedScan> EvaluateAccountsAsync(
         IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, IFindingsStore? history, CancellationToken cancellationToken)
@@ -72,6 +77,8 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
 
         // Chains run across accounts and customers: the graph spans the estate even when one customer is scanned.
         var graph = await PrincipalGraphStage.BuildAsync(source, scanId, config.Estate.Accounts.Concat(accounts), config.Estate, startedAt, progress, cancellationToken);
+        var garbage = new GarbageBound(GarbageBound.DefaultHeadroom);
+        var shared = new SharedFindingText();
         var findings = new List<Finding>();
         var gaps = new List<CoverageGap>();
         var summary = RuleHeader.Families.ToDictionary(f => f, _ => new FamilySummary(), StringComparer.Ordinal);
@@ -106,7 +113,7 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
                 };
             }
             var judged = streamable?.Stream(scanId, accounts[i]) is { } streamed
-                ? EvaluateStreamed(accounts[i], streamed, await SettingsAsync(streamed.Stream.CollectedAt), cancellationToken)
+                ? EvaluateStreamed(accounts[i], streamed, await SettingsAsync(streamed.Stream.CollectedAt), garbage, cancellationToken)
                 : null;
             if (judged is null)
             {
@@ -135,7 +142,10 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
             {
                 progress.Warning(error);
             }
-            findings.AddRange(judged.Findings.Findings);
+            foreach (var finding in judged.Findings.Findings)
+            {
+                findings.Add(shared.Share(finding));
+            }
             gaps.AddRange(judged.Gaps);
             matchedWaivers.UnionWith(judged.Findings.MatchedWaivers);
             quotaUsage.AddRange(judged.Findings.QuotaUsage);
@@ -145,6 +155,7 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
                 summary[family].Add(counts);
             }
             resources += judged.Resources;
+            garbage.CollectIfGrown();
             progress.AccountDone(i + 1, accounts.Count, resources);
         }
         findings.Sort(static (a, b) => string.CompareOrdinal(a.RuleId, b.RuleId) is var c and not 0 ? c : string.CompareOrdinal(a.ResourceArn, b.ResourceArn));
@@ -169,9 +180,13 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
     }
 
     /// <summary>Records a scan evaluated in one process in the findings store, and returns it as the store tells it (status, first seen, trend).</summary>
-    public Task<ScanResult> RecordAsync(IFindingsStore store, EvaluatedScan scan, string? customer, CancellationToken cancellationToken) =>
+    public async Task<ScanResult> RecordAsync(IFindingsStore store, EvaluatedScan scan, string? customer, CancellationToken cancellationToken)
+    {
         // Without the fresh stack, the findings as evaluated stayed reachable beside the ones read back, under the reports.
-        FreshStack.After(new ScanHistory(store, time).RecordAsync(scan.Result, scan.MatchedWaivers, config, customer, catalog.Hash, cancellationToken, scan.QuotaUsage));
+        var recorded = await FreshStack.After(new ScanHistory(store, time).RecordAsync(scan.Result, scan.MatchedWaivers, config, customer, catalog.Hash, cancellationToken, scan.QuotaUsage));
+        AccountMemory.Release();
+        return recorded;
+    }
 
     /// <summary>
     /// The whole pipeline in one process, as <c>scan</c> runs it: evaluate the snapshot, record the history
