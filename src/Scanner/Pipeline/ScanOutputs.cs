@@ -33,7 +33,7 @@ internal static class ScanOutputs
         // One directory at a time, each customer's copy of the findings made just before its files and dropped after: at
         // a million resources two report models side by side, and what they leave behind, were hundreds of megabytes.
         var written = new string[customers.Count][];
-        var garbage = new GarbageBound(GarbageBound.DefaultHeadroom);
+        var garbage = new GarbageBound(WritingHeadroom);
         for (var i = 0; i < customers.Count; i++)
         {
             written[i] = customers[i] is { } c
@@ -44,6 +44,12 @@ internal static class ScanOutputs
         }
         return [.. written.SelectMany(files => files)];
     }
+
+    /// <summary>
+    /// Less than judging's headroom: a directory's garbage (at a million resources, hundreds of MB for each) is all
+    /// dead once it is written, and what is live while writing is the findings alone, so a collection here is cheap.
+    /// </summary>
+    private const long WritingHeadroom = 48L * 1024 * 1024;
 
     private static async Task<string[]> WriteOneAsync(
         ScanResult result, string directory, IReadOnlyList<ReportFormat> formats, ReportOptions options, CancellationToken cancellationToken)
