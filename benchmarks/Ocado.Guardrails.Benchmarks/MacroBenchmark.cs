@@ -37,7 +37,14 @@ internal static class MacroBenchmark
             }
             var parse = await ChildAsync("parse", snapshot);
             var floor = await ChildAsync("floor", snapshot);
-            var full = await ChildAsync("full", snapshot, Path.Combine(work, $"out-{size}"));
+            // A fresh output directory, its history store included: every run measures the same first scan, whatever ran
+            // before (the store kept every earlier run's scan, of either estate, and grew past 1.7 GB).
+            var output = Path.Combine(work, $"out-{size}");
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+            var full = await ChildAsync("full", snapshot, output);
             Console.WriteLine($"{floor.Resources,10:N0} {accounts,8} {floor.Seconds,8:F1} {floor.CpuSeconds,6:F1} {floor.Resources / floor.Seconds,12:N0} {floor.PeakMegabytes,8:N0} {floor.AllocatedMegabytes,9:N0} "
                               + $"{full.Seconds,7:F1} {full.CpuSeconds,6:F1} {full.Resources / full.Seconds,11:N0} {full.PeakMegabytes,8:N0} {full.AllocatedMegabytes,9:N0} {full.Seconds / floor.Seconds,10:F2}");
             parses.Add((size, parse, floor, full));
