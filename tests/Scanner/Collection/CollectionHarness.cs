@@ -103,6 +103,21 @@ internal sealed class CollectionHarness : IAsyncDisposable
         return await collector.RunAsync(Estate, settings, directory ?? SnapshotDirectory, TestContext.Current.CancellationToken, since: since);
     }
 
+    /// <summary>
+    /// Night 2 of an incremental test: a collection `--since` <paramref name="first"/> into night-2, the requests it made
+    /// to <paramref name="service"/>, and then a full collection of the same state into night-2-full, to compare it with.
+    /// </summary>
+    public async Task<SecondNight> CollectSecondNightAsync(string first, string service)
+    {
+        Server.ClearRequests();
+        var second = Path.Combine(Output.Path, "night-2");
+        var summary = await CollectAsync(FastSettings(), directory: second, since: first);
+        var calls = Server.Requests.Where(r => r.Service == service).ToList();
+        var full = Path.Combine(Output.Path, "night-2-full");
+        await CollectAsync(FastSettings(), directory: full);
+        return new SecondNight(second, summary, calls, full);
+    }
+
     public Snapshot ReadCollected(string? directory = null) => SnapshotReader.Read(directory ?? SnapshotDirectory, Estate);
 
     public Snapshot ReadServed(bool servicesLastAccessed = false)
@@ -138,3 +153,10 @@ internal sealed class CollectionHarness : IAsyncDisposable
         Output.Dispose();
     }
 }
+
+/// <summary>What <see cref="CollectionHarness.CollectSecondNightAsync"/> collected.</summary>
+/// <param name="Directory">Night 2, collected incrementally.</param>
+/// <param name="Summary">Night 2's summary.</param>
+/// <param name="Calls">Night 2's requests to the service asked about.</param>
+/// <param name="Full">The same state collected in full.</param>
+internal sealed record SecondNight(string Directory, CollectionSummary Summary, IReadOnlyList<RecordedRequest> Calls, string Full);

@@ -36,13 +36,8 @@ public sealed class IncrementalDynamoDbTests
         harness.Server.Estate.Accounts[owner].ResourcePolicies.DynamoDbPolicies[arn] = Grant(foreign, arn);
         ServedPolicyPlant.Plant(harness.Server.Estate.Accounts[created], Region, 1, _ => created);
         AddConfigItem(harness, created, "AWS::DynamoDB::Table", ServedPolicyPlant.TableName(0), $"arn:aws:dynamodb:{Region}:{created}:table/{ServedPolicyPlant.TableName(0)}", DateTimeOffset.UtcNow);
-        harness.Server.ClearRequests();
 
-        var second = Path.Combine(harness.Output.Path, "night-2");
-        var summary = await harness.CollectAsync(CollectionHarness.FastSettings(), directory: second, since: first);
-        var calls = harness.Server.Requests.Where(r => r.Service == "dynamodb").ToList();
-        var full = Path.Combine(harness.Output.Path, "night-2-full");
-        await harness.CollectAsync(CollectionHarness.FastSettings(), directory: full);
+        var (second, summary, calls, full) = await harness.CollectSecondNightAsync(first, "dynamodb");
 
         Assert.Empty(summary.Gaps);
         Assert.DoesNotContain(summary.Incremental!.Full, f => f.Source == ServiceResourcePolicies.DynamoDbSource);
@@ -75,13 +70,8 @@ public sealed class IncrementalDynamoDbTests
         }, new JsonObject { ["recordingFrequency"] = "CONTINUOUS" });
         ServedPolicyPlant.Plant(harness.Server.Estate.Accounts[unrecorded], Region, 1, _ => unrecorded);
         File.WriteAllText(SnapshotLayout.TablesFile(SnapshotLayout.Account(first, tampered), Region), "{\"TableNames\": [7]}");
-        harness.Server.ClearRequests();
 
-        var second = Path.Combine(harness.Output.Path, "night-2");
-        var summary = await harness.CollectAsync(CollectionHarness.FastSettings(), directory: second, since: first);
-        var calls = harness.Server.Requests.Where(r => r.Service == "dynamodb").ToList();
-        var full = Path.Combine(harness.Output.Path, "night-2-full");
-        await harness.CollectAsync(CollectionHarness.FastSettings(), directory: full);
+        var (second, summary, calls, full) = await harness.CollectSecondNightAsync(first, "dynamodb");
 
         Assert.Empty(summary.Gaps);
         var fallback = Assert.Single(summary.Incremental!.Full, f => f.Source == ServiceResourcePolicies.DynamoDbSource);

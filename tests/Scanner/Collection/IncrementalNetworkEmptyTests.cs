@@ -47,13 +47,8 @@ public sealed class IncrementalNetworkEmptyTests
                 ["Status"] = new JsonObject { ["Code"] = "pendingAcceptance", ["Message"] = "Pending Acceptance" }, ["CreationTime"] = "2026-12-04T22:00:00.000Z",
             }),
         });
-        harness.Server.ClearRequests();
 
-        var second = Path.Combine(harness.Output.Path, "night-2");
-        var summary = await harness.CollectAsync(CollectionHarness.FastSettings(), directory: second, since: first);
-        var calls = harness.Server.Requests.Where(r => r.Service == "ec2").ToList();
-        var full = Path.Combine(harness.Output.Path, "night-2-full");
-        await harness.CollectAsync(CollectionHarness.FastSettings(), directory: full);
+        var (second, summary, calls, full) = await harness.CollectSecondNightAsync(first, "ec2");
 
         Assert.Empty(summary.Gaps);
         Assert.DoesNotContain(summary.Incremental!.Full, f => f.Source == CoverageGap.Sources.Network);

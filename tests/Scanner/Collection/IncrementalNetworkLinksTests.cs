@@ -36,13 +36,8 @@ public sealed class IncrementalNetworkLinksTests
         network[NetworkOutputs.RouteTables]["RouteTables"]![0]!["Routes"]!.AsArray()
             .Add(new JsonObject { ["DestinationCidrBlock"] = "10.30.0.0/16", ["VpcPeeringConnectionId"] = "pcx-0a0000000000000003", ["Origin"] = "CreateRoute", ["State"] = "active" });
         AddConfigItem(harness, isolated, "AWS::EC2::RouteTable", $"rtb-0{isolated[^8..]}", $"arn:aws:ec2:{Region}:{isolated}:route-table/rtb-0{isolated[^8..]}", DateTimeOffset.UtcNow);
-        harness.Server.ClearRequests();
 
-        var second = Path.Combine(harness.Output.Path, "night-2");
-        var summary = await harness.CollectAsync(CollectionHarness.FastSettings(), directory: second, since: first);
-        var calls = harness.Server.Requests.Where(r => r.Service == "ec2").ToList();
-        var full = Path.Combine(harness.Output.Path, "night-2-full");
-        await harness.CollectAsync(CollectionHarness.FastSettings(), directory: full);
+        var (second, summary, calls, full) = await harness.CollectSecondNightAsync(first, "ec2");
 
         Assert.Empty(summary.Gaps);
         Assert.DoesNotContain(summary.Incremental!.Full, f => f.Source == CoverageGap.Sources.Network);
@@ -91,13 +86,8 @@ public sealed class IncrementalNetworkLinksTests
         }
         AddConfigItem(harness, other, "AWS::EC2::VPCPeeringConnection", Peered, $"arn:aws:ec2:{Region}:{other}:vpc-peering-connection/{Peered}", DateTimeOffset.UtcNow);
         harness.Server.Estate.Accounts[hub].Network[Region][NetworkOutputs.VpnConnections]["VpnConnections"]![0]!["State"] = "available";
-        harness.Server.ClearRequests();
 
-        var second = Path.Combine(harness.Output.Path, "night-2");
-        var summary = await harness.CollectAsync(CollectionHarness.FastSettings(), directory: second, since: first);
-        var calls = harness.Server.Requests.Where(r => r.Service == "ec2").ToList();
-        var full = Path.Combine(harness.Output.Path, "night-2-full");
-        await harness.CollectAsync(CollectionHarness.FastSettings(), directory: full);
+        var (second, summary, calls, full) = await harness.CollectSecondNightAsync(first, "ec2");
 
         Assert.Empty(summary.Gaps);
         var fallback = Assert.Single(summary.Incremental!.Full, f => f.Source == CoverageGap.Sources.Network);

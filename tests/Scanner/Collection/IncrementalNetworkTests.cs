@@ -44,13 +44,8 @@ public sealed class IncrementalNetworkTests
             ["TransitGatewayAttachments"] = new JsonArray(new JsonObject { ["ResourceId"] = Vpc(isolated), ["TransitGatewayAttachmentId"] = $"tgw-attach-0{isolated[^8..]}", ["ResourceType"] = "vpc" }),
         });
         harness.Server.Estate.Accounts[other].Network[Region][$"{NetworkOutputs.EndpointServicePermissions}/{Service}"]["AllowedPrincipals"]!.AsArray().RemoveAt(1);
-        harness.Server.ClearRequests();
 
-        var second = Path.Combine(harness.Output.Path, "night-2");
-        var summary = await harness.CollectAsync(CollectionHarness.FastSettings(), directory: second, since: first);
-        var calls = harness.Server.Requests.Where(r => r.Service == "ec2").ToList();
-        var full = Path.Combine(harness.Output.Path, "night-2-full");
-        await harness.CollectAsync(CollectionHarness.FastSettings(), directory: full);
+        var (second, summary, calls, full) = await harness.CollectSecondNightAsync(first, "ec2");
 
         Assert.Empty(summary.Gaps);
         Assert.DoesNotContain(summary.Incremental!.Full, f => f.Source == CoverageGap.Sources.Network);
@@ -108,13 +103,8 @@ public sealed class IncrementalNetworkTests
             ["DefaultAssociationRouteTable"] = false, ["DefaultPropagationRouteTable"] = false,
         });
         hubNetwork[$"{NetworkOutputs.TransitGatewayRoutes}/{NewTable}"] = Output("Routes");
-        harness.Server.ClearRequests();
 
-        var second = Path.Combine(harness.Output.Path, "night-2");
-        var summary = await harness.CollectAsync(CollectionHarness.FastSettings(), directory: second, since: first);
-        var calls = harness.Server.Requests.Where(r => r.Service == "ec2").ToList();
-        var full = Path.Combine(harness.Output.Path, "night-2-full");
-        await harness.CollectAsync(CollectionHarness.FastSettings(), directory: full);
+        var (second, summary, calls, full) = await harness.CollectSecondNightAsync(first, "ec2");
 
         Assert.Empty(summary.Gaps);
         var fallbacks = summary.Incremental!.Full.Where(f => f.Source == CoverageGap.Sources.Network).ToList();
