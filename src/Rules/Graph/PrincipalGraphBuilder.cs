@@ -49,21 +49,17 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
     public void AddAccount(IReadOnlyList<Resource> resources)
     {
         var inventory = new Inventory(resources);
-        // Each principal's policies parsed and combined on every core (what reading its permissions allocates, most of
-        // the pre-pass's work outside reading the files), then shared in the principals' order on this thread.
-        var read = inventory.OfType(IamPrincipals.UserType).Concat(inventory.OfType(IamPrincipals.RoleType))
-            .AsParallel().AsOrdered()
-            .Select(principal => (Principal: principal, Permissions: IamPrincipals.PermissionsOf(principal, inventory, now),
-                Trust: principal.Type == IamPrincipals.UserType ? null : IamPrincipals.TrustPolicyOf(principal)));
-        foreach (var (principal, permissions, trust) in read)
+        foreach (var principal in inventory.OfType(IamPrincipals.UserType).Concat(inventory.OfType(IamPrincipals.RoleType)))
         {
+            var permissions = IamPrincipals.PermissionsOf(principal, inventory, now);
             var key = permissions.SharingKey;
             if (!_classes.TryGetValue(key, out var shared))
             {
                 _classes[key] = shared = new PermissionClass(permissions, PrincipalEdgeFinder.IsMemberSpecific(key), key);
             }
             var isUser = principal.Type == IamPrincipals.UserType;
-            _principals.Add(new PrincipalInfo(principal.Arn, principal.AccountId, isUser ? PrincipalNodeKind.User : PrincipalNodeKind.Role, shared, trust));
+            _principals.Add(new PrincipalInfo(principal.Arn, principal.AccountId, isUser ? PrincipalNodeKind.User : PrincipalNodeKind.Role, shared,
+                isUser ? null : IamPrincipals.TrustPolicyOf(principal)));
         }
     }
 

@@ -21,13 +21,9 @@ internal static class PrincipalGraphStage
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var read = accounts.Distinct().Order(StringComparer.Ordinal).ToList();
         PrincipalGraphBuilder? builder = null;
-        // The next account's IAM is read while this one's principals are added: reading is mostly one thread.
-        var next = read.Count > 0 ? source.ReadIamAsync(scanId, read[0], cancellationToken) : null;
-        for (var i = 0; i < read.Count; i++)
+        foreach (var account in read)
         {
-            var iam = await next!;
-            next = iam is not null && i + 1 < read.Count ? source.ReadIamAsync(scanId, read[i + 1], cancellationToken) : null;
-            if (iam is null)
+            if (await source.ReadIamAsync(scanId, account, cancellationToken) is not { } iam)
             {
                 progress.Stage("the principal graph is not built: this source reads each account whole, when it is judged");
                 return PrincipalGraph.NotBuilt;
