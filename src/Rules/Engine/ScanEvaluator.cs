@@ -37,9 +37,11 @@ public sealed class ScanEvaluator
     /// <summary>Evaluates, and adds to <paramref name="counts"/> every evaluation by account, rule and control (passes included, whatever is kept).</summary>
     public (List<Finding> Findings, Dictionary<string, FamilySummary> Summary) Run(IEnumerable<Resource> resources, ScanCounts? counts, CancellationToken cancellationToken)
     {
-        var findings = new ConcurrentBag<List<Finding>>();
-        var summaries = new ConcurrentBag<Dictionary<string, FamilySummary>>();
-        var counters = new ConcurrentBag<ScanCounter>();
+        // Each of the loop's tasks hands its parts over once, at its end: a lock, not a ConcurrentBag (whose ThreadLocal,
+        // three per batch of a streamed account, only the finalizer thread frees).
+        var findings = new List<List<Finding>>();
+        var summaries = new List<Dictionary<string, FamilySummary>>();
+        var counters = new List<ScanCounter>();
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.ForEach(
             resources,
@@ -52,9 +54,12 @@ public sealed class ScanEvaluator
             },
             local =>
             {
-                findings.Add(local.Findings);
-                summaries.Add(local.Summary);
-                counters.Add(local.Counter);
+                lock (findings)
+                {
+                    findings.Add(local.Findings);
+                    summaries.Add(local.Summary);
+                    counters.Add(local.Counter);
+                }
             });
 
         var all = findings.SelectMany(f => f).ToList();

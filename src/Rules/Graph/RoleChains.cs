@@ -15,6 +15,9 @@ internal sealed class RoleChains(PrincipalTopology topology, PrincipalNode[] nod
     // Per search start (a principal, or its holders group) and depth: the paths to the first two principals exactly depth + 1 hops away.
     private readonly ConcurrentDictionary<(int Start, int Depth), List<(int Node, int Edge)>[]> _beyond = new();
 
+    // Search states not in use: as many as searches ever ran at once (one per judging thread), kept with the graph.
+    private readonly Stack<Scratch> _scratches = new();
+
     /// <summary>Searches run so far (for measurements: shared starts are searched once).</summary>
     public int Searches => _beyond.Count;
 
@@ -27,9 +30,17 @@ internal sealed class RoleChains(PrincipalTopology topology, PrincipalNode[] nod
         var holder = topology.HolderOf(principal);
         var shared = holder >= 0 && !AssumesOnItsOwn(principal);
         var start = shared ? holder : principal;
-        var candidates = _beyond.GetOrAdd((start, depth), key => Search(key.Start, key.Depth));
+        var candidates = _beyond.GetOrAdd((start, depth), static (key, self) => self.Search(key.Start, key.Depth), this);
         // From the holders group the principal itself may lie beyond; its own distance is none.
-        var path = candidates.FirstOrDefault(p => p[^1].Node != principal);
+        List<(int Node, int Edge)>? path = null;
+        foreach (var candidate in candidates)
+        {
+            if (candidate[^1].Node != principal)
+            {
+                path = candidate;
+                break;
+            }
+        }
         if (path is null || !shared)
         {
             return path;
@@ -49,19 +60,40 @@ internal sealed class RoleChains(PrincipalTopology topology, PrincipalNode[] nod
         return false;
     }
 
-    /// <summary>A 0-1 breadth-first search from one node to depth + 1 hops, sparse: most principals reach few others.</summary>
+    /// <summary>
+    /// A 0-1 breadth-first search from one node to depth + 1 hops, sparse: most principals reach few others. It runs for
+    /// most principals of a scan, so it works in a <see cref="Scratch"/> kept between searches and allocates only its answer.
+    /// </summary>
     private List<(int Node, int Edge)>[] Search(int start, int depth)
     {
-        var limit = depth + 1;
-        var hops = new Dictionary<int, (int Hops, int Via, int Edge)> { [start] = (0, -1, -1) };
-        var deque = new LinkedList<int>();
-        deque.AddLast(start);
-        var steps = new List<(int Node, int Edge)>();
-        while (deque.First is { } head)
+        Scratch? scratch;
+        lock (_scratches)
         {
-            deque.RemoveFirst();
-            var at = head.Value;
-            var here = hops[at].Hops;
+            _scratches.TryPop(out scratch);
+        }
+        scratch ??= new Scratch(nodes.Length);
+        try
+        {
+            return Search(scratch, start, depth + 1);
+        }
+        finally
+        {
+            scratch.Reset();
+            lock (_scratches)
+            {
+                _scratches.Push(scratch);
+            }
+        }
+    }
+
+    private List<(int Node, int Edge)>[] Search(Scratch scratch, int start, int limit)
+    {
+        scratch.Reach(start, 0, -1, -1);
+        scratch.PushBack(start);
+        var steps = scratch.Steps;
+        while (scratch.TryPopFront(out var at))
+        {
+            var here = scratch.Hops[at];
             steps.Clear();
             topology.Successors(at, steps);
             foreach (var (node, edge) in steps)
@@ -72,32 +104,135 @@ internal sealed class RoleChains(PrincipalTopology topology, PrincipalNode[] nod
                 }
                 var cost = edge < 0 ? 0 : 1;
                 var reached = here + cost;
-                if (reached > limit || (hops.TryGetValue(node, out var known) && known.Hops <= reached))
+                if (reached > limit || (scratch.Reached(node) && scratch.Hops[node] <= reached))
                 {
                     continue;
                 }
-                hops[node] = (reached, at, edge);
+                scratch.Reach(node, reached, at, edge);
                 if (cost == 0)
                 {
-                    deque.AddFirst(node);
+                    scratch.PushFront(node);
                 }
                 else
                 {
-                    deque.AddLast(node);
+                    scratch.PushBack(node);
                 }
             }
         }
-        return [.. hops.Where(h => h.Value.Hops == limit && nodes[h.Key].IsPrincipal).Select(h => h.Key).Order().Take(2).Select(target => PathTo(hops, target))];
+        // The first two principals in id order exactly limit hops away.
+        int first = int.MaxValue, second = int.MaxValue;
+        foreach (var node in scratch.Touched)
+        {
+            if (scratch.Hops[node] == limit && nodes[node].IsPrincipal && node < second)
+            {
+                (first, second) = node < first ? (node, first) : (first, node);
+            }
+        }
+        return first == int.MaxValue ? [] : second == int.MaxValue ? [PathTo(scratch, first)] : [PathTo(scratch, first), PathTo(scratch, second)];
     }
 
-    private static List<(int Node, int Edge)> PathTo(Dictionary<int, (int Hops, int Via, int Edge)> hops, int target)
+    private static List<(int Node, int Edge)> PathTo(Scratch scratch, int target)
     {
         var path = new List<(int Node, int Edge)>();
-        for (var at = target; at >= 0; at = hops[at].Via)
+        for (var at = target; at >= 0; at = scratch.Via[at])
         {
-            path.Add((at, hops[at].Edge));
+            path.Add((at, scratch.Edge[at]));
         }
         path.Reverse();
         return path;
+    }
+
+    /// <summary>
+    /// One search's state over the graph's nodes (hops, the step into each node, the deque), kept for the next search:
+    /// only the nodes a search reached are cleared after it.
+    /// </summary>
+    private sealed class Scratch
+    {
+        private readonly bool[] _reached;
+        private int[] _deque = new int[64];
+        private int _head;
+        private int _count;
+
+        public Scratch(int nodes)
+        {
+            _reached = new bool[nodes];
+            Hops = new int[nodes];
+            Via = new int[nodes];
+            Edge = new int[nodes];
+        }
+
+        public int[] Hops { get; }
+        public int[] Via { get; }
+        public int[] Edge { get; }
+        public List<int> Touched { get; } = [];
+        public List<(int Node, int Edge)> Steps { get; } = [];
+
+        public bool Reached(int node) => _reached[node];
+
+        public void Reach(int node, int hops, int via, int edge)
+        {
+            if (!_reached[node])
+            {
+                _reached[node] = true;
+                Touched.Add(node);
+            }
+            Hops[node] = hops;
+            Via[node] = via;
+            Edge[node] = edge;
+        }
+
+        public void PushFront(int node)
+        {
+            Grow();
+            _head = (_head - 1 + _deque.Length) % _deque.Length;
+            _deque[_head] = node;
+            _count++;
+        }
+
+        public void PushBack(int node)
+        {
+            Grow();
+            _deque[(_head + _count) % _deque.Length] = node;
+            _count++;
+        }
+
+        public bool TryPopFront(out int node)
+        {
+            if (_count == 0)
+            {
+                node = -1;
+                return false;
+            }
+            node = _deque[_head];
+            _head = (_head + 1) % _deque.Length;
+            _count--;
+            return true;
+        }
+
+        public void Reset()
+        {
+            foreach (var node in Touched)
+            {
+                _reached[node] = false;
+            }
+            Touched.Clear();
+            _head = 0;
+            _count = 0;
+        }
+
+        private void Grow()
+        {
+            if (_count < _deque.Length)
+            {
+                return;
+            }
+            var larger = new int[_deque.Length * 2];
+            for (var i = 0; i < _count; i++)
+            {
+                larger[i] = _deque[(_head + i) % _deque.Length];
+            }
+            _deque = larger;
+            _head = 0;
+        }
     }
 }

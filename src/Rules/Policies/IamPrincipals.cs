@@ -86,9 +86,9 @@ public static class IamPrincipals
     /// worked out, so each question is decided once per set rather than once per principal.
     /// </summary>
     private static PermissionSet Shared(Inventory inventory, DateTimeOffset now, PermissionSet permissions) =>
-        SharedSets.GetValue(inventory, _ => new()).GetOrAdd((now, permissions.SharingKey), permissions);
+        permissions.SharedIn(SharedSets.GetValue(inventory, static _ => new()).GetOrAdd(now, static _ => new(StringComparer.Ordinal)));
 
-    private static readonly ConditionalWeakTable<Inventory, System.Collections.Concurrent.ConcurrentDictionary<(DateTimeOffset, string), PermissionSet>> SharedSets = new();
+    private static readonly ConditionalWeakTable<Inventory, System.Collections.Concurrent.ConcurrentDictionary<DateTimeOffset, System.Collections.Concurrent.ConcurrentDictionary<string, PermissionSet>>> SharedSets = new();
 
     /// <summary>Who a user or role is when it makes a request (a role through a session of it); null for a group.</summary>
     private static RequestPrincipal? RequestPrincipalOf(Resource principal) => principal.Type switch
@@ -150,7 +150,7 @@ public static class IamPrincipals
         switch (principal.Type)
         {
             case UserType:
-                AddOwn(principal, "UserPolicyList", "", policies, inventory, unresolved);
+                AddOwn(principal, "", policies, inventory, unresolved);
                 foreach (var groupName in Strings(principal.Config("GroupList")))
                 {
                     var group = inventory.OfType(GroupType, principal.AccountId)
@@ -160,28 +160,24 @@ public static class IamPrincipals
                         unresolved.Add($"group {groupName}");
                         continue;
                     }
-                    AddOwn(group, "GroupPolicyList", $" (via group {groupName})", policies, inventory, unresolved);
+                    AddOwn(group, $" (via group {groupName})", policies, inventory, unresolved);
                 }
                 break;
             case RoleType:
-                AddOwn(principal, "RolePolicyList", "", policies, inventory, unresolved);
+                AddOwn(principal, "", policies, inventory, unresolved);
                 break;
             case GroupType:
-                AddOwn(principal, "GroupPolicyList", "", policies, inventory, unresolved);
+                AddOwn(principal, "", policies, inventory, unresolved);
                 break;
         }
         return policies;
     }
 
-    private static void AddOwn(Resource entity, string inlineList, string via, List<PolicyDocument> policies, Inventory inventory, List<string> unresolved)
+    private static void AddOwn(Resource entity, string via, List<PolicyDocument> policies, Inventory inventory, List<string> unresolved)
     {
-        foreach (var inline in Items(entity.Config(inlineList)))
+        foreach (var document in InlinePoliciesOf(entity))
         {
-            var name = JsonPath.Find(inline, "PolicyName")?.ToString() ?? "(unnamed)";
-            if (JsonPath.Find(inline, "PolicyDocument") is { } document)
-            {
-                policies.Add(PolicyDocument.Parse(document, $"inline policy {name}{via}"));
-            }
+            policies.Add(via.Length == 0 ? document : document.WithName(document.Name + via));
         }
         foreach (var attached in Items(entity.Config("AttachedManagedPolicies")))
         {
@@ -195,6 +191,40 @@ public static class IamPrincipals
             }
             policies.Add(via.Length == 0 ? document : document.WithName(document.Name + via));
         }
+    }
+
+    /// <summary>
+    /// The inline policies written on a user, role or group (UserPolicyList, RolePolicyList, GroupPolicyList), each named "inline policy
+    /// NAME": parsed once per resource, since its permissions and each rule judging the policies written on it ask, and a
+    /// group's for every member. A document that cannot be read throws each time it is asked, as parsing it did.
+    /// </summary>
+    internal static IReadOnlyList<PolicyDocument> InlinePoliciesOf(Resource entity) =>
+        InlinePolicies.GetValue(entity, static e => Frozen.List(ReadInline(e)));
+
+    private static readonly ConditionalWeakTable<Resource, IReadOnlyList<PolicyDocument>> InlinePolicies = new();
+
+    private static List<PolicyDocument> ReadInline(Resource entity)
+    {
+        var policies = new List<PolicyDocument>();
+        var inlineList = entity.Type switch
+        {
+            UserType => "UserPolicyList",
+            RoleType => "RolePolicyList",
+            GroupType => "GroupPolicyList",
+            _ => null,
+        };
+        if (inlineList is null)
+        {
+            return policies;
+        }
+        foreach (var inline in Items(entity.Config(inlineList)))
+        {
+            if (JsonPath.Find(inline, "PolicyDocument") is { } document)
+            {
+                policies.Add(PolicyDocument.Parse(document, $"inline policy {JsonPath.Find(inline, "PolicyName")?.ToString() ?? "(unnamed)"}"));
+            }
+        }
+        return policies;
     }
 
     private static string NameOf(Resource entity, string property) =>

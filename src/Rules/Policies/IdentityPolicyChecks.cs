@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Policies;
@@ -17,21 +16,8 @@ public static class IdentityPolicyChecks
         {
             return IamPrincipals.DefaultVersionOf(resource) is { } document ? [document] : [];
         }
-        var list = resource.Type switch
-        {
-            IamPrincipals.UserType => "UserPolicyList",
-            IamPrincipals.RoleType => "RolePolicyList",
-            IamPrincipals.GroupType => "GroupPolicyList",
-            _ => null,
-        };
-        if (list is null || resource.Config(list) is not { } element || JsonPath.Unwrap(element) is not { ValueKind: JsonValueKind.Array } inline)
-        {
-            return [];
-        }
-        return inline.EnumerateArray()
-            .Where(p => JsonPath.Find(p, "PolicyDocument") is not null)
-            .Select(p => PolicyDocument.Parse(JsonPath.Find(p, "PolicyDocument")!.Value, $"inline policy {JsonPath.Find(p, "PolicyName")?.ToString() ?? "(unnamed)"}"))
-            .ToList();
+        // Parsed once per resource for the five checks and the principal's permissions.
+        return IamPrincipals.InlinePoliciesOf(resource);
     }
 
     /// <summary>Allow statements granting every action of a service (<c>s3:*</c>) on every resource (<c>*</c>), with those actions.</summary>

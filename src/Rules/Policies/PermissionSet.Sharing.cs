@@ -8,19 +8,46 @@ public sealed partial class PermissionSet
     /// its note, what was not found, and the SCPs. Two principals with the same key are answered alike (the set never
     /// knows whose it is), so they may share one set and every answer it has worked out.
     /// </summary>
-    internal string SharingKey => _sharingKey ??= WriteSharingKey();
+    internal string SharingKey => _sharingKey ??= Text(WriteSharingKey());
 
     private string? _sharingKey;
 
     // The key is as long as every statement's JSON and is written for each principal: one builder per thread, so
-    // that the key itself is all it allocates.
+    // that the key itself is all it allocates, and only for a set that is kept.
     [ThreadStatic] private static System.Text.StringBuilder? _keyBuilder;
 
     /// <summary>
-    /// Each statement as "Label\u001eJSON", joined by \u001f; then \u001d and the boundary's statements alike; \u001d the
-    /// boundary note; \u001d what was not found, joined by \u001f; \u001d the SCPs' key.
+    /// The set of <paramref name="sets"/> (keyed by <see cref="SharingKey"/>) that has this set's key, else this set,
+    /// added: most principals of an account hold a set an earlier one holds, and for those the key is looked up
+    /// from the builder, never made as a string.
     /// </summary>
-    private string WriteSharingKey()
+    internal PermissionSet SharedIn(System.Collections.Concurrent.ConcurrentDictionary<string, PermissionSet> sets)
+    {
+        if (_sharingKey is null)
+        {
+            var key = WriteSharingKey();
+            // A builder of one chunk (the usual case once it has grown) is one span; a longer one is made into the string.
+            var chunks = 0;
+            ReadOnlySpan<char> text = default;
+            foreach (var chunk in key.GetChunks())
+            {
+                text = chunk.Span;
+                chunks++;
+            }
+            if (chunks == 1 && sets.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var shared))
+            {
+                return shared;
+            }
+            _sharingKey = Text(key);
+        }
+        return sets.GetOrAdd(_sharingKey, this);
+    }
+
+    /// <summary>
+    /// Each statement as "Label\u001eJSON", joined by \u001f; then \u001d and the boundary's statements alike; \u001d the
+    /// boundary note; \u001d what was not found, joined by \u001f; \u001d the SCPs' key. Written into this thread's builder.
+    /// </summary>
+    private System.Text.StringBuilder WriteSharingKey()
     {
         var key = _keyBuilder ??= new System.Text.StringBuilder();
         key.Clear();
@@ -28,6 +55,11 @@ public sealed partial class PermissionSet
         key.Append('\u001d');
         AppendStatements(key, BoundaryPolicy?.Statements ?? []);
         key.Append('\u001d').Append(BoundaryNote).Append('\u001d').AppendJoin('\u001f', Unresolved).Append('\u001d').Append(ServiceControl?.SharingKey);
+        return key;
+    }
+
+    private static string Text(System.Text.StringBuilder key)
+    {
         var text = key.ToString();
         if (key.Capacity > 1 << 20)
         {

@@ -8,11 +8,25 @@ namespace Ocado.Guardrails.Rules.Policies;
 /// </summary>
 public sealed partial class PermissionSet
 {
-    private readonly (PolicyStatement Statement, ConditionOutcome Outcome)[] _statements;
+    private readonly DateTimeOffset _now;
 
-    // The services the statements name (iam, s3, ...), or null when one could name any (*, NotAction):
-    // a question about another service meets no statement, and is answered without looking.
-    private readonly HashSet<string>? _services;
+    // The statements with their conditions judged, and the services they name: made at the first question, like the
+    // answers below, since most sets are dropped for the equal one an earlier principal shares before any is asked.
+    private Judged? _judged;
+
+    /// <param name="Services">
+    /// The services the statements name (iam, s3, ...), or null when one could name any (*, NotAction): a question
+    /// about another service meets no statement, and is answered without looking.
+    /// </param>
+    private sealed record Judged((PolicyStatement Statement, ConditionOutcome Outcome)[] Statements, HashSet<string>? Services);
+
+    private Judged Judgement => Volatile.Read(ref _judged) ?? Interlocked.CompareExchange(ref _judged, Judge(), null) ?? _judged;
+
+    private Judged Judge()
+    {
+        var statements = Policies.SelectMany(p => p.Statements).Select(s => (s, ConditionJudge.Judge(s, _now))).ToArray();
+        return new Judged(statements, ServicesNamed(statements.Select(s => s.s)));
+    }
 
     // Escalation methods ask about the same actions again and again (iam:PassRole is in dozens). Made at the first
     // question: a set is made for each principal, and most are dropped for the equal set an earlier one shares.
@@ -38,10 +52,7 @@ public sealed partial class PermissionSet
         BoundaryPolicy = boundary;
         Boundary = boundary is null ? null : new PermissionSet([boundary], now);
         ServiceControl = serviceControl;
-        _statements = Policies.SelectMany(p => p.Statements)
-            .Select(s => (s, ConditionJudge.Judge(s, now)))
-            .ToArray();
-        _services = ServicesNamed(_statements.Select(s => s.Statement));
+        _now = now;
     }
 
     private static HashSet<string>? ServicesNamed(IEnumerable<PolicyStatement> statements)
@@ -153,7 +164,7 @@ public sealed partial class PermissionSet
             return decision is { Allowed: true, OnEveryResource: true };
         }
         var covering = false;
-        foreach (var (statement, outcome) in _statements)
+        foreach (var (statement, outcome) in Judgement.Statements)
         {
             if (outcome == ConditionOutcome.AlwaysFalse)
             {
@@ -187,7 +198,8 @@ public sealed partial class PermissionSet
 
     private AccessDecision Decide(string action, string resourcePattern)
     {
-        if (_services is not null && TryServiceOf(action, out var service) && !_services.GetAlternateLookup<ReadOnlySpan<char>>().Contains(service))
+        var judged = Judgement;
+        if (judged.Services is { } services && TryServiceOf(action, out var service) && !services.GetAlternateLookup<ReadOnlySpan<char>>().Contains(service))
         {
             return new AccessDecision(action, resourcePattern, false, false, false, [], [], []);
         }
@@ -198,7 +210,7 @@ public sealed partial class PermissionSet
         var unconditional = false;
         var covering = false;
         var partlyDenied = false;
-        foreach (var (statement, outcome) in _statements)
+        foreach (var (statement, outcome) in judged.Statements)
         {
             if (outcome == ConditionOutcome.AlwaysFalse)
             {

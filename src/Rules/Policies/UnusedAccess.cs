@@ -16,13 +16,19 @@ public static class UnusedAccess
     public const string SupplementaryKey = "ServiceLastAccessed";
 
     /// <summary>The services IAM listed for the principal; null when its data was not collected (judge it NotAssessed).</summary>
-    public static IReadOnlyList<ServiceLastUse>? ServicesOf(Resource principal)
+    public static IReadOnlyList<ServiceLastUse>? ServicesOf(Resource principal) => Read(principal, static _ => true);
+
+    /// <summary>
+    /// The services IAM listed for the principal that <paramref name="keeps"/> (given the last authentication), or null when
+    /// its data was not collected. IAM lists every service it tracks (hundreds) for each principal: each entry's properties
+    /// are read in one pass, and its namespace and name are made as strings only for an entry that is kept.
+    /// </summary>
+    private static List<ServiceLastUse>? Read(Resource principal, Func<DateTimeOffset?, bool> keeps)
     {
         if (principal.Supplementary(SupplementaryKey, "ServicesLastAccessed") is not { ValueKind: JsonValueKind.Array } services)
         {
             return null;
         }
-        // IAM lists every service it tracks (hundreds) for each principal: each entry's properties are read in one pass.
         var uses = new List<ServiceLastUse>();
         foreach (var service in services.EnumerateArray())
         {
@@ -30,27 +36,27 @@ public static class UnusedAccess
             {
                 continue;
             }
-            string? serviceNamespace = null;
-            var name = "";
+            JsonElement? serviceNamespace = null;
+            JsonElement? name = null;
             JsonElement? lastAuthenticated = null;
             foreach (var property in service.EnumerateObject())
             {
                 if (JsonPath.NameEqualsIgnoreCase(property, "ServiceNamespace"))
                 {
-                    serviceNamespace = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+                    serviceNamespace = property.Value;
                 }
                 else if (JsonPath.NameEqualsIgnoreCase(property, "ServiceName"))
                 {
-                    name = property.Value.ToString();
+                    name = property.Value;
                 }
                 else if (JsonPath.NameEqualsIgnoreCase(property, "LastAuthenticated"))
                 {
                     lastAuthenticated = property.Value;
                 }
             }
-            if (serviceNamespace is not null)
+            if (serviceNamespace is { ValueKind: JsonValueKind.String } known && Date(lastAuthenticated) is var date && keeps(date))
             {
-                uses.Add(new ServiceLastUse(serviceNamespace, name, Date(lastAuthenticated)));
+                uses.Add(new ServiceLastUse(known.GetString()!, name?.ToString() ?? "", date));
             }
         }
         return uses;
@@ -62,20 +68,17 @@ public static class UnusedAccess
     /// </summary>
     public static IReadOnlyList<UnusedService>? UnusedServices(Resource principal, Inventory inventory, DateTimeOffset now, int days)
     {
-        if (ServicesOf(principal) is not { } services)
+        var limit = TimeSpan.FromDays(days);
+        // Asked of every user and role: only the unused services are made, and the Allow statements gathered only for a
+        // principal with one.
+        if (Read(principal, used => !(used is { } when && now - when <= limit)) is not { } services)
         {
             return null;
         }
-        var limit = TimeSpan.FromDays(days);
-        // Asked of every user and role: the Allow statements are gathered only for a principal with an unused service.
         List<PolicyStatement>? statements = null;
         List<UnusedService>? unused = null;
         foreach (var service in services)
         {
-            if (service.LastAuthenticated is { } used && now - used <= limit)
-            {
-                continue;
-            }
             statements ??= [.. IamPrincipals.PoliciesOf(principal, inventory).SelectMany(p => p.Statements).Where(s => s.IsAllow)];
             (unused ??= []).Add(new UnusedService(service, statements.Where(st => Grants(st, service.Namespace)).ToList()));
         }
@@ -94,9 +97,21 @@ public static class UnusedAccess
     }
 
     /// <summary>An ISO 8601 date as IAM and the CLI write it; null when absent or unreadable.</summary>
-    public static DateTimeOffset? Date(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.String } text
-            && DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
-            ? when
-            : null;
+    public static DateTimeOffset? Date(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.String } text)
+        {
+            return null;
+        }
+        // Read for every service of every principal: parsed from the raw text on the stack, without a string, unless it
+        // is long or escaped (then as the string it stands for).
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(text);
+        if (raw is [(byte)'"', .. var inner, (byte)'"'] && inner.Length <= 64 && inner.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> chars = stackalloc char[64];
+            var length = System.Text.Encoding.UTF8.GetChars(inner, chars);
+            return DateTimeOffset.TryParse(chars[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+        }
+        return DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when) ? when : null;
+    }
 }
