@@ -30,6 +30,10 @@ public static class CustomerScope
         var redactedTags = new Dictionary<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>>(ReferenceEqualityComparer.Instance);
         IReadOnlyDictionary<string, string> RedactTags(IReadOnlyDictionary<string, string> tags) =>
             redactedTags.TryGetValue(tags, out var redacted) ? redacted : redactedTags[tags] = redactor.Redact(tags);
+        // Equal evidence is one string shared by the findings that quote it (a statement judged by several rules): redacted once.
+        var redactedEvidence = new Dictionary<string, string>(ReferenceEqualityComparer.Instance);
+        string RedactEvidence(string evidence) =>
+            redactedEvidence.TryGetValue(evidence, out var redacted) ? redacted : redactedEvidence[evidence] = redactor.Redact(evidence);
 
         var findings = result.Findings
             .Where(f => accounts.Contains(f.AccountId))
@@ -38,7 +42,7 @@ public static class CustomerScope
                 Customer = customer.Id,
                 Message = redactor.Redact(f.Message),
                 // A policy statement names the principals it grants, and a tag can name another customer.
-                Evidence = f.Evidence is null ? null : redactor.Redact(f.Evidence),
+                Evidence = f.Evidence is null ? null : RedactEvidence(f.Evidence),
                 Tags = f.Tags is null ? null : RedactTags(f.Tags),
             })
             .ToList();

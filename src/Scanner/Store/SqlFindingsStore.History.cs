@@ -62,15 +62,24 @@ internal abstract partial class SqlFindingsStore
         {
             await MarkResolvedAsync(connection, transaction, scan, finding, ordinal++, cancellationToken);
         }
+        // Counted in one pass over the scan's rows, not one per status (each read every row of the scan: 191,000 at a million resources).
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var command = Db.Command(connection, transaction,
+            "SELECT status, COUNT(*) FROM gr_results WHERE scan_id = @id AND status IS NOT NULL GROUP BY status", ("@id", scanId)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                counts[reader.GetString(0)] = checked((int)reader.GetInt64(1));
+            }
+        }
         await Db.ExecuteAsync(connection, transaction,
             """
-            UPDATE gr_scans SET finished_at = @finished,
-              new_count = (SELECT COUNT(*) FROM gr_results WHERE scan_id = @id AND status = 'new'),
-              open_count = (SELECT COUNT(*) FROM gr_results WHERE scan_id = @id AND status = 'open'),
-              resolved_count = (SELECT COUNT(*) FROM gr_results WHERE scan_id = @id AND status = 'resolved'),
-              suppressed_count = (SELECT COUNT(*) FROM gr_results WHERE scan_id = @id AND status = 'suppressed')
+            UPDATE gr_scans SET finished_at = @finished, new_count = @new, open_count = @open, resolved_count = @resolved, suppressed_count = @suppressed
             WHERE scan_id = @id
-            """, cancellationToken, ("@id", scanId), ("@finished", Db.Millis(finishedAt)));
+            """, cancellationToken, ("@id", scanId), ("@finished", Db.Millis(finishedAt)),
+            ("@new", counts.GetValueOrDefault("new")), ("@open", counts.GetValueOrDefault("open")),
+            ("@resolved", counts.GetValueOrDefault("resolved")), ("@suppressed", counts.GetValueOrDefault("suppressed")));
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
