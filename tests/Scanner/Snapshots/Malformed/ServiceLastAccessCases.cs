@@ -14,6 +14,8 @@ internal static class ServiceLastAccessCases
     [
         new("last-accessed: the CLI's output is read", Role, Expect.Read, "",
             Plant.Text(Answer("COMPLETED", """[{"ServiceName": "Amazon S3", "LastAuthenticated": "2026-10-30T08:00:00+00:00", "ServiceNamespace": "s3", "TotalAuthenticatedEntities": 1}]"""))),
+        new("last-accessed: UTF-16 with a byte-order mark", Role, Expect.Read, "", InFolder(Plant.Utf16(Answer("COMPLETED", """[{"ServiceName": "Amazon S3", "ServiceNamespace": "s3"}]""")))),
+        new("last-accessed: UTF-8 with a byte-order mark", Role, Expect.Read, "", InFolder(Plant.Utf8Bom(Answer("COMPLETED", """[{"ServiceName": "Amazon S3", "ServiceNamespace": "s3"}]""")))),
         Gap("last-accessed: a job still in progress", "JobStatus is IN_PROGRESS, not COMPLETED", Plant.Text(Answer("IN_PROGRESS", "[]"))),
         Gap("last-accessed: a failed job", "JobStatus is FAILED", Plant.Text(Answer("FAILED", "[]"))),
         Gap("last-accessed: no JobStatus", "JobStatus is missing", Plant.Text("""{"ServicesLastAccessed": []}""")),
