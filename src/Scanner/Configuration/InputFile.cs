@@ -31,9 +31,10 @@ internal static class InputFile
     /// to the large-object heap, whose growth is what sets off full collections). The caller disposes it once
     /// nothing points into it.
     /// </summary>
-    public static PooledText ReadPooled(string path, string? root, InputLimits limits)
+    /// <param name="folder">The folder the file is in, when its path was checked once for the many files read from it.</param>
+    public static PooledText ReadPooled(string path, string? root, InputLimits limits, InputFolder? folder = null)
     {
-        var (real, size) = Checked(path, root, limits);
+        var (real, size) = Checked(path, root, limits, folder);
         var buffer = ArrayPool<byte>.Shared.Rent((int)size);
         try
         {
@@ -82,9 +83,9 @@ internal static class InputFile
         return (new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1), size);
     }
 
-    private static (string Real, long Size) Checked(string path, string? root, InputLimits limits)
+    private static (string Real, long Size) Checked(string path, string? root, InputLimits limits, InputFolder? folder = null)
     {
-        var (real, kind, size) = Resolve(path, root);
+        var (real, kind, size) = Resolve(path, root, folder);
         if (kind != FileKinds.Kind.Regular)
         {
             throw new InputFileException($"{path}: {FileKinds.Describe(kind)}, not a regular file: not read");
@@ -103,12 +104,17 @@ internal static class InputFile
     /// The path with every link resolved, component by component, and what its entry is; refused when it ends outside
     /// <paramref name="root"/> (links may point anywhere, and the snapshot is what was collected, not the machine's files).
     /// </summary>
-    private static (string Real, FileKinds.Kind Kind, long Size) Resolve(string path, string? root)
+    private static (string Real, FileKinds.Kind Kind, long Size) Resolve(string path, string? root, InputFolder? folder)
     {
         var full = Path.GetFullPath(path);
         if (root is null)
         {
             return RealPath(full);
+        }
+        if (folder?.Entry(full, root) is { } checkedEntry)
+        {
+            // Its folders were found free of links once, when the folder was opened: the file's own lstat is the rest.
+            return (full, checkedEntry.Kind, checkedEntry.Size);
         }
         if (WithinWithoutLinks(full, Path.GetFullPath(root)) is { } entry)
         {
@@ -129,7 +135,7 @@ internal static class InputFile
     /// really is (its real path is the root's followed by the same components). The entry's kind and size come from
     /// its own <c>lstat</c>. Null when a component is a link (or the path is not under the root): the full resolution decides.
     /// </summary>
-    private static (FileKinds.Kind Kind, long Size)? WithinWithoutLinks(string full, string fullRoot)
+    internal static (FileKinds.Kind Kind, long Size)? WithinWithoutLinks(string full, string fullRoot)
     {
         var top = fullRoot.TrimEnd(Path.DirectorySeparatorChar);
         if (full.Length <= top.Length + 1 || full[top.Length] != Path.DirectorySeparatorChar || !full.StartsWith(top, StringComparison.Ordinal))

@@ -17,9 +17,10 @@ internal static class AwsJson
     /// strings). An element kept without a copy is refused when used (the document is disposed), never read from
     /// the buffer's next file.
     /// </summary>
-    public static T Read<T>(string path, string? root, InputLimits limits, Func<JsonElement, T> read)
+    /// <param name="folder">The file's folder, checked once for the many files read from it (<see cref="InputFolder"/>).</param>
+    public static T Read<T>(string path, string? root, InputLimits limits, Func<JsonElement, T> read, InputFolder? folder = null)
     {
-        using var text = InputFile.ReadPooled(path, root, limits);
+        using var text = InputFile.ReadPooled(path, root, limits, folder);
         using var document = Parse(path, text.Memory, limits);
         return read(document.RootElement);
     }

@@ -77,10 +77,12 @@ internal static class IamFiles
                 Attribution.Check(resource, account, $"{detailsPath}: {resource.Type}");
                 Attribution.CheckTags(JsonPath.Find(resource.Configuration, "Tags"), $"{detailsPath}: {resource.Arn}", limits);
             }
-            // One service-last-accessed file per user and role: read on every core, handed on in the details' order.
+            // One service-last-accessed file per user and role: read on every core, handed on in the details' order. Their
+            // two folders are checked for links once, not for every file (InputFolder).
+            var folders = lastAccessFailed is null || root is null ? null : LastAccessFolders(accountDirectory, root);
             var read = resources.AsParallel().AsOrdered().Select(resource =>
             {
-                var (lastAccess, fault) = lastAccessFailed is null ? (null, null) : LastAccess(resource, accountDirectory, root, limits);
+                var (lastAccess, fault) = lastAccessFailed is null ? (null, null) : LastAccess(resource, accountDirectory, root, limits, folders);
                 return (Attached(resource, report.TryGetValue(resource.Arn, out var row) ? row : null, lastAccess), fault);
             });
             foreach (var (resource, fault) in read)
@@ -146,7 +148,8 @@ internal static class IamFiles
     }
 
     /// <summary>The principal's service-last-accessed file, checked; null when it has none, or with the file that could not be read.</summary>
-    private static (JsonElement? LastAccess, (string Path, Exception Error)? Fault) LastAccess(Resource principal, string accountDirectory, string? root, InputLimits limits)
+    private static (JsonElement? LastAccess, (string Path, Exception Error)? Fault) LastAccess(Resource principal, string accountDirectory, string? root, InputLimits limits,
+        Dictionary<string, InputFolder>? folders)
     {
         var kind = principal.Type switch { IamPrincipals.RoleType => "role", IamPrincipals.UserType => "user", _ => null };
         if (kind is null || principal.Name is not { } name || SnapshotLayout.ServiceLastAccessed(accountDirectory, kind, name) is not { } path || !InputFile.Exists(path))
@@ -155,7 +158,7 @@ internal static class IamFiles
         }
         try
         {
-            return (ServiceLastAccessFiles.Read(path, root, limits), null);
+            return (ServiceLastAccessFiles.Read(path, root, limits, folders?[kind]), null);
         }
         catch (Exception ex)
         {
@@ -182,6 +185,11 @@ internal static class IamFiles
         }
         return resource with { SupplementaryConfiguration = supplementary };
     }
+
+    /// <summary>The folders of the service-last-accessed files, by kind (<c>role</c>, <c>user</c>), each checked now.</summary>
+    private static Dictionary<string, InputFolder> LastAccessFolders(string accountDirectory, string root) =>
+        new[] { "role", "user" }.ToDictionary(kind => kind,
+            kind => InputFolder.Open(Path.GetDirectoryName(SnapshotLayout.ServiceLastAccessed(accountDirectory, kind, "x")!)!, root), StringComparer.Ordinal);
 
     private static string RootArn(string account) => $"arn:aws:iam::{account}:root";
 }

@@ -17,9 +17,10 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 internal static class ServiceLastAccessFiles
 {
     /// <summary>The file's answer, checked; a <see cref="SnapshotFormatException"/> naming the file when it is not one.</summary>
-    public static JsonElement Read(string path, string? root, InputLimits limits) =>
+    /// <param name="folder">The file's folder (<c>role/</c> or <c>user/</c>), checked once for all its files.</param>
+    public static JsonElement Read(string path, string? root, InputLimits limits, InputFolder? folder = null) =>
         // One file per user and role: read from a pooled buffer, and only the checked answer's copy kept.
-        AwsJson.Read(path, root, limits, document => Checked(JsonPath.Unwrap(AwsJson.Body(document)), path).Clone());
+        AwsJson.Read(path, root, limits, document => Checked(JsonPath.Unwrap(AwsJson.Body(document)), path).Clone(), folder);
 
     private static JsonElement Checked(JsonElement body, string path)
     {
