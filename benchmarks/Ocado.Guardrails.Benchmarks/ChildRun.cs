@@ -59,6 +59,8 @@ internal static class ChildRun
             }
         }
         Report("floor", resources, watch.Elapsed);
+        // What the collector did meanwhile (issue 19: its pauses bound the floor), on standard error beside the JSON line.
+        Console.Error.WriteLine($"floor: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)} collections, paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s");
         return 0;
     }
 

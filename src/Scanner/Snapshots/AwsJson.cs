@@ -9,9 +9,24 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 internal static class AwsJson
 {
     /// <param name="root">The snapshot the file must stay inside (a link out of it is refused); null for a file named on the command line.</param>
-    public static JsonDocument Open(string path, string? root, InputLimits limits)
+    public static JsonDocument Open(string path, string? root, InputLimits limits) => Parse(path, InputFile.ReadText(path, root, limits), limits);
+
+    /// <summary>
+    /// The file opened as <see cref="Open"/> opens it, its text held in a buffer from the shared pool only while
+    /// <paramref name="read"/> runs: what it keeps of the document must be its own (<see cref="JsonElement.Clone"/>,
+    /// strings). An element kept without a copy is refused when used (the document is disposed), never read from
+    /// the buffer's next file.
+    /// </summary>
+    /// <param name="folder">The file's folder, checked once for the many files read from it (<see cref="InputFolder"/>).</param>
+    public static T Read<T>(string path, string? root, InputLimits limits, Func<JsonElement, T> read, InputFolder? folder = null)
     {
-        var bytes = InputFile.ReadText(path, root, limits);
+        using var text = InputFile.ReadPooled(path, root, limits, folder);
+        using var document = Parse(path, text.Memory, limits);
+        return read(document.RootElement);
+    }
+
+    private static JsonDocument Parse(string path, ReadOnlyMemory<byte> bytes, InputLimits limits)
+    {
         try
         {
             // Parsed from the file's own bytes, which the document keeps rather than copying. A duplicate key is

@@ -21,9 +21,10 @@ internal static class CredentialReports
     /// <summary>Rows by user ARN; a report that is not one (a column twice, a row of another account) is refused whole.</summary>
     public static Dictionary<string, JsonElement> Read(string path, string? root, string account, InputLimits limits)
     {
-        var text = Encoding.UTF8.GetString(InputFile.ReadText(path, root, limits));
+        // Decoded as the CSV reader goes, from a pooled buffer: a report of a few thousand users is no array and string of its own.
+        using var text = InputFile.ReadPooled(path, root, limits);
         var rows = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        using var reader = new StringReader(text);
+        using var reader = new StreamReader(text.AsStream(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !header.Contains("arn"))
         {

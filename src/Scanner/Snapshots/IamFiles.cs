@@ -59,28 +59,31 @@ internal static class IamFiles
         }
         try
         {
-            using var document = AwsJson.Open(detailsPath, root, limits);
-            var body = JsonPath.Unwrap(AwsJson.Body(document.RootElement));
-            CheckShape(body, detailsPath);
-            if (JsonPath.Find(body, "IsTruncated") is { ValueKind: JsonValueKind.True })
+            // Read from a pooled buffer (a megabyte or more an account): each entry the resources keep is their own copy.
+            var resources = AwsJson.Read(detailsPath, root, limits, document =>
             {
-                // One page of several: what is missing could be the admin. Read it, but do not call the account clean.
-                failed(detailsPath, new SnapshotFormatException($"{detailsPath}: IsTruncated is true: only the first page of the authorization details was saved"));
-            }
+                var body = JsonPath.Unwrap(AwsJson.Body(document));
+                CheckShape(body, detailsPath);
+                if (JsonPath.Find(body, "IsTruncated") is { ValueKind: JsonValueKind.True })
+                {
+                    // One page of several: what is missing could be the admin. Read it, but do not call the account clean.
+                    failed(detailsPath, new SnapshotFormatException($"{detailsPath}: IsTruncated is true: only the first page of the authorization details was saved"));
+                }
+                return AuthorizationDetails.ToResources(body);
+            });
             // All or nothing: a foreign entry refuses the file before anything of it is added.
-            var resources = AuthorizationDetails.ToResources(body);
             foreach (var resource in resources)
             {
                 Attribution.Check(resource, account, $"{detailsPath}: {resource.Type}");
                 Attribution.CheckTags(JsonPath.Find(resource.Configuration, "Tags"), $"{detailsPath}: {resource.Arn}", limits);
             }
-            // One service-last-accessed file per user and role: read on every core, handed on in the details' order.
+            // One service-last-accessed file per user and role: read on every core, handed on in the details' order. Their
+            // two folders are checked for links once, not for every file (InputFolder).
+            var folders = lastAccessFailed is null || root is null ? null : LastAccessFolders(accountDirectory, root);
             var read = resources.AsParallel().AsOrdered().Select(resource =>
             {
-                var withReport = report.TryGetValue(resource.Arn, out var row)
-                    ? resource with { SupplementaryConfiguration = WithEntry(resource, CredentialReports.SupplementaryKey, row) }
-                    : resource;
-                return lastAccessFailed is null ? (withReport, null) : WithLastAccess(withReport, accountDirectory, root, limits);
+                var (lastAccess, fault) = lastAccessFailed is null ? (null, null) : LastAccess(resource, accountDirectory, root, limits, folders);
+                return (Attached(resource, report.TryGetValue(resource.Arn, out var row) ? row : null, lastAccess), fault);
             });
             foreach (var (resource, fault) in read)
             {
@@ -144,27 +147,49 @@ internal static class IamFiles
         }
     }
 
-    /// <summary>The principal with its service-last-accessed file attached, or as it was and the file that could not be read.</summary>
-    private static (Resource Principal, (string Path, Exception Error)? Fault) WithLastAccess(Resource principal, string accountDirectory, string? root, InputLimits limits)
+    /// <summary>The principal's service-last-accessed file, checked; null when it has none, or with the file that could not be read.</summary>
+    private static (JsonElement? LastAccess, (string Path, Exception Error)? Fault) LastAccess(Resource principal, string accountDirectory, string? root, InputLimits limits,
+        Dictionary<string, InputFolder>? folders)
     {
         var kind = principal.Type switch { IamPrincipals.RoleType => "role", IamPrincipals.UserType => "user", _ => null };
         if (kind is null || principal.Name is not { } name || SnapshotLayout.ServiceLastAccessed(accountDirectory, kind, name) is not { } path || !InputFile.Exists(path))
         {
-            return (principal, null);
+            return (null, null);
         }
         try
         {
-            return (principal with { SupplementaryConfiguration = WithEntry(principal, UnusedAccess.SupplementaryKey, ServiceLastAccessFiles.Read(path, root, limits)) }, null);
+            return (ServiceLastAccessFiles.Read(path, root, limits, folders?[kind]), null);
         }
         catch (Exception ex)
         {
             // Thrown again on the reading thread (exhausted memory, cancellation) or reported there as a gap.
-            return (principal, (path, ex));
+            return (null, (path, ex));
         }
     }
 
-    private static string RootArn(string account) => $"arn:aws:iam::{account}:root";
+    /// <summary>The entity with its credential report row and service-last-accessed answer attached, in one copy of its supplementary configuration.</summary>
+    private static Resource Attached(Resource resource, JsonElement? reportRow, JsonElement? lastAccess)
+    {
+        if (reportRow is null && lastAccess is null)
+        {
+            return resource;
+        }
+        var supplementary = new Dictionary<string, JsonElement>(resource.SupplementaryConfiguration, StringComparer.OrdinalIgnoreCase);
+        if (reportRow is { } row)
+        {
+            supplementary[CredentialReports.SupplementaryKey] = row;
+        }
+        if (lastAccess is { } services)
+        {
+            supplementary[UnusedAccess.SupplementaryKey] = services;
+        }
+        return resource with { SupplementaryConfiguration = supplementary };
+    }
 
-    private static Dictionary<string, JsonElement> WithEntry(Resource resource, string key, JsonElement value) =>
-        new(resource.SupplementaryConfiguration, StringComparer.OrdinalIgnoreCase) { [key] = value };
+    /// <summary>The folders of the service-last-accessed files, by kind (<c>role</c>, <c>user</c>), each checked now.</summary>
+    private static Dictionary<string, InputFolder> LastAccessFolders(string accountDirectory, string root) =>
+        new[] { "role", "user" }.ToDictionary(kind => kind,
+            kind => InputFolder.Open(Path.GetDirectoryName(SnapshotLayout.ServiceLastAccessed(accountDirectory, kind, "x")!)!, root), StringComparer.Ordinal);
+
+    private static string RootArn(string account) => $"arn:aws:iam::{account}:root";
 }

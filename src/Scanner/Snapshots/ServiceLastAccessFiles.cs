@@ -17,10 +17,13 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 internal static class ServiceLastAccessFiles
 {
     /// <summary>The file's answer, checked; a <see cref="SnapshotFormatException"/> naming the file when it is not one.</summary>
-    public static JsonElement Read(string path, string? root, InputLimits limits)
+    /// <param name="folder">The file's folder (<c>role/</c> or <c>user/</c>), checked once for all its files.</param>
+    public static JsonElement Read(string path, string? root, InputLimits limits, InputFolder? folder = null) =>
+        // One file per user and role: read from a pooled buffer, and only the checked answer's copy kept.
+        AwsJson.Read(path, root, limits, document => Checked(JsonPath.Unwrap(AwsJson.Body(document)), path).Clone(), folder);
+
+    private static JsonElement Checked(JsonElement body, string path)
     {
-        using var document = AwsJson.Open(path, root, limits);
-        var body = JsonPath.Unwrap(AwsJson.Body(document.RootElement));
         if (body.ValueKind != JsonValueKind.Object)
         {
             throw new SnapshotFormatException($"{path} is {AwsJson.Kind(body)}, not get-service-last-accessed-details output");
@@ -58,7 +61,7 @@ internal static class ServiceLastAccessFiles
                 throw new SnapshotFormatException($"{Where(path, at)}: LastAuthenticated '{date.GetString()}' is not a date");
             }
         }
-        return body.Clone();
+        return body;
     }
 
     /// <summary>An entry's property that is text or null (null when absent), refused as <see cref="AwsJson.Text"/> refuses it, but not copied.</summary>

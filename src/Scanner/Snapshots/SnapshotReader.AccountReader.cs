@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Configuration;
@@ -17,7 +18,8 @@ internal sealed partial class SnapshotReader
         private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _tagging = new(StringComparer.Ordinal);
         private readonly List<CoverageGap> _gaps;
         private readonly List<string> _errors = [];
-        private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
+        /// <summary>The account's one copy of each tag key and value, asked from every core without a lock (most are met before).</summary>
+        private readonly ConcurrentDictionary<string, string> _shared = new(StringComparer.Ordinal);
         private readonly SnapshotReader _snapshot;
         private readonly string _directory;
         private readonly string _account;
@@ -212,19 +214,8 @@ internal sealed partial class SnapshotReader
             _tagging.Clear();
         }
 
-        /// <summary>The account's one copy of a string; the Tagging API's files are read two at a time.</summary>
-        private string Shared(string text)
-        {
-            lock (_shared)
-            {
-                if (_shared.TryGetValue(text, out var kept))
-                {
-                    return kept;
-                }
-                _shared.Add(text);
-                return text;
-            }
-        }
+        /// <summary>The account's one copy of a string; the Tagging API's files are read two at a time (a lock here was their largest wait).</summary>
+        private string Shared(string text) => _shared.GetOrAdd(text, text);
 
         /// <summary>The resource with the Tagging API's tags over its own (the Tagging API's win).</summary>
         private static Resource Tagged(Resource resource, IReadOnlyDictionary<string, string> tags)

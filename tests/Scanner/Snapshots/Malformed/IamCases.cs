@@ -28,6 +28,8 @@ internal static class IamCases
         Gap(Details, "iam: a FIFO", "FIFO", Plant.Fifo),
         Gap(Details, "iam: a directory", "is a directory", Plant.Folder),
         Gap($"{Acme}/iam", "iam: the iam folder is a file", "not a folder", Plant.FileInsteadOfFolder),
+        new("credentials: UTF-16 with a byte-order mark", Report, Expect.Read, "", Plant.Utf16($"{CredentialHeader}\n{CredentialRow("<root_account>", $"arn:aws:iam::{Acme}:root")}\n")),
+        new("credentials: UTF-8 with a byte-order mark", Report, Expect.Read, "", Plant.Utf8Bom($"{CredentialHeader}\n{CredentialRow("<root_account>", $"arn:aws:iam::{Acme}:root")}\n")),
         Gap(Report, "credentials: a duplicate header", "twice", Plant.Text($"user,arn,arn,mfa_active\n<root_account>,arn:aws:iam::{Acme}:root,arn:aws:iam::{Globex}:root,true\n")),
         Gap(Report, "credentials: no arn column", "not an IAM credential report", Plant.Text("user,mfa_active\nalice,false\n")),
         Gap(Report, "credentials: empty", "not an IAM credential report", Plant.Text("")),

@@ -14,6 +14,8 @@ internal static class TaggingQuotaCases
 
     public static IEnumerable<MalformedCase> All() =>
     [
+        new("tagging: UTF-16 with a byte-order mark", Tagging, Expect.Read, "", Plant.Utf16(Mapping($"\"arn:aws:sqs:eu-west-1:{Acme}:acme-queue\""))),
+        new("tagging: UTF-8 with a byte-order mark", Tagging, Expect.Read, "", Plant.Utf8Bom(Mapping($"\"arn:aws:sqs:eu-west-1:{Acme}:acme-queue\""))),
         Gap(Tagging, "tagging: ResourceARN is a number", "ResourceARN is a number", Plant.Text(Mapping("123"))),
         Gap(Tagging, "tagging: ResourceARN is null", "is not an ARN", Plant.Text(Mapping("null"))),
         Gap(Tagging, "tagging: ResourceARN is not an ARN", "is not an ARN", Plant.Text(Mapping("\"acme-queue\""))),
