@@ -121,15 +121,18 @@ internal sealed class ConfigHandler(ServedEstate estate, ServerFaults faults, in
         {
             return Reply.JsonError(400, "InvalidNextTokenException", "The nextToken provided is invalid");
         }
-        var matching = items.Where(i => query.Matches(p => Property(i, p))).ToList();
+        // Matched and grouped on the served nodes themselves, and only the asked page's rows written: each page of a
+        // region's query copied every property of every item into rows that all but one page threw away.
+        var matching = items.Where(i => query.Matches(p => Peek(i, p))).ToList();
         var rows = query.GroupBy is { } group
-            ? matching.GroupBy(i => string.Join("\n", group.Select(g => Property(i, g)?.ToString() ?? "")), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new JsonObject(query.Fields.Select(f => KeyValuePair.Create(f, f == SelectQuery.Count ? (JsonNode)g.Count() : Property(g.First(), f))))).ToList()
-            : matching.Select(i => new JsonObject(query.Fields.Select(f => KeyValuePair.Create(f, Property(i, f))))).ToList();
-        var (page, next) = PageToken.Slice(rows, offset.Value, Math.Min(scope.Int("Limit", 100), maxPage));
+            ? matching.GroupBy(i => string.Join("\n", group.Select(g => Peek(i, g)?.ToString() ?? "")), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (Item: g.First(), Count: g.Count())).ToList()
+            : matching.Select(i => (Item: i, Count: 0)).ToList();
+        var (slice, next) = PageToken.Slice(rows, offset.Value, Math.Min(scope.Int("Limit", 100), maxPage));
+        var page = slice.Select(row => Row(query, row.Item, row.Count));
         var output = new JsonObject
         {
-            ["Results"] = new JsonArray(page.Select(row => (JsonNode)row.ToJsonString()).ToArray()),
+            ["Results"] = new JsonArray(page.Select(row => (JsonNode)row).ToArray()),
             ["QueryInfo"] = new JsonObject { ["SelectFields"] = new JsonArray(query.Fields.Select(f => (JsonNode)new JsonObject { ["Name"] = f }).ToArray()) },
         };
         if (next is not null)
@@ -201,7 +204,38 @@ internal sealed class ConfigHandler(ServedEstate estate, ServerFaults faults, in
         return Reply.Json(output);
     }
 
-    /// <summary>A property of an item as advanced query sees it: configuration is an object there, not a string.</summary>
-    private static JsonNode? Property(JsonObject item, string name) =>
-        name == "configuration" && item["configuration"] is JsonValue text ? JsonNode.Parse(text.GetValue<string>()) : item[name]?.DeepClone();
+    /// <summary>
+    /// A property of an item as advanced query sees it (configuration is an object there, not a string), to read, not to
+    /// keep: the served node itself.
+    /// </summary>
+    private static JsonNode? Peek(JsonObject item, string name) =>
+        name == "configuration" && item["configuration"] is JsonValue text ? JsonNode.Parse(text.GetValue<string>()) : item[name];
+
+    /// <summary>One result row as its JSON text, written from the served item (a group's row: its count in place of COUNT(*)).</summary>
+    private static string Row(SelectQuery query, JsonObject item, int count)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var field in query.Fields)
+            {
+                writer.WritePropertyName(field);
+                if (field == SelectQuery.Count && query.GroupBy is not null)
+                {
+                    writer.WriteNumberValue(count);
+                }
+                else if (Peek(item, field) is { } value)
+                {
+                    value.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

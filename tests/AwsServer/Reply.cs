@@ -6,14 +6,20 @@ using System.Xml.Linq;
 
 namespace Ocado.Guardrails.Tests.AwsServer;
 
-/// <summary>An answer in the protocol of the operation asked: JSON 1.1 or Query's XML.</summary>
+/// <summary>
+/// An answer in the protocol of the operation asked: JSON 1.1 or Query's XML. <paramref name="Body"/> is the text of an
+/// answer made as text (errors, XML, REST-JSON); a JSON 1.1 answer is written as UTF-8 and keeps only its bytes.
+/// </summary>
 internal sealed record Reply(int Status, string ContentType, string Body, string? ErrorType = null)
 {
     private const string JsonType = "application/x-amz-json-1.1";
 
-    public static Reply Json(JsonNode output) => new(200, JsonType, output.ToJsonString());
+    /// <summary>A JSON 1.1 answer's bytes, as written: decoding them to a string and encoding it again copied every answer twice.</summary>
+    private ReadOnlyMemory<byte>? _utf8;
 
-    /// <summary>A JSON 1.1 answer written straight from the served nodes, as <see cref="Json(JsonNode)"/> would write them.</summary>
+    public static Reply Json(JsonNode output) => Json(writer => output.WriteTo(writer));
+
+    /// <summary>A JSON 1.1 answer written straight from the served nodes, as <c>JsonNode.ToJsonString</c> would write them.</summary>
     public static Reply Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -21,7 +27,7 @@ internal sealed record Reply(int Status, string ContentType, string Body, string
         {
             write(writer);
         }
-        return new(200, JsonType, Encoding.UTF8.GetString(buffer.WrittenSpan));
+        return new(200, JsonType, "") { _utf8 = buffer.WrittenMemory };
     }
 
     /// <summary>REST-JSON answers (AWS RAM): plain JSON.</summary>
@@ -46,5 +52,5 @@ internal sealed record Reply(int Status, string ContentType, string Body, string
             new XElement(ns + "Error", new XElement(ns + "Type", sender ? "Sender" : "Receiver"), new XElement(ns + "Code", code), new XElement(ns + "Message", message)),
             new XElement(ns + "RequestId", Guid.NewGuid().ToString())).ToString(SaveOptions.DisableFormatting));
 
-    public byte[] Bytes => Encoding.UTF8.GetBytes(Body);
+    public ReadOnlyMemory<byte> Bytes => _utf8 ?? Encoding.UTF8.GetBytes(Body);
 }
