@@ -75,7 +75,7 @@ public static class IamPrincipals
         var serviceControl = organization.Organization is { } org
             ? ServiceControlLimit.For(org, principal.AccountId, IsServiceLinked(principal), now, RequestPrincipalOf(principal))
             : null;
-        var permissions = Shared(inventory, now, PermissionsBoundaries.Apply(principal, policies, inventory, now, unresolved, serviceControl));
+        var permissions = PermissionsBoundaries.Apply(principal, policies, inventory, now, unresolved, serviceControl, set => Shared(inventory, now, set));
         Permissions.AddOrUpdate(principal, new KnownPermissions(inventory, now, organization, permissions));
         return permissions;
     }
