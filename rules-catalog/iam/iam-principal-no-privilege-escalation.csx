@@ -16,16 +16,18 @@ var found = PrivilegeEscalation.Find(permissions, Resource.AccountId);
 // A role passed to a service must trust that service: where no role of the account that the principal may pass
 // admits the method's service, AWS refuses the method (the principal graph's PassRole edges make the same check).
 var refused = PassRoleTrust.Refused(found, permissions, Inventory, Resource.AccountId);
-var methods = found.Except(refused).ToList();
-var refusedNote = refused.Count == 0 ? "" : $" (AWS would refuse {string.Join(", ", refused.Select(m => m.Method.Title))}: no role of the account it may pass trusts {string.Join(", ", refused.Select(m => PassRoleTrust.ServiceOf(m.Method)).Distinct())})";
-var unjudged = permissions.Unresolved.Count == 0 ? "" : $" ({string.Join(", ", permissions.Unresolved)} not in the inventory, not judged)";
-var boundary = permissions.BoundaryNote is { } note ? $" ({note})" : "";
+// Most principals complete no method, and a Pass's message is written only when the scan keeps it: its parts are
+// written by these, when asked, rather than for every principal.
+IReadOnlyList<EscalationMatch> methods = refused.Count == 0 ? found : found.Except(refused).ToList();
+string RefusedNote() => refused.Count == 0 ? "" : $" (AWS would refuse {string.Join(", ", refused.Select(m => m.Method.Title))}: no role of the account it may pass trusts {string.Join(", ", refused.Select(m => PassRoleTrust.ServiceOf(m.Method)).Distinct())})";
+string Unjudged() => permissions.Unresolved.Count == 0 ? "" : $" ({string.Join(", ", permissions.Unresolved)} not in the inventory, not judged)";
+string Boundary() => permissions.BoundaryNote is { } note ? $" ({note})" : "";
 if (methods.Count == 0)
 {
     var prevented = PrivilegeEscalation.PreventedByServiceControl(permissions, Resource.AccountId);
     return prevented.Count == 0
-        ? Pass($"{Resource.DisplayName} holds no complete privilege-escalation method{refusedNote}{boundary}{unjudged}")
-        : Pass($"{Resource.DisplayName} holds no complete privilege-escalation method within the SCPs of organisation {permissions.ServiceControl!.OrganizationId}: {PrivilegeEscalation.DescribePrevention(prevented)}{boundary}{unjudged}");
+        ? Pass($"{Resource.DisplayName} holds no complete privilege-escalation method{RefusedNote()}{Boundary()}{Unjudged()}")
+        : Pass($"{Resource.DisplayName} holds no complete privilege-escalation method within the SCPs of organisation {permissions.ServiceControl!.OrganizationId}: {PrivilegeEscalation.DescribePrevention(prevented)}{Boundary()}{Unjudged()}");
 }
 var without = Organization.WithoutNote is { } org ? $" ({org})" : "";
-return Fail($"{Resource.Type} {Resource.Arn} can escalate its privileges{boundary}{without} by {PrivilegeEscalation.Describe(methods)}. Fix: remove those permissions or restrict their resources so they cannot reach the principal's own policies, roles or credentials", Evidence.Of(PrivilegeEscalation.Statements(methods)));
+return Fail($"{Resource.Type} {Resource.Arn} can escalate its privileges{Boundary()}{without} by {PrivilegeEscalation.Describe(methods)}. Fix: remove those permissions or restrict their resources so they cannot reach the principal's own policies, roles or credentials", Evidence.Of(PrivilegeEscalation.Statements(methods)));

@@ -107,7 +107,7 @@ public sealed class ScanEvaluator
         IReadOnlyDictionary<string, string>? tags = null;
         var tagsMasked = false;
         var anyMasked = false;
-        var gap = _gaps.Count == 0 ? null : _gaps.FirstOrDefault(g => g.Covers(resource.AccountId, resource.Region, resource.Type));
+        var gap = GapOf(resource);
         counter.BeginResource(resource.AccountId);
         foreach (var i in _rulesOfType.GetOrAdd(resource.Type, static (type, all) => [.. Enumerable.Range(0, all.Count).Where(i => all[i].Header.AppliesTo(type))], rules))
         {
@@ -130,6 +130,19 @@ public sealed class ScanEvaluator
             }
         }
         counter.EndResource();
+    }
+
+    /// <summary>The first coverage gap over the resource, or null: asked of every resource, so without a closure each.</summary>
+    private CoverageGap? GapOf(Resource resource)
+    {
+        for (var i = 0; i < _gaps.Count; i++)
+        {
+            if (_gaps[i].Covers(resource.AccountId, resource.Region, resource.Type))
+            {
+                return _gaps[i];
+            }
+        }
+        return null;
     }
 
     /// <summary>

@@ -23,7 +23,13 @@ public static class AbacIntegrity
     {
         var permissions = IamPrincipals.PermissionsOf(principal, inventory, now, organization);
         var (granted, notRead) = AbacResourceGrants.For(RetagQuestion.Caller(principal), inventory);
-        var grants = OwnGrants(permissions).Concat(granted).ToList();
+        var ownGrants = OwnGrants(permissions);
+        if (ownGrants.Count == 0 && granted.Count == 0 && permissions.Unresolved.Count == 0 && notRead.Count == 0)
+        {
+            // Most principals: nothing of theirs depends on a tag, nothing went unread, and there is nothing to ask.
+            return Nothing;
+        }
+        var grants = ownGrants.Concat(granted).ToList();
         var unread = new HashSet<string>([.. permissions.Unresolved, .. notRead], StringComparer.Ordinal);
         if (grants.Count == 0)
         {
@@ -63,6 +69,8 @@ public static class AbacIntegrity
     /// boundary and SCPs), which never knows whose it is: found once per set, not once per principal. What depends on
     /// the principal (its ARN, its tags, the resource policies that admit it) is asked per principal in <see cref="Judge"/>.
     /// </summary>
+    private static readonly AbacJudgement Nothing = new([], [], [], []);
+
     private static IReadOnlyList<AbacGrant> OwnGrants(PermissionSet permissions) =>
         LiveGrants.GetValue(permissions, static set => [.. AbacGrant.In(set.Policies).Where(g => Live(g, set))]);
 

@@ -22,6 +22,10 @@ internal static class AbacResourceGrants
     public static (IReadOnlyList<AbacGrant> Grants, IReadOnlyList<string> NotRead) For(RequestPrincipal caller, Inventory inventory)
     {
         var found = Known.GetValue(inventory, Read);
+        if (found.Grants.Count == 0)
+        {
+            return ([], found.NotRead);
+        }
         // Whom a statement reaches depends on its Principal block alone: asked once per block, not once per grant.
         var reaches = found.Whos.Select(s => RequestMatch.Principal(s, caller) != PrincipalMatch.None).ToArray();
         return ([.. found.Grants.Where((_, i) => reaches[found.WhoOf[i]])], found.NotRead);

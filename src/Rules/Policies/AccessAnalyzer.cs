@@ -117,8 +117,8 @@ public static class AccessAnalyzer
             { Type: PolicyPrincipal.Federated } => (GrantKind.Federated, provider, false),
             _ => (GrantKind.UnknownAccount, null, false),
         };
-        var description = Describe(principal, statement, grant, pinConditions, others, estate);
-        return new AccessGrant(grant.Kind, principal.Value, grant.Account, pins is not null, others.Count > 0, statement, description);
+        return new AccessGrant(grant.Kind, principal.Value, grant.Account, pins is not null, others.Count > 0, statement,
+            () => Describe(principal, statement, grant, pinConditions, others, estate));
     }
 
     private static string Describe(

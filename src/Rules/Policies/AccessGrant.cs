@@ -19,6 +19,34 @@ public sealed record AccessGrant(
     PolicyStatement Statement,
     string Description)
 {
+    // Most grants are not foreign, and only a foreign one's sentence is read (a Fail's message): the analyzer gives a
+    // grant how to write it, and it is written when first read. Equality and hashing read it, as they always compared it.
+    private string? _description = Description;
+    private Func<string>? _describe;
+
+    /// <summary>A grant whose description is written by <paramref name="describe"/> when first read.</summary>
+    internal AccessGrant(GrantKind kind, string principal, string? accountId, bool pinned, bool conditional, PolicyStatement statement, Func<string> describe)
+        : this(kind, principal, accountId, pinned, conditional, statement, Description: null!) =>
+        _describe = describe;
+
+    /// <summary>A sentence naming the principal, its relation, the actions and the statement.</summary>
+    public string Description
+    {
+        get => _description ??= _describe!();
+        init
+        {
+            _description = value;
+            _describe = null;
+        }
+    }
+
+    public bool Equals(AccessGrant? other) =>
+        ReferenceEquals(this, other) || (other is not null && Kind == other.Kind && Principal == other.Principal && AccountId == other.AccountId
+            && Pinned == other.Pinned && Conditional == other.Conditional && Equals(Statement, other.Statement)
+            && Description == other.Description && Equals(FencedBy, other.FencedBy));
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Principal, AccountId, Pinned, Conditional, Statement, Description, FencedBy);
+
     /// <summary>
     /// The RCP statement that denies this grant to every principal it would let in, when the organisation was read
     /// and one does: the grant is then fenced, and not foreign whatever its principal.

@@ -75,7 +75,7 @@ public static class IamPrincipals
         var serviceControl = organization.Organization is { } org
             ? ServiceControlLimit.For(org, principal.AccountId, IsServiceLinked(principal), now, RequestPrincipalOf(principal))
             : null;
-        var permissions = Shared(inventory, now, PermissionsBoundaries.Apply(principal, policies, inventory, now, unresolved, serviceControl));
+        var permissions = PermissionsBoundaries.Apply(principal, policies, inventory, now, unresolved, serviceControl, set => Shared(inventory, now, set));
         Permissions.AddOrUpdate(principal, new KnownPermissions(inventory, now, organization, permissions));
         return permissions;
     }
@@ -160,7 +160,15 @@ public static class IamPrincipals
                         unresolved.Add($"group {groupName}");
                         continue;
                     }
-                    AddOwn(group, $" (via group {groupName})", policies, inventory, unresolved);
+                    var viaGroup = ViaGroup(group, groupName, inventory);
+                    if (viaGroup.Policies.Count > 0 && policies.Contains(viaGroup.Policies[0]))
+                    {
+                        // The group listed twice: the second time in copies of their own, as each listing always had.
+                        AddOwn(group, $" (via group {groupName})", policies, inventory, unresolved);
+                        continue;
+                    }
+                    policies.AddRange(viaGroup.Policies);
+                    unresolved.AddRange(viaGroup.Unresolved);
                 }
                 break;
             case RoleType:
@@ -172,6 +180,29 @@ public static class IamPrincipals
         }
         return policies;
     }
+
+    /// <summary>
+    /// A group's policies as its members hold them, named "(via group NAME)": read once per group and inventory for all
+    /// its members (each member made a renamed copy of every statement of every policy of each of its groups). A
+    /// member that spells the group's name in another case gets its own, as it did.
+    /// </summary>
+    private static GroupPolicies ViaGroup(Resource group, string groupName, Inventory inventory)
+    {
+        if (GroupsRead.TryGetValue(group, out var known) && known.Inventory == inventory && known.GroupName == groupName)
+        {
+            return known;
+        }
+        var policies = new List<PolicyDocument>();
+        var unresolved = new List<string>();
+        AddOwn(group, $" (via group {groupName})", policies, inventory, unresolved);
+        var read = new GroupPolicies(inventory, groupName, Frozen.List(policies), Frozen.List(unresolved));
+        GroupsRead.AddOrUpdate(group, read);
+        return read;
+    }
+
+    private sealed record GroupPolicies(Inventory Inventory, string GroupName, IReadOnlyList<PolicyDocument> Policies, IReadOnlyList<string> Unresolved);
+
+    private static readonly ConditionalWeakTable<Resource, GroupPolicies> GroupsRead = new();
 
     private static void AddOwn(Resource entity, string via, List<PolicyDocument> policies, Inventory inventory, List<string> unresolved)
     {

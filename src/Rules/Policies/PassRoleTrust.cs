@@ -48,7 +48,15 @@ public static class PassRoleTrust
         {
             return [];
         }
-        var trusts = roles.Select(r => (Role: r, Trust: Trusts.GetValue(r, IamPrincipals.TrustPolicyOf))).Where(r => r.Trust is not null).ToList();
+        return Refused(passing, permissions, TrustsOf(roles));
+    }
+
+    /// <summary>The roles with a trust policy, each with it.</summary>
+    private static List<(Resource Role, PolicyDocument? Trust)> TrustsOf(IEnumerable<Resource> roles) =>
+        roles.Select(r => (Role: r, Trust: Trusts.GetValue(r, IamPrincipals.TrustPolicyOf))).Where(r => r.Trust is not null).ToList();
+
+    private static IReadOnlyList<EscalationMatch> Refused(List<(EscalationMatch Match, string? Service)> passing, PermissionSet permissions, IReadOnlyList<(Resource Role, PolicyDocument? Trust)> trusts)
+    {
         var admitted = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         return [.. passing.Where(m => !(admitted.TryGetValue(m.Service!, out var any) ? any : admitted[m.Service!] = trusts.Any(r =>
             Names(r.Trust!, m.Service!) && permissions.Can("iam:PassRole", r.Role.Arn).Allowed && Admits(r.Trust!, r.Role.Arn, r.Role.AccountId, m.Service!))))
@@ -62,7 +70,20 @@ public static class PassRoleTrust
     /// </summary>
     public static IReadOnlyList<EscalationMatch> Refused(IReadOnlyList<EscalationMatch> matches, PermissionSet permissions, Inventory inventory, string accountId) =>
         matches.Count == 0 ? [] : permissions.Remember((Question: nameof(Refused), Matches: matches, Inventory: inventory, Account: accountId),
-            static (set, key) => Refused(key.Matches, set, key.Inventory.OfType(IamPrincipals.RoleType, key.Account)));
+            static (set, key) => RefusedInAccount(key.Matches, set, key.Inventory, key.Account));
+
+    private static IReadOnlyList<EscalationMatch> RefusedInAccount(IReadOnlyList<EscalationMatch> matches, PermissionSet permissions, Inventory inventory, string accountId)
+    {
+        var passing = matches.Select(m => (Match: m, Service: ServiceOf(m.Method))).Where(m => m.Service is not null).ToList();
+        return passing.Count == 0 ? [] : Refused(passing, permissions, AccountTrusts.GetValue(inventory, static _ => new(StringComparer.Ordinal))
+            .GetOrAdd(accountId, static (account, inventory) => TrustsOf(inventory.OfType(IamPrincipals.RoleType, account)), inventory));
+    }
+
+    /// <summary>
+    /// The roles of each account of an inventory with their trust policies, listed once for every permission set that asks
+    /// (a list of every role of the account was made for each set that completes a PassRole method).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Inventory, System.Collections.Concurrent.ConcurrentDictionary<string, List<(Resource Role, PolicyDocument? Trust)>>> AccountTrusts = new();
 
     /// <summary>Trust policies parsed once per role resource, however many principals of the account ask.</summary>
     private static readonly ConditionalWeakTable<Resource, PolicyDocument?> Trusts = new();

@@ -116,7 +116,14 @@ public sealed partial class PermissionSet
     /// pattern) on at least one resource that <paramref name="resourcePattern"/> matches.
     /// </summary>
     public AccessDecision Can(string action, string resourcePattern = "*") =>
-        Made(ref _decisions).GetOrAdd((action, resourcePattern), static (key, self) => self.Bounded(key.Action, key.Resource), this);
+        Made(ref _decisions).GetOrAdd((action, resourcePattern), static (key, self) => self.Bounded(key.Action, key.Resource, remember: true), this);
+
+    /// <summary>
+    /// The same answer as <see cref="Can"/>, worked out without keeping it: for a question that names one principal
+    /// (whether it may lift its own boundary), asked of a set that many principals share.
+    /// </summary>
+    internal AccessDecision AskOnce(string action, string resourcePattern) =>
+        _decisions is { } known && known.TryGetValue((action, resourcePattern), out var decision) ? decision : Bounded(action, resourcePattern, remember: false);
 
     /// <summary>A dictionary of answers, made by the first thread to need it.</summary>
     private static System.Collections.Concurrent.ConcurrentDictionary<TKey, TValue> Made<TKey, TValue>(ref System.Collections.Concurrent.ConcurrentDictionary<TKey, TValue>? field)
@@ -126,7 +133,8 @@ public sealed partial class PermissionSet
     /// <summary>
     /// The policies' answer, capped by the boundary and the SCPs: each must allow, and their conditions count too.
     /// </summary>
-    private AccessDecision Bounded(string action, string resourcePattern)
+    /// <param name="remember">Whether the boundary keeps its answer (not for a question that names one principal).</param>
+    private AccessDecision Bounded(string action, string resourcePattern, bool remember)
     {
         var granted = Decide(action, resourcePattern);
         if (!granted.Allowed)
@@ -135,7 +143,7 @@ public sealed partial class PermissionSet
         }
         if (Boundary is not null)
         {
-            var limit = Boundary.Can(action, resourcePattern);
+            var limit = remember ? Boundary.Can(action, resourcePattern) : Boundary.AskOnce(action, resourcePattern);
             granted = limit.Allowed
                 ? granted with { Conditional = granted.Conditional || limit.Conditional, OnEveryResource = granted.OnEveryResource && limit.OnEveryResource, Boundary = limit }
                 : granted with { Allowed = false, Conditional = false, OnEveryResource = false, Boundary = limit };

@@ -15,33 +15,45 @@ namespace Ocado.Guardrails.Rules.Policies;
 internal static class PermissionsBoundaries
 {
     /// <param name="serviceControl">The SCPs over the principal, when known: they cap the boundary's lifting too.</param>
+    /// <param name="share">
+    /// The equal set an earlier principal holds, else the one given (<see cref="PermissionSet.SharedIn"/>): every set
+    /// returned has been through it.
+    /// </param>
     public static PermissionSet Apply(Resource principal, IReadOnlyList<PolicyDocument> policies, Inventory inventory, DateTimeOffset now, List<string> unresolved,
-        ServiceControlLimit? serviceControl = null)
+        ServiceControlLimit? serviceControl, Func<PermissionSet, PermissionSet> share)
     {
         if (principal.Type is not (IamPrincipals.UserType or IamPrincipals.RoleType) || ArnOf(principal) is not { } arn)
         {
-            return new PermissionSet(policies, now, unresolved, serviceControl: serviceControl);
+            return share(new PermissionSet(policies, now, unresolved, serviceControl: serviceControl));
         }
         var name = arn[(arn.LastIndexOf('/') + 1)..];
         if (IamPrincipals.ManagedPolicy(arn, name, inventory) is not { } document)
         {
             unresolved.Add($"permissions boundary {name} (judged as if none were set)");
-            return new PermissionSet(policies, now, unresolved, serviceControl: serviceControl);
+            return share(new PermissionSet(policies, now, unresolved, serviceControl: serviceControl));
         }
-        var bounded = new PermissionSet(policies, now, unresolved, document.WithName($"permissions boundary {name}"), serviceControl)
+        // Shared before the lifting is asked: the equal set an earlier principal holds has judged its statements
+        // already, and answers alike (its key holds every statement under its label). The questions name this
+        // principal, so their answers are not kept in the shared set (PermissionSet.AskOnce).
+        var bounded = share(new PermissionSet(policies, now, unresolved, document.WithName($"permissions boundary {name}"), serviceControl)
         {
             BoundaryNote = $"within permissions boundary {name}",
-        };
+        });
         var kind = principal.Type == IamPrincipals.UserType ? "User" : "Role";
-        string[] lifts = [$"iam:Delete{kind}PermissionsBoundary", $"iam:Put{kind}PermissionsBoundary"];
-        var lift = lifts.Select(a => bounded.Can(a, principal.Arn)).Concat([bounded.Can("iam:CreatePolicyVersion", arn)]).FirstOrDefault(d => d.Allowed);
+        var lift = Lift(bounded, $"iam:Delete{kind}PermissionsBoundary", principal.Arn)
+            ?? Lift(bounded, $"iam:Put{kind}PermissionsBoundary", principal.Arn)
+            ?? Lift(bounded, "iam:CreatePolicyVersion", arn);
         return lift is null
             ? bounded
-            : new PermissionSet(policies, now, unresolved, serviceControl: serviceControl)
+            : share(new PermissionSet(policies, now, unresolved, serviceControl: serviceControl)
             {
                 BoundaryNote = $"permissions boundary {name} not counted: the principal may lift it ({lift.Describe()})",
-            };
+            });
     }
+
+    /// <summary>The decision when the set allows the action on the resource (a way to lift the boundary), else null.</summary>
+    private static AccessDecision? Lift(PermissionSet bounded, string action, string resource) =>
+        bounded.AskOnce(action, resource) is { Allowed: true } decision ? decision : null;
 
     /// <summary>
     /// The boundary's document as it stands, for one request (whether the principal could lift it does not change

@@ -58,17 +58,78 @@ public static class JsonPath
     {
         if (element.ValueKind == JsonValueKind.String)
         {
-            var text = element.GetString();
-            if (text is { Length: > 1 } && (text[0] == '{' || text[0] == '['))
+            return UnwrapUtf8(element) ?? UnwrapText(element);
+        }
+        return element;
+    }
+
+    /// <summary>
+    /// The string's text, parsed from its own bytes: unescaped into a buffer of this call and read with
+    /// <see cref="JsonElement.ParseValue"/>, whose document keeps arrays of its own at their exact size, so that
+    /// neither a string of the text nor a rented array left undisposed is made (a policy is unwrapped at every
+    /// evaluation that reads it). Null when only the text can say (a string that cannot be unescaped as valid UTF-8):
+    /// <see cref="UnwrapText"/> then answers, or throws, as it always did.
+    /// </summary>
+    private static JsonElement? UnwrapUtf8(JsonElement element)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        byte[]? rented = null;
+        Span<byte> buffer = raw.Length <= 256 ? stackalloc byte[256] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(raw.Length));
+        try
+        {
+            var quoted = new Utf8JsonReader(raw);
+            int length;
+            try
             {
-                try
-                {
-                    return JsonDocument.Parse(text).RootElement;
-                }
-                catch (JsonException)
-                {
-                    return element;
-                }
+                quoted.Read();
+                length = quoted.CopyString(buffer);
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+            var text = buffer[..length];
+            if (!System.Text.Unicode.Utf8.IsValid(text))
+            {
+                return null;
+            }
+            if (text.Length <= 1 || (text[0] != (byte)'{' && text[0] != (byte)'['))
+            {
+                return element;
+            }
+            var reader = new Utf8JsonReader(text);
+            try
+            {
+                var parsed = JsonElement.ParseValue(ref reader);
+                // Anything but white space after the value is not JSON, as JsonDocument.Parse would have said.
+                return reader.Read() ? element : parsed;
+            }
+            catch (JsonException)
+            {
+                return element;
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static JsonElement UnwrapText(JsonElement element)
+    {
+        var text = element.GetString();
+        if (text is { Length: > 1 } && (text[0] == '{' || text[0] == '['))
+        {
+            try
+            {
+                return JsonDocument.Parse(text).RootElement;
+            }
+            catch (JsonException)
+            {
+                return element;
             }
         }
         return element;
