@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -53,24 +54,56 @@ public static class JsonPath
             : string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>AWS Config often nests JSON as a string (policy texts, ACLs): parse such a string once met.</summary>
+    /// <summary>
+    /// AWS Config often nests JSON as a string (policy texts, ACLs): parse such a string once met. The text is parsed
+    /// from its UTF-8 bytes, unescaped into a pooled buffer, into a document of its own of exactly its size: the
+    /// string's text is never made (a scan meets such a string for every bucket, a policy for every principal).
+    /// </summary>
     public static JsonElement Unwrap(JsonElement element)
     {
-        if (element.ValueKind == JsonValueKind.String)
+        if (element.ValueKind != JsonValueKind.String)
         {
-            var text = element.GetString();
-            if (text is { Length: > 1 } && (text[0] == '{' || text[0] == '['))
-            {
-                try
-                {
-                    return JsonDocument.Parse(text).RootElement;
-                }
-                catch (JsonException)
-                {
-                    return element;
-                }
-            }
+            return element;
         }
-        return element;
+        // The string as written, quotes included: unescaped it is no longer, and its text starts after the quote.
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var quoted = new Utf8JsonReader(raw);
+        quoted.Read();
+        if (!quoted.ValueIsEscaped)
+        {
+            return Parsed(element, quoted.ValueSpan);
+        }
+        var unescaped = ArrayPool<byte>.Shared.Rent(raw.Length);
+        try
+        {
+            // Throws as GetString does for an escape that is no character (a lone surrogate).
+            var length = quoted.CopyString(unescaped);
+            return Parsed(element, unescaped.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(unescaped);
+        }
+    }
+
+    /// <summary>The JSON a string holds, as JsonDocument.Parse of its text reads it (default options); the string itself when it holds none.</summary>
+    private static JsonElement Parsed(JsonElement element, ReadOnlySpan<byte> text)
+    {
+        if (text.Length < 2 || (text[0] != (byte)'{' && text[0] != (byte)'['))
+        {
+            return element;
+        }
+        try
+        {
+            var reader = new Utf8JsonReader(text);
+            // A copy of exactly the value's bytes: it lives as long as what it is given to.
+            var parsed = JsonElement.ParseValue(ref reader);
+            // Anything after the value (but white space) makes the text no JSON, as for JsonDocument.Parse.
+            return reader.Read() ? element : parsed;
+        }
+        catch (JsonException)
+        {
+            return element;
+        }
     }
 }
