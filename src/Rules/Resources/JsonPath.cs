@@ -29,9 +29,11 @@ public static class JsonPath
             {
                 return true;
             }
+            // The name's kind, once for the properties looked past (a lookup that misses visits them all).
+            var ascii = System.Text.Ascii.IsValid(name);
             foreach (var property in obj.EnumerateObject())
             {
-                if (NameEqualsIgnoreCase(property, name))
+                if (ascii ? NameEqualsIgnoreCaseAscii(property, name) : NameEqualsIgnoreCase(property, name))
                 {
                     value = property.Value;
                     return true;
@@ -52,6 +54,25 @@ public static class JsonPath
         return raw.IndexOf((byte)'\\') < 0 && System.Text.Ascii.IsValid(name)
             ? System.Text.Ascii.EqualsIgnoreCase(raw, name)
             : string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// As <see cref="NameEqualsIgnoreCase"/> for a name known to be ASCII, by length first: a name as written is never
+    /// shorter than the name it spells (an escape is longer than its character), and one written without an escape
+    /// matches an ASCII name only at its length.
+    /// </summary>
+    private static bool NameEqualsIgnoreCaseAscii(JsonProperty property, string name)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length < name.Length)
+        {
+            return false;
+        }
+        if (raw.IndexOf((byte)'\\') >= 0)
+        {
+            return string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
+        }
+        return raw.Length == name.Length && System.Text.Ascii.EqualsIgnoreCase(raw, name);
     }
 
     /// <summary>
