@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -28,9 +29,11 @@ public static class JsonPath
             {
                 return true;
             }
+            // The name's kind, once for the properties looked past (a lookup that misses visits them all).
+            var ascii = System.Text.Ascii.IsValid(name);
             foreach (var property in obj.EnumerateObject())
             {
-                if (NameEqualsIgnoreCase(property, name))
+                if (ascii ? NameEqualsIgnoreCaseAscii(property, name) : NameEqualsIgnoreCase(property, name))
                 {
                     value = property.Value;
                     return true;
@@ -53,7 +56,29 @@ public static class JsonPath
             : string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>AWS Config often nests JSON as a string (policy texts, ACLs): parse such a string once met.</summary>
+    /// <summary>
+    /// As <see cref="NameEqualsIgnoreCase"/> for a name known to be ASCII, by length first: a name as written is never
+    /// shorter than the name it spells (an escape is longer than its character), and one written without an escape
+    /// matches an ASCII name only at its length.
+    /// </summary>
+    private static bool NameEqualsIgnoreCaseAscii(JsonProperty property, string name)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length < name.Length)
+        {
+            return false;
+        }
+        if (raw.IndexOf((byte)'\\') >= 0)
+        {
+            return string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
+        }
+        return raw.Length == name.Length && System.Text.Ascii.EqualsIgnoreCase(raw, name);
+    }
+
+    /// <summary>
+    /// AWS Config often nests JSON as a string (policy texts, ACLs): parse such a string once met, from its own
+    /// bytes (<see cref="UnwrapUtf8"/>): a scan meets such a string for every bucket, a policy for every principal.
+    /// </summary>
     public static JsonElement Unwrap(JsonElement element)
     {
         if (element.ValueKind == JsonValueKind.String)
@@ -74,7 +99,7 @@ public static class JsonPath
     {
         var raw = JsonMarshal.GetRawUtf8Value(element);
         byte[]? rented = null;
-        Span<byte> buffer = raw.Length <= 256 ? stackalloc byte[256] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(raw.Length));
+        Span<byte> buffer = raw.Length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
         try
         {
             var quoted = new Utf8JsonReader(raw);
@@ -113,7 +138,7 @@ public static class JsonPath
         {
             if (rented is not null)
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
     }
@@ -132,6 +157,5 @@ public static class JsonPath
                 return element;
             }
         }
-        return element;
     }
 }

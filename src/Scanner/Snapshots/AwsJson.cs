@@ -66,7 +66,16 @@ internal static class AwsJson
     /// </summary>
     public static void CheckText(JsonElement element, string name, Place where)
     {
-        if (!JsonPath.TryGetProperty(element, name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (JsonPath.TryGetProperty(element, name, out var value))
+        {
+            CheckTextValue(value, name, where);
+        }
+    }
+
+    /// <summary>As <see cref="CheckText"/>, for the value found under <paramref name="name"/>.</summary>
+    public static void CheckTextValue(JsonElement value, string name, Place where)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
         {
             return;
         }

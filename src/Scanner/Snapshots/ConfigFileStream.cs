@@ -50,18 +50,31 @@ internal static class ConfigFileStream
 
         public string? Run(FileStream stream, long size)
         {
-            // From the shared pool (two files an account, a megabyte each): nothing handed out points into it.
+            // From the shared pool (two or three files an account, a megabyte each): nothing handed out points into it.
             var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(size, 16, FirstBufferBytes));
             try
             {
                 return Run(stream, size, ref buffer);
             }
+            catch
+            {
+                // What was found before the fault, handed out first: an item's own fault comes first, as read one by one.
+                Finish();
+                throw;
+            }
             finally
             {
+                // Never given back while the items of the buffer before are still being parsed out of it.
+                Drop();
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
 
+        /// <summary>
+        /// Reads the file buffer by buffer: while the items found in one buffer are parsed on the thread pool, this
+        /// thread reads, checks and walks the next (into a buffer of its own), then hands the parsed items out in file
+        /// order; so the reading, which walks every byte on one thread, runs beside the parsing rather than between.
+        /// </summary>
         private string? Run(FileStream stream, long size, ref byte[] buffer)
         {
             int filled = 0, validated = 0;
@@ -84,17 +97,17 @@ internal static class ConfigFileStream
                 total += read;
                 if (total > size)
                 {
-                    return "grew while it was read";
+                    return Finished("grew while it was read");
                 }
                 if (total <= 3 && filled >= 2 && (buffer[0] is 0xEF or 0xFE or 0xFF))
                 {
-                    return "a byte-order mark";
+                    return Finished("a byte-order mark");
                 }
                 // Validated up to the last whole character: a character cut by the buffer's end waits for the rest.
                 var upTo = eof ? filled : CompleteUpTo(buffer, filled);
                 if (!Utf8.IsValid(buffer.AsSpan(validated, upTo - validated)))
                 {
-                    return "not valid UTF-8";
+                    return Finished("not valid UTF-8");
                 }
                 validated = upTo;
                 var reader = new Utf8JsonReader(buffer.AsSpan(0, upTo), eof, state);
@@ -105,21 +118,29 @@ internal static class ConfigFileStream
                 }
                 finally
                 {
-                    // Before the buffer moves on, and before a fault met after them: an item's own fault comes first,
-                    // as it would have, read one by one.
-                    HandOut(buffer);
+                    // The items of the buffer before, then this one's: a fault met after them comes after theirs.
+                    Finish();
+                    Start(buffer);
                 }
-                if (why is not null)
+                if (why is not null || eof)
                 {
-                    return why;
+                    Finish();
+                    return why ?? (_place == Place.End ? null : "ends early");
                 }
-                if (eof)
-                {
-                    return _place == Place.End ? null : "ends early";
-                }
+                // The rest of the buffer goes on in a buffer of its own: the items found stay where they are, being parsed.
                 var consumed = (int)reader.BytesConsumed;
                 state = reader.CurrentState;
-                Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
+                if (_parsing is not null)
+                {
+                    var next = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length, FirstBufferBytes));
+                    Buffer.BlockCopy(buffer, consumed, next, 0, filled - consumed);
+                    _parsedBuffer = buffer;
+                    buffer = next;
+                }
+                else
+                {
+                    Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
+                }
                 filled -= consumed;
                 validated -= consumed;
             }
@@ -189,33 +210,80 @@ internal static class ConfigFileStream
             }
         }
 
-        /// <summary>
-        /// The items found, parsed on every core (most of a scan's reading is here), then handed out in file order on
-        /// this thread: an item that fails throws its own fault there, after the items before it, as read one by one.
-        /// </summary>
-        private void HandOut(byte[] buffer)
+        /// <summary>The items found, being parsed on every core (most of a scan's reading is here); null when none are.</summary>
+        private Task<(Resource? Resource, ExceptionDispatchInfo? Fault)[]>? _parsing;
+
+        /// <summary>The buffer the items being parsed lie in, once reading has moved on to another; given back when they are handed out.</summary>
+        private byte[]? _parsedBuffer;
+
+        private void Start(byte[] buffer)
         {
             if (_found.Count == 0)
             {
                 return;
             }
-            var read = new (Resource? Resource, ExceptionDispatchInfo? Fault)[_found.Count];
-            Parallel.For(0, _found.Count, i =>
-            {
-                try
-                {
-                    read[i] = (Item(buffer.AsMemory(_found[i].Start, _found[i].Length), _found[i].Number), null);
-                }
-                catch (Exception ex)
-                {
-                    read[i] = (null, ExceptionDispatchInfo.Capture(ex));
-                }
-            });
+            var found = _found.ToArray();
             _found.Clear();
+            _parsing = Task.Run(() =>
+            {
+                var read = new (Resource? Resource, ExceptionDispatchInfo? Fault)[found.Length];
+                Parallel.For(0, found.Length, i =>
+                {
+                    try
+                    {
+                        read[i] = (Item(buffer.AsMemory(found[i].Start, found[i].Length), found[i].Number), null);
+                    }
+                    catch (Exception ex)
+                    {
+                        read[i] = (null, ExceptionDispatchInfo.Capture(ex));
+                    }
+                });
+                return read;
+            });
+        }
+
+        /// <summary>
+        /// Hands out the items being parsed, in file order, on this thread: an item that fails throws its own fault
+        /// here, after the items before it, as read one by one.
+        /// </summary>
+        private void Finish()
+        {
+            if (Drop() is not { } read)
+            {
+                return;
+            }
             foreach (var (resource, fault) in read)
             {
                 fault?.Throw();
                 each(resource!);
+            }
+        }
+
+        private string Finished(string why)
+        {
+            Finish();
+            return why;
+        }
+
+        /// <summary>Waits for the items being parsed and gives their buffer back; what they were, for <see cref="Finish"/>.</summary>
+        private (Resource? Resource, ExceptionDispatchInfo? Fault)[]? Drop()
+        {
+            if (_parsing is not { } parsing)
+            {
+                return null;
+            }
+            _parsing = null;
+            try
+            {
+                return parsing.GetAwaiter().GetResult();
+            }
+            finally
+            {
+                if (_parsedBuffer is { } parsed)
+                {
+                    _parsedBuffer = null;
+                    ArrayPool<byte>.Shared.Return(parsed);
+                }
             }
         }
 

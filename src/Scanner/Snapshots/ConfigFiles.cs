@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Configuration;
@@ -47,11 +50,7 @@ internal static class ConfigFiles
         {
             throw new SnapshotFormatException($"{where} is {AwsJson.Kind(item)}, not an object");
         }
-        foreach (var key in IdentityKeys)
-        {
-            // The item's identity must be text: a number there would silently give the item another name or account.
-            AwsJson.CheckText(item, key, where);
-        }
+        CheckIdentity(item, where);
         Attribution.CheckTags(JsonPath.Find(item, "tags"), where, limits);
         Resource resource;
         try
@@ -67,6 +66,63 @@ internal static class ConfigFiles
             Attribution.Check(resource, account, where);
         }
         return resource;
+    }
+
+    private static readonly byte[][] IdentityNames = [.. IdentityKeys.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>
+    /// The item's identity must be text: a number there would silently give the item another name or account. Checked
+    /// as <see cref="AwsJson.CheckText"/> checks it key by key, in <see cref="IdentityKeys"/>' order, each key found as
+    /// <see cref="JsonPath.TryGetProperty"/> finds it (its exact spelling, else its first spelling in another case),
+    /// in one pass over the item's properties instead of one or two a key (a million items a scan). An item with a
+    /// name written with an escape (two spellings of one name) is checked key by key, exactly as before.
+    /// </summary>
+    private static void CheckIdentity(JsonElement item, Place where)
+    {
+        var found = new IdentityValues();
+        var exact = 0;
+        foreach (var property in item.EnumerateObject())
+        {
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (raw.IndexOf((byte)'\\') >= 0)
+            {
+                foreach (var key in IdentityKeys)
+                {
+                    AwsJson.CheckText(item, key, where);
+                }
+                return;
+            }
+            for (var k = 0; k < IdentityKeys.Length; k++)
+            {
+                if ((exact & (1 << k)) != 0)
+                {
+                    continue;
+                }
+                if (raw.SequenceEqual(IdentityNames[k]))
+                {
+                    found[k] = property.Value;
+                    exact |= 1 << k;
+                }
+                else if (found[k].ValueKind == JsonValueKind.Undefined && raw.Length == IdentityNames[k].Length && Ascii.EqualsIgnoreCase(raw, IdentityNames[k]))
+                {
+                    found[k] = property.Value;
+                }
+            }
+        }
+        for (var k = 0; k < IdentityKeys.Length; k++)
+        {
+            if (found[k].ValueKind != JsonValueKind.Undefined)
+            {
+                AwsJson.CheckTextValue(found[k], IdentityKeys[k], where);
+            }
+        }
+    }
+
+    /// <summary>The value found for each of <see cref="IdentityKeys"/>, held on the stack.</summary>
+    [InlineArray(8)]
+    private struct IdentityValues
+    {
+        private JsonElement _value;
     }
 
     /// <summary>

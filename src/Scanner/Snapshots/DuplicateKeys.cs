@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Ocado.Guardrails.Scanner.Snapshots;
@@ -7,14 +8,14 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 /// Parses a JSON file or item from AWS refusing a duplicate key (two <c>awsAccountId</c> keys would make the account
 /// depend on who reads the file; docs/security.md), as <c>AllowDuplicateProperties = false</c> does, for less:
 /// JsonDocument's own check allocates about 0.8 KB for a 1.8 KB Config item, a million times a scan. Here the
-/// document is parsed without that check, then each object's keys are compared as written, by a 64-bit hash of each;
+/// document is parsed without that check, then each of its objects' keys are compared as written, by a 64-bit hash of each;
 /// only when two hash alike, or a key has an escape in it (two spellings of one key), is it parsed again with
 /// JsonDocument's own check, which decides and words the refusal. A document this passes has no duplicate key:
 /// keys written without an escape are equal exactly when their bytes are, and equal bytes hash alike.
 /// </summary>
 internal static class DuplicateKeys
 {
-    /// <summary>Keys held per thread between documents; a stack grown past this by a hostile file is let go.</summary>
+    /// <summary>Keys and waiting objects held per thread between documents; a stack grown past this by a hostile file is let go.</summary>
     private const int KeptKeys = 4096;
 
     public static JsonDocument Parse(ReadOnlyMemory<byte> json, JsonDocumentOptions options)
@@ -22,7 +23,7 @@ internal static class DuplicateKeys
         var document = JsonDocument.Parse(json, options with { AllowDuplicateProperties = true });
         try
         {
-            if (!MayRepeat(json.Span, new JsonReaderOptions { MaxDepth = options.MaxDepth, AllowTrailingCommas = options.AllowTrailingCommas, CommentHandling = options.CommentHandling }))
+            if (!MayRepeat(document.RootElement))
             {
                 return document;
             }
@@ -36,29 +37,40 @@ internal static class DuplicateKeys
     }
 
     /// <summary>
-    /// Whether some object may hold a key twice (false is certain), in one pass of a reader over the bytes: each open
-    /// object's key hashes sit on one stack, and are compared when it closes.
+    /// Whether some object may hold a key twice (false is certain), walking the parsed document (its objects are
+    /// the text's, read once already by the parse): each object's key hashes are sorted and compared in turn; the
+    /// objects and lists still to visit wait on one stack, so that no depth the limits allow can overflow the call stack.
     /// </summary>
-    private static bool MayRepeat(ReadOnlySpan<byte> json, JsonReaderOptions options)
+    private static bool MayRepeat(JsonElement root)
     {
-        var hashes = _hashes ??= new ulong[256];
-        var starts = _starts ??= new int[64];
-        int depth = 0, top = 0;
-        var reader = new Utf8JsonReader(json, options);
-        while (reader.Read())
+        if (root.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
         {
-            switch (reader.TokenType)
+            return false;
+        }
+        var hashes = _hashes ??= new ulong[256];
+        var pending = _pending ??= new Stack<JsonElement>();
+        pending.Clear();
+        pending.Push(root);
+        try
+        {
+            while (pending.TryPop(out var element))
             {
-                case JsonTokenType.StartObject:
-                    if (depth == starts.Length)
+                if (element.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var value in element.EnumerateArray())
                     {
-                        Array.Resize(ref starts, depth * 2);
-                        _starts = starts;
+                        if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                        {
+                            pending.Push(value);
+                        }
                     }
-                    starts[depth++] = top;
-                    break;
-                case JsonTokenType.PropertyName:
-                    if (reader.ValueIsEscaped)
+                    continue;
+                }
+                var top = 0;
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = JsonMarshal.GetRawUtf8PropertyName(property);
+                    if (name.Contains((byte)'\\'))
                     {
                         return true;
                     }
@@ -67,26 +79,32 @@ internal static class DuplicateKeys
                         Array.Resize(ref hashes, top * 2);
                         _hashes = hashes;
                     }
-                    hashes[top++] = XxHash3.HashToUInt64(reader.ValueSpan);
-                    break;
-                case JsonTokenType.EndObject:
-                    var keys = hashes.AsSpan(starts[--depth], top - starts[depth]);
-                    if (keys.Length > 1)
+                    hashes[top++] = XxHash3.HashToUInt64(name);
+                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
-                        keys.Sort();
-                        for (var i = 1; i < keys.Length; i++)
+                        pending.Push(property.Value);
+                    }
+                }
+                var keys = hashes.AsSpan(0, top);
+                if (keys.Length > 1)
+                {
+                    keys.Sort();
+                    for (var i = 1; i < keys.Length; i++)
+                    {
+                        if (keys[i] == keys[i - 1])
                         {
-                            if (keys[i] == keys[i - 1])
-                            {
-                                return true;
-                            }
+                            return true;
                         }
                     }
-                    top = starts[depth];
-                    break;
+                }
             }
+            return false;
         }
-        return false;
+        finally
+        {
+            // Points into the document, which may be disposed next.
+            pending.Clear();
+        }
     }
 
     // One stack per thread (items are parsed on every core); a hostile file's huge object grows it, and it is let go after.
@@ -94,14 +112,17 @@ internal static class DuplicateKeys
     private static ulong[]? _hashes;
 
     [ThreadStatic]
-    private static int[]? _starts;
+    private static Stack<JsonElement>? _pending;
 
     private static void Shrink()
     {
-        if (_hashes is { Length: > KeptKeys } || _starts is { Length: > KeptKeys })
+        if (_hashes is { Length: > KeptKeys })
         {
             _hashes = null;
-            _starts = null;
+        }
+        if (_pending is { } pending && pending.EnsureCapacity(0) > KeptKeys)
+        {
+            _pending = null;
         }
     }
 }

@@ -27,6 +27,8 @@ internal static class ConfigCases
         Gap("config: awsAccountId is a number", "awsAccountId is a number", Plant.Text(Items(ConfigItem("acme-orders", Acme).Replace($"\"{Acme}\"", Acme, StringComparison.Ordinal)))),
         Gap("config: an item of another customer's account", $"says account {Globex}", Plant.Text(Items(ConfigItem("acme-orders", Acme), ConfigItem("globex-secrets", Globex)))),
         Gap("config: an item whose ARN names another account", $"names account {Globex}", Plant.Text(Items(ConfigItem("acme-orders", Acme).Replace("arn:aws:s3:::acme-orders", $"arn:aws:sqs:eu-west-1:{Globex}:q", StringComparison.Ordinal)))),
+        // An identity key is found in another case when its own spelling is absent (JsonPath), and checked there too.
+        Gap("config: accountId spelled in another case is a number", "accountId is a number", Plant.Text(Items(ConfigItem("acme-orders", Acme, ", \"AccountId\": 5")))),
         Gap("config: awsAccountId given twice", "Duplicate", Plant.Text(Items(ConfigItem("acme-orders", Acme, $", \"awsAccountId\": \"{Globex}\"")))),
         Gap("config: select-resource-config Results with awsAccountId twice", "Duplicate", Plant.Text($$"""{"Results": ["{\"resourceType\": \"AWS::S3::Bucket\", \"resourceId\": \"b\", \"awsAccountId\": \"{{Acme}}\", \"awsAccountId\": \"{{Globex}}\"}"]}""")),
         Gap("config: select-resource-config Results that are not JSON", "not a JSON configuration item", Plant.Text("""{"Results": ["{not json"]}""")),
