@@ -47,7 +47,11 @@ internal sealed class AwsResponseBody : IDisposable
 
     private void Grow()
     {
-        var larger = ArrayPool<byte>.Shared.Rent(checked(_buffer!.Length * 2));
+        if (_buffer!.Length > Array.MaxLength / 2)
+        {
+            throw new InvalidDataException($"the answer is longer than {_buffer.Length:N0} bytes");
+        }
+        var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
         _buffer.AsSpan(0, _length).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = larger;
