@@ -47,10 +47,12 @@ try
     var night1 = Path.Combine(root, "night-1");
     var serverCpu = await ServerCpuAsync(server);
     var ownCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    var ownGc = GcCounts.Now();
     var watch = Stopwatch.StartNew();
     var first = await collector.RunAsync(new Estate(customers, [], options.Regions), settings, night1, CancellationToken.None);
     watch.Stop();
     var ownCpu1 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - ownCpu;
+    var ownGc1 = GcCounts.Now() - ownGc;
     using var stats1 = JsonDocument.Parse(await AskAsync(server, "stats"));
     var serverCpu1 = stats1.RootElement.GetProperty("cpuSeconds").GetDouble() - serverCpu;
     var minimum = MinimumTime.Of(stats1.RootElement.GetProperty("buckets"), options);
@@ -61,11 +63,14 @@ try
     Console.WriteLine($"night 1: {watch.Elapsed.TotalSeconds:F2} s against a minimum of {minimum.Seconds:F2} s ({minimum.Why}) = {watch.Elapsed.TotalSeconds / minimum.Seconds:F2} x");
     Console.WriteLine($"night 1 CPU: collector {ownCpu1:F2} s ({1000 * ownCpu1 / calls1:F3} ms a request), server {serverCpu1:F2} s ({1000 * serverCpu1 / calls1:F3} ms a request); " +
                       $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    Console.WriteLine($"night 1 collector memory: {ownGc1}");
+    Console.WriteLine("night 1 by operation: " + string.Join(", ", stats1.RootElement.GetProperty("operations").EnumerateObject().Select(o => $"{o.Name} {o.Value}")));
 
     Console.WriteLine($"between the nights: {await AskAsync(server, $"churn {options.Churn}")} (changed, added, deleted) of {options.Accounts * options.Regions.Length * options.Resources}");
     await AskAsync(server, "clear");
     serverCpu = await ServerCpuAsync(server);
     ownCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    ownGc = GcCounts.Now();
     watch.Restart();
     var second = await collector.RunAsync(new Estate(customers, [], options.Regions), settings, Path.Combine(root, "night-2"), CancellationToken.None, since: night1);
     watch.Stop();
@@ -76,6 +81,7 @@ try
                       $"{second.Incremental!.Full.Count} parts in full, {over2} over a limit, {watch.Elapsed.TotalSeconds:F2} s");
     var (ownCpu2, serverCpu2) = (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - ownCpu, stats2.RootElement.GetProperty("cpuSeconds").GetDouble() - serverCpu);
     Console.WriteLine($"night 2 CPU: collector {ownCpu2:F2} s ({1000 * ownCpu2 / calls2:F3} ms a request), server {serverCpu2:F2} s ({1000 * serverCpu2 / calls2:F3} ms a request)");
+    Console.WriteLine($"night 2 collector memory: {GcCounts.Now() - ownGc}");
     Console.WriteLine("night 2 by operation: " + string.Join(", ", stats2.RootElement.GetProperty("operations").EnumerateObject().Select(o => $"{o.Name} {o.Value}")));
     await server.StandardInput.WriteLineAsync("quit");
     await server.WaitForExitAsync();

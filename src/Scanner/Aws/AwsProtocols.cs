@@ -34,10 +34,10 @@ internal sealed class AwsProtocols(AwsRequestSender sender)
     private async Task<JsonElement> SendJsonAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken)
     {
         var (service, operation) = (request.Service, request.Operation);
-        var answer = await sender.SendAsync(context, request, cancellationToken);
+        using var answer = await sender.SendAsync(context, request, cancellationToken);
         try
         {
-            using var document = JsonDocument.Parse(answer.Length == 0 ? "{}"u8.ToArray() : answer);
+            using var document = JsonDocument.Parse(answer.Content.Length == 0 ? "{}"u8.ToArray() : answer.Content);
             return document.RootElement.Clone();
         }
         catch (JsonException ex)
@@ -53,10 +53,10 @@ internal sealed class AwsProtocols(AwsRequestSender sender)
         {
             form.Append('&').Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value));
         }
-        var answer = await sender.SendAsync(context, new AwsRequest(service, action, Encoding.UTF8.GetBytes(form.ToString()), FormContentType), cancellationToken);
+        using var answer = await sender.SendAsync(context, new AwsRequest(service, action, Encoding.UTF8.GetBytes(form.ToString()), FormContentType), cancellationToken);
         try
         {
-            var root = XDocument.Parse(Encoding.UTF8.GetString(answer)).Root;
+            var root = XDocument.Parse(Encoding.UTF8.GetString(answer.Content.Span)).Root;
             return root?.Elements().FirstOrDefault(e => e.Name.LocalName == action + "Result")
                    ?? new XElement(action + "Result");
         }

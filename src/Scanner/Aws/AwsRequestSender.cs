@@ -27,8 +27,8 @@ internal sealed class AwsRequestSender
         _retry = AwsRetry.Create(retry, statistics, time);
     }
 
-    /// <summary>The response body of a successful call.</summary>
-    public async Task<byte[]> SendAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken) =>
+    /// <summary>The response body of a successful call, in a pooled buffer the caller disposes.</summary>
+    public async Task<AwsResponseBody> SendAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken) =>
         await _retry.ExecuteAsync(async token => await AttemptAsync(context, request, token), cancellationToken);
 
     /// <summary>
@@ -61,7 +61,7 @@ internal sealed class AwsRequestSender
     private static Uri WithPath(Uri endpoint, string path) =>
         path == "/" ? endpoint : new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + path);
 
-    private async Task<byte[]> AttemptAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken)
+    private async Task<AwsResponseBody> AttemptAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken)
     {
         var signingRegion = request.Service.SigningRegion(context.Region);
         using var slot = await _limiters.WaitAsync(context.AccountId, context.Region, request.Service.SigningName, cancellationToken);
@@ -105,7 +105,15 @@ internal sealed class AwsRequestSender
         var (response, body) = await RequestTimeout.BoundAsync(_timeout, $"{request.Service.SigningName}:{request.Operation}", async token =>
         {
             var answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token);
-            return (answer, await answer.Content.ReadAsByteArrayAsync(token));
+            try
+            {
+                return (answer, await AwsResponseBody.ReadAsync(answer.Content, token));
+            }
+            catch
+            {
+                answer.Dispose();
+                throw;
+            }
         }, cancellationToken);
         using (response)
         {
@@ -114,7 +122,12 @@ internal sealed class AwsRequestSender
                 return body;
             }
             var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
-            var (code, text) = AwsErrorParser.Parse(response.StatusCode, errorType, body);
+            byte[] content;
+            using (body)
+            {
+                content = body.Content.ToArray();
+            }
+            var (code, text) = AwsErrorParser.Parse(response.StatusCode, errorType, content);
             var error = new AwsServiceException(request.Service.SigningName, request.Operation, code, CredentialRedaction.Redact(text, context.Credentials), response.StatusCode);
             if (error.IsThrottling)
             {

@@ -33,6 +33,8 @@ internal static class SnapshotWriter
     /// </summary>
     private static readonly JsonWriterOptions Collected = new() { Indented = true };
 
+    private static readonly JsonWriterPool CollectedWriters = new(Collected);
+
     private const string Partial = ".partial";
 
     /// <summary>
@@ -50,40 +52,74 @@ internal static class SnapshotWriter
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var partial = path + Partial;
-        var count = 0;
+        var json = CollectedWriters.Rent();
         try
         {
-            await using (var stream = File.Create(partial))
-            await using (var writer = new Utf8JsonWriter(stream, Collected))
+            var count = 0;
+            using (var file = File.OpenHandle(partial, FileMode.Create, FileAccess.Write))
             {
-                writer.WriteStartObject();
-                writer.WriteStartArray(property);
+                json.Writer.WriteStartObject();
+                json.Writer.WriteStartArray(property);
                 await foreach (var item in items.WithCancellation(cancellationToken))
                 {
-                    item.WriteTo(writer);
+                    item.WriteTo(json.Writer);
                     count++;
-                    if (writer.BytesPending > 64 * 1024)
+                    if (json.Unwritten > 64 * 1024)
                     {
-                        await writer.FlushAsync(cancellationToken);
+                        json.WriteTo(file);
                     }
                 }
-                writer.WriteEndArray();
-                writer.WriteEndObject();
+                json.Writer.WriteEndArray();
+                json.Writer.WriteEndObject();
+                json.WriteTo(file);
             }
             File.Move(partial, path, overwrite: true);
             return count;
         }
-        finally
+        catch
         {
             File.Delete(partial);
+            throw;
+        }
+        finally
+        {
+            CollectedWriters.Return(json);
         }
     }
 
-    public static async Task WriteJsonAsync(string path, JsonElement value, CancellationToken cancellationToken)
+    public static Task WriteJsonAsync(string path, JsonElement value, CancellationToken cancellationToken)
     {
-        await using var stream = Create(path);
-        await using var writer = new Utf8JsonWriter(stream, Collected);
-        value.WriteTo(writer);
+        var json = CollectedWriters.Rent();
+        try
+        {
+            value.WriteTo(json.Writer);
+            WriteWhole(path, json);
+        }
+        finally
+        {
+            CollectedWriters.Return(json);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The JSON written so far as PATH.partial, in one write, then renamed to PATH.</summary>
+    private static void WriteWhole(string path, JsonWriterPool.Lease json)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var partial = path + Partial;
+        try
+        {
+            using (var file = File.OpenHandle(partial, FileMode.Create, FileAccess.Write))
+            {
+                json.WriteTo(file);
+            }
+            File.Move(partial, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
     }
 
     public static async Task WriteBytesAsync(string path, byte[] content, CancellationToken cancellationToken)
