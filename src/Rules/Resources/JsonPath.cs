@@ -157,5 +157,6 @@ public static class JsonPath
                 return element;
             }
         }
+        return element;
     }
 }
