@@ -4,6 +4,7 @@ using Ocado.Guardrails.Benchmarks;
 // macro (default): demo estates of each size, floor (read + parse) and full scan side by side, each in its
 // own process so that peak memory is the scan's own. micro: BenchmarkDotNet on the hot paths.
 // rules: what each rule costs per evaluation on a demo estate. parse/floor/full/graph: the child processes macro starts.
+// history FINDINGS_JSON STORE: the SQLite history alone, three nights of a findings.json's findings.
 var mode = args.Length > 0 ? args[0] : "macro";
 return mode switch
 {
@@ -14,6 +15,7 @@ return mode switch
     "rules" => RuleCosts.Run(args[1]),
     "full" => await ChildRun.FullAsync(args[1], args[2]),
     "graph" => GraphRun.Build(args[1]),
+    "history" => await HistoryRun.RunAsync(args[1], args[2]),
     _ => await MacroBenchmark.RunAsync(args.Length > 1 ? args[1..] : []),
 };
 

@@ -12,6 +12,10 @@ internal sealed class ResourceDetails
     private readonly Dictionary<string, int> _tagSetIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _statementOfMessage = new(StringComparer.Ordinal);
 
+    // Evidence already laid out whose text is a whole template of Evidence (the table holds that string): findings that
+    // share an evidence text (at a million resources, 106,000 of 191,000) are not parsed and indented again.
+    private readonly Dictionary<string, string> _readableEvidence = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Distinct tag sets, each as key, value, key, value… (indexes into <see cref="TagKeys"/> and
     /// <see cref="TagValues"/>), sorted by key.
@@ -70,7 +74,21 @@ internal sealed class ResourceDetails
     {
         if (evidence is not null)
         {
-            return evidence.Length == 0 ? -1 : Evidence.Add(PolicyStatementText.Readable(evidence), arn);
+            if (evidence.Length == 0)
+            {
+                return -1;
+            }
+            if (_readableEvidence.TryGetValue(evidence, out var readable))
+            {
+                // Cut again: this finding's resource may be named in it where the first's was not.
+                return Evidence.Add(readable, arn);
+            }
+            var index = Evidence.Add(PolicyStatementText.Readable(evidence), arn);
+            if (Evidence.Values[index] is { Kind: MessageTable.Kind.Text, Parts: [var whole] })
+            {
+                _readableEvidence[evidence] = whole;
+            }
+            return index;
         }
         if (!_statementOfMessage.TryGetValue(message, out var statement))
         {

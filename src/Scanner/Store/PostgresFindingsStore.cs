@@ -23,8 +23,9 @@ internal sealed class PostgresFindingsStore : SqlFindingsStore, IAsyncDisposable
     protected override async Task LockAsync(DbConnection connection, DbTransaction transaction, string key, CancellationToken cancellationToken) =>
         await Db.ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext(@key))", cancellationToken, ("@key", "guardrails:" + key));
 
-    protected override async Task WriteResultsAsync(
-        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    /// <summary>Binary COPY cannot look the history up per row: completing the scan gives the statuses.</summary>
+    protected override async Task<bool> WriteResultsAsync(
+        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, IReadOnlyList<Finding> findings, PartHistory history, CancellationToken cancellationToken)
     {
         await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
             $"COPY gr_results ({StoreSchema.ResultColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
@@ -48,6 +49,7 @@ internal sealed class PostgresFindingsStore : SqlFindingsStore, IAsyncDisposable
             }
         }
         await importer.CompleteAsync(cancellationToken);
+        return false;
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -30,20 +30,18 @@ internal abstract partial class SqlFindingsStore
         await LockAsync(connection, transaction, "scope:" + scan.Scope, cancellationToken);
         var at = Db.Millis(scan.StartedAt);
         (string, object?)[] keys = [("@id", scanId), ("@scope", scan.Scope), ("@at", at)];
-        // Every failing finding is new, then those the scope's history holds open become open: two
-        // set-based statements (UPDATE ... FROM works in both databases), not a lookup per row.
-        await Db.ExecuteAsync(connection, transaction,
-            $"""
-            UPDATE gr_results SET first_seen = @at, status = CASE WHEN verdict = 'suppressed' THEN 'suppressed' ELSE 'new' END
-            WHERE scan_id = @id AND verdict IN ({Failing})
-            """, cancellationToken, keys);
-        await Db.ExecuteAsync(connection, transaction,
-            $"""
-            UPDATE gr_results SET first_seen = f.first_seen, status = CASE WHEN gr_results.verdict = 'suppressed' THEN 'suppressed' ELSE 'open' END
-            FROM gr_findings f
-            WHERE gr_results.scan_id = @id AND gr_results.verdict IN ({Failing}) AND f.scope = @scope
-              AND f.rule_id = gr_results.rule_id AND f.resource_arn = gr_results.resource_arn AND f.status <> 'resolved'
-            """, cancellationToken, keys);
+        // Each part's rows were given their statuses as it was saved, from the history as it stood then.
+        // If a scan of the scope completed since (or a part was saved without them), every failing
+        // finding is new, then those the scope's history holds open become open: two set-based
+        // statements (UPDATE ... FROM works in both databases), not a lookup per row.
+        var completed = await CompletedScansAsync(connection, transaction, scan.Scope, cancellationToken);
+        var stale = await Db.ScalarAsync(connection, transaction,
+            "SELECT COUNT(*) FROM gr_scan_parts WHERE scan_id = @id AND (history_mark IS NULL OR history_mark <> @completed)",
+            cancellationToken, ("@id", scanId), ("@completed", completed));
+        if (Convert.ToInt64(stale, System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            await GiveStatusesAsync(connection, transaction, keys, cancellationToken);
+        }
         // Grouped: an ARN that two parts both reported (a bucket listed by two accounts) is one identity.
         var resolved = await ResolvedAsync(connection, transaction, scan, cancellationToken);
         await Db.ExecuteAsync(connection, transaction,
@@ -74,6 +72,9 @@ internal abstract partial class SqlFindingsStore
             }
         }
         await Db.ExecuteAsync(connection, transaction,
+            "INSERT INTO gr_history (scope, completed) VALUES (@scope, 1) ON CONFLICT (scope) DO UPDATE SET completed = gr_history.completed + 1",
+            cancellationToken, ("@scope", scan.Scope));
+        await Db.ExecuteAsync(connection, transaction,
             """
             UPDATE gr_scans SET finished_at = @finished, new_count = @new, open_count = @open, resolved_count = @resolved, suppressed_count = @suppressed
             WHERE scan_id = @id
@@ -82,6 +83,28 @@ internal abstract partial class SqlFindingsStore
             ("@resolved", counts.GetValueOrDefault("resolved")), ("@suppressed", counts.GetValueOrDefault("suppressed")));
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>How many scans of the scope have completed (0 before the first, or in a store older than version 4).</summary>
+    private static async Task<long> CompletedScansAsync(DbConnection connection, DbTransaction transaction, string scope, CancellationToken cancellationToken) =>
+        await Db.ScalarAsync(connection, transaction, "SELECT completed FROM gr_history WHERE scope = @scope", cancellationToken, ("@scope", scope)) is { } count
+            ? Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+
+    private static async Task GiveStatusesAsync(DbConnection connection, DbTransaction transaction, (string, object?)[] keys, CancellationToken cancellationToken)
+    {
+        await Db.ExecuteAsync(connection, transaction,
+            $"""
+            UPDATE gr_results SET first_seen = @at, status = CASE WHEN verdict = 'suppressed' THEN 'suppressed' ELSE 'new' END
+            WHERE scan_id = @id AND verdict IN ({Failing})
+            """, cancellationToken, keys);
+        await Db.ExecuteAsync(connection, transaction,
+            $"""
+            UPDATE gr_results SET first_seen = f.first_seen, status = CASE WHEN gr_results.verdict = 'suppressed' THEN 'suppressed' ELSE 'open' END
+            FROM gr_findings f
+            WHERE gr_results.scan_id = @id AND gr_results.verdict IN ({Failing}) AND f.scope = @scope
+              AND f.rule_id = gr_results.rule_id AND f.resource_arn = gr_results.resource_arn AND f.status <> 'resolved'
+            """, cancellationToken, keys);
     }
 
     /// <summary>

@@ -18,9 +18,16 @@ internal abstract partial class SqlFindingsStore : IFindingsStore
     /// </summary>
     protected abstract Task LockAsync(DbConnection connection, DbTransaction transaction, string key, CancellationToken cancellationToken);
 
-    /// <summary>Writes a part's findings (no status yet) into gr_results.</summary>
-    protected abstract Task WriteResultsAsync(
-        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, IReadOnlyList<Finding> findings, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes a part's findings into gr_results; true if each failing row was given its status and
+    /// first-seen time from the scope's history as it stands (<paramref name="history"/>), false if
+    /// they are left for completing the scan to give.
+    /// </summary>
+    protected abstract Task<bool> WriteResultsAsync(
+        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, IReadOnlyList<Finding> findings, PartHistory history, CancellationToken cancellationToken);
+
+    /// <summary>The scope whose history a part's statuses come from, and the scan's start (a new finding's first-seen time).</summary>
+    protected readonly record struct PartHistory(string Scope, long StartedAt);
 
     /// <summary>" FOR UPDATE" where row locks exist (PostgreSQL); empty for SQLite.</summary>
     protected virtual string ForUpdate => "";
@@ -115,16 +122,21 @@ internal abstract partial class SqlFindingsStore : IFindingsStore
         }
         await Db.ExecuteAsync(connection, transaction,
             "DELETE FROM gr_results WHERE scan_id = @id AND part_account = @account AND part_region = @region", cancellationToken, keys);
-        await WriteResultsAsync(connection, transaction, part.ScanId, part.Part, part.Findings, cancellationToken);
+        var record = (await FindAsync(connection, transaction, "scan_id", part.ScanId, cancellationToken))!;
+        // Read before the rows are written: a scan of the scope completing meanwhile then shows as a
+        // changed mark, and completing this scan gives the statuses again (PostgreSQL reads each statement's own snapshot).
+        var mark = await CompletedScansAsync(connection, transaction, record.Scope, cancellationToken);
+        var given = await WriteResultsAsync(connection, transaction, part.ScanId, part.Part, part.Findings, new PartHistory(record.Scope, Db.Millis(record.StartedAt)), cancellationToken);
         await WriteQuotaUsageAsync(connection, transaction, part.ScanId, part.QuotaUsage, cancellationToken);
         await Db.ExecuteAsync(connection, transaction,
             """
-            UPDATE gr_scan_parts SET done = 1, resources = @resources, evaluations = @evaluations, gaps = @gaps, waivers = @waivers, counts = @counts
+            UPDATE gr_scan_parts SET done = 1, resources = @resources, evaluations = @evaluations, gaps = @gaps, waivers = @waivers, counts = @counts,
+              history_mark = @mark
             WHERE scan_id = @id AND account_id = @account AND region = @region
             """, cancellationToken,
             [.. keys, ("@resources", part.Resources), ("@evaluations", JsonSerializer.Serialize(part.Evaluations)),
              ("@gaps", JsonSerializer.Serialize(part.Gaps)), ("@waivers", JsonSerializer.Serialize(part.MatchedWaivers)),
-             ("@counts", part.Counts is null ? null : JsonSerializer.Serialize(part.Counts))]);
+             ("@counts", part.Counts is null ? null : JsonSerializer.Serialize(part.Counts)), ("@mark", given ? mark : null)]);
         var pending = await Db.ScalarAsync(connection, transaction,
             "UPDATE gr_scans SET parts_pending = parts_pending - 1 WHERE scan_id = @id RETURNING parts_pending", cancellationToken, ("@id", part.ScanId));
         await transaction.CommitAsync(cancellationToken);

@@ -43,13 +43,22 @@ internal sealed class SqliteFindingsStore : SqlFindingsStore
     protected override Task LockAsync(DbConnection connection, DbTransaction transaction, string key, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
-    protected override async Task WriteResultsAsync(
-        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    protected override async Task<bool> WriteResultsAsync(
+        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, IReadOnlyList<Finding> findings, PartHistory history, CancellationToken cancellationToken)
     {
         var names = StoreSchema.ResultColumns.Split(", ").Select(c => "@" + c).ToArray();
+        // A failing row is given its status and first-seen time as it is written, from the scope's
+        // history (one primary-key lookup), instead of every row being written again when the scan completes.
+        const string seen = "(SELECT first_seen FROM gr_findings WHERE scope = @scope AND rule_id = @rule_id AND resource_arn = @resource_arn AND status <> 'resolved')";
+        var values = names.Select(n => n switch
+        {
+            "@status" => $"CASE @verdict WHEN 'suppressed' THEN 'suppressed' WHEN 'fail' THEN CASE WHEN {seen} IS NULL THEN 'new' ELSE 'open' END ELSE @status END",
+            "@first_seen" => $"CASE WHEN @verdict IN ('fail', 'suppressed') THEN COALESCE({seen}, @started) ELSE @first_seen END",
+            _ => n,
+        });
         await using var command = Db.Command(connection, transaction,
-            $"INSERT INTO gr_results ({StoreSchema.ResultColumns}) VALUES ({string.Join(", ", names)})",
-            [.. names.Select(n => (n, (object?)null))]);
+            $"INSERT INTO gr_results ({StoreSchema.ResultColumns}) VALUES ({string.Join(", ", values)})",
+            [.. names.Select(n => (n, (object?)null)), ("@scope", history.Scope), ("@started", history.StartedAt)]);
         // One prepared statement, rebound per row, inside the caller's transaction: SQLite's fast path.
         await command.PrepareAsync(cancellationToken);
         for (var i = 0; i < findings.Count; i++)
@@ -63,5 +72,6 @@ internal sealed class SqliteFindingsStore : SqlFindingsStore
             // Synchronous: Microsoft.Data.Sqlite's async methods run synchronously anyway, at a cost per call.
             command.ExecuteNonQuery();
         }
+        return true;
     }
 }

@@ -10,8 +10,9 @@ internal static class StoreSchema
     /// <summary>
     /// 2: gr_results keeps each finding's tags and evidence, so that reports read back from the store show them.
     /// 3: gr_scan_parts keeps each part's counts per account, rule and control (pass rates without passes kept).
+    /// 4: gr_history counts each scope's completed scans, and gr_scan_parts keeps the count its rows' statuses were given against.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public static readonly IReadOnlyList<string> Statements =
     [
@@ -28,7 +29,7 @@ internal static class StoreSchema
         CREATE TABLE IF NOT EXISTS gr_scan_parts (
           scan_id TEXT NOT NULL, account_id TEXT NOT NULL, region TEXT NOT NULL,
           done INTEGER NOT NULL DEFAULT 0, resources INTEGER NOT NULL DEFAULT 0,
-          evaluations TEXT, gaps TEXT, waivers TEXT, finished_at BIGINT, counts TEXT,
+          evaluations TEXT, gaps TEXT, waivers TEXT, finished_at BIGINT, counts TEXT, history_mark BIGINT,
           PRIMARY KEY (scan_id, account_id, region))
         """,
         // One row per finding of a scan. Part columns say which part wrote it (resolved findings,
@@ -52,6 +53,9 @@ internal static class StoreSchema
           first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, status TEXT NOT NULL, last_scan_id TEXT NOT NULL,
           PRIMARY KEY (scope, rule_id, resource_arn))
         """,
+        // How many scans of a scope have completed: a part's rows given their statuses as it was saved
+        // keep them at completion only if no scan of the scope completed in between (history_mark).
+        "CREATE TABLE IF NOT EXISTS gr_history (scope TEXT PRIMARY KEY, completed BIGINT NOT NULL)",
         // Each quota's value and usage as a scan counted it, the series quota forecasts are made from;
         // measured_at is the account's collection time, so that one snapshot scanned twice is one measurement.
         """
@@ -80,5 +84,6 @@ internal static class StoreSchema
     {
         [1] = ["ALTER TABLE gr_results ADD COLUMN tags TEXT", "ALTER TABLE gr_results ADD COLUMN evidence TEXT"],
         [2] = ["ALTER TABLE gr_scan_parts ADD COLUMN counts TEXT"],
+        [3] = ["ALTER TABLE gr_scan_parts ADD COLUMN history_mark BIGINT"],
     };
 }

@@ -55,13 +55,18 @@ public sealed class StoreEvidenceTests
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        foreach (var statement in StoreSchema.Statements.Select(s => s.Replace(", tags TEXT, evidence TEXT", "", StringComparison.Ordinal).Replace(", counts TEXT", "", StringComparison.Ordinal)))
+        var firstVersion = StoreSchema.Statements
+            .Where(s => !s.Contains("gr_history", StringComparison.Ordinal))
+            .Select(s => s.Replace(", tags TEXT, evidence TEXT", "", StringComparison.Ordinal).Replace(", counts TEXT", "", StringComparison.Ordinal)
+                .Replace(", history_mark BIGINT", "", StringComparison.Ordinal));
+        foreach (var statement in firstVersion)
         {
             await ExecuteAsync(connection, statement);
         }
         await ExecuteAsync(connection, "INSERT INTO gr_schema (version) VALUES (1)");
         await ExecuteAsync(connection, $"INSERT INTO gr_scans (scan_id, scope, catalog_hash, config_hash, accounts, started_at, parts_total, parts_pending) VALUES ('{scanId}', '*', 'c', 'h', '[]', 0, 0, 0)");
         Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM pragma_table_info('gr_results') WHERE name = 'tags'"));
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM pragma_table_info('gr_scan_parts') WHERE name = 'history_mark'"));
     }
 
     private static async Task ExecuteAsync(DbConnection connection, string sql)
