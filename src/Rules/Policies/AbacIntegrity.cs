@@ -69,12 +69,13 @@ public static class AbacIntegrity
     /// boundary and SCPs), which never knows whose it is: found once per set, not once per principal. What depends on
     /// the principal (its ARN, its tags, the resource policies that admit it) is asked per principal in <see cref="Judge"/>.
     /// </summary>
-    private static readonly AbacJudgement Nothing = new([], [], [], []);
-
     private static IReadOnlyList<AbacGrant> OwnGrants(PermissionSet permissions) =>
         LiveGrants.GetValue(permissions, static set => [.. AbacGrant.In(set.Policies).Where(g => Live(g, set))]);
 
     private static readonly ConditionalWeakTable<PermissionSet, IReadOnlyList<AbacGrant>> LiveGrants = new();
+
+    /// <summary>The judgement of a principal with no grant on condition of a tag and nothing unread.</summary>
+    private static readonly AbacJudgement Nothing = new([], [], [], []);
 
     /// <summary>
     /// Whether the grant allows anything at all within the principal's policies, boundary and SCPs: a grant that a
