@@ -76,9 +76,14 @@ try
     watch.Stop();
     using var stats2 = JsonDocument.Parse(await AskAsync(server, "stats"));
     var calls2 = stats2.RootElement.GetProperty("requests").GetInt32();
+    // The server's over-limit counts run across both nights: night 2's are what they grew by.
     var over2 = stats2.RootElement.GetProperty("overLimit").GetInt64() - over1;
+    var overBefore = stats1.RootElement.GetProperty("overLimitByService").EnumerateObject().ToDictionary(o => o.Name, o => o.Value.GetInt64());
+    var over2ByService = stats2.RootElement.GetProperty("overLimitByService").EnumerateObject()
+        .Select(o => (o.Name, Count: o.Value.GetInt64() - overBefore.GetValueOrDefault(o.Name)))
+        .Where(o => o.Count > 0).Select(o => $"{o.Name} {o.Count}");
     Console.WriteLine($"night 2 (--since night 1): {calls2} requests = {100.0 * calls2 / calls1:F1} % of night 1's, {second.Gaps.Count} gaps, " +
-                      $"{second.Incremental!.Full.Count} parts in full, {over2} over a limit, {watch.Elapsed.TotalSeconds:F2} s");
+                      $"{second.Incremental!.Full.Count} parts in full, {over2} over a limit {{{string.Join(", ", over2ByService)}}}, {watch.Elapsed.TotalSeconds:F2} s");
     var (ownCpu2, serverCpu2) = (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - ownCpu, stats2.RootElement.GetProperty("cpuSeconds").GetDouble() - serverCpu);
     Console.WriteLine($"night 2 CPU: collector {ownCpu2:F2} s ({1000 * ownCpu2 / calls2:F3} ms a request), server {serverCpu2:F2} s ({1000 * serverCpu2 / calls2:F3} ms a request)");
     Console.WriteLine($"night 2 collector memory: {GcCounts.Now() - ownGc}");
