@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using Ocado.Guardrails.Rules.Resources;
@@ -45,6 +44,7 @@ internal static class ConfigFileStream
         private readonly HashSet<string> _names = new(StringComparer.Ordinal);
         /// <summary>The items found in the buffer and not yet handed out: where each lies, and its number in the file.</summary>
         private readonly List<(int Start, int Length, int Number)> _found = [];
+        private readonly ConfigItemParsing _parsing = new(path, account, limits, each);
         private Place _place = Place.Start;
         private int _items;
 
@@ -65,7 +65,7 @@ internal static class ConfigFileStream
             finally
             {
                 // Never given back while the items of the buffer before are still being parsed out of it.
-                Drop();
+                _parsing.Drop();
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
@@ -130,11 +130,11 @@ internal static class ConfigFileStream
                 // The rest of the buffer goes on in a buffer of its own: the items found stay where they are, being parsed.
                 var consumed = (int)reader.BytesConsumed;
                 state = reader.CurrentState;
-                if (_parsing is not null)
+                if (_parsing.Busy)
                 {
                     var next = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length, FirstBufferBytes));
                     Buffer.BlockCopy(buffer, consumed, next, 0, filled - consumed);
-                    _parsedBuffer = buffer;
+                    _parsing.GiveBackWhenDone(buffer);
                     buffer = next;
                 }
                 else
@@ -210,89 +210,22 @@ internal static class ConfigFileStream
             }
         }
 
-        /// <summary>The items found, being parsed on every core (most of a scan's reading is here); null when none are.</summary>
-        private Task<(Resource? Resource, ExceptionDispatchInfo? Fault)[]>? _parsing;
-
-        /// <summary>The buffer the items being parsed lie in, once reading has moved on to another; given back when they are handed out.</summary>
-        private byte[]? _parsedBuffer;
-
         private void Start(byte[] buffer)
         {
             if (_found.Count == 0)
             {
                 return;
             }
-            var found = _found.ToArray();
+            _parsing.Start(buffer, [.. _found]);
             _found.Clear();
-            _parsing = Task.Run(() =>
-            {
-                var read = new (Resource? Resource, ExceptionDispatchInfo? Fault)[found.Length];
-                Parallel.For(0, found.Length, i =>
-                {
-                    try
-                    {
-                        read[i] = (Item(buffer.AsMemory(found[i].Start, found[i].Length), found[i].Number), null);
-                    }
-                    catch (Exception ex)
-                    {
-                        read[i] = (null, ExceptionDispatchInfo.Capture(ex));
-                    }
-                });
-                return read;
-            });
         }
 
-        /// <summary>
-        /// Hands out the items being parsed, in file order, on this thread: an item that fails throws its own fault
-        /// here, after the items before it, as read one by one.
-        /// </summary>
-        private void Finish()
-        {
-            if (Drop() is not { } read)
-            {
-                return;
-            }
-            foreach (var (resource, fault) in read)
-            {
-                fault?.Throw();
-                each(resource!);
-            }
-        }
+        private void Finish() => _parsing.Finish();
 
         private string Finished(string why)
         {
             Finish();
             return why;
-        }
-
-        /// <summary>Waits for the items being parsed and gives their buffer back; what they were, for <see cref="Finish"/>.</summary>
-        private (Resource? Resource, ExceptionDispatchInfo? Fault)[]? Drop()
-        {
-            if (_parsing is not { } parsing)
-            {
-                return null;
-            }
-            _parsing = null;
-            try
-            {
-                return parsing.GetAwaiter().GetResult();
-            }
-            finally
-            {
-                if (_parsedBuffer is { } parsed)
-                {
-                    _parsedBuffer = null;
-                    ArrayPool<byte>.Shared.Return(parsed);
-                }
-            }
-        }
-
-        private Resource Item(ReadOnlyMemory<byte> json, int number)
-        {
-            // Parsed where it lies in the buffer (its metadata from the shared pool, given back): the resource copies
-            // only its configuration and supplementary configuration out of it, and the buffer moves on.
-            using var parsed = DuplicateKeys.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
-            return ConfigFiles.ToResource(parsed.RootElement, Snapshots.Place.Entry(path, "configuration item ", number), account, limits, copied: true);
         }
 
         /// <summary>Where the last character of the buffer that is surely whole ends: before a lead byte among the last three.</summary>

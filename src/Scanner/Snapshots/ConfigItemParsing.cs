@@ -1,0 +1,98 @@
+using System.Buffers;
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
+using Ocado.Guardrails.Rules.Resources;
+using Ocado.Guardrails.Scanner.Configuration;
+
+namespace Ocado.Guardrails.Scanner.Snapshots;
+
+/// <summary>
+/// The items <see cref="ConfigFileStream"/> found in one buffer of a Config file, parsed on every core (most of a
+/// scan's reading is here) while the file's next buffer is walked, then handed out in file order.
+/// </summary>
+internal sealed class ConfigItemParsing(string path, string account, InputLimits limits, Action<Resource> each)
+{
+    /// <summary>The items found, being parsed; null when none are.</summary>
+    private Task<(Resource? Resource, ExceptionDispatchInfo? Fault)[]>? _parsing;
+
+    /// <summary>The buffer the items being parsed lie in, once reading has moved on to another; given back when they are handed out.</summary>
+    private byte[]? _parsedBuffer;
+
+    /// <summary>Whether items are being parsed.</summary>
+    public bool Busy => _parsing is not null;
+
+    /// <summary>Starts parsing the items found in <paramref name="buffer"/>: where each lies, and its number in the file.</summary>
+    public void Start(byte[] buffer, (int Start, int Length, int Number)[] found)
+    {
+        if (found.Length == 0)
+        {
+            return;
+        }
+        _parsing = Task.Run(() =>
+        {
+            var read = new (Resource? Resource, ExceptionDispatchInfo? Fault)[found.Length];
+            Parallel.For(0, found.Length, i =>
+            {
+                try
+                {
+                    read[i] = (Item(buffer.AsMemory(found[i].Start, found[i].Length), found[i].Number), null);
+                }
+                catch (Exception ex)
+                {
+                    read[i] = (null, ExceptionDispatchInfo.Capture(ex));
+                }
+            });
+            return read;
+        });
+    }
+
+    /// <summary>The buffer the items being parsed lie in, which reading leaves for another: given back to the pool once they are handed out.</summary>
+    public void GiveBackWhenDone(byte[] buffer) => _parsedBuffer = buffer;
+
+    /// <summary>
+    /// Hands out the items being parsed, in file order, on this thread: an item that fails throws its own fault
+    /// here, after the items before it, as read one by one.
+    /// </summary>
+    public void Finish()
+    {
+        if (Drop() is not { } read)
+        {
+            return;
+        }
+        foreach (var (resource, fault) in read)
+        {
+            fault?.Throw();
+            each(resource!);
+        }
+    }
+
+    /// <summary>Waits for the items being parsed and gives their buffer back; what they were, for <see cref="Finish"/>.</summary>
+    public (Resource? Resource, ExceptionDispatchInfo? Fault)[]? Drop()
+    {
+        if (_parsing is not { } parsing)
+        {
+            return null;
+        }
+        _parsing = null;
+        try
+        {
+            return parsing.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            if (_parsedBuffer is { } parsed)
+            {
+                _parsedBuffer = null;
+                ArrayPool<byte>.Shared.Return(parsed);
+            }
+        }
+    }
+
+    private Resource Item(ReadOnlyMemory<byte> json, int number)
+    {
+        // Parsed where it lies in the buffer (its metadata from the shared pool, given back): the resource copies
+        // only its configuration and supplementary configuration out of it, and the buffer moves on.
+        using var parsed = DuplicateKeys.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
+        return ConfigFiles.ToResource(parsed.RootElement, Place.Entry(path, "configuration item ", number), account, limits, copied: true);
+    }
+}
