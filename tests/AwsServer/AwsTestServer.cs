@@ -14,7 +14,7 @@ namespace Ocado.Guardrails.Tests.AwsServer;
 
 /// <summary>
 /// An AWS-compatible server on 127.0.0.1 for the operations Guardrails calls: it verifies SigV4,
-/// speaks JSON 1.1 (Config, Tagging, Service Quotas, Organizations) and Query/XML (IAM, STS), pages every list,
+/// speaks JSON 1.1 (Config, Tagging, Service Quotas, Organizations, CloudTrail) and Query/XML (IAM, STS), pages every list,
 /// serves an estate, throttles and denies on demand, and records every request with its time.
 /// One endpoint serves every service: the signature's credential scope says which is meant, and
 /// its access key whose account.
@@ -34,6 +34,7 @@ public sealed class AwsTestServer : IAsyncDisposable
     private readonly RamHandler _ram;
     private readonly ServicePolicyHandler _policies;
     private readonly DynamoDbHandler _dynamoDb;
+    private readonly CloudTrailHandler _cloudTrail;
 
     private AwsTestServer(ServedEstate estate, int maxPage, WebApplication app)
     {
@@ -50,6 +51,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         _policies = new ServicePolicyHandler(estate, maxPage);
         Ec2 = new Ec2Handler(estate, maxPage);
         _dynamoDb = new DynamoDbHandler(estate, maxPage);
+        _cloudTrail = new CloudTrailHandler(estate, Faults, maxPage);
     }
 
     public ServedEstate Estate { get; }
@@ -128,7 +130,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         var restOperation = target is null ? RamHandler.OperationOf(http.Request.Path.Value ?? "/") ?? ServicePolicyHandler.LambdaOperationOf(http.Request.Method, http.Request.Path.Value ?? "/") : null;
         var json = target is not null || restOperation is not null;
         var form = json ? new Dictionary<string, string>(StringComparer.Ordinal) : ParseForm(body);
-        var operation = target is not null ? target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..] : restOperation ?? form.GetValueOrDefault("Action") ?? "";
+        var operation = target is not null ? target[(target.LastIndexOf('.') + 1)..] : restOperation ?? form.GetValueOrDefault("Action") ?? "";
         var signed = new SignedRequest(http.Request.Method, http.Request.Path.Value ?? "/", http.Request.QueryString.Value ?? "", headers, body);
         var auth = SigV4Verifier.Verify(signed, _keys.Find, DateTimeOffset.UtcNow);
         // Lambda's GETs carry their input in the path and query string: the handler reads it as the model names it.
@@ -205,6 +207,7 @@ public sealed class AwsTestServer : IAsyncDisposable
             "logs" or "glue" or "lambda" => _policies.Handle(auth.Service, scope),
             "ec2" => Ec2.Handle(scope),
             "dynamodb" => _dynamoDb.Handle(scope),
+            "cloudtrail" => _cloudTrail.Handle(scope),
             var other => Reply.JsonError(400, "UnknownServiceException", $"this test server does not serve {other}"),
         };
     }
@@ -242,7 +245,7 @@ public sealed class AwsTestServer : IAsyncDisposable
         "tagging" => Reply.JsonError(400, "ThrottledException", "Rate exceeded"),
         "servicequotas" or "organizations" => Reply.JsonError(400, "TooManyRequestsException", "Rate exceeded"),
         "ram" => Reply.RestJsonError(429, "ThrottlingException", "Rate exceeded"),
-        "logs" or "glue" => Reply.JsonError(400, "ThrottlingException", "Rate exceeded"),
+        "logs" or "glue" or "cloudtrail" => Reply.JsonError(400, "ThrottlingException", "Rate exceeded"),
         "lambda" => Reply.RestJsonError(429, "TooManyRequestsException", "Rate exceeded"),
         "ec2" => Ec2Handler.Error(503, "RequestLimitExceeded", "Request limit exceeded."),
         "dynamodb" => DynamoDbHandler.Error(400, "ThrottlingException", "Rate of requests exceeds the allowed throughput."),

@@ -5,7 +5,8 @@ namespace Ocado.Guardrails.Tests.AwsServer;
 
 /// <summary>
 /// A night's changes to a served estate, as AWS Config records them: a fraction of each region's resources changed
-/// (a new configuration and tags, captured now), as many added and as many deleted (gone from Config and the Tagging API).
+/// (a new configuration and tags, captured now), as many added and as many deleted (gone from Config and the Tagging API),
+/// each call recorded in CloudTrail's event history of the region.
 /// Applied between two collections, never during one.
 /// </summary>
 public static class EstateChurn
@@ -31,6 +32,7 @@ public static class EstateChurn
                     var arn = item["arn"]!.GetValue<string>();
                     mappings.RemoveAll(m => m["ResourceARN"]!.GetValue<string>() == arn);
                     mappings.Add(Mapping(arn, $"changed-{n}"));
+                    account.RecordEvent(region, SourceOf(item), "Update" + NameOf(item), capturedAt);
                     changed++;
 
                     var copy = items[random.Next(items.Count)].DeepClone().AsObject();
@@ -42,6 +44,7 @@ public static class EstateChurn
                     copy["configurationItemCaptureTime"] = capturedAt.ToUnixTimeMilliseconds() / 1000.0;
                     items.Add(copy);
                     mappings.Add(Mapping(copy["arn"]!.GetValue<string>(), "added"));
+                    account.RecordEvent(region, SourceOf(copy), "Create" + NameOf(copy), capturedAt);
                     added++;
 
                     var gone = items[random.Next(items.Count - 1)];
@@ -54,12 +57,19 @@ public static class EstateChurn
                         ["arn"] = gone["arn"]!.DeepClone(), ["awsRegion"] = region, ["resourceDeletionTime"] = capturedAt.ToUnixTimeMilliseconds() / 1000.0,
                     });
                     mappings.RemoveAll(m => m["ResourceARN"]!.GetValue<string>() == gone["arn"]!.GetValue<string>());
+                    account.RecordEvent(region, SourceOf(gone), "Delete" + NameOf(gone), capturedAt);
                     deleted++;
                 }
             }
         }
         return (changed, added, deleted);
     }
+
+    /// <summary>The service whose call changed a resource of this type, as CloudTrail names it: <c>AWS::EC2::VPC</c>, <c>ec2.amazonaws.com</c>.</summary>
+    private static string SourceOf(JsonObject item) => item["resourceType"]!.GetValue<string>().Split("::")[1].ToLowerInvariant() + ".amazonaws.com";
+
+    /// <summary>The resource type's own name, which the call is named after (<c>CreateVPC</c>).</summary>
+    private static string NameOf(JsonObject item) => item["resourceType"]!.GetValue<string>().Split("::")[2];
 
     private static JsonObject Mapping(string arn, string value) => new()
     {

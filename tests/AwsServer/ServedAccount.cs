@@ -49,5 +49,33 @@ public sealed class ServedAccount(string id)
     /// </summary>
     public Dictionary<string, Dictionary<string, JsonObject>> Network { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Per region: CloudTrail's event history, oldest first, as LookupEvents answers each event (<c>EventTime</c> in epoch
+    /// seconds, <c>CloudTrailEvent</c> the record as a JSON string). Whatever changes the served state between nights records one.
+    /// </summary>
+    public Dictionary<string, List<JsonObject>> TrailEvents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Records a write call of this account in CloudTrail's event history of <paramref name="region"/>, as CloudTrail would.</summary>
+    public void RecordEvent(string region, string eventSource, string eventName, DateTimeOffset? at = null, bool readOnly = false)
+    {
+        var time = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds() / 1000.0;
+        var id = Guid.NewGuid().ToString();
+        var record = new JsonObject
+        {
+            ["eventVersion"] = "1.09", ["eventSource"] = eventSource, ["eventName"] = eventName, ["awsRegion"] = region,
+            ["readOnly"] = readOnly, ["eventID"] = id, ["recipientAccountId"] = Id, ["managementEvent"] = true, ["eventCategory"] = "Management",
+        };
+        var events = TrailEvents.TryGetValue(region, out var list) ? list : TrailEvents[region] = [];
+        lock (events)
+        {
+            events.Add(new JsonObject
+            {
+                ["EventId"] = id, ["EventName"] = eventName, ["ReadOnly"] = readOnly ? "true" : "false", ["AccessKeyId"] = "ASIAEXAMPLEOPERATOR1",
+                ["EventTime"] = time, ["EventSource"] = eventSource, ["Username"] = "operator", ["Resources"] = new JsonArray(),
+                ["CloudTrailEvent"] = record.ToJsonString(),
+            });
+        }
+    }
+
     public List<JsonObject> ItemsIn(string region) => ConfigItems.TryGetValue(region, out var items) ? items : [];
 }

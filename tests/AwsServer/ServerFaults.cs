@@ -54,6 +54,9 @@ internal sealed class ServerFaults
     /// <summary>User and role ARNs whose service-last-accessed jobs never leave IN_PROGRESS.</summary>
     public ConcurrentDictionary<string, bool> StuckLastAccessJobs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>(account, region) pairs whose LookupEvents answer is replaced by this body (a hostile or broken CloudTrail).</summary>
+    public ConcurrentDictionary<(string Account, string Region), string> TrailAnswer { get; } = new();
+
     public bool Roll(double fraction)
     {
         if (fraction <= 0)

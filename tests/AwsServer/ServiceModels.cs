@@ -16,7 +16,7 @@ internal static class ServiceModels
         ["servicequotas"] = "service-quotas/2019-06-24", ["iam"] = "iam/2010-05-08", ["sts"] = "sts/2011-06-15",
         ["organizations"] = "organizations/2016-11-28", ["ram"] = "ram/2018-01-04",
         ["logs"] = "logs/2014-03-28", ["glue"] = "glue/2017-03-31", ["lambda"] = "lambda/2015-03-31",
-        ["ec2"] = "ec2/2016-11-15",
+        ["ec2"] = "ec2/2016-11-15", ["cloudtrail"] = "cloudtrail/2013-11-01",
         // Debian's awscli predates DynamoDB's resource policies: botocore's newer model, kept in tests/data (AwsModels).
         ["dynamodb"] = "dynamodb/2012-08-10",
     };

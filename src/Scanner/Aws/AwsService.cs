@@ -23,6 +23,11 @@ internal sealed record AwsService(string SigningName, string EndpointPrefix, str
     public static readonly AwsService Ec2 = new("ec2", "ec2", "EC2", null);
     /// <summary>DynamoDB's tables and resource policies (JSON 1.0, regional), through AWS's own AWSSDK.DynamoDBv2 client. https://docs.aws.amazon.com/general/latest/gr/ddb.html</summary>
     public static readonly AwsService DynamoDb = new("dynamodb", "dynamodb", "DYNAMODB", "DynamoDB_20120810");
+    /// <summary>
+    /// CloudTrail's event history (LookupEvents): JSON 1.1, regional; the target prefix is the model's
+    /// <c>com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101</c>. https://docs.aws.amazon.com/general/latest/gr/ct.html
+    /// </summary>
+    public static readonly AwsService CloudTrail = new("cloudtrail", "cloudtrail", "CLOUDTRAIL", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101");
     public static readonly AwsService ServiceQuotas = new("servicequotas", "servicequotas", "SERVICE_QUOTAS", "ServiceQuotasV20190624");
 
     /// <summary>IAM is global: one endpoint, signed for us-east-1. https://docs.aws.amazon.com/general/latest/gr/iam-service.html</summary>

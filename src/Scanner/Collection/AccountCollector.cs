@@ -76,10 +76,13 @@ internal static class AccountCollector
                 }, cancellationToken));
                 // What the recorder records, for the sources a second night copies where Config shows no change (once a region).
                 var recording = incremental is null ? Task.FromResult<ConfigRecording?>(null) : IncrementalCopy.RecordingAsync(run, context, cancellationToken);
-                // Three calls per region, read every night: RAM has no change feed.
-                work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Ram, () => RamCollector.CollectAsync(run, context, cancellationToken), cancellationToken));
-                // The resource policies Config does not record (Logs, Glue, Lambda layers): read whole every night.
-                work.AddRange(ServicePolicyCollector.Start(run, context, cancellationToken));
+                // What has no change feed of its own (RAM, the service policies, snapshots and AMIs): a second night asks
+                // CloudTrail's event history once a region which of them changed, and copies the rest.
+                var trail = incremental is null ? Task.FromResult<TrailChanges?>(null) : TrailChanges.LookupAsync(run, incremental, context, cancellationToken);
+                // Three calls per region.
+                work.Add(TrailCopy.GuardAsync(run, context, trail, TrailWatchedSource.Ram, () => RamCollector.CollectAsync(run, context, cancellationToken), cancellationToken));
+                // The resource policies Config does not record (Logs, Glue, Lambda layers).
+                work.AddRange(ServicePolicyCollector.Start(run, context, trail, cancellationToken));
                 // DynamoDB's tables, each described and its policies read every night; a second night lists them from the previous snapshot where Config shows none created or deleted.
                 var copyTables = IncrementalCopy.PlanAsync(run, context, ServiceResourcePolicies.DynamoDbSource, ConfigWatchedOutput.DynamoDb, regionChanges, recording);
                 work.Add(DynamoDbCollector.Start(run, context, copyTables, cancellationToken));
@@ -87,7 +90,7 @@ internal static class AccountCollector
                 var copyNetwork = IncrementalCopy.PlanAsync(run, context, CoverageGap.Sources.Network, ConfigWatchedOutput.Network, regionChanges, recording);
                 work.Add(NetworkCollector.CollectAsync(run, context, copyNetwork, cancellationToken));
                 // Who the EBS snapshots and AMIs are shared with (Config records neither): one call per snapshot or image.
-                work.AddRange(Ec2SharingCollector.Start(run, context, cancellationToken));
+                work.AddRange(Ec2SharingCollector.Start(run, context, trail, cancellationToken));
                 var codes = region == home ? RegionalServiceCodes.Concat(GlobalServiceCodes).ToList() : RegionalServiceCodes.ToList();
                 work.Add(run.Gaps.GuardAsync(accountId, region, CoverageGap.Sources.Quotas, async () =>
                 {

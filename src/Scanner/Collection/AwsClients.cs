@@ -14,11 +14,14 @@ internal sealed record AwsClients(IConfigServiceClient Config, ITaggingClient Ta
     /// <summary>Who EBS snapshots and AMIs are shared with, on the same AWSSDK.EC2 client and rate.</summary>
     public required IEc2SharingClient Ec2Sharing { get; init; }
 
+    /// <summary>CloudTrail's event history: on a second night, which sources without a change feed of their own changed.</summary>
+    public required ICloudTrailClient CloudTrail { get; init; }
+
     public static AwsClients Over(AwsRequestSender sender)
     {
         var protocols = new AwsProtocols(sender);
         var ec2 = new Ec2NetworkClient(sender);
         return new AwsClients(new ConfigServiceClient(protocols), new TaggingClient(protocols), new IamClient(protocols), new ServiceQuotasClient(protocols),
-            new OrganizationsClient(protocols), new RamClient(protocols), new LogsClient(protocols), new GlueClient(protocols), new LambdaClient(protocols)) { Ec2 = ec2, Ec2Sharing = ec2, DynamoDb = new DynamoDbClient(sender) };
+            new OrganizationsClient(protocols), new RamClient(protocols), new LogsClient(protocols), new GlueClient(protocols), new LambdaClient(protocols)) { Ec2 = ec2, Ec2Sharing = ec2, DynamoDb = new DynamoDbClient(sender), CloudTrail = new CloudTrailClient(protocols) };
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Snapshots;
 
@@ -12,25 +11,26 @@ namespace Ocado.Guardrails.Scanner.Collection;
 /// snapshot or image (AWS has no call that answers for many), all under the (account, region, ec2) rate the network's
 /// calls share. Snapshots and images are each their own gap (<c>ec2:snapshots</c>, <c>ec2:images</c>) naming the call
 /// that failed or was denied; the list file is written last, so a region never has a snapshot without its attribute.
-/// Neither has a change feed (AWS Config records neither type): both are read whole every night.
+/// Neither has a change feed (AWS Config records neither type): a second night copies them where CloudTrail's write
+/// events show no call on snapshots, images or tags (<see cref="TrailWatchedSource"/>), and reads them whole otherwise.
 /// </summary>
 internal static class Ec2SharingCollector
 {
     /// <summary>Attribute calls in flight per region: the rate limiter, not this, sets the pace; this only hides the latency.</summary>
     private const int Concurrency = 4;
 
-    public static IEnumerable<Task> Start(CollectionRun run, AwsContext context, CancellationToken cancellationToken)
+    public static IEnumerable<Task> Start(CollectionRun run, AwsContext context, Task<TrailChanges?> trail, CancellationToken cancellationToken)
     {
         var ec2 = run.Clients.Ec2Sharing;
         var account = run.AccountDirectory(context.AccountId);
         return
         [
-            run.Gaps.GuardAsync(context.AccountId, context.Region, ServiceResourcePolicies.Ec2SnapshotsSource, () => CollectAsync(
+            TrailCopy.GuardAsync(run, context, trail, TrailWatchedSource.Snapshots, () => CollectAsync(
                 new Kind("Snapshots", "SnapshotId", "InvalidSnapshot.NotFound", SnapshotLayout.IsSnapshotId,
                     t => ec2.DescribeOwnSnapshotsAsync(context, t), (id, t) => ec2.DescribeSnapshotSharingAsync(context, id, t),
                     SnapshotLayout.SnapshotsFile(account, context.Region), id => SnapshotLayout.SnapshotAttributeFile(account, context.Region, id)),
                 cancellationToken), cancellationToken),
-            run.Gaps.GuardAsync(context.AccountId, context.Region, ServiceResourcePolicies.Ec2ImagesSource, () => CollectAsync(
+            TrailCopy.GuardAsync(run, context, trail, TrailWatchedSource.Images, () => CollectAsync(
                 new Kind("Images", "ImageId", "InvalidAMIID.NotFound", SnapshotLayout.IsImageId,
                     t => ec2.DescribeOwnImagesAsync(context, t), (id, t) => ec2.DescribeImageSharingAsync(context, id, t),
                     SnapshotLayout.ImagesFile(account, context.Region), id => SnapshotLayout.ImageAttributeFile(account, context.Region, id)),

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Snapshots;
 
@@ -7,16 +6,17 @@ namespace Ocado.Guardrails.Scanner.Collection;
 
 /// <summary>
 /// The resource policies AWS Config does not record, in one region of one account: CloudWatch Logs' resource policies,
-/// the Glue Data Catalog's, and the policy of each Lambda layer's latest version. Each service is read whole every
-/// night (none has a change feed), under its own rate limit, and is its own gap when it fails.
+/// the Glue Data Catalog's, and the policy of each Lambda layer's latest version. Each service is read whole (none has a change feed;
+/// a second night copies one whose CloudTrail events show no change), under its own rate limit, and is its own gap when it fails.
 /// </summary>
 internal static class ServicePolicyCollector
 {
-    public static IEnumerable<Task> Start(CollectionRun run, AwsContext context, CancellationToken cancellationToken) =>
+    /// <param name="trail">On a second night, CloudTrail's write events of the region: a service none of them touched is copied.</param>
+    public static IEnumerable<Task> Start(CollectionRun run, AwsContext context, Task<TrailChanges?> trail, CancellationToken cancellationToken) =>
     [
-        run.Gaps.GuardAsync(context.AccountId, context.Region, ServiceResourcePolicies.LogsSource, () => LogsAsync(run, context, cancellationToken), cancellationToken),
-        run.Gaps.GuardAsync(context.AccountId, context.Region, ServiceResourcePolicies.GlueSource, () => GlueAsync(run, context, cancellationToken), cancellationToken),
-        run.Gaps.GuardAsync(context.AccountId, context.Region, ServiceResourcePolicies.LambdaLayersSource, () => LayersAsync(run, context, cancellationToken), cancellationToken),
+        TrailCopy.GuardAsync(run, context, trail, TrailWatchedSource.Logs, () => LogsAsync(run, context, cancellationToken), cancellationToken),
+        TrailCopy.GuardAsync(run, context, trail, TrailWatchedSource.Glue, () => GlueAsync(run, context, cancellationToken), cancellationToken),
+        TrailCopy.GuardAsync(run, context, trail, TrailWatchedSource.LambdaLayers, () => LayersAsync(run, context, cancellationToken), cancellationToken),
     ];
 
     private static async Task LogsAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken) =>

@@ -24,10 +24,10 @@ public sealed class IncrementalCollectionTests
     [InlineData(false, true, 4000)]
     public async Task ASecondNightWithOnePercentChangedMakesAtMostATenthOfTheCallsAndScansToTheFindingsOfAFullCollection(bool aggregator, bool deletedHidden, int resources)
     {
-        // AWS's own page sizes: a second night's floor is 4 calls per account and 15 per region (docs/collect.md,
-        // "Incremental collection": 3 of them AWS RAM, 3 the Logs, Glue and Lambda layer policies, read whole every night, and
-        // 3 the EC2 network's outputs Config does not watch; those it watches are copied unless their types changed); the
-        // tenth is asserted at 10,000 resources a region (77 calls against 1,205 when measured).
+        // AWS's own page sizes: a second night's floor is 4 calls per account and 7 to 10 per region (docs/collect.md,
+        // "Incremental collection": one of them CloudTrail's event history, which spares AWS RAM, the Logs, Glue and Lambda
+        // layer policies, snapshots and AMIs where no call changed them; up to 3 the EC2 network's outputs Config does not
+        // watch; those it watches are copied unless their types changed); the tenth is asserted at 10,000 resources a region.
         await using var harness = await CollectionHarness.StartAsync(accounts: 2, resourcesPerRegion: resources, maxPage: 100);
         harness.Server.Faults.DeletedHiddenFromQuery = deletedHidden;
         var settings = Settings(harness, aggregator);
