@@ -17,6 +17,15 @@ public static partial class Wildcard
     /// <summary>Whether a glob matches a whole text.</summary>
     public static bool Matches(string pattern, string text, bool ignoreCase)
     {
+        // A null pattern or text still fails (a rule's Error), rather than reading as an empty span.
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(text);
+        return Matches(pattern.AsSpan(), text.AsSpan(), ignoreCase);
+    }
+
+    /// <summary>As <see cref="Matches(string, string, bool)"/>, on a part of a text (an action's service prefix) without a string of it.</summary>
+    internal static bool Matches(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text, bool ignoreCase)
+    {
         int p = 0, t = 0, star = -1, resume = 0;
         while (t < text.Length)
         {
