@@ -4,7 +4,8 @@
 #   benchmarks/run.sh 100000          one size (comma-separated for several)
 #   benchmarks/run.sh 1000000 --accounts 4   the resources held by 4 large accounts (the demo's other 7 keep their fixed part)
 #   benchmarks/run.sh micro           BenchmarkDotNet on the hot paths
-#   benchmarks/run.sh rules [DIR]     what each rule costs per evaluation on an estate (default: the 100,000 one)
+#   benchmarks/run.sh rules [DIR [--accounts N]]  what each rule costs per evaluation on an estate (default: the
+#                                     100,000 one), on its first N accounts only if given
 #   benchmarks/run.sh collect [OPTS]  live collection of 300 accounts x 2 regions from the local AWS test server (its own
 #                                     process, 40 ms a request, AWS's default limits), then a second night with --since
 # Demo estates are generated once into benchmarks/.work (about 1.8 GB at 1,000,000 resources).
@@ -25,6 +26,6 @@ fi
 if [[ "${1:-}" == "rules" ]]; then
   estate="${2:-benchmarks/.work/demo-100000-12-accounts}"
   [[ -d "$estate" ]] || dotnet "$dll" macro 100000 >/dev/null
-  exec dotnet "$dll" rules "$estate"
+  exec dotnet "$dll" rules "$estate" "${@:3}"
 fi
 exec dotnet "$dll" macro "${1:-100000,1000000}" "${@:2}"

@@ -3,7 +3,7 @@ using Ocado.Guardrails.Benchmarks;
 
 // macro (default): demo estates of each size, floor (read + parse) and full scan side by side, each in its
 // own process so that peak memory is the scan's own. micro: BenchmarkDotNet on the hot paths.
-// rules: what each rule costs per evaluation on a demo estate. parse/floor/full/graph: the child processes macro starts.
+// rules DIR [--accounts N]: what each rule costs per evaluation on a demo estate. parse/floor/full/graph: the child processes macro starts.
 // history FINDINGS_JSON STORE: the SQLite history alone, three nights of a findings.json's findings.
 var mode = args.Length > 0 ? args[0] : "macro";
 return mode switch
@@ -12,7 +12,7 @@ return mode switch
     "floor" => ChildRun.Floor(args[1]),
     "parse" => ParseRun.Parse(args[1]),
     "catalog" => ChildRun.Catalog(args[1]),
-    "rules" => RuleCosts.Run(args[1]),
+    "rules" => RuleCosts.Run(args[1], args[2..]),
     "full" => await ChildRun.FullAsync(args[1], args[2]),
     "graph" => GraphRun.Build(args[1]),
     "history" => await HistoryRun.RunAsync(args[1], args[2]),

@@ -8,7 +8,8 @@
 // param: tags from tagging-required-tags
 
 var required = Params.Strings("tags");
-var keys = Resource.Tags.Keys.ToList();
+// The keys as a list without a copy where the tags already hold one (every resource is judged).
+var keys = Resource.Tags.Keys as IReadOnlyList<string> ?? Resource.Tags.Keys.ToList();
 // Most resources have nothing to report: tell that without grouping anything, or a set or closure made (judged on
 // every resource; a resource has a handful of tags, so comparing each pair is quicker than hashing them).
 bool SpelledInOneCase()
@@ -27,9 +28,9 @@ bool SpelledInOneCase()
     {
         if (Resource.Tag(required[n]) is null)
         {
-            foreach (var k in keys)
+            for (var k = 0; k < keys.Count; k++)
             {
-                if (string.Equals(k, required[n], StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(keys[k], required[n], StringComparison.OrdinalIgnoreCase))
                 {
                     return false;
                 }
@@ -42,14 +43,16 @@ if (SpelledInOneCase())
 {
     return Pass($"{Resource} spells every tag key in one case");
 }
-var problems = keys
+// In a function of its own: what its lambdas capture is gathered only for a resource that fails, not for every resource.
+List<string> Problems(IReadOnlyList<string> keys, IReadOnlyList<string> required, Resource resource) => keys
     .GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
     .Where(g => g.Count() > 1)
     .Select(g => $"keys {string.Join(", ", g.Order(StringComparer.Ordinal))} differ only by case")
     .Concat(required
-        .Where(r => Resource.Tag(r) is null)
+        .Where(r => resource.Tag(r) is null)
         .SelectMany(r => keys.Where(k => k.Equals(r, StringComparison.OrdinalIgnoreCase)).Select(k => $"'{k}' should be spelled '{r}'")))
     .ToList();
+var problems = Problems(keys, required, Resource);
 return problems.Count == 0
     ? Pass($"{Resource} spells every tag key in one case")
     : Fail($"{Resource}: {string.Join("; ", problems)}; keep one key in the agreed case and remove the other", Evidence.Tags(Resource, keys));

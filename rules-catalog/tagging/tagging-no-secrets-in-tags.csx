@@ -55,9 +55,10 @@ string? SecretIn(string text)
 // The first key word the squashed key holds, squashed as the key is; null when it holds none.
 string? WordIn(string squashed)
 {
-    foreach (var word in words)
+    // By index: a foreach over the list would make an enumerator for every tag of every resource.
+    for (var i = 0; i < words.Count; i++)
     {
-        if (Squash(word) is var squashedWord && squashed.Contains(squashedWord, StringComparison.Ordinal))
+        if (Squash(words[i]) is var squashedWord && squashed.Contains(squashedWord, StringComparison.Ordinal))
         {
             return squashedWord;
         }

@@ -71,20 +71,53 @@ public static class AccessAnalyzer
     public static IReadOnlyList<AccessGrant> Grants(PolicyDocument policy, string ownerAccount, Estate estate, Organization? organization = null)
     {
         var grants = new List<AccessGrant>();
-        // A statement whose aws:ResourceAccount test names another account can never apply to this resource.
-        foreach (var statement in policy.Statements.Where(s => s.IsAllow && !ResourceContext.NeverApplies(s, ownerAccount)))
+        foreach (var statement in policy.Statements)
         {
+            // A statement whose aws:ResourceAccount test names another account can never apply to this resource.
+            if (!statement.IsAllow || ResourceContext.NeverApplies(statement, ownerAccount))
+            {
+                continue;
+            }
             var (pins, pinConditions) = AccountPins.Of(statement, organization);
-            var others = statement.Conditions.Except(pinConditions).ToList();
+            var others = Others(statement.Conditions, pinConditions);
             // An Allow with NotPrincipal lets in everyone but the named principals.
             var principals = statement.NotPrincipals.Count > 0 ? [new PolicyPrincipal(PolicyPrincipal.Aws, "*")] : statement.Principals;
-            // A deleted user's or role's unique id admits nobody (iam-role-trust-no-deleted-principals reports it).
-            foreach (var principal in principals.Where(p => !p.IsDeletedPrincipalId))
+            foreach (var principal in principals)
             {
-                grants.Add(Classify(principal, statement, pins, pinConditions, others, ownerAccount, estate));
+                // A deleted user's or role's unique id admits nobody (iam-role-trust-no-deleted-principals reports it).
+                if (!principal.IsDeletedPrincipalId)
+                {
+                    grants.Add(Classify(principal, statement, pins, pinConditions, others, ownerAccount, estate));
+                }
             }
         }
         return grants;
+    }
+
+    /// <summary>The conditions that did not pin, each once (as <see cref="Enumerable.Except{TSource}(IEnumerable{TSource}, IEnumerable{TSource})"/> gives them), without its set: a statement holds a few.</summary>
+    private static List<PolicyCondition> Others(IReadOnlyList<PolicyCondition> conditions, IReadOnlyList<PolicyCondition> pins)
+    {
+        var others = new List<PolicyCondition>(conditions.Count);
+        foreach (var condition in conditions)
+        {
+            if (!Holds(pins, condition) && !Holds(others, condition))
+            {
+                others.Add(condition);
+            }
+        }
+        return others;
+    }
+
+    private static bool Holds(IReadOnlyList<PolicyCondition> conditions, PolicyCondition condition)
+    {
+        foreach (var held in conditions)
+        {
+            if (EqualityComparer<PolicyCondition>.Default.Equals(held, condition))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The descriptions of several grants, for one message.</summary>
@@ -95,10 +128,7 @@ public static class AccessAnalyzer
         List<PolicyCondition> others, string owner, Estate estate)
     {
         // The most exposed account the pins admit (none at all, contradictory pins, reaches nobody: as safe as the own account).
-        (GrantKind Kind, string? Account)? pin = pins is null
-            ? null
-            : pins.Select(a => (FromRelation(estate.Relation(a, owner)), (string?)a))
-                .DefaultIfEmpty((GrantKind.Own, null)).MaxBy(p => p.Item1);
+        (GrantKind Kind, string? Account)? pin = pins is null ? null : MostExposed(pins, owner, estate);
         var pinnedToAllowed = pin?.Kind is GrantKind.Own or GrantKind.SameCustomer or GrantKind.Platform;
         var named = principal.Type == PolicyPrincipal.Aws && !principal.IsEveryone ? AccountOfPrincipal(principal.Value) : null;
         var provider = principal.Type == PolicyPrincipal.Federated ? AccountPins.AccountOfArn(principal.Value) : null;
@@ -119,6 +149,23 @@ public static class AccessAnalyzer
         };
         return new AccessGrant(grant.Kind, principal.Value, grant.Account, pins is not null, others.Count > 0, statement,
             () => Describe(principal, statement, grant, pinConditions, others, estate));
+    }
+
+    /// <summary>The most exposed account of the pins, the first of equals in the set's order; none at all reaches no one, as the own account.</summary>
+    private static (GrantKind Kind, string? Account) MostExposed(IReadOnlySet<string> pins, string owner, Estate estate)
+    {
+        (GrantKind Kind, string? Account) most = (GrantKind.Own, null);
+        var first = true;
+        foreach (var account in pins)
+        {
+            var kind = FromRelation(estate.Relation(account, owner));
+            if (first || kind > most.Kind)
+            {
+                most = (kind, account);
+                first = false;
+            }
+        }
+        return most;
     }
 
     private static string Describe(

@@ -31,31 +31,61 @@ internal static class AccountPins
     public static (IReadOnlySet<string>? Accounts, IReadOnlyList<PolicyCondition> Pins) Of(PolicyStatement statement, Organization? organization = null)
     {
         HashSet<string>? accounts = null;
-        var pins = new List<PolicyCondition>();
+        List<PolicyCondition>? pins = null;
         foreach (var condition in statement.Conditions)
         {
             if (organization is not null && OrganizationPins.Of(condition, organization) is { } members)
             {
                 accounts = accounts is null ? members.ToHashSet(StringComparer.Ordinal) : accounts.Intersect(members, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-                pins.Add(condition);
+                (pins ??= []).Add(condition);
                 continue;
             }
-            var byArn = ArnKeys.Any(condition.IsKey);
-            if (!(byArn || AccountKeys.Any(condition.IsKey)) || condition.Set == ConditionSetOperator.ForAllValues || condition.IfExists
+            var byArn = IsAnyKey(condition, ArnKeys);
+            if (!(byArn || IsAnyKey(condition, AccountKeys)) || condition.Set == ConditionSetOperator.ForAllValues || condition.IfExists
                 || !PinningOperators.Contains(condition.BaseOperator, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }
-            var named = condition.Values.Select(v => byArn ? AccountOfArn(v) : Concrete(v)).ToList();
-            if (named.Count == 0 || named.Any(a => a is null))
+            if (Named(condition.Values, byArn) is not { } set)
             {
                 continue;
             }
-            var set = named.Select(a => a!).ToHashSet(StringComparer.Ordinal);
             accounts = accounts is null ? set : accounts.Intersect(set, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-            pins.Add(condition);
+            (pins ??= []).Add(condition);
         }
-        return (accounts, pins);
+        return (accounts, pins is null ? [] : pins);
+    }
+
+    /// <summary>Whether the condition tests one of the keys (a loop, not a delegate made for every condition).</summary>
+    internal static bool IsAnyKey(PolicyCondition condition, string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (condition.IsKey(key))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The accounts the values name, each concrete; null when there are none or one is not.</summary>
+    private static HashSet<string>? Named(IReadOnlyList<string> values, bool byArn)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+        var set = new HashSet<string>(values.Count, StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            if ((byArn ? AccountOfArn(value) : Concrete(value)) is not { } account)
+            {
+                return null;
+            }
+            set.Add(account);
+        }
+        return set;
     }
 
     /// <summary>The account segment of an ARN (also of a short one such as <c>arn:aws:sns:us-east-1:123456789012</c>), when it is concrete.</summary>

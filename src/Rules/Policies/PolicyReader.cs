@@ -1,13 +1,16 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Policies;
 
 /// <summary>Turns policy JSON of any shape into a <see cref="PolicyDocument"/>.</summary>
-internal static class PolicyReader
+internal static partial class PolicyReader
 {
     /// <summary>A string holding a string holding JSON is met in the wild; deeper nesting is a mistake.</summary>
     private const int MaxNesting = 4;
+
+    private static readonly string[] PrincipalTypes = [PolicyPrincipal.Aws, PolicyPrincipal.Service, PolicyPrincipal.Federated, PolicyPrincipal.CanonicalUser];
 
     public static PolicyDocument Read(string text, string? name) => Read(text, name, depth: 0);
 
@@ -20,24 +23,39 @@ internal static class PolicyReader
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return Read(element.GetString()!, name, depth + 1);
+                return ReadUtf8(element, name, depth + 1) ?? Read(element.GetString()!, name, depth + 1);
             case JsonValueKind.Array:
                 var documents = element.EnumerateArray().Select(e => Read(e, name, depth + 1)).ToList();
                 return PolicyDocument.Create(name, documents.FirstOrDefault()?.Version, documents.FirstOrDefault()?.Id, documents.SelectMany(d => d.Statements).Select((st, i) => st.With(i, name)).ToList());
             case JsonValueKind.Object when JsonPath.TryGetProperty(element, "Statement", out var statement):
-                var items = statement.ValueKind switch
+                var statements = statement.ValueKind switch
                 {
-                    JsonValueKind.Array => statement.EnumerateArray().ToList(),
-                    JsonValueKind.Object => [statement],
+                    JsonValueKind.Array => ReadStatements(statement, name),
+                    JsonValueKind.Object => [ReadStatement(statement, 0, name)],
                     _ => throw new FormatException("a policy's Statement must be an object or a list of objects"),
                 };
-                return PolicyDocument.Create(name, Text(element, "Version"), Text(element, "Id"), items.Select((s, i) => ReadStatement(s, i, name)).ToList());
+                return PolicyDocument.Create(name, Text(element, "Version"), Text(element, "Id"), Own(statements));
             case JsonValueKind.Object when JsonPath.TryGetProperty(element, "Effect", out _):
-                return PolicyDocument.Create(name, null, null, [ReadStatement(element, 0, name)]);
+                return PolicyDocument.Create(name, null, null, Own([ReadStatement(element, 0, name)]));
             default:
                 throw new FormatException($"a policy must be a JSON object with a Statement, not {element.ValueKind}");
         }
     }
+
+    private static PolicyStatement[] ReadStatements(JsonElement list, string? name)
+    {
+        var statements = new PolicyStatement[list.GetArrayLength()];
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            statements[index] = ReadStatement(item, index, name);
+            index++;
+        }
+        return statements;
+    }
+
+    /// <summary>An array this reader made and no one else holds, as an immutable list without a copy (see <see cref="Frozen"/>).</summary>
+    private static IReadOnlyList<T> Own<T>(T[] items) => items.Length == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(items);
 
     private static PolicyDocument Read(string text, string? name, int depth)
     {
@@ -85,7 +103,7 @@ internal static class PolicyReader
             Effect = effect,
             Actions = Strings(s, "Action"),
             NotActions = Strings(s, "NotAction"),
-            Resources = hasResource ? Strings(s, "Resource") : ["*"],
+            Resources = hasResource ? Strings(s, "Resource") : AnyResource,
             NotResources = Strings(s, "NotResource"),
             Principals = Principals(s, "Principal"),
             NotPrincipals = Principals(s, "NotPrincipal"),
@@ -94,7 +112,10 @@ internal static class PolicyReader
         };
     }
 
-    private static PolicyPrincipal[] Principals(JsonElement s, string property)
+    /// <summary>A statement without Resource or NotResource: the resource its policy is on (see <see cref="PolicyStatement.Resources"/>).</summary>
+    private static readonly IReadOnlyList<string> AnyResource = Own(["*"]);
+
+    private static IReadOnlyList<PolicyPrincipal> Principals(JsonElement s, string property)
     {
         if (!JsonPath.TryGetProperty(s, property, out var principal))
         {
@@ -102,22 +123,37 @@ internal static class PolicyReader
         }
         if (principal.ValueKind == JsonValueKind.String)
         {
-            return [new PolicyPrincipal(PolicyPrincipal.Aws, principal.GetString()!.Trim())];
+            return Own([new PolicyPrincipal(PolicyPrincipal.Aws, principal.GetString()!.Trim())]);
         }
         if (principal.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException($"{property} must be \"*\" or an object of principal types");
         }
-        return principal.EnumerateObject()
-            .SelectMany(type => Values(type.Value).Select(v => new PolicyPrincipal(CanonicalType(type.Name), v.Trim())))
-            .ToArray();
+        var principals = new List<PolicyPrincipal>();
+        foreach (var type in principal.EnumerateObject())
+        {
+            var canonical = CanonicalType(type.Name);
+            foreach (var value in Values(type.Value))
+            {
+                principals.Add(new PolicyPrincipal(canonical, value.Trim()));
+            }
+        }
+        return Own(principals.ToArray());
     }
 
-    private static string CanonicalType(string type) =>
-        new[] { PolicyPrincipal.Aws, PolicyPrincipal.Service, PolicyPrincipal.Federated, PolicyPrincipal.CanonicalUser }
-            .FirstOrDefault(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase)) ?? type;
+    private static string CanonicalType(string type)
+    {
+        foreach (var known in PrincipalTypes)
+        {
+            if (string.Equals(known, type, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+        return type;
+    }
 
-    private static PolicyCondition[] Conditions(JsonElement s)
+    private static IReadOnlyList<PolicyCondition> Conditions(JsonElement s)
     {
         if (!JsonPath.TryGetProperty(s, "Condition", out var block) || block.ValueKind == JsonValueKind.Null)
         {
@@ -134,25 +170,72 @@ internal static class PolicyReader
             {
                 throw new FormatException($"condition operator {op.Name} must hold an object of keys");
             }
-            result.AddRange(op.Value.EnumerateObject().Select(key => new PolicyCondition(op.Name, key.Name, Values(key.Value))));
+            var operatorName = SharedText.NameOf(op);
+            foreach (var key in op.Value.EnumerateObject())
+            {
+                result.Add(new PolicyCondition(operatorName, SharedText.NameOf(key), Own(Values(key.Value))));
+            }
         }
-        return result.ToArray();
+        return Own(result.ToArray());
     }
 
-    private static string[] Strings(JsonElement s, string property) =>
-        JsonPath.TryGetProperty(s, property, out var value) ? Values(value) : [];
+    private static IReadOnlyList<string> Strings(JsonElement s, string property) =>
+        JsonPath.TryGetProperty(s, property, out var value) ? Own(Values(value)) : [];
 
-    /// <summary>A string, number or boolean counts as a list of one, as AWS reads it.</summary>
-    private static string[] Values(JsonElement value) => value.ValueKind switch
+    /// <summary>
+    /// A string, number or boolean counts as a list of one, as AWS reads it; a list's lists are read into it, anything else
+    /// is nothing. Short texts (actions, condition keys, account ids) are shared (<see cref="SharedText"/>): every principal's
+    /// policies are read again for the graph and for the rules, and most name the same actions.
+    /// </summary>
+    private static string[] Values(JsonElement value)
     {
-        JsonValueKind.Array => value.EnumerateArray().SelectMany(Values).ToArray(),
-        JsonValueKind.String => [value.GetString()!],
-        JsonValueKind.True => ["true"],
-        JsonValueKind.False => ["false"],
-        JsonValueKind.Number => [value.GetRawText()],
-        _ => [],
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Array:
+                // Most lists hold only strings: read straight into an array of their number.
+                var values = new string[value.GetArrayLength()];
+                var at = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.String)
+                    {
+                        var mixed = new List<string>();
+                        AddValues(value, mixed);
+                        return mixed.ToArray();
+                    }
+                    values[at++] = SharedText.Of(item);
+                }
+                return values;
+            case JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number:
+                return [Scalar(value)];
+            default:
+                return [];
+        }
+    }
+
+    private static void AddValues(JsonElement value, List<string> values)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+            {
+                AddValues(item, values);
+            }
+        }
+        else if (value.ValueKind is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number)
+        {
+            values.Add(Scalar(value));
+        }
+    }
+
+    private static string Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => SharedText.Of(value),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => value.GetRawText(),
     };
 
     private static string? Text(JsonElement e, string property) =>
-        JsonPath.TryGetProperty(e, property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        JsonPath.TryGetProperty(e, property, out var value) && value.ValueKind == JsonValueKind.String ? SharedText.Of(value) : null;
 }

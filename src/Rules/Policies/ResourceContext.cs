@@ -27,7 +27,7 @@ internal static class ResourceContext
             {
                 return true;
             }
-            var key = OwnerKeys.FirstOrDefault(condition.IsKey);
+            var key = OwnerKey(condition);
             if (key is null || condition.Set != ConditionSetOperator.None)
             {
                 continue;
@@ -41,9 +41,21 @@ internal static class ResourceContext
         return false;
     }
 
+    private static string? OwnerKey(PolicyCondition condition)
+    {
+        foreach (var key in OwnerKeys)
+        {
+            if (condition.IsKey(key))
+            {
+                return key;
+            }
+        }
+        return null;
+    }
+
     /// <summary>A positive ARN test of a key that always holds an ARN, against values none of which can be one.</summary>
     private static bool NamesNoArn(PolicyCondition condition) =>
-        ArnKeys.Any(condition.IsKey) && condition.Set == ConditionSetOperator.None && !condition.IfExists
+        AccountPins.IsAnyKey(condition, ArnKeys) && condition.Set == ConditionSetOperator.None && !condition.IfExists
         && ArnOperators.Contains(condition.BaseOperator, StringComparer.OrdinalIgnoreCase)
         && condition.Values.Count > 0
         && condition.Values.All(v => v.IndexOfAny(['*', '?', '$']) < 0 && !v.Trim().StartsWith("arn:", StringComparison.OrdinalIgnoreCase));

@@ -93,7 +93,19 @@ public static class UnusedAccess
             // NotAction allows everything it does not name: the service, unless the whole of it is named.
             return !statement.NotActions.Any(n => Wildcard.ActionCovers(n, serviceNamespace + ":*"));
         }
-        return statement.Actions.Any(a => a.Trim() == "*" || (a.Split(':', 2) is [var prefix, _] && Wildcard.Matches(prefix.Trim(), serviceNamespace, ignoreCase: true)));
+        // Asked for every unused service of every principal and every statement: the action's prefix is compared where it
+        // stands, not split into strings.
+        var actions = statement.Actions;
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var action = actions[i].AsSpan();
+            if (action.Trim() is "*"
+                || (action.IndexOf(':') is var colon and >= 0 && Wildcard.Matches(action[..colon].Trim(), serviceNamespace, ignoreCase: true)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>An ISO 8601 date as IAM and the CLI write it; null when absent or unreadable.</summary>

@@ -17,6 +17,15 @@ public static partial class Wildcard
     /// <summary>Whether a glob matches a whole text.</summary>
     public static bool Matches(string pattern, string text, bool ignoreCase)
     {
+        // A null pattern or text still fails (a rule's Error), rather than reading as an empty span.
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(text);
+        return Matches(pattern.AsSpan(), text.AsSpan(), ignoreCase);
+    }
+
+    /// <summary>As <see cref="Matches(string, string, bool)"/>, on a part of a text (an action's service prefix) without a string of it.</summary>
+    internal static bool Matches(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text, bool ignoreCase)
+    {
         int p = 0, t = 0, star = -1, resume = 0;
         while (t < text.Length)
         {
@@ -57,8 +66,37 @@ public static partial class Wildcard
     public static bool ActionCovers(string pattern, string query) => Covers(pattern.Trim(), query.Trim(), ignoreCase: true);
 
     /// <summary>Whether a resource pattern matches an ARN (case-sensitive, segment by segment).</summary>
-    public static bool ResourceMatches(string pattern, string arn) =>
-        BySegments(pattern, arn, (p, t) => Matches(p, t, ignoreCase: false));
+    public static bool ResourceMatches(string pattern, string arn)
+    {
+        // Asked for every resource pattern of every statement a question reaches (the graph's edges most): the segments are
+        // compared where they stand, as BySegments would compare them split.
+        var p = WithoutVariables(pattern.Trim());
+        var t = WithoutVariables(arn.Trim());
+        if (!p.StartsWith("arn:", StringComparison.Ordinal) || !t.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return Matches(p, t, ignoreCase: false);
+        }
+        Span<Range> left = stackalloc Range[ArnSegments];
+        Span<Range> right = stackalloc Range[ArnSegments];
+        var leftCount = p.AsSpan().Split(left, ':');
+        var rightCount = t.AsSpan().Split(right, ':');
+        for (var i = 0; i < ArnSegments; i++)
+        {
+            if (!Matches(Segment(p, left, leftCount, i), Segment(t, right, rightCount, i), ignoreCase: false))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The i-th of the six segments (<see cref="Segments"/>, without its strings).</summary>
+    private static ReadOnlySpan<char> Segment(string arn, ReadOnlySpan<Range> ranges, int count, int i) =>
+        i < count ? arn.AsSpan()[ranges[i]] : arn.AsSpan()[ranges[count - 1]].EndsWith('*') ? "*" : "\0";
+
+    /// <summary>The text with its policy variables read as <c>*</c>; itself, unscanned, when it holds none.</summary>
+    private static string WithoutVariables(string text) =>
+        text.Contains("${", StringComparison.Ordinal) ? Variables().Replace(text, "*") : text;
 
     /// <summary>
     /// Whether two resource patterns can match a common ARN: <c>arn:aws:iam::*:policy/fn2-*</c> and
@@ -140,8 +178,8 @@ public static partial class Wildcard
 
     private static bool BySegments(string a, string b, Func<string, string, bool> test)
     {
-        a = Variables().Replace(a.Trim(), "*");
-        b = Variables().Replace(b.Trim(), "*");
+        a = WithoutVariables(a.Trim());
+        b = WithoutVariables(b.Trim());
         if (!a.StartsWith("arn:", StringComparison.Ordinal) || !b.StartsWith("arn:", StringComparison.Ordinal))
         {
             return test(a, b);
