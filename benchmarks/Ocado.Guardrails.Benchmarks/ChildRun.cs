@@ -70,7 +70,7 @@ internal static class ChildRun
         var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
         var catalog = RuleCatalogFiles.Load([RuleCatalogFiles.DefaultCatalog()]);
         var watch = Stopwatch.StartNew();
-        var log = new StageLog();
+        using var log = new StageLog();
         var options = new ScanOptions { SnapshotDirectory = snapshot, ConfigPath = config.SourcePath, OutputDirectory = output, RulePaths = [] };
         var pipeline = new ScanPipeline(config, catalog, TimeProvider.System, new ScanProgress(log, interactive: false));
         var evaluated = await pipeline.EvaluateAsync(options, CancellationToken.None);
@@ -85,6 +85,7 @@ internal static class ChildRun
         log.Stage("writing findings.json and the reports");
         await ScanOutputs.WriteAsync(result, output, customer: null, ScanOutputs.DefaultFormats, homeRegion: null, CancellationToken.None);
         log.Stage("done");
+        Console.Error.WriteLine(log.Peaks.Describe());
         Report("full", result.Resources, watch.Elapsed);
         return 0;
     }

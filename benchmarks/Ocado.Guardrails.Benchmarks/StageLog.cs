@@ -11,17 +11,33 @@ internal sealed class StageLog : TextWriter
 {
     private readonly Stopwatch _watch = Stopwatch.StartNew();
 
+    /// <summary>Told each stage, so that the peak is placed in the stage it fell in.</summary>
+    public PeakWatch Peaks { get; } = new();
+
     public override Encoding Encoding => Encoding.UTF8;
 
-    public override void WriteLine(string? value) =>
+    public override void WriteLine(string? value)
+    {
+        var heap = GC.GetGCMemoryInfo(GCKind.Any);
         Console.Error.WriteLine(FormattableString.Invariant(
-            $"[{_watch.Elapsed.TotalSeconds,6:F1} s, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F1} s CPU, {GC.GetTotalAllocatedBytes() / 1048576.0,8:F0} MB allocated, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2, {Resident("VmRSS:")} MB resident, {Resident("VmHWM:")} MB peak] {value}"));
+            $"[{_watch.Elapsed.TotalSeconds,6:F1} s, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F1} s CPU, {GC.GetTotalAllocatedBytes() / 1048576.0,8:F0} MB allocated, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2, {Resident("VmRSS:")} MB resident, {Resident("VmHWM:")} MB peak, heap {heap.HeapSizeBytes >> 20} MB ({heap.FragmentedBytes >> 20} free), {heap.TotalCommittedBytes >> 20} MB committed] {value}"));
+        Peaks.Stage = value ?? "";
+    }
 
     /// <summary>A figure of /proc/self/status in megabytes (VmRSS: now, VmHWM: the peak so far).</summary>
-    private static long Resident(string field) =>
+    public static long Resident(string field) =>
         File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal)) is { } line
             ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024
             : 0;
 
     public void Stage(string message) => WriteLine(message);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Peaks.Dispose();
+        }
+        base.Dispose(disposing);
+    }
 }

@@ -27,8 +27,12 @@ public sealed class Evaluator
     private readonly long _allocationBudget;
 
     // One script instance per rule per thread: evaluations on a thread never overlap, and allocating a
-    // script per (rule, resource) made the garbage collector the bottleneck of large scans.
-    [ThreadStatic] private static Evaluator? _scriptsOwner;
+    // script per (rule, resource) made the garbage collector the bottleneck of large scans. The owner is held by its
+    // number, not a reference: a pool thread's last evaluator kept its contexts, and with them the principal graph and
+    // the last account's index (hundreds of MB at a million resources), alive under the history and the reports.
+    private static long _evaluators;
+    private readonly long _number = Interlocked.Increment(ref _evaluators);
+    [ThreadStatic] private static long _scriptsOwner;
     [ThreadStatic] private static RuleScript?[]? _scripts;
 
     /// <param name="paramsFor">The parameters set for a rule id (guardrails.yaml); the rule's declared defaults fill the rest.</param>
@@ -62,9 +66,9 @@ public sealed class Evaluator
         RuleGuard.Start(_budget, _allocationBudget);
         try
         {
-            if (_scriptsOwner != this || _scripts is null)
+            if (_scriptsOwner != _number || _scripts is null)
             {
-                _scriptsOwner = this;
+                _scriptsOwner = _number;
                 _scripts = new RuleScript?[_catalog.Rules.Count];
             }
             var script = _scripts[ruleIndex] ??= rule.CreateScript();

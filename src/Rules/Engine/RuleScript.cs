@@ -88,6 +88,16 @@ public abstract class RuleScript
     {
         _context = context;
         _resource = resource;
-        return Evaluate();
+        try
+        {
+            return Evaluate();
+        }
+        finally
+        {
+            // A script outlives its evaluation (one per rule per thread): it must not keep the context (the principal
+            // graph, the account's index) or the resource alive after it.
+            _context = null;
+            _resource = null;
+        }
     }
 }

@@ -20,6 +20,17 @@ internal static class AccountMemory
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
+
+    /// <summary>
+    /// Between stages (judging, the history, the writing): a full compacting collection that also gives back to the
+    /// system the memory it frees. After <see cref="Release"/> alone the collector kept what it had committed (at a
+    /// million resources 730 MB committed for a heap of 310 MB), and the next stage's garbage came on top of that.
+    /// </summary>
+    public static void ReturnToSystem()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
 }
 
 /// <summary>

@@ -63,7 +63,7 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
         // reachable until the scan's last report was written.
         var scan = await FreshStack.After(EvaluateAccountsAsync(source, accounts, options, history, cancellationToken));
         // They are garbage now, with what judging promoted: the history and the reports start from what is live.
-        AccountMemory.Release();
+        AccountMemory.ReturnToSystem();
         return scan;
     }
 
@@ -184,7 +184,7 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
     {
         // Without the fresh stack, the findings as evaluated stayed reachable beside the ones read back, under the reports.
         var recorded = await FreshStack.After(new ScanHistory(store, time).RecordAsync(scan.Result, scan.MatchedWaivers, config, customer, catalog.Hash, cancellationToken, scan.QuotaUsage));
-        AccountMemory.Release();
+        AccountMemory.ReturnToSystem();
         return recorded;
     }
 
