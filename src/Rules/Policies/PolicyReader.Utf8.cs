@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Policies;
 
@@ -19,14 +20,7 @@ internal static partial class PolicyReader
         var rented = ArrayPool<byte>.Shared.Rent(raw.Length);
         try
         {
-            int length;
-            try
-            {
-                var quoted = new Utf8JsonReader(raw);
-                quoted.Read();
-                length = quoted.CopyString(rented);
-            }
-            catch (InvalidOperationException)
+            if (!JsonPath.TryUnescape(raw, rented, out var length))
             {
                 return null;
             }
@@ -40,8 +34,7 @@ internal static partial class PolicyReader
                 end--;
             }
             // What string.Trim would take off past ASCII (a no-break space), and a text Decode would URL-decode, are the string's to read.
-            if (end == start || rented[start] is not ((byte)'{' or (byte)'[' or (byte)'"') || rented[end - 1] >= 0x80
-                || !System.Text.Unicode.Utf8.IsValid(rented.AsSpan(0, length)))
+            if (end == start || rented[start] is not ((byte)'{' or (byte)'[' or (byte)'"') || rented[end - 1] >= 0x80)
             {
                 return null;
             }

@@ -89,6 +89,27 @@ public static class JsonPath
     }
 
     /// <summary>
+    /// A JSON string token's raw bytes (<paramref name="raw"/>, quotes included) unescaped into <paramref name="buffer"/>
+    /// (at least as long as <paramref name="raw"/>); false when they do not unescape to valid UTF-8 (a lone surrogate
+    /// escape), which only the string's text can answer for.
+    /// </summary>
+    internal static bool TryUnescape(ReadOnlySpan<byte> raw, Span<byte> buffer, out int length)
+    {
+        var quoted = new Utf8JsonReader(raw);
+        try
+        {
+            quoted.Read();
+            length = quoted.CopyString(buffer);
+        }
+        catch (InvalidOperationException)
+        {
+            length = 0;
+            return false;
+        }
+        return System.Text.Unicode.Utf8.IsValid(buffer[..length]);
+    }
+
+    /// <summary>
     /// The string's text, parsed from its own bytes: unescaped into a buffer of this call and read with
     /// <see cref="JsonElement.ParseValue"/>, whose document keeps arrays of its own at their exact size, so that
     /// neither a string of the text nor a rented array left undisposed is made (a policy is unwrapped at every
@@ -102,22 +123,11 @@ public static class JsonPath
         Span<byte> buffer = raw.Length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
         try
         {
-            var quoted = new Utf8JsonReader(raw);
-            int length;
-            try
-            {
-                quoted.Read();
-                length = quoted.CopyString(buffer);
-            }
-            catch (InvalidOperationException)
+            if (!TryUnescape(raw, buffer, out var length))
             {
                 return null;
             }
             var text = buffer[..length];
-            if (!System.Text.Unicode.Utf8.IsValid(text))
-            {
-                return null;
-            }
             if (text.Length <= 1 || (text[0] != (byte)'{' && text[0] != (byte)'['))
             {
                 return element;
