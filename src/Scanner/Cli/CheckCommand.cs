@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Ocado.Guardrails.Reports.Formats;
 using Ocado.Guardrails.Rules;
-using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Configuration;
@@ -75,26 +74,14 @@ internal static class CheckCommand
                     return ExitCodes.UsageError;
                 }
             }
-            RuleCatalog catalog;
-            try
+            if (RulesCommand.Load(parse.GetValue(rules) is { Length: > 0 } r ? r : [RuleCatalogFiles.DefaultCatalog(parse.GetValue(config))], out var loadError) is not { } all)
             {
-                catalog = RuleCatalogFiles.Load(parse.GetValue(rules) is { Length: > 0 } r ? r : [RuleCatalogFiles.DefaultCatalog(parse.GetValue(config))]);
+                return loadError;
             }
-            catch (RuleLoadException ex)
-            {
-                Console.Error.WriteLine(ex.Message);
-                return ExitCodes.RuleLoadError;
-            }
-            catch (FileNotFoundException ex)
-            {
-                Console.Error.WriteLine($"error: {ex.Message}");
-                return ExitCodes.UsageError;
-            }
-            if (RuleSelectionOptions.Select(loaded, catalog, ruleFlags.Read(parse), Console.Error) is not { } selected)
+            if (RuleSelectionOptions.Select(loaded, all, ruleFlags.Read(parse), Console.Error) is not { } catalog)
             {
                 return ExitCodes.UsageError;
             }
-            catalog = selected;
             var context = new TemplateContext
             {
                 Account = parse.GetValue(account) ?? TemplateContext.PlaceholderAccount,

@@ -24,9 +24,13 @@ internal static class RulesCommand
 
     public static string[] Paths(string[]? given) => given is { Length: > 0 } ? given : [RuleCatalogFiles.DefaultCatalog()];
 
-    /// <summary>Compiles, or prints the errors (file, line, column) and returns null.</summary>
-    public static RuleCatalog? Load(string[] paths)
+    /// <summary>
+    /// Compiles the rule files, or prints the problem and returns null with its exit code: a rule that does not compile
+    /// (each error with its file, line and column) is a rule load error, a path that does not exist a usage error.
+    /// </summary>
+    public static RuleCatalog? Load(string[] paths, out int exitCode)
     {
+        exitCode = ExitCodes.Ok;
         try
         {
             return RuleCatalogFiles.Load(paths);
@@ -34,12 +38,13 @@ internal static class RulesCommand
         catch (RuleLoadException ex)
         {
             Console.Error.WriteLine(ex.Message);
-            return null;
+            exitCode = ExitCodes.RuleLoadError;
         }
         catch (FileNotFoundException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
-            return null;
+            exitCode = ExitCodes.UsageError;
         }
+        return null;
     }
 }

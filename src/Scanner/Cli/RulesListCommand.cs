@@ -20,10 +20,9 @@ internal static class RulesListCommand
 
     private static int Run(string[] paths, string format)
     {
-        var catalog = RulesCommand.Load(paths);
-        if (catalog is null)
+        if (RulesCommand.Load(paths, out var loadError) is not { } catalog)
         {
-            return ExitCodes.RuleLoadError;
+            return loadError;
         }
         var headers = catalog.Rules.Select(r => r.Header).OrderBy(h => h.Id, StringComparer.Ordinal).ToList();
         if (format == "json")

@@ -40,10 +40,9 @@ internal static class RulesTestCommand
 
     public static int Run(string[] paths, TextWriter output, RuleFilter? filter = null)
     {
-        var catalog = RulesCommand.Load(paths);
-        if (catalog is null)
+        if (RulesCommand.Load(paths, out var loadError) is not { } catalog)
         {
-            return ExitCodes.RuleLoadError;
+            return loadError;
         }
         // The cases run against the whole catalog (a rule's shared parameters come from their owners); the flags pick whose cases.
         if (RuleSelectionOptions.Select(null, catalog, filter ?? RuleFilter.None, output) is not { } selected)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Scanner.Snapshots;
 using Ocado.Guardrails.Scanner.Aws;
 using Ocado.Guardrails.Scanner.Configuration;
@@ -115,29 +114,16 @@ internal static class ScanCommand
                 return ExitCodes.UsageError;
             }
 
-            RuleCatalog catalog;
-            try
+            var rulePaths = parse.GetValue(rules) is { Length: > 0 } r ? r : [RuleCatalogFiles.DefaultCatalog(estateConfig.SourcePath)];
+            progress.Stage($"loading rules from {string.Join(", ", rulePaths)}");
+            if (RulesCommand.Load(rulePaths, out var loadError) is not { } all)
             {
-                var rulePaths = parse.GetValue(rules) is { Length: > 0 } r ? r : [RuleCatalogFiles.DefaultCatalog(estateConfig.SourcePath)];
-                progress.Stage($"loading rules from {string.Join(", ", rulePaths)}");
-                catalog = RuleCatalogFiles.Load(rulePaths);
+                return loadError;
             }
-            catch (RuleLoadException ex)
-            {
-                Console.Error.WriteLine(ex.Message);
-                return ExitCodes.RuleLoadError;
-            }
-            catch (FileNotFoundException ex)
-            {
-                Console.Error.WriteLine($"error: {ex.Message}");
-                return ExitCodes.UsageError;
-            }
-
-            if (RuleSelectionOptions.Select(estateConfig, catalog, ruleFlags.Read(parse), Console.Error) is not { } selected)
+            if (RuleSelectionOptions.Select(estateConfig, all, ruleFlags.Read(parse), Console.Error) is not { } catalog)
             {
                 return ExitCodes.UsageError;
             }
-            catalog = selected;
 
             if (collectFrom is not null)
             {

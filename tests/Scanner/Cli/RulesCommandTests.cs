@@ -44,6 +44,36 @@ public sealed class RulesCommandTests
         Assert.Contains("1 rules checked, 0 problem(s)", linted.Output);
     }
 
+    [Theory]
+    [InlineData("rules", "list", "nowhere")]
+    [InlineData("rules", "test", "nowhere")]
+    [InlineData("scan", "--demo", "--rules", "nowhere", "--out", "out")]
+    public void ARulePathThatDoesNotExistIsAUsageErrorNamingIt(params string[] args)
+    {
+        using var directory = new TemporaryDirectory();
+
+        var outcome = GuardrailsProcess.Run(directory.Path, args);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Matches(@"error: no rule file or folder at \S*nowhere", outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("test")]
+    public void ARuleThatDoesNotCompileIsARuleLoadErrorNamingItsLineAndColumn(string verb)
+    {
+        using var directory = new TemporaryDirectory();
+        CopyCatalogRule(directory, "tagging-required-tags", text => text
+            .Replace("tagging-required-tags", "tagging-buckets-have-team", StringComparison.Ordinal)
+            .Replace("Resource.Tag(", "Resource.Tga(", StringComparison.Ordinal), "tagging-buckets-have-team");
+
+        var outcome = GuardrailsProcess.Run(directory.Path, "rules", verb, "catalog");
+
+        Assert.Equal(3, outcome.ExitCode);
+        Assert.Matches(@"tagging-buckets-have-team\.csx\(\d+,\d+\): error CS1061", outcome.Error);
+    }
+
     [Fact]
     public void LintCompilesTheRulesAndNamesACompileErrorsFileLineAndColumn()
     {
