@@ -60,9 +60,15 @@ internal static class AccountCollector
             foreach (var region in regions)
             {
                 var context = new AwsContext(accountId, region, credentials);
+                // What has no change feed of its own (RAM, the service policies, snapshots and AMIs, the recorder): a second night asks
+                // CloudTrail's event history once a region which of them changed, and copies the rest.
+                var trail = incremental is null ? Task.FromResult<TrailChanges?>(null) : TrailChanges.LookupAsync(run, incremental, context, cancellationToken);
+                // The recorder's status and what it records, every night into the snapshot; a second night copies them unless a recorder call is in the history.
+                var recorder = ConfigRecorder.ReadAsync(run, context, trail, cancellationToken);
+                work.Add(recorder);
                 if (run.AggregatorCredentials is null)
                 {
-                    changes[region] = ConfigAsync(run, accountId, region, incremental is null ? null : () => IncrementalConfigCollector.DirectAsync(run, incremental, context, cancellationToken),
+                    changes[region] = ConfigAsync(run, accountId, region, incremental is null ? null : () => IncrementalConfigCollector.DirectAsync(run, incremental, context, recorder, cancellationToken),
                         () => ConfigCollector.CollectAsync(run, context, cancellationToken), cancellationToken);
                     work.Add(changes[region]);
                 }
@@ -74,20 +80,15 @@ internal static class AccountCollector
                         await TaggingAsync(run, context, cancellationToken);
                     }
                 }, cancellationToken));
-                // What the recorder records, for the sources a second night copies where Config shows no change (once a region).
-                var recording = incremental is null ? Task.FromResult<ConfigRecording?>(null) : IncrementalCopy.RecordingAsync(run, context, cancellationToken);
-                // What has no change feed of its own (RAM, the service policies, snapshots and AMIs): a second night asks
-                // CloudTrail's event history once a region which of them changed, and copies the rest.
-                var trail = incremental is null ? Task.FromResult<TrailChanges?>(null) : TrailChanges.LookupAsync(run, incremental, context, cancellationToken);
                 // Three calls per region.
                 work.Add(TrailCopy.GuardAsync(run, context, trail, TrailWatchedSource.Ram, () => RamCollector.CollectAsync(run, context, cancellationToken), cancellationToken));
                 // The resource policies Config does not record (Logs, Glue, Lambda layers).
                 work.AddRange(ServicePolicyCollector.Start(run, context, trail, cancellationToken));
                 // DynamoDB's tables, each described and its policies read every night; a second night lists them from the previous snapshot where Config shows none created or deleted.
-                var copyTables = IncrementalCopy.PlanAsync(run, context, ServiceResourcePolicies.DynamoDbSource, ConfigWatchedOutput.DynamoDb, regionChanges, recording);
+                var copyTables = IncrementalCopy.PlanAsync(run, context, ServiceResourcePolicies.DynamoDbSource, ConfigWatchedOutput.DynamoDb, regionChanges, recorder);
                 work.Add(DynamoDbCollector.Start(run, context, copyTables, cancellationToken));
                 // The network's calls, each guarded on its own (a failed call is a gap naming it); a second night copies what Config shows unchanged.
-                var copyNetwork = IncrementalCopy.PlanAsync(run, context, CoverageGap.Sources.Network, ConfigWatchedOutput.Network, regionChanges, recording);
+                var copyNetwork = IncrementalCopy.PlanAsync(run, context, CoverageGap.Sources.Network, ConfigWatchedOutput.Network, regionChanges, recorder);
                 work.Add(NetworkCollector.CollectAsync(run, context, copyNetwork, cancellationToken));
                 // Who the EBS snapshots and AMIs are shared with (Config records neither): one call per snapshot or image.
                 work.AddRange(Ec2SharingCollector.Start(run, context, trail, cancellationToken));

@@ -16,10 +16,10 @@ namespace Ocado.Guardrails.Scanner.Collection;
 /// </summary>
 internal static partial class IncrementalConfigCollector
 {
-    public static async Task<ConfigChanges?> DirectAsync(CollectionRun run, IncrementalState state, AwsContext context, CancellationToken cancellationToken)
+    public static async Task<ConfigChanges?> DirectAsync(CollectionRun run, IncrementalState state, AwsContext context, Task<ConfigRecorder> recorder, CancellationToken cancellationToken)
     {
         var config = run.Clients.Config;
-        var why = await RecorderProblemAsync(config, context, state.Previous.Since, cancellationToken);
+        var why = (await recorder).Status is { } status ? RecorderProblem(status, state.Previous.Since) : "the Config recorder's status could not be read";
         var feed = new Feed(
             expression => config.SelectResourceConfigAsync(context, expression, cancellationToken),
             async keys => await config.BatchGetResourceConfigAsync(context, keys.Select(k => new ConfigResourceKey(k.Type, k.Id)).ToList(), cancellationToken),
@@ -141,9 +141,8 @@ internal static partial class IncrementalConfigCollector
     /// Why the recorder's change feed cannot be trusted since <paramref name="since"/>: no recorder recording, or one
     /// (re)started since (changes while it was off were never recorded). Null when it can.
     /// </summary>
-    private static async Task<string?> RecorderProblemAsync(IConfigServiceClient config, AwsContext context, DateTimeOffset since, CancellationToken cancellationToken)
+    private static string? RecorderProblem(JsonElement status, DateTimeOffset since)
     {
-        var status = await config.DescribeConfigurationRecorderStatusAsync(context, cancellationToken);
         var recorders = status.TryGetProperty("ConfigurationRecordersStatus", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : [];
         var recording = recorders.Where(r => r.TryGetProperty("recording", out var on) && on.ValueKind == JsonValueKind.True).ToList();
         if (recording.Count == 0)

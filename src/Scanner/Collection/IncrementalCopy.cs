@@ -12,23 +12,9 @@ namespace Ocado.Guardrails.Scanner.Collection;
 /// </summary>
 internal static class IncrementalCopy
 {
-    /// <summary>The recorder's recording group of the account and region, asked once a region; null when it could not be read.</summary>
-    public static async Task<ConfigRecording?> RecordingAsync(CollectionRun run, AwsContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return ConfigRecording.Of(await run.Clients.Config.DescribeConfigurationRecordersAsync(context, cancellationToken));
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
-        {
-            run.Progress.Log($"account {context.AccountId}, region {context.Region}: the Config recorder could not be described ({run.Secrets.Redact(ex.Message)})");
-            return null;
-        }
-    }
-
     /// <summary>The outputs of <paramref name="source"/> to copy; the rest are read. Never throws for what the previous snapshot holds.</summary>
     public static async Task<IReadOnlySet<string>> PlanAsync(CollectionRun run, AwsContext context, string source, IReadOnlyList<ConfigWatchedOutput> outputs,
-        Task<ConfigChanges?> changes, Task<ConfigRecording?> recording)
+        Task<ConfigChanges?> changes, Task<ConfigRecorder> recorder)
     {
         var state = run.Incremental;
         if (state is null)
@@ -37,7 +23,7 @@ internal static class IncrementalCopy
         }
         var (account, region) = (context.AccountId, context.Region);
         var known = await changes;
-        var recorded = await recording;
+        var recorded = (await recorder).Recording;
         var why = known is null ? "Config of this region was collected in full (or not at all): its changes are not known"
             : recorded is null ? "the Config recorder could not be described: what it records is not known"
             : state.Previous.WhyNot(account, region, source);

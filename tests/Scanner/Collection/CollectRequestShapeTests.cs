@@ -30,7 +30,7 @@ public sealed class CollectRequestShapeTests
 
         Assert.Empty(problems);
         Assert.Equal(
-            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeImageAttribute", "DescribeImages",
+            ["AssumeRole", "BatchGetAggregateResourceConfig", "BatchGetResourceConfig", "DescribeConfigurationRecorderStatus", "DescribeConfigurationRecorders", "DescribeImageAttribute", "DescribeImages",
              "DescribeNetworkAcls", "DescribeResourcePolicies", "DescribeRouteTables", "DescribeSecurityGroups", "DescribeSnapshotAttribute",
              "DescribeSnapshots", "DescribeTable", "DescribeTransitGatewayAttachments", "DescribeTransitGatewayPeeringAttachments",
              "DescribeTransitGatewayRouteTables", "DescribeTransitGateways", "DescribeVpcEndpointServiceConfigurations", "DescribeVpcEndpoints",
@@ -54,10 +54,11 @@ public sealed class CollectRequestShapeTests
             Aggregator = new AggregatorSettings(harness.Server.Estate.AggregatorName, harness.Server.Estate.CallerAccount, "eu-west-1"),
         };
         var (direct, viaAggregator) = (Path.Combine(harness.Output.Path, "direct"), Path.Combine(harness.Output.Path, "aggregator"));
+        // Both nights' requests: a full night describes the recorder, a second one copies it unless CloudTrail shows a recorder call.
+        harness.Server.ClearRequests();
         await harness.CollectAsync(fast, directory: direct);
         await harness.CollectAsync(aggregated, directory: viaAggregator);
         EstateChurn.Apply(harness.Server.Estate, 0.1, DateTimeOffset.UtcNow);
-        harness.Server.ClearRequests();
         await harness.CollectAsync(fast, directory: direct + "-2", since: direct);
         await harness.CollectAsync(aggregated, directory: viaAggregator + "-2", since: viaAggregator);
 

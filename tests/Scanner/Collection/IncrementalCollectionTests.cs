@@ -114,7 +114,9 @@ public sealed class IncrementalCollectionTests
         // the recorder restarted since (accounts[3], eu-central-1).
         File.WriteAllText(SnapshotLayout.ConfigFile(Path.Combine(first, accounts[1]), "eu-west-1"), "{\"baseConfigurationItems\": [{\"resourceType\": 7}]}");
         harness.Server.Faults.RecorderStopped[(accounts[2], "eu-west-1")] = true;
+        harness.Server.Estate.Accounts[accounts[2]].RecordEvent("eu-west-1", "config.amazonaws.com", "StopConfigurationRecorder");
         harness.Server.Faults.RecorderStartedAt[(accounts[3], "eu-central-1")] = DateTimeOffset.UtcNow;
+        harness.Server.Estate.Accounts[accounts[3]].RecordEvent("eu-central-1", "config.amazonaws.com", "StartConfigurationRecorder");
         EstateChurn.Apply(harness.Server.Estate, 0.1, DateTimeOffset.UtcNow);
 
         var second = Path.Combine(harness.Output.Path, "night-2");

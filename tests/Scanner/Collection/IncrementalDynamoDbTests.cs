@@ -63,6 +63,8 @@ public sealed class IncrementalDynamoDbTests
         await harness.CollectAsync(CollectionHarness.FastSettings(), directory: first);
         // unrecorded's recorder records every type but tables, and a table is created there (no Config item says so);
         // tampered's previous list is not what collect writes.
+        // A recording group is changed by a call CloudTrail records (PutConfigurationRecorder): the second night describes the recorder again.
+        harness.Server.Estate.Accounts[unrecorded].RecordEvent(Region, "config.amazonaws.com", "PutConfigurationRecorder");
         harness.Server.Faults.Recording[(unrecorded, Region)] = (new JsonObject
         {
             ["allSupported"] = false, ["recordingStrategy"] = new JsonObject { ["useOnly"] = "EXCLUSION_BY_RESOURCE_TYPES" },

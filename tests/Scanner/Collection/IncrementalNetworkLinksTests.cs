@@ -72,6 +72,8 @@ public sealed class IncrementalNetworkLinksTests
         await harness.CollectAsync(CollectionHarness.FastSettings(), directory: first);
         var before = Scan(harness.ReadCollected(first), harness);
         // same's recorder now records every type but VPN connections.
+        // A recording group is changed by a call CloudTrail records (PutConfigurationRecorder): the second night describes the recorder again.
+        harness.Server.Estate.Accounts[same].RecordEvent(Region, "config.amazonaws.com", "PutConfigurationRecorder");
         harness.Server.Faults.Recording[(same, Region)] = (new JsonObject
         {
             ["allSupported"] = false, ["recordingStrategy"] = new JsonObject { ["useOnly"] = "EXCLUSION_BY_RESOURCE_TYPES" },

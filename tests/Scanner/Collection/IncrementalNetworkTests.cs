@@ -79,11 +79,15 @@ public sealed class IncrementalNetworkTests
         await harness.CollectAsync(CollectionHarness.FastSettings(), directory: first);
         // hub's recorder records only VPCs and transit gateways; other's records security groups daily; same's previous
         // security group file is not what collect writes.
+        // A recording group is changed by a call CloudTrail records (PutConfigurationRecorder): the second night describes the recorder again.
+        harness.Server.Estate.Accounts[hub].RecordEvent(Region, "config.amazonaws.com", "PutConfigurationRecorder");
         harness.Server.Faults.Recording[(hub, Region)] = (new JsonObject
         {
             ["allSupported"] = false, ["resourceTypes"] = new JsonArray("AWS::EC2::VPC", "AWS::EC2::TransitGateway"),
             ["recordingStrategy"] = new JsonObject { ["useOnly"] = "INCLUSION_BY_RESOURCE_TYPES" },
         }, new JsonObject { ["recordingFrequency"] = "CONTINUOUS" });
+        // A recording group is changed by a call CloudTrail records (PutConfigurationRecorder): the second night describes the recorder again.
+        harness.Server.Estate.Accounts[other].RecordEvent(Region, "config.amazonaws.com", "PutConfigurationRecorder");
         harness.Server.Faults.Recording[(other, Region)] = (new JsonObject
         {
             ["allSupported"] = true, ["recordingStrategy"] = new JsonObject { ["useOnly"] = "ALL_SUPPORTED_RESOURCE_TYPES" },
