@@ -52,15 +52,35 @@ string? SecretIn(string text)
         : match.Groups["slack"].Success ? "a Slack token"
         : "a JSON web token";
 }
+// The key words squashed as keys are, once per resource rather than once per tag: the words themselves when every one
+// is squashed already (the defaults are), so that no list is made then.
+IReadOnlyList<string> SquashedWords()
+{
+    for (var i = 0; i < words.Count; i++)
+    {
+        if (!ReferenceEquals(Squash(words[i]), words[i]))
+        {
+            var squashedWords = new List<string>(words.Count);
+            for (var j = 0; j < words.Count; j++)
+            {
+                squashedWords.Add(Squash(words[j]));
+            }
+            return squashedWords;
+        }
+    }
+    return words;
+}
+IReadOnlyList<string>? squashedWords = null;
 // The first key word the squashed key holds, squashed as the key is; null when it holds none.
 string? WordIn(string squashed)
 {
+    squashedWords ??= SquashedWords();
     // By index: a foreach over the list would make an enumerator for every tag of every resource.
-    for (var i = 0; i < words.Count; i++)
+    for (var i = 0; i < squashedWords.Count; i++)
     {
-        if (Squash(words[i]) is var squashedWord && squashed.Contains(squashedWord, StringComparison.Ordinal))
+        if (squashed.Contains(squashedWords[i], StringComparison.Ordinal))
         {
-            return squashedWord;
+            return squashedWords[i];
         }
     }
     return null;

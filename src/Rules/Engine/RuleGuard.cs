@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace Ocado.Guardrails.Rules.Engine;
@@ -15,32 +14,19 @@ namespace Ocado.Guardrails.Rules.Engine;
 /// </summary>
 public static class RuleGuard
 {
-    [ThreadStatic] private static long _deadline;
-    [ThreadStatic] private static long _allocationLimit;
-    [ThreadStatic] private static long _allocationBudget;
-    [ThreadStatic] private static int _ticks;
-    [ThreadStatic] private static string? _exceeded;
+    // One thread-static reference, not one per field: every guard call reads it once (a thread-static access costs
+    // about as much as the allocation counter itself, and Tick runs in every loop iteration of every rule).
+    [ThreadStatic] private static Budget? _budget;
 
     /// <summary>Called by generated code at the top of every loop iteration and function body.</summary>
     public static void Tick()
     {
-        if (_deadline == 0)
+        // One comparison covers the allocation budget, an exceeded budget (the limit set below any count) and no
+        // evaluation at all (above any); about 10 ns, checked every time because one iteration can double a string.
+        // Reading the clock on every iteration would slow tight loops: every 256th is enough.
+        if (_budget is { } budget && (GC.GetAllocatedBytesForCurrentThread() > budget.TickLimit || (++budget.Ticks & 255) == 0))
         {
-            return;
-        }
-        if (_exceeded is not null)
-        {
-            Throw(_exceeded);
-        }
-        // About 10 ns; checked every time because one iteration can double a string.
-        if (GC.GetAllocatedBytesForCurrentThread() > _allocationLimit)
-        {
-            Exceed($"the rule allocated more than its budget of {_allocationBudget / (1024 * 1024)} MB on this resource");
-        }
-        // Reading the clock on every iteration would slow tight loops; every 256th is enough.
-        if ((++_ticks & 255) == 0 && Stopwatch.GetTimestamp() > _deadline)
-        {
-            Exceed(RuleBudgetException.TimeMessage);
+            Check(budget);
         }
     }
 
@@ -67,7 +53,7 @@ public static class RuleGuard
     /// <summary>Around an array size: refuses an array over the remaining budget before it is allocated.</summary>
     public static int Length(int length, int bytesPerElement)
     {
-        if (_deadline != 0 && length > 0 && (long)length * bytesPerElement > Remaining())
+        if (_budget is { Active: true } budget && length > 0 && (long)length * bytesPerElement > budget.AllocationLimit - GC.GetAllocatedBytesForCurrentThread())
         {
             Exceed($"the rule asked for an array of {length} elements, over its allocation budget");
         }
@@ -80,11 +66,11 @@ public static class RuleGuard
     /// <summary>Around a Regex match timeout: never beyond what is left of the rule's time budget.</summary>
     public static TimeSpan RegexTimeout(TimeSpan requested)
     {
-        if (_deadline == 0)
+        if (_budget is not { Active: true } budget)
         {
             return requested;
         }
-        var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), _deadline);
+        var left = TimeSpan.FromMilliseconds(budget.Deadline - Environment.TickCount64);
         var capped = left <= TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : left;
         return requested == System.Text.RegularExpressions.Regex.InfiniteMatchTimeout || requested > capped ? capped : requested;
     }
@@ -92,43 +78,96 @@ public static class RuleGuard
     /// <summary>Why the current evaluation went over a budget, though the rule caught the exception; null when it did not.</summary>
     internal static string? Exceeded()
     {
-        if (_exceeded is null && _deadline != 0)
+        if (_budget is not { Active: true } budget)
         {
-            if (GC.GetAllocatedBytesForCurrentThread() > _allocationLimit)
+            return null;
+        }
+        if (budget.Exceeded is null)
+        {
+            if (GC.GetAllocatedBytesForCurrentThread() > budget.AllocationLimit)
             {
-                _exceeded = $"the rule allocated more than its budget of {_allocationBudget / (1024 * 1024)} MB on this resource";
+                budget.Exceeded = AllocationMessage(budget);
             }
-            else if (Stopwatch.GetTimestamp() > _deadline)
+            else if (Environment.TickCount64 > budget.Deadline)
             {
-                _exceeded = RuleBudgetException.TimeMessage;
+                budget.Exceeded = RuleBudgetException.TimeMessage;
             }
         }
-        return _exceeded;
+        return budget.Exceeded;
     }
 
     internal static void Start(TimeSpan time, long allocatedBytes)
     {
-        _ticks = 0;
-        _exceeded = null;
-        _allocationBudget = allocatedBytes;
-        _allocationLimit = GC.GetAllocatedBytesForCurrentThread() + allocatedBytes;
-        _deadline = Stopwatch.GetTimestamp() + (long)(time.TotalSeconds * Stopwatch.Frequency);
+        var budget = _budget ??= new Budget();
+        budget.Ticks = 0;
+        budget.Exceeded = null;
+        budget.Active = true;
+        budget.AllocationBudget = allocatedBytes;
+        budget.AllocationLimit = budget.TickLimit = GC.GetAllocatedBytesForCurrentThread() + allocatedBytes;
+        budget.Deadline = Environment.TickCount64 + (long)Math.Ceiling(time.TotalMilliseconds);
     }
 
     internal static void Stop()
     {
-        _deadline = 0;
-        _exceeded = null;
+        if (_budget is { } budget)
+        {
+            budget.Active = false;
+            budget.Exceeded = null;
+            budget.TickLimit = long.MaxValue;
+        }
     }
 
-    private static long Remaining() => _allocationLimit - GC.GetAllocatedBytesForCurrentThread();
+    /// <summary>Tick's slow path: the budget may be exceeded, or it is time to read the clock.</summary>
+    private static void Check(Budget budget)
+    {
+        if (!budget.Active)
+        {
+            return;
+        }
+        if (budget.Exceeded is not null)
+        {
+            Throw(budget.Exceeded);
+        }
+        if (GC.GetAllocatedBytesForCurrentThread() > budget.AllocationLimit)
+        {
+            Exceed(AllocationMessage(budget));
+        }
+        if ((budget.Ticks & 255) == 0 && Environment.TickCount64 > budget.Deadline)
+        {
+            Exceed(RuleBudgetException.TimeMessage);
+        }
+    }
+
+    private static string AllocationMessage(Budget budget) =>
+        $"the rule allocated more than its budget of {budget.AllocationBudget / (1024 * 1024)} MB on this resource";
 
     private static void Exceed(string why)
     {
-        _exceeded = why;
+        if (_budget is { Active: true } budget)
+        {
+            // Every later check throws again: below any count, the limit sends every Tick to Check.
+            budget.Exceeded = why;
+            budget.TickLimit = long.MinValue;
+        }
         Throw(why);
     }
 
     private static void Throw(string why) =>
         throw (why == RuleBudgetException.TimeMessage ? new RuleTimeoutException() : new RuleBudgetException(why));
+
+    /// <summary>One thread's evaluation budget; <see cref="Active"/> only between Start and Stop.</summary>
+    private sealed class Budget
+    {
+        public bool Active;
+        public long AllocationLimit;
+        // What Tick compares the thread's allocated bytes with: the allocation limit while the evaluation runs within
+        // its budgets, below any count once one is exceeded (every Tick then throws again), above any between evaluations.
+        public long TickLimit = long.MaxValue;
+        public long AllocationBudget;
+        // In Environment.TickCount64's milliseconds: the coarse clock costs a third of Stopwatch's, read twice an evaluation
+        // (tens of millions at a million resources), and its few milliseconds of granularity are nothing to a budget of seconds.
+        public long Deadline;
+        public int Ticks;
+        public string? Exceeded;
+    }
 }

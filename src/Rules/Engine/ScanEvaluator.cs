@@ -49,7 +49,7 @@ public sealed class ScanEvaluator
             () => NewLocal(),
             (resource, _, local) =>
             {
-                EvaluateOne(resource, local.Findings, local.SummaryOfRule, local.Counter);
+                EvaluateOne(resource, local.Findings, local.SummaryOfRule, local.Counter, local.LastType);
                 return local;
             },
             local =>
@@ -88,13 +88,33 @@ public sealed class ScanEvaluator
     /// One thread's findings, family counts and counter; each rule's family count is found once here, not by its
     /// family's name at every evaluation.
     /// </summary>
-    private (List<Finding> Findings, Dictionary<string, FamilySummary> Summary, FamilySummary[] SummaryOfRule, ScanCounter Counter) NewLocal()
+    private (List<Finding> Findings, Dictionary<string, FamilySummary> Summary, FamilySummary[] SummaryOfRule, ScanCounter Counter, TypeRules LastType) NewLocal()
     {
         var summary = NewSummary();
-        return (new List<Finding>(), summary, [.. _evaluator.Rules.Select(r => summary[r.Header.Family])], new ScanCounter(_evaluator.Rules));
+        return (new List<Finding>(), summary, [.. _evaluator.Rules.Select(r => summary[r.Header.Family])], new ScanCounter(_evaluator.Rules), new TypeRules());
     }
 
-    private void EvaluateOne(Resource resource, List<Finding> findings, FamilySummary[] summaryOfRule, ScanCounter counter)
+    /// <summary>
+    /// One thread's last resource type and the rules that apply to it: resources come in runs of one type (a Config
+    /// file's items, an account's IAM), so most resources find their rules without hashing their type.
+    /// </summary>
+    private sealed class TypeRules
+    {
+        public string? Type;
+        public int[] Rules = [];
+    }
+
+    private int[] RulesOf(string type, TypeRules last)
+    {
+        if (!string.Equals(type, last.Type, StringComparison.Ordinal))
+        {
+            last.Rules = _rulesOfType.GetOrAdd(type, static (type, all) => [.. Enumerable.Range(0, all.Count).Where(i => all[i].Header.AppliesTo(type))], _evaluator.Rules);
+            last.Type = type;
+        }
+        return last.Rules;
+    }
+
+    private void EvaluateOne(Resource resource, List<Finding> findings, FamilySummary[] summaryOfRule, ScanCounter counter, TypeRules lastType)
     {
         // AWS managed policies are in the inventory to be looked up, not judged: no customer owns them.
         if (resource.AccountId == AuthorizationDetails.AwsAccount)
@@ -109,7 +129,7 @@ public sealed class ScanEvaluator
         var anyMasked = false;
         var gap = GapOf(resource);
         counter.BeginResource(resource.AccountId);
-        foreach (var i in _rulesOfType.GetOrAdd(resource.Type, static (type, all) => [.. Enumerable.Range(0, all.Count).Where(i => all[i].Header.AppliesTo(type))], rules))
+        foreach (var i in RulesOf(resource.Type, lastType))
         {
             var header = rules[i].Header;
             var result = gap is not null
