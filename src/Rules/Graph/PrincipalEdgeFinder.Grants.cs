@@ -12,7 +12,30 @@ internal sealed partial class PrincipalEdgeFinder
     private const string AssumeRole = "sts:AssumeRole";
 
     // Per permission set: the resources its Allows naming sts:AssumeRole reach (null: one of them could reach any role).
-    private readonly Dictionary<PermissionClass, string[]?> _assumeGrants = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PermissionClass, AssumeGrants?> _assumeGrants = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A set's sts:AssumeRole resources, those that name one account by it (most name a few roles in each of many accounts).</summary>
+    private sealed record AssumeGrants(string[] AnyAccount, Dictionary<string, string[]> ByAccount)
+    {
+        public bool Reach(string arn)
+        {
+            var literal = Glob.Literal(arn);
+            var account = AccountOf(literal);
+            return Array.Exists(AnyAccount, p => Wildcard.ResourceMatches(p, literal))
+                || (account is null
+                    ? ByAccount.Values.Any(patterns => Array.Exists(patterns, p => Wildcard.ResourceMatches(p, literal)))
+                    : ByAccount.TryGetValue(account, out var named) && Array.Exists(named, p => Wildcard.ResourceMatches(p, literal)));
+        }
+
+        /// <summary>The account segment of an ARN or pattern, when it holds no wildcard (then only that account's ARNs match); else null.</summary>
+        public static string? AccountOf(string arn)
+        {
+            var text = arn.AsSpan().Trim();
+            Span<Range> segments = stackalloc Range[7];
+            return text.StartsWith("arn:", StringComparison.Ordinal) && text.Split(segments, ':') >= 6 && text[segments[4]] is var account
+                && account.IndexOfAny('*', '?') < 0 ? account.ToString() : null;
+        }
+    }
 
     /// <summary>
     /// The roles of the group that an Allow of the caller's identity policies names, conditions aside: the others
@@ -23,24 +46,22 @@ internal sealed partial class PrincipalEdgeFinder
     /// </summary>
     private int[] RolesGranted(PrincipalInfo caller, int[] roles, string callerAccount, string roleAccount, bool trustAlone, bool trustDelegates)
     {
-        if (trustAlone || (callerAccount == roleAccount && !trustDelegates) || AssumeGrants(caller.Class) is not { } resources)
+        if (trustAlone || (callerAccount == roleAccount && !trustDelegates) || GrantsOf(caller.Class) is not { } grants)
         {
             return roles;
         }
-        return Array.FindAll(roles, role =>
-        {
-            var arn = Glob.Literal(_infos[role].Arn);
-            return Array.Exists(resources, pattern => Wildcard.ResourceMatches(pattern, arn));
-        });
+        return Array.FindAll(roles, role => grants.Reach(_infos[role].Arn));
     }
 
-    private string[]? AssumeGrants(PermissionClass permissions)
+    private AssumeGrants? GrantsOf(PermissionClass permissions)
     {
         if (!_assumeGrants.TryGetValue(permissions, out var resources))
         {
             var grants = permissions.Permissions.Policies.SelectMany(p => p.Statements).Where(s => s.IsAllow && RequestMatch.NamesAction(s, AssumeRole)).ToList();
             var open = grants.Any(s => s.NotResources.Count > 0 || s.Resources.Any(r => r.Contains("${", StringComparison.Ordinal)));
-            _assumeGrants[permissions] = resources = open ? null : [.. grants.SelectMany(s => s.Resources)];
+            var patterns = grants.SelectMany(s => s.Resources).ToLookup(AssumeGrants.AccountOf);
+            _assumeGrants[permissions] = resources = open ? null : new AssumeGrants([.. patterns[null]],
+                patterns.Where(g => g.Key is not null).ToDictionary(g => g.Key!, g => g.ToArray(), StringComparer.Ordinal));
         }
         return resources;
     }
