@@ -125,6 +125,7 @@ internal sealed partial class PrincipalEdgeFinder
         var pattern = Pattern(account, "role");
         // The trust is the group's: whether it tells members apart is asked once, not for each permission set of each account.
         var trustSpecific = IsMemberSpecific(first.TrustText);
+        bool? delegates = null;
         foreach (var callerAccount in anyone ? _byAccount.Keys.Order(StringComparer.Ordinal) : accounts.Where(_byAccount.ContainsKey))
         {
             // Within the account a trust of "*" allows on its own: no permission of the caller's is needed.
@@ -153,9 +154,10 @@ internal sealed partial class PrincipalEdgeFinder
                 {
                     continue;
                 }
+                var granted = shared ? roles[..1] : RolesGranted(representative, roles, callerAccount, account, trustAlone, delegates ??= DelegatesToAccounts(trust));
                 foreach (var caller in (shared ? callers[..1] : callers).Where(c => !named.Contains(c)))
                 {
-                    foreach (var role in shared ? roles[..1] : roles.Where(r => r != caller))
+                    foreach (var role in shared ? granted : granted.Where(r => r != caller))
                     {
                         if (Ask(_infos[caller], "sts:AssumeRole", _infos[role].Arn, account, _infos[role].Trust) is { Allowed: true } answer)
                         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Rules.Testing;
@@ -39,7 +38,7 @@ public sealed class AccountGroupTests
 
     private static PrincipalGraph Graph => Estate.Value;
 
-    private static string Arn(string kind, string name) => $"arn:aws:iam::{Account}:{kind}/{name}";
+    private static string Arn(string kind, string name) => GraphIam.Arn(Account, kind, name);
 
     [Fact]
     public void AnAdminReachesEveryPrincipalOfItsAccountInOneHop()
@@ -103,32 +102,7 @@ public sealed class AccountGroupTests
         Assert.Contains(Graph.EdgesTo(Arn("user", "reader")), e => e.From.Arn == Arn("user", "admin-user"));
     }
 
-    private static Resource User(string name, params string[] statements) => Item("AWS::IAM::User", "user", name, new Dictionary<string, object?>
-    {
-        ["userName"] = name, ["groupList"] = Array.Empty<object>(), ["attachedManagedPolicies"] = Array.Empty<object>(),
-        ["userPolicyList"] = new[] { Inline(name, statements) },
-    });
+    private static Resource User(string name, params string[] statements) => GraphIam.User(Account, name, statements);
 
-    private static Resource Role(string name, string trust, params string[] statements) => Item("AWS::IAM::Role", "role", name, new Dictionary<string, object?>
-    {
-        ["roleName"] = name, ["attachedManagedPolicies"] = Array.Empty<object>(),
-        ["assumeRolePolicyDocument"] = JsonDocument.Parse($$"""{"Version":"2012-10-17","Statement":[{{trust}}]}""").RootElement,
-        ["rolePolicyList"] = new[] { Inline(name, statements) },
-    });
-
-    private static object Inline(string name, string[] statements) => new Dictionary<string, object>
-    {
-        ["policyName"] = name + "-policy",
-        ["policyDocument"] = JsonDocument.Parse($$"""{"Version":"2012-10-17","Statement":[{{string.Join(",", statements)}}]}""").RootElement,
-    };
-
-    private static Resource Item(string type, string kind, string name, Dictionary<string, object?> configuration)
-    {
-        var item = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
-        {
-            ["resourceType"] = type, ["resourceId"] = "ID" + name.ToUpperInvariant(), ["resourceName"] = name, ["ARN"] = Arn(kind, name),
-            ["awsAccountId"] = Account, ["awsRegion"] = "global", ["configuration"] = configuration,
-        });
-        return ConfigurationItems.ToResource(item);
-    }
+    private static Resource Role(string name, string trust, params string[] statements) => GraphIam.Role(Account, name, trust, statements);
 }

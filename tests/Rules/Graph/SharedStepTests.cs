@@ -1,9 +1,8 @@
-using System.Text.Json;
 using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Policies;
-using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Rules.Testing;
+using static Ocado.Guardrails.Tests.Rules.Graph.GraphIam;
 
 namespace Ocado.Guardrails.Tests.Rules.Graph;
 
@@ -44,8 +43,6 @@ public sealed class SharedStepTests
     ], RuleFixtures.DefaultEstate, RuleFixtures.DefaultNow, Org()));
 
     private static PrincipalGraph Graph => Estate.Value;
-
-    private static string Arn(string account, string kind, string name) => $"arn:aws:iam::{account}:{kind}/{name}";
 
     [Fact]
     public void AnAnswerSharedBetweenAccountsNamesEachAccountsOwnStatement()
@@ -99,30 +96,4 @@ public sealed class SharedStepTests
             new("999999999999", "r-examplerootid", "management") { ServiceControlPolicies = [full] },
         ]);
     }
-
-    private static Resource User(string account, string name, params string[] statements) => Item(account, "AWS::IAM::User", "user", name, new Dictionary<string, object?>
-    {
-        ["userName"] = name, ["groupList"] = Array.Empty<object>(), ["attachedManagedPolicies"] = Array.Empty<object>(),
-        ["userPolicyList"] = new[] { Inline(name, statements) },
-    });
-
-    private static Resource Role(string account, string name, string trust, params string[] statements) => Item(account, "AWS::IAM::Role", "role", name, new Dictionary<string, object?>
-    {
-        ["roleName"] = name, ["attachedManagedPolicies"] = Array.Empty<object>(),
-        ["assumeRolePolicyDocument"] = JsonDocument.Parse($$"""{"Version":"2012-10-17","Statement":[{{trust}}]}""").RootElement,
-        ["rolePolicyList"] = new[] { Inline(name, statements) },
-    });
-
-    private static object Inline(string name, string[] statements) => new Dictionary<string, object>
-    {
-        ["policyName"] = name + "-policy",
-        ["policyDocument"] = JsonDocument.Parse($$"""{"Version":"2012-10-17","Statement":[{{string.Join(",", statements)}}]}""").RootElement,
-    };
-
-    private static Resource Item(string account, string type, string kind, string name, Dictionary<string, object?> configuration) =>
-        ConfigurationItems.ToResource(JsonSerializer.SerializeToElement(new Dictionary<string, object?>
-        {
-            ["resourceType"] = type, ["resourceId"] = "ID" + account + name.ToUpperInvariant(), ["resourceName"] = name, ["ARN"] = Arn(account, kind, name),
-            ["awsAccountId"] = account, ["awsRegion"] = "global", ["configuration"] = configuration,
-        }));
 }
