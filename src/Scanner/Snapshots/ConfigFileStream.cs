@@ -119,8 +119,7 @@ internal static class ConfigFileStream
                 finally
                 {
                     // The items of the buffer before, then this one's: a fault met after them comes after theirs.
-                    Finish();
-                    Start(buffer);
+                    FinishThenStart(buffer);
                 }
                 if (why is not null || eof)
                 {
@@ -210,14 +209,12 @@ internal static class ConfigFileStream
             }
         }
 
-        private void Start(byte[] buffer)
+        /// <summary>Hands out the items of the buffer before while this buffer's, found by the walk, are parsed.</summary>
+        private void FinishThenStart(byte[] buffer)
         {
-            if (_found.Count == 0)
-            {
-                return;
-            }
-            _parsing.Start(buffer, [.. _found]);
+            (int Start, int Length, int Number)[] found = [.. _found];
             _found.Clear();
+            _parsing.FinishThenStart(buffer, found);
         }
 
         private void Finish() => _parsing.Finish();

@@ -53,9 +53,31 @@ internal sealed class ConfigItemParsing(string path, string account, InputLimits
     /// Hands out the items being parsed, in file order, on this thread: an item that fails throws its own fault
     /// here, after the items before it, as read one by one.
     /// </summary>
-    public void Finish()
+    public void Finish() => HandOut(Drop());
+
+    /// <summary>
+    /// Waits for the items being parsed, starts parsing those found next in <paramref name="buffer"/>, and hands the
+    /// first out while the next are parsed (the handing out, on one thread, kept the other cores idle). A fault met
+    /// handing them out drops the next unseen: they come after it in the file.
+    /// </summary>
+    public void FinishThenStart(byte[] buffer, (int Start, int Length, int Number)[] found)
     {
-        if (Drop() is not { } read)
+        var read = Drop();
+        Start(buffer, found);
+        try
+        {
+            HandOut(read);
+        }
+        catch
+        {
+            Drop();
+            throw;
+        }
+    }
+
+    private void HandOut((Resource? Resource, ExceptionDispatchInfo? Fault)[]? read)
+    {
+        if (read is null)
         {
             return;
         }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Configuration;
@@ -19,7 +18,7 @@ internal sealed partial class SnapshotReader
         private readonly List<CoverageGap> _gaps;
         private readonly List<string> _errors = [];
         /// <summary>The account's one copy of each tag key and value, asked from every core without a lock (most are met before).</summary>
-        private readonly ConcurrentDictionary<string, string> _shared = new(StringComparer.Ordinal);
+        private readonly SharedStrings _shared = new();
         private readonly SnapshotReader _snapshot;
         private readonly string _directory;
         private readonly string _account;
@@ -81,7 +80,7 @@ internal sealed partial class SnapshotReader
             var parsed = Files(SnapshotLayout.TaggingFolder, CoverageGap.Sources.Tagging, depth: 1)
                 .AsParallel()
                 .AsOrdered()
-                .Select(file => (File: file, Read: Attempt(() => TaggingFiles.Read(file, _snapshot._directory, _account, _snapshot._limits, Shared))));
+                .Select(file => (File: file, Read: Attempt(() => TaggingFiles.Read(file, _snapshot._directory, _account, _snapshot._limits, _shared))));
             foreach (var (file, (mappings, error)) in parsed)
             {
                 if (error is not null)
@@ -215,7 +214,7 @@ internal sealed partial class SnapshotReader
         }
 
         /// <summary>The account's one copy of a string; the Tagging API's files are read two at a time (a lock here was their largest wait).</summary>
-        private string Shared(string text) => _shared.GetOrAdd(text, text);
+        private string Shared(string text) => _shared.Of(text);
 
         /// <summary>The resource with the Tagging API's tags over its own (the Tagging API's win).</summary>
         private static Resource Tagged(Resource resource, IReadOnlyDictionary<string, string> tags)

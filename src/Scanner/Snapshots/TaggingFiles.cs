@@ -14,16 +14,16 @@ internal static class TaggingFiles
     /// <summary>A file on its own, outside any snapshot folder: whose its ARNs are is not checked.</summary>
     public static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Read(string path) => Read(path, null, null, InputLimits.Default);
 
-    /// <param name="keep">Picks the copy of each tag key and value to hold (<see cref="ConfigurationItems.Tags"/>); null: the file's own.</param>
+    /// <param name="shared">The copy of each tag key and value to hold (the account's); null: the file's own.</param>
     public static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Read(string path, string? root, string? account, InputLimits limits,
-        Func<string, string>? keep = null)
+        SharedStrings? shared = null)
     {
         // Tagging API files are an account's largest after Config's (megabytes a region): read from a pooled buffer, nothing kept points into it.
-        return AwsJson.Read(path, root, limits, document => Mappings(AwsJson.Body(document), path, account, limits, keep));
+        return AwsJson.Read(path, root, limits, document => Mappings(AwsJson.Body(document), path, account, limits, shared));
     }
 
     private static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Mappings(JsonElement body, string path, string? account, InputLimits limits,
-        Func<string, string>? keep)
+        SharedStrings? shared)
     {
         if (JsonPath.Find(body, "ResourceTagMappingList") is not { ValueKind: JsonValueKind.Array } list)
         {
@@ -48,9 +48,7 @@ internal static class TaggingFiles
             {
                 Attribution.CheckArn(arn, account, where);
             }
-            var tags = JsonPath.Find(mapping, "Tags");
-            Attribution.CheckTags(tags, where, limits);
-            result.Add((arn, ConfigurationItems.Tags(tags, keep)));
+            result.Add((arn, TagLists.Read(JsonPath.Find(mapping, "Tags"), where, limits, shared)));
         }
         return result;
     }
