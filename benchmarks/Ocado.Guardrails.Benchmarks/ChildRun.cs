@@ -73,11 +73,9 @@ internal static class ChildRun
         using var log = new StageLog();
         var options = new ScanOptions { SnapshotDirectory = snapshot, ConfigPath = config.SourcePath, OutputDirectory = output, RulePaths = [] };
         var pipeline = new ScanPipeline(config, catalog, TimeProvider.System, new ScanProgress(log, interactive: false));
-        var evaluated = await pipeline.EvaluateAsync(options, CancellationToken.None);
-        // The embedded store, as `guardrails scan` records into it by default.
+        // The embedded store, as `guardrails scan` records into it by default, while it judges (a stage line "recording the scan in" after judging).
         var store = FindingsStores.Open(config.Storage, Path.Combine(output, ".guardrails"), null);
-        log.Stage("recording the history");
-        var result = await pipeline.RecordAsync(store, evaluated, null, CancellationToken.None);
+        var result = await pipeline.EvaluateAndRecordAsync(options, store, CancellationToken.None);
         if (store is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();
