@@ -73,9 +73,11 @@ internal static class ChildRun
         using var log = new StageLog();
         var options = new ScanOptions { SnapshotDirectory = snapshot, ConfigPath = config.SourcePath, OutputDirectory = output, RulePaths = [] };
         var pipeline = new ScanPipeline(config, catalog, TimeProvider.System, new ScanProgress(log, interactive: false));
-        // The embedded store, as `guardrails scan` records into it by default, while it judges (a stage line "recording the scan in" after judging).
+        var evaluated = await pipeline.EvaluateAsync(options, CancellationToken.None);
+        // The embedded store, as `guardrails scan` records into it by default.
         var store = FindingsStores.Open(config.Storage, Path.Combine(output, ".guardrails"), null);
-        var result = await pipeline.EvaluateAndRecordAsync(options, store, CancellationToken.None);
+        log.Stage("recording the history");
+        var result = await pipeline.RecordAsync(store, evaluated, null, CancellationToken.None);
         if (store is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();

@@ -43,15 +43,12 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
     }
 
     /// <summary>A snapshot directory, read account by account: see <see cref="EvaluateAsync(IAccountSource, IReadOnlyList{string}, ScanOptions, CancellationToken, IFindingsStore)"/>.</summary>
-    public Task<EvaluatedScan> EvaluateAsync(ScanOptions options, CancellationToken cancellationToken, IFindingsStore? history = null) =>
-        EvaluateAsync(options, Start(), history, null, cancellationToken);
-
-    private Task<EvaluatedScan> EvaluateAsync(ScanOptions options, ScanStart start, IFindingsStore? history, StreamedHistory? recorder, CancellationToken cancellationToken)
+    public Task<EvaluatedScan> EvaluateAsync(ScanOptions options, CancellationToken cancellationToken, IFindingsStore? history = null)
     {
         var source = new SnapshotSource(options.SnapshotDirectory, config.Estate, config.Limits);
         var scanned = config.ScannedAccounts(options.Customer);
         var accounts = source.Accounts().Where(a => options.Customer is null || scanned.Contains(a)).ToList();
-        return EvaluateAsync(source, accounts, options, start, history, recorder, cancellationToken);
+        return EvaluateAsync(source, accounts, options, cancellationToken, history);
     }
 
     /// <summary>
@@ -59,28 +56,22 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
     /// look up (as in a part on a worker), and only one account is held in memory at a time. With
     /// <paramref name="history"/>, each account's quotas carry their usage series from the store.
     /// </summary>
-    public Task<EvaluatedScan> EvaluateAsync(
-        IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, CancellationToken cancellationToken, IFindingsStore? history = null) =>
-        EvaluateAsync(source, accounts, options, Start(), history, null, cancellationToken);
-
-    /// <param name="recorder">Given, each account's findings are handed to it once judged, and the scan's are left in the order judged.</param>
-    private async Task<EvaluatedScan> EvaluateAsync(
-        IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, ScanStart start, IFindingsStore? history, StreamedHistory? recorder,
-        CancellationToken cancellationToken)
+    public async Task<EvaluatedScan> EvaluateAsync(
+        IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, CancellationToken cancellationToken, IFindingsStore? history = null)
     {
         // Without the fresh stack, the principal graph and the IAM views (hundreds of MB at a million resources) stayed
         // reachable until the scan's last report was written.
-        var scan = await FreshStack.After(EvaluateAccountsAsync(source, accounts, options, start, history, recorder, cancellationToken));
+        var scan = await FreshStack.After(EvaluateAccountsAsync(source, accounts, options, history, cancellationToken));
         // They are garbage now, with what judging promoted: the history and the reports start from what is live.
         AccountMemory.ReturnToSystem();
         return scan;
     }
 
     private async Task<EvaluatedScan> EvaluateAccountsAsync(
-        IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, ScanStart start, IFindingsStore? history, StreamedHistory? recorder,
-        CancellationToken cancellationToken)
+        IAccountSource source, IReadOnlyList<string> accounts, ScanOptions options, IFindingsStore? history, CancellationToken cancellationToken)
     {
-        var (scanId, startedAt) = start;
+        var startedAt = time.GetUtcNow();
+        var scanId = $"{startedAt:yyyyMMdd'T'HHmmss'Z'}-{catalog.Hash[..8]}";
         var watch = Stopwatch.StartNew();
         progress.Stage($"scanning {accounts.Count} accounts of {options.SnapshotDirectory} with {catalog.Rules.Count} rules");
 
@@ -151,12 +142,10 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
             {
                 progress.Warning(error);
             }
-            var first = findings.Count;
             foreach (var finding in judged.Findings.Findings)
             {
                 findings.Add(shared.Share(finding));
             }
-            recorder?.Add(findings.GetRange(first, findings.Count - first));
             gaps.AddRange(judged.Gaps);
             matchedWaivers.UnionWith(judged.Findings.MatchedWaivers);
             quotaUsage.AddRange(judged.Findings.QuotaUsage);
@@ -169,11 +158,7 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
             garbage.CollectIfGrown();
             progress.AccountDone(i + 1, accounts.Count, resources);
         }
-        // Recorded, they stay in the order their rows were written: the store sorts them as it reads them back.
-        if (recorder is null)
-        {
-            findings.Sort(static (a, b) => string.CompareOrdinal(a.RuleId, b.RuleId) is var c and not 0 ? c : string.CompareOrdinal(a.ResourceArn, b.ResourceArn));
-        }
+        findings.Sort(static (a, b) => string.CompareOrdinal(a.RuleId, b.RuleId) is var c and not 0 ? c : string.CompareOrdinal(a.ResourceArn, b.ResourceArn));
         progress.Stage($"scanned {resources:N0} resources in {watch.Elapsed.TotalSeconds:F1} s");
 
         var result = new ScanResult
@@ -194,15 +179,35 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
         return new EvaluatedScan(result, matchedWaivers) { QuotaUsage = quotaUsage };
     }
 
+    /// <summary>Records a scan evaluated in one process in the findings store, and returns it as the store tells it (status, first seen, trend).</summary>
+    public async Task<ScanResult> RecordAsync(IFindingsStore store, EvaluatedScan scan, string? customer, CancellationToken cancellationToken)
+    {
+        // Without the fresh stack, the findings as evaluated stayed reachable beside the ones read back, under the reports.
+        var recorded = await FreshStack.After(new ScanHistory(store, time).RecordAsync(scan.Result, scan.MatchedWaivers, config, customer, catalog.Hash, cancellationToken, scan.QuotaUsage));
+        AccountMemory.ReturnToSystem();
+        return recorded;
+    }
+
     /// <summary>
     /// The whole pipeline in one process, as <c>scan</c> runs it: evaluate the snapshot, record the history
     /// (when a store is given), write findings and reports, print the summary, and return the exit code.
     /// </summary>
     public async Task<int> RunAsync(ScanOptions options, IFindingsStore? store, CancellationToken cancellationToken)
     {
-        // Recorded while it is judged when there is a store (the quota forecasts read its history before the first account is judged).
-        var result = store is null ? (await EvaluateAsync(options, cancellationToken)).Result : await EvaluateAndRecordAsync(options, store, cancellationToken);
-        var history = store is null ? null : FindingsStores.Describe(store);
+        if (store is not null)
+        {
+            // The quota forecasts read the history before the first account is evaluated.
+            await store.EnsureSchemaAsync(cancellationToken);
+        }
+        var evaluated = await EvaluateAsync(options, cancellationToken, store);
+        var result = evaluated.Result;
+        string? history = null;
+        if (store is not null)
+        {
+            history = FindingsStores.Describe(store);
+            progress.Stage($"recording the scan in {history}");
+            result = await RecordAsync(store, evaluated, options.Customer, cancellationToken);
+        }
         progress.Stage($"writing findings and reports to {options.OutputDirectory}");
         // --status cuts what is written; the summary, the baseline and the exit code below see every finding.
         var written = await ScanOutputs.WriteAsync(options.Status.Apply(result), options.OutputDirectory, options.Customer, options.Formats, options.HomeRegion, cancellationToken);

@@ -32,13 +32,6 @@ internal interface IFindingsStore
     Task<int?> SavePartAsync(PartResult part, CancellationToken cancellationToken);
 
     /// <summary>
-    /// <see cref="SavePartAsync"/> in steps: the part's findings are written as they come (a scan in one process writes
-    /// each account's while the next is judged), and its summary when it is known. A part already done is left as it
-    /// is: the writer writes nothing and its save returns what <see cref="SavePartAsync"/> would.
-    /// </summary>
-    Task<IPartWriter> OpenPartAsync(string scanId, PartKey part, CancellationToken cancellationToken);
-
-    /// <summary>
     /// Gives each finding of the scan its status (new, open, resolved, suppressed) and first-seen
     /// time from the scope's history, adds the findings resolved since, and closes the scan. Returns
     /// false when the scan had already been completed (a final job that ran twice changes nothing).

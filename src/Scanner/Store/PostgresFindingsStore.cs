@@ -25,8 +25,7 @@ internal sealed class PostgresFindingsStore : SqlFindingsStore, IAsyncDisposable
 
     /// <summary>Binary COPY cannot look the history up per row: completing the scan gives the statuses.</summary>
     protected override async Task<bool> WriteResultsAsync(
-        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, int firstOrdinal, IReadOnlyList<Finding> findings, PartHistory history,
-        CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, IReadOnlyList<Finding> findings, PartHistory history, CancellationToken cancellationToken)
     {
         await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
             $"COPY gr_results ({StoreSchema.ResultColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
@@ -36,7 +35,7 @@ internal sealed class PostgresFindingsStore : SqlFindingsStore, IAsyncDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             importer.StartRow();
-            var row = ResultRow(scanId, part, firstOrdinal + i, findings[i]);
+            var row = ResultRow(scanId, part, i, findings[i]);
             for (var c = 0; c < row.Length; c++)
             {
                 switch (row[c])

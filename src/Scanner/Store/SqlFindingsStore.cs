@@ -19,13 +19,12 @@ internal abstract partial class SqlFindingsStore : IFindingsStore
     protected abstract Task LockAsync(DbConnection connection, DbTransaction transaction, string key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes findings of a part into gr_results, numbered from <paramref name="firstOrdinal"/>; true if each failing row was given its status and
+    /// Writes a part's findings into gr_results; true if each failing row was given its status and
     /// first-seen time from the scope's history as it stands (<paramref name="history"/>), false if
     /// they are left for completing the scan to give.
     /// </summary>
     protected abstract Task<bool> WriteResultsAsync(
-        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, int firstOrdinal, IReadOnlyList<Finding> findings, PartHistory history,
-        CancellationToken cancellationToken);
+        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, IReadOnlyList<Finding> findings, PartHistory history, CancellationToken cancellationToken);
 
     /// <summary>The scope whose history a part's statuses come from, and the scan's start (a new finding's first-seen time).</summary>
     protected readonly record struct PartHistory(string Scope, long StartedAt);
@@ -107,9 +106,41 @@ internal abstract partial class SqlFindingsStore : IFindingsStore
 
     public async Task<int?> SavePartAsync(PartResult part, CancellationToken cancellationToken)
     {
-        await using var writer = await OpenPartAsync(part.ScanId, part.Part, cancellationToken);
-        await writer.WriteAsync(part.Findings, cancellationToken);
-        return await writer.SaveAsync(part, cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var keys = new (string, object?)[] { ("@id", part.ScanId), ("@account", part.Part.AccountId), ("@region", part.Part.Region) };
+        // Locking the part's row makes a second run of the same job wait for the first and then see
+        // it done: the first committed result stands, and a finished part is never rewritten (its
+        // rows may already carry the statuses the final job gave them).
+        var done = await Db.ScalarAsync(connection, transaction,
+            $"SELECT done FROM gr_scan_parts WHERE scan_id = @id AND account_id = @account AND region = @region{ForUpdate}", cancellationToken, keys)
+            ?? throw new InvalidOperationException($"scan {part.ScanId} has no part {part.Part}");
+        if (Convert.ToInt32(done, System.Globalization.CultureInfo.InvariantCulture) == 1)
+        {
+            var scan = await FindAsync(connection, transaction, "scan_id", part.ScanId, cancellationToken);
+            return scan!.IsComplete ? null : scan.PartsPending;
+        }
+        await Db.ExecuteAsync(connection, transaction,
+            "DELETE FROM gr_results WHERE scan_id = @id AND part_account = @account AND part_region = @region", cancellationToken, keys);
+        var record = (await FindAsync(connection, transaction, "scan_id", part.ScanId, cancellationToken))!;
+        // Read before the rows are written: a scan of the scope completing meanwhile then shows as a
+        // changed mark, and completing this scan gives the statuses again (PostgreSQL reads each statement's own snapshot).
+        var mark = await CompletedScansAsync(connection, transaction, record.Scope, cancellationToken);
+        var given = await WriteResultsAsync(connection, transaction, part.ScanId, part.Part, part.Findings, new PartHistory(record.Scope, Db.Millis(record.StartedAt)), cancellationToken);
+        await WriteQuotaUsageAsync(connection, transaction, part.ScanId, part.QuotaUsage, cancellationToken);
+        await Db.ExecuteAsync(connection, transaction,
+            """
+            UPDATE gr_scan_parts SET done = 1, resources = @resources, evaluations = @evaluations, gaps = @gaps, waivers = @waivers, counts = @counts,
+              history_mark = @mark
+            WHERE scan_id = @id AND account_id = @account AND region = @region
+            """, cancellationToken,
+            [.. keys, ("@resources", part.Resources), ("@evaluations", JsonSerializer.Serialize(part.Evaluations)),
+             ("@gaps", JsonSerializer.Serialize(part.Gaps)), ("@waivers", JsonSerializer.Serialize(part.MatchedWaivers)),
+             ("@counts", part.Counts is null ? null : JsonSerializer.Serialize(part.Counts)), ("@mark", given ? mark : null)]);
+        var pending = await Db.ScalarAsync(connection, transaction,
+            "UPDATE gr_scans SET parts_pending = parts_pending - 1 WHERE scan_id = @id RETURNING parts_pending", cancellationToken, ("@id", part.ScanId));
+        await transaction.CommitAsync(cancellationToken);
+        return Convert.ToInt32(pending, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<ScanRecord?> FindAsync(DbConnection connection, DbTransaction? transaction, string column, string value, CancellationToken cancellationToken)

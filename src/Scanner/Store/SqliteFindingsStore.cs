@@ -44,8 +44,7 @@ internal sealed class SqliteFindingsStore : SqlFindingsStore
         Task.CompletedTask;
 
     protected override async Task<bool> WriteResultsAsync(
-        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, int firstOrdinal, IReadOnlyList<Finding> findings, PartHistory history,
-        CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string scanId, PartKey part, IReadOnlyList<Finding> findings, PartHistory history, CancellationToken cancellationToken)
     {
         var names = StoreSchema.ResultColumns.Split(", ").Select(c => "@" + c).ToArray();
         // A failing row is given its status and first-seen time as it is written, from the scope's
@@ -65,7 +64,7 @@ internal sealed class SqliteFindingsStore : SqlFindingsStore
         for (var i = 0; i < findings.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var row = ResultRow(scanId, part, firstOrdinal + i, findings[i]);
+            var row = ResultRow(scanId, part, i, findings[i]);
             for (var c = 0; c < row.Length; c++)
             {
                 command.Parameters[c].Value = row[c] ?? DBNull.Value;
