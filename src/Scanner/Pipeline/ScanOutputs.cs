@@ -30,19 +30,45 @@ internal static class ScanOutputs
         var title = customer is null ? "AWS estate" : result.Estate.Customers.First(c => c.Id == customer).Name;
         // The scan's own files, then each customer's it covers: null stands for the scan's own.
         var customers = result.Estate.Customers.Where(c => customer is null || c.Id == customer).Cast<Rules.Estates.Customer?>().Prepend(null).ToList();
-        // One directory at a time, each customer's copy of the findings made just before its files and dropped after: at
-        // a million resources two report models side by side, and what they leave behind, were hundreds of megabytes.
-        var written = new string[customers.Count][];
+        // Every file of every directory is a job, taken in order by as many writers as a directory has formats (one core each):
+        // a writer that ends early (findings.json before report.html) goes on to the next directory's files rather than wait.
+        // A customer's copy of the findings is made when the first of its files starts and dropped when the last ends: at
+        // a million resources two whole report models side by side, and what they leave behind, were hundreds of megabytes.
+        var outputs = customers.Select(c => c is { } one
+            ? new Output(() => customer is null ? CustomerScope.For(result, one.Id) : scoped, Path.Combine(directory, "customers", one.Id),
+                new ReportOptions { Title = one.Name, HomeRegion = homeRegion }, formats.Count)
+            : new Output(() => scoped, directory, new ReportOptions { Title = title, HomeRegion = homeRegion }, formats.Count)).ToList();
+        var files = outputs.SelectMany(o => formats.Select(f => Path.Combine(o.Directory, ReportFormats.FileName(f)))).ToArray();
         var garbage = new GarbageBound(WritingHeadroom);
-        for (var i = 0; i < customers.Count; i++)
+        var next = -1;
+        var failed = false;
+        async Task WriterAsync()
         {
-            written[i] = customers[i] is { } c
-                ? await WriteOneAsync(customer is null ? CustomerScope.For(result, c.Id) : scoped, Path.Combine(directory, "customers", c.Id), formats,
-                    new ReportOptions { Title = c.Name, HomeRegion = homeRegion }, cancellationToken)
-                : await WriteOneAsync(scoped, directory, formats, new ReportOptions { Title = title, HomeRegion = homeRegion }, cancellationToken);
-            garbage.CollectIfGrown();
+            for (int job; !Volatile.Read(ref failed) && (job = Interlocked.Increment(ref next)) < files.Length;)
+            {
+                var output = outputs[job / formats.Count];
+                try
+                {
+                    var scan = output.Take();
+                    // Whole or not at all: a failure half-way must not leave a truncated file where the last scan's was.
+                    await AtomicFile.WriteAsync(files[job], stream => ReportFormats.WriteAsync(formats[job % formats.Count], scan, stream, output.Options, cancellationToken),
+                        cancellationToken);
+                }
+                catch
+                {
+                    // The other writers end the file they are writing and take no other: the first failure is the one thrown.
+                    Volatile.Write(ref failed, true);
+                    throw;
+                }
+                output.Done();
+                lock (garbage)
+                {
+                    garbage.CollectIfGrown();
+                }
+            }
         }
-        return [.. written.SelectMany(files => files)];
+        await Task.WhenAll(Enumerable.Range(0, formats.Count).Select(_ => Task.Run(WriterAsync, cancellationToken)));
+        return files;
     }
 
     /// <summary>
@@ -51,17 +77,39 @@ internal static class ScanOutputs
     /// </summary>
     private const long WritingHeadroom = 48L * 1024 * 1024;
 
-    private static async Task<string[]> WriteOneAsync(
-        ScanResult result, string directory, IReadOnlyList<ReportFormat> formats, ReportOptions options, CancellationToken cancellationToken)
+    /// <summary>A directory of files, the scan they are written from made by the first to start and dropped after the last.</summary>
+    private sealed class Output(Func<ScanResult> make, string directory, ReportOptions options, int files)
     {
-        Directory.CreateDirectory(directory);
-        var files = formats.Select(f => Path.Combine(directory, ReportFormats.FileName(f))).ToArray();
-        // The formats of a directory are written side by side, one core each (findings.json beside report.html): each only
-        // reads the scan, and what a writer holds beyond it is its own. Whole or not at all: a failure half-way must not
-        // leave a truncated file where the last scan's was; the first failure is the one thrown, after every writer ended.
-        await Task.WhenAll(formats.Select((format, i) => Task.Run(
-            () => AtomicFile.WriteAsync(files[i], stream => ReportFormats.WriteAsync(format, result, stream, options, cancellationToken), cancellationToken),
-            cancellationToken)));
-        return files;
+        private readonly Lock _lock = new();
+        private ScanResult? _scan;
+        private int _left = files;
+
+        public string Directory { get; } = directory;
+
+        public ReportOptions Options { get; } = options;
+
+        public ScanResult Take()
+        {
+            lock (_lock)
+            {
+                if (_scan is null)
+                {
+                    System.IO.Directory.CreateDirectory(Directory);
+                    _scan = make();
+                }
+                return _scan;
+            }
+        }
+
+        public void Done()
+        {
+            lock (_lock)
+            {
+                if (--_left == 0)
+                {
+                    _scan = null;
+                }
+            }
+        }
     }
 }
