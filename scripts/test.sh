@@ -94,6 +94,13 @@ passed=$(count Passed)
 failed=$(count Failed)
 skipped=$(count Skipped)
 
+# CI shows only the end of what a run printed: each failed test's name and message again, just above the totals.
+if [[ $failed -gt 0 ]]; then
+  echo "Failed tests (repeated from above):"
+  awk '/^  (Passed|Failed|Skipped) /{n=0} /^  Failed /{n=24} /^  Stack Trace:/{if (n>4) n=4} n>0 {print; n--}' \
+    "$results/output.txt" || true
+fi
+
 if [[ -z "$summary" ]]; then
   log "the test run printed no summary (build or runner failure)"
   [[ $status -eq 0 ]] && status=1
