@@ -33,12 +33,22 @@ public static class ConfigurationItems
         {
             throw new FormatException("a configuration item must be a JSON object");
         }
-        var type = SharedTextOf(item, "resourceType") ?? throw new FormatException("the configuration item has no resourceType");
-        var name = Text(item, "resourceName");
-        var id = Text(item, "resourceId") ?? name ?? throw new FormatException($"the {type} configuration item has no resourceId");
-        var account = SharedTextOf(item, "awsAccountId") ?? SharedTextOf(item, "accountId") ?? throw new FormatException($"the {type} configuration item {id} has no account id");
-        var region = SharedTextOf(item, "awsRegion") ?? "global";
-        var arn = (Text(item, "ARN") ?? Text(item, "arn"))?.Trim();
+        return ToResource(ConfigItemFields.Of(item), copied);
+    }
+
+    /// <summary>
+    /// As <see cref="ToResource(JsonElement)"/> (or <see cref="ToOwnResource"/> when <paramref name="copied"/>), from the
+    /// item's fields already found (<see cref="ConfigItemFields.Of"/>): a reader that checks them first walks the item once.
+    /// </summary>
+    public static Resource ToResource(in ConfigItemFields item, bool copied)
+    {
+        var type = SharedTextOf(item[ConfigItemFields.ResourceType]) ?? throw new FormatException("the configuration item has no resourceType");
+        var name = Text(item[ConfigItemFields.ResourceName]);
+        var id = Text(item[ConfigItemFields.ResourceId]) ?? name ?? throw new FormatException($"the {type} configuration item has no resourceId");
+        var account = SharedTextOf(item[ConfigItemFields.AwsAccountId]) ?? SharedTextOf(item[ConfigItemFields.AccountId])
+            ?? throw new FormatException($"the {type} configuration item {id} has no account id");
+        var region = SharedTextOf(item[ConfigItemFields.AwsRegion]) ?? "global";
+        var arn = (Text(item[ConfigItemFields.UpperArn]) ?? Text(item[ConfigItemFields.LowerArn]))?.Trim();
         return new Resource
         {
             Type = type,
@@ -47,12 +57,12 @@ public static class ConfigurationItems
             Name = name ?? "",
             AccountId = account,
             Region = region,
-            Tags = FrozenTags(JsonPath.Find(item, "tags")),
-            Configuration = JsonPath.Find(item, "configuration") is { } configuration ? JsonPath.Unwrap(copied ? configuration.Clone() : configuration) : default,
-            SupplementaryConfiguration = FrozenSupplementary(JsonPath.Find(item, "supplementaryConfiguration") is { ValueKind: JsonValueKind.Object } supplementary
+            Tags = FrozenTags(item[ConfigItemFields.Tags]),
+            Configuration = item[ConfigItemFields.Configuration] is { } configuration ? JsonPath.Unwrap(copied ? configuration.Clone() : configuration) : default,
+            SupplementaryConfiguration = FrozenSupplementary(item[ConfigItemFields.SupplementaryConfiguration] is { ValueKind: JsonValueKind.Object } supplementary
                 ? copied ? supplementary.Clone() : supplementary
                 : null),
-            Relationships = Relationships(JsonPath.Find(item, "relationships")),
+            Relationships = Relationships(item[ConfigItemFields.Relationships]),
         };
     }
 
@@ -176,12 +186,16 @@ public static class ConfigurationItems
         return result.MoveToImmutable();
     }
 
-    /// <summary>As <see cref="Text"/>, for a text read over and over: the thread's one copy of it (<see cref="SharedText"/>).</summary>
+    /// <summary>As <see cref="Text(JsonElement, string)"/>, for a text read over and over: the thread's one copy of it (<see cref="SharedText"/>).</summary>
     private static string? SharedTextOf(JsonElement element, string name) =>
-        JsonPath.TryGetProperty(element, name, out var value) && value.ValueKind == JsonValueKind.String ? SharedText.Of(value) : null;
+        JsonPath.TryGetProperty(element, name, out var value) ? SharedTextOf(value) : null;
 
     private static string? Text(JsonElement element, string name) =>
-        JsonPath.TryGetProperty(element, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        JsonPath.TryGetProperty(element, name, out var value) ? Text(value) : null;
+
+    private static string? SharedTextOf(JsonElement? value) => value is { ValueKind: JsonValueKind.String } text ? SharedText.Of(text) : null;
+
+    private static string? Text(JsonElement? value) => value is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
 
     /// <summary>Some types carry no ARN in Config; a stable made-up one keeps the finding's identity.</summary>
     private static string SyntheticArn(string type, string region, string account, string id)

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Configuration;
@@ -40,8 +37,6 @@ internal static class ConfigFiles
     /// </summary>
     public static readonly string[] ListNames = ["configurationItems", "baseConfigurationItems", "Results", "ConfigurationItems"];
 
-    private static readonly string[] IdentityKeys = ["resourceType", "resourceId", "resourceName", "awsAccountId", "accountId", "awsRegion", "ARN", "arn"];
-
     /// <summary>One configuration item (<paramref name="where"/> names it in errors), checked as a file's every item is.</summary>
     /// <param name="copied">The resource copies what it keeps of the item (<see cref="ConfigurationItems.ToOwnResource"/>): its document may be disposed after.</param>
     public static Resource ToResource(JsonElement item, Place where, string? account, InputLimits limits, bool copied = false)
@@ -50,12 +45,14 @@ internal static class ConfigFiles
         {
             throw new SnapshotFormatException($"{where} is {AwsJson.Kind(item)}, not an object");
         }
-        CheckIdentity(item, where);
-        Attribution.CheckTags(JsonPath.Find(item, "tags"), where, limits);
+        // The item's fields found once, for the checks and the resource alike (a million items a scan).
+        var fields = ConfigItemFields.Of(item);
+        CheckIdentity(fields, where);
+        Attribution.CheckTags(fields[ConfigItemFields.Tags], where, limits);
         Resource resource;
         try
         {
-            resource = copied ? ConfigurationItems.ToOwnResource(item) : ConfigurationItems.ToResource(item);
+            resource = ConfigurationItems.ToResource(fields, copied);
         }
         catch (FormatException ex)
         {
@@ -68,61 +65,20 @@ internal static class ConfigFiles
         return resource;
     }
 
-    private static readonly byte[][] IdentityNames = [.. IdentityKeys.Select(Encoding.UTF8.GetBytes)];
-
     /// <summary>
     /// The item's identity must be text: a number there would silently give the item another name or account. Checked
-    /// as <see cref="AwsJson.CheckText"/> checks it key by key, in <see cref="IdentityKeys"/>' order, each key found as
-    /// <see cref="JsonPath.TryGetProperty"/> finds it (its exact spelling, else its first spelling in another case),
-    /// in one pass over the item's properties instead of one or two a key (a million items a scan). An item with a
-    /// name written with an escape (two spellings of one name) is checked key by key, exactly as before.
+    /// as <see cref="AwsJson.CheckText"/> checks it key by key, in <see cref="ConfigItemFields.Names"/>' order, each
+    /// value found as <see cref="JsonPath.TryGetProperty"/> finds it (<see cref="ConfigItemFields"/>).
     /// </summary>
-    private static void CheckIdentity(JsonElement item, Place where)
+    private static void CheckIdentity(in ConfigItemFields fields, Place where)
     {
-        var found = new IdentityValues();
-        var exact = 0;
-        foreach (var property in item.EnumerateObject())
+        for (var k = 0; k < ConfigItemFields.IdentityCount; k++)
         {
-            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-            if (raw.IndexOf((byte)'\\') >= 0)
+            if (fields[k] is { } value)
             {
-                foreach (var key in IdentityKeys)
-                {
-                    AwsJson.CheckText(item, key, where);
-                }
-                return;
-            }
-            for (var k = 0; k < IdentityKeys.Length; k++)
-            {
-                if ((exact & (1 << k)) != 0)
-                {
-                    continue;
-                }
-                if (raw.SequenceEqual(IdentityNames[k]))
-                {
-                    found[k] = property.Value;
-                    exact |= 1 << k;
-                }
-                else if (found[k].ValueKind == JsonValueKind.Undefined && raw.Length == IdentityNames[k].Length && Ascii.EqualsIgnoreCase(raw, IdentityNames[k]))
-                {
-                    found[k] = property.Value;
-                }
+                AwsJson.CheckTextValue(value, ConfigItemFields.Names[k], where);
             }
         }
-        for (var k = 0; k < IdentityKeys.Length; k++)
-        {
-            if (found[k].ValueKind != JsonValueKind.Undefined)
-            {
-                AwsJson.CheckTextValue(found[k], IdentityKeys[k], where);
-            }
-        }
-    }
-
-    /// <summary>The value found for each of <see cref="IdentityKeys"/>, held on the stack.</summary>
-    [InlineArray(8)]
-    private struct IdentityValues
-    {
-        private JsonElement _value;
     }
 
     /// <summary>

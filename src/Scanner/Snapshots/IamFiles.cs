@@ -80,9 +80,10 @@ internal static class IamFiles
             // One service-last-accessed file per user and role: read on every core, handed on in the details' order. Their
             // two folders are checked for links once, not for every file (InputFolder).
             var folders = lastAccessFailed is null || root is null ? null : LastAccessFolders(accountDirectory, root);
+            var listed = lastAccessFailed is null ? null : ListedLastAccess(accountDirectory);
             var read = resources.AsParallel().AsOrdered().Select(resource =>
             {
-                var (lastAccess, fault) = lastAccessFailed is null ? (null, null) : LastAccess(resource, accountDirectory, root, limits, folders);
+                var (lastAccess, fault) = lastAccessFailed is null ? (null, null) : LastAccess(resource, accountDirectory, root, limits, folders, listed);
                 return (Attached(resource, report.TryGetValue(resource.Arn, out var row) ? row : null, lastAccess), fault);
             });
             foreach (var (resource, fault) in read)
@@ -149,10 +150,11 @@ internal static class IamFiles
 
     /// <summary>The principal's service-last-accessed file, checked; null when it has none, or with the file that could not be read.</summary>
     private static (JsonElement? LastAccess, (string Path, Exception Error)? Fault) LastAccess(Resource principal, string accountDirectory, string? root, InputLimits limits,
-        Dictionary<string, InputFolder>? folders)
+        Dictionary<string, InputFolder>? folders, Dictionary<string, HashSet<string>?>? listed)
     {
         var kind = principal.Type switch { IamPrincipals.RoleType => "role", IamPrincipals.UserType => "user", _ => null };
-        if (kind is null || principal.Name is not { } name || SnapshotLayout.ServiceLastAccessed(accountDirectory, kind, name) is not { } path || !InputFile.Exists(path))
+        if (kind is null || principal.Name is not { } name || SnapshotLayout.ServiceLastAccessed(accountDirectory, kind, name) is not { } path
+            || !(listed?[kind] is { } names && names.Contains(Path.GetFileName(path)) || InputFile.Exists(path)))
         {
             return (null, null);
         }
@@ -190,6 +192,25 @@ internal static class IamFiles
     private static Dictionary<string, InputFolder> LastAccessFolders(string accountDirectory, string root) =>
         new[] { "role", "user" }.ToDictionary(kind => kind,
             kind => InputFolder.Open(Path.GetDirectoryName(SnapshotLayout.ServiceLastAccessed(accountDirectory, kind, "x")!)!, root), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The names in each folder of the service-last-accessed files (<c>role</c>, <c>user</c>), listed once: a principal
+    /// whose file is listed is not asked of the file system again (an <c>lstat</c> for each of thousands of principals
+    /// an account); one not listed is, as before. Null for a folder that cannot be listed (absent, say).
+    /// </summary>
+    private static Dictionary<string, HashSet<string>?> ListedLastAccess(string accountDirectory) =>
+        new[] { "role", "user" }.ToDictionary(kind => kind, kind =>
+        {
+            try
+            {
+                var folder = Path.GetDirectoryName(SnapshotLayout.ServiceLastAccessed(accountDirectory, kind, "x")!)!;
+                return Directory.Exists(folder) ? Directory.EnumerateFileSystemEntries(folder).Select(entry => Path.GetFileName(entry)).ToHashSet(StringComparer.Ordinal) : null;
+            }
+            catch (Exception ex) when (SnapshotReader.Unreadable(ex))
+            {
+                return null;
+            }
+        }, StringComparer.Ordinal);
 
     private static string RootArn(string account) => $"arn:aws:iam::{account}:root";
 }

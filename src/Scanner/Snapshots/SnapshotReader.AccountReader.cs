@@ -56,6 +56,7 @@ internal sealed partial class SnapshotReader
                 return Result();
             }
             ReadConfigFiles();
+            ParseTaggingAhead();
             ReadIam(Add);
             ReadTagging();
             TaggedOnly();
@@ -71,30 +72,6 @@ internal sealed partial class SnapshotReader
             {
                 IamFiles.Read(_directory, _account, _snapshot._directory, _snapshot._limits, add, (file, ex) => Failed(file, null, CoverageGap.Sources.Iam, ex),
                     (file, ex) => Failed(file, null, CoverageGap.Sources.ServiceLastAccessed, ex));
-            }
-        }
-
-        private void ReadTagging()
-        {
-            // A file per region: parsed on every core, merged in file order here.
-            var parsed = Files(SnapshotLayout.TaggingFolder, CoverageGap.Sources.Tagging, depth: 1)
-                .AsParallel()
-                .AsOrdered()
-                .Select(file => (File: file, Read: Attempt(() => TaggingFiles.Read(file, _snapshot._directory, _account, _snapshot._limits, _shared))));
-            foreach (var (file, (mappings, error)) in parsed)
-            {
-                if (error is not null)
-                {
-                    Failed(file, RegionOf(file), CoverageGap.Sources.Tagging, error);
-                    continue;
-                }
-                Guarded(file, RegionOf(file), CoverageGap.Sources.Tagging, () =>
-                {
-                    foreach (var (arn, tags) in mappings!)
-                    {
-                        MergeTags(arn, tags);
-                    }
-                });
             }
         }
 

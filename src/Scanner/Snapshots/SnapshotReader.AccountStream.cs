@@ -89,6 +89,7 @@ internal sealed partial class SnapshotReader
             }
             // In the order Read meets them, so that gaps and warnings come out alike.
             _configFiles = Files(SnapshotLayout.ConfigFolder, CoverageGap.Sources.Config, depth: int.MaxValue);
+            ParseTaggingAhead();
             ReadIam(resource =>
             {
                 Add(resource);
