@@ -7,7 +7,8 @@ namespace Ocado.Guardrails.Rules.Engine;
 /// (<see cref="GuardInserter"/>), so that a runaway rule ends in an Error verdict instead of hanging
 /// or killing the scan: a CancellationToken cannot stop <c>while (true) {}</c>, unbounded recursion
 /// kills the process with an uncatchable stack overflow, and an OutOfMemoryException in one rule can
-/// surface in another thread's allocation. Three budgets per evaluation: time (a deadline), stack
+/// surface in another thread's allocation. Three budgets per evaluation: time (the CPU time of the evaluating
+/// thread, see <see cref="TimeSpent"/>), stack
 /// (<see cref="RuntimeHelpers.EnsureSufficientExecutionStack"/>) and bytes allocated by the thread
 /// (<see cref="GC.GetAllocatedBytesForCurrentThread"/>). Once one is exceeded every later check
 /// throws again, so a rule that catches the exception cannot carry on.
@@ -17,6 +18,9 @@ public static class RuleGuard
     // One thread-static reference, not one per field: every guard call reads it once (a thread-static access costs
     // about as much as the allocation counter itself, and Tick runs in every loop iteration of every rule).
     [ThreadStatic] private static Budget? _budget;
+
+    /// <summary>However loaded the machine, an evaluation ends after this many times its budget in wall time.</summary>
+    internal const int WallTimesBudget = 10;
 
     /// <summary>Called by generated code at the top of every loop iteration and function body.</summary>
     public static void Tick()
@@ -70,7 +74,12 @@ public static class RuleGuard
         {
             return requested;
         }
-        var left = TimeSpan.FromMilliseconds(budget.Deadline - Environment.TickCount64);
+        var now = Environment.TickCount64;
+        if (budget.Deadline - now < budget.TimeBudget / 2)
+        {
+            MoveDeadline(budget, now);
+        }
+        var left = TimeSpan.FromMilliseconds(budget.Deadline - now);
         var capped = left <= TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : left;
         return requested == System.Text.RegularExpressions.Regex.InfiniteMatchTimeout || requested > capped ? capped : requested;
     }
@@ -88,7 +97,7 @@ public static class RuleGuard
             {
                 budget.Exceeded = AllocationMessage(budget);
             }
-            else if (Environment.TickCount64 > budget.Deadline)
+            else if (TimeSpent(budget))
             {
                 budget.Exceeded = RuleBudgetException.TimeMessage;
             }
@@ -104,7 +113,43 @@ public static class RuleGuard
         budget.Active = true;
         budget.AllocationBudget = allocatedBytes;
         budget.AllocationLimit = budget.TickLimit = GC.GetAllocatedBytesForCurrentThread() + allocatedBytes;
-        budget.Deadline = Environment.TickCount64 + (long)Math.Ceiling(time.TotalMilliseconds);
+        var now = Environment.TickCount64;
+        budget.TimeBudget = Math.Max(1, (long)Math.Ceiling(time.TotalMilliseconds));
+        budget.Started = now;
+        budget.Deadline = now + budget.TimeBudget;
+        // The thread's CPU clock is a system call: read again only when the last reading is older than a tenth of the
+        // budget (25 ms at most), so an evaluation is charged at most that much of the work that came before it.
+        if (now - budget.CpuReadAt >= Math.Clamp(budget.TimeBudget / 10, 1, 25))
+        {
+            budget.CpuAtStart = ThreadCpuClock.Milliseconds();
+            budget.CpuReadAt = now;
+        }
+    }
+
+    /// <summary>
+    /// Whether the time budget is spent. The wall clock is read first (cheap): until it passes the deadline, the thread
+    /// cannot have used the budget. Past it, the thread's CPU time decides, so that waiting for a core on a loaded
+    /// worker (or behind the collector) is not charged to the rule; the deadline moves to when the rest of the budget
+    /// would be spent with a core to itself. Ten times the budget in wall time ends the evaluation whatever the CPU
+    /// says, and where the platform gives no thread CPU time the wall clock alone decides.
+    /// </summary>
+    private static bool TimeSpent(Budget budget)
+    {
+        var now = Environment.TickCount64;
+        if (now <= budget.Deadline)
+        {
+            return false;
+        }
+        MoveDeadline(budget, now);
+        return now >= budget.Deadline;
+    }
+
+    private static void MoveDeadline(Budget budget, long now)
+    {
+        if (budget.CpuAtStart is { } start && ThreadCpuClock.Milliseconds() is { } cpu)
+        {
+            budget.Deadline = Math.Min(budget.Started + (budget.TimeBudget * WallTimesBudget), now + budget.TimeBudget - (cpu - start));
+        }
     }
 
     internal static void Stop()
@@ -132,7 +177,7 @@ public static class RuleGuard
         {
             Exceed(AllocationMessage(budget));
         }
-        if ((budget.Ticks & 255) == 0 && Environment.TickCount64 > budget.Deadline)
+        if ((budget.Ticks & 255) == 0 && TimeSpent(budget))
         {
             Exceed(RuleBudgetException.TimeMessage);
         }
@@ -166,7 +211,13 @@ public static class RuleGuard
         public long AllocationBudget;
         // In Environment.TickCount64's milliseconds: the coarse clock costs a third of Stopwatch's, read twice an evaluation
         // (tens of millions at a million resources), and its few milliseconds of granularity are nothing to a budget of seconds.
+        // The wall-clock time at which the thread's CPU time is next compared with the budget (see TimeSpent).
         public long Deadline;
+        public long Started;
+        public long TimeBudget;
+        // The thread's CPU time (ThreadCpuClock) at or shortly before Start, and when it was read; null where unknown.
+        public long? CpuAtStart;
+        public long CpuReadAt = long.MinValue / 2;
         public int Ticks;
         public string? Exceeded;
     }

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Ocado.Guardrails.Rules.Engine;
+
+namespace Ocado.Guardrails.Tests.Rules.Engine;
+
+/// <summary>
+/// A rule's time budget is the CPU time its thread uses: a worker shared with other jobs makes an evaluation wait for
+/// a core, and that wait must not turn an honest rule into an Error, while a rule that does use the budget still ends.
+/// </summary>
+public sealed class RuleTimeBudgetTests
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(200);
+
+    [Fact]
+    public void WaitingLongerThanTheBudgetWithoutUsingTheCpuDoesNotSpendIt()
+    {
+        RuleGuard.Start(Budget, 64L * 1024 * 1024);
+        try
+        {
+            // What a loaded machine does to an evaluation: wall time passes while the thread is not running.
+            Thread.Sleep(Budget * 2);
+            TickEnoughToReadTheClock();
+
+            Assert.Null(RuleGuard.Exceeded());
+        }
+        finally
+        {
+            RuleGuard.Stop();
+        }
+    }
+
+    [Fact]
+    public void UsingTheBudgetInCpuTimeSpendsItAndEveryLaterGuardThrows()
+    {
+        RuleGuard.Start(Budget, 64L * 1024 * 1024);
+        try
+        {
+            Assert.NotNull(ThreadCpuClock.Milliseconds());
+            var cpuAtStart = ThreadCpuClock.Milliseconds()!.Value;
+            var wall = Stopwatch.StartNew();
+            while (ThreadCpuClock.Milliseconds() - cpuAtStart < Budget.TotalMilliseconds * 1.5 && wall.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                Spin();
+            }
+
+            Assert.Throws<RuleTimeoutException>(TickEnoughToReadTheClock);
+            Assert.Throws<RuleTimeoutException>(RuleGuard.Tick);
+            Assert.Equal(RuleBudgetException.TimeMessage, RuleGuard.Exceeded());
+        }
+        finally
+        {
+            RuleGuard.Stop();
+        }
+    }
+
+    [Fact]
+    public void TenTimesTheBudgetInWallTimeEndsTheEvaluationWhateverTheCpuSays()
+    {
+        RuleGuard.Start(Budget, 64L * 1024 * 1024);
+        try
+        {
+            Thread.Sleep(Budget * (RuleGuard.WallTimesBudget + 1));
+
+            Assert.Equal(RuleBudgetException.TimeMessage, RuleGuard.Exceeded());
+        }
+        finally
+        {
+            RuleGuard.Stop();
+        }
+    }
+
+    [Fact]
+    public void ARegexTimeoutAfterAWaitIsWhatIsLeftOfTheCpuBudgetNotOfTheWallClock()
+    {
+        RuleGuard.Start(Budget, 64L * 1024 * 1024);
+        try
+        {
+            Thread.Sleep(Budget * 2);
+
+            var timeout = RuleGuard.RegexTimeout(System.Text.RegularExpressions.Regex.InfiniteMatchTimeout);
+
+            Assert.True(timeout > Budget / 2, $"a regex would be given {timeout.TotalMilliseconds} ms after a wait that used no CPU");
+            Assert.True(timeout <= Budget, $"a regex would be given {timeout.TotalMilliseconds} ms, more than the budget");
+        }
+        finally
+        {
+            RuleGuard.Stop();
+        }
+    }
+
+    /// <summary>Tick reads the clock on every 256th call.</summary>
+    private static void TickEnoughToReadTheClock()
+    {
+        for (var i = 0; i < 512; i++)
+        {
+            RuleGuard.Tick();
+        }
+    }
+
+    private static void Spin()
+    {
+        var x = 0L;
+        for (var i = 0; i < 100_000; i++)
+        {
+            x += i * i;
+        }
+        GC.KeepAlive(x);
+    }
+}
