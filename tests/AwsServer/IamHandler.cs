@@ -17,6 +17,9 @@ internal sealed class IamHandler(ServedEstate estate, int maxPage, ServiceLastAc
     private static readonly HashSet<string> Documents = ["AssumeRolePolicyDocument", "Document", "PolicyDocument"];
     private readonly ConcurrentDictionary<string, int> _reportCalls = new(StringComparer.Ordinal);
 
+    /// <summary>Accounts whose report has expired by their next GetCredentialReport (410 ReportExpired, once; it must be generated again).</summary>
+    public ConcurrentDictionary<string, bool> ExpiringReports { get; } = new(StringComparer.Ordinal);
+
     public Reply Handle(RequestScope scope)
     {
         if (!estate.Accounts.TryGetValue(scope.Account, out var account))
@@ -68,6 +71,11 @@ internal sealed class IamHandler(ServedEstate estate, int maxPage, ServiceLastAc
 
     private Reply Report(ServedAccount account)
     {
+        if (ExpiringReports.TryRemove(account.Id, out _))
+        {
+            _reportCalls.TryRemove(account.Id, out _);
+            return Reply.XmlError(410, Ns, "ReportExpired", "Credential report has expired. Use GenerateCredentialReport to generate a new report.");
+        }
         if (!_reportCalls.ContainsKey(account.Id))
         {
             return Reply.XmlError(410, Ns, "ReportNotPresent", "Credential report is not present. Use GenerateCredentialReport to generate a report.");

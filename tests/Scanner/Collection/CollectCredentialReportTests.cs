@@ -45,4 +45,21 @@ public sealed class CollectCredentialReportTests
         Assert.All(harness.Server.Estate.Accounts, a => Assert.Equal(a.Value.CredentialReport,
             File.ReadAllText(SnapshotLayout.CredentialReport(SnapshotLayout.Account(Path.Combine(harness.Output.Path, "again"), a.Key)), Encoding.UTF8)));
     }
+
+    [Fact]
+    public async Task AReportThatExpiredIsGeneratedAgain()
+    {
+        await using var harness = await CollectionHarness.StartAsync(accounts: 2, resourcesPerRegion: 2);
+        var expiring = harness.Server.Estate.Accounts.Keys.Order(StringComparer.Ordinal).First();
+        harness.Server.Iam.ExpiringReports[expiring] = true;
+
+        var summary = await harness.CollectAsync(CollectionHarness.FastSettings());
+
+        Assert.Empty(summary.Gaps);
+        var asked = harness.Server.Requests.Where(r => r.Account == expiring && r.Service == "iam" && r.Operation.EndsWith("CredentialReport", StringComparison.Ordinal));
+        Assert.Equal(["GenerateCredentialReport 200", "GetCredentialReport 410 ReportExpired", "GenerateCredentialReport 200", "GetCredentialReport 404 ReportInProgress", "GetCredentialReport 200"],
+            asked.OrderBy(r => r.At).Select(r => $"{r.Operation} {r.Status}{(r.ErrorCode is { } code ? " " + code : "")}"));
+        Assert.Equal(harness.Server.Estate.Accounts[expiring].CredentialReport,
+            await File.ReadAllTextAsync(SnapshotLayout.CredentialReport(SnapshotLayout.Account(harness.SnapshotDirectory, expiring)), Encoding.UTF8, TestContext.Current.CancellationToken));
+    }
 }
