@@ -58,6 +58,9 @@ public sealed class AwsTestServer : IAsyncDisposable
     internal ServerFaults Faults { get; } = new();
     internal ServiceLastAccessHandler LastAccess { get; }
 
+    /// <summary>IAM's calls (and which accounts' credential report expires).</summary>
+    internal IamHandler Iam => _iam;
+
     /// <summary>The EC2 network calls (and which of them are denied).</summary>
     internal Ec2Handler Ec2 { get; }
     public Uri Endpoint { get; private set; } = null!;

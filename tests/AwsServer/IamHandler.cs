@@ -17,6 +17,9 @@ internal sealed class IamHandler(ServedEstate estate, int maxPage, ServiceLastAc
     private static readonly HashSet<string> Documents = ["AssumeRolePolicyDocument", "Document", "PolicyDocument"];
     private readonly ConcurrentDictionary<string, int> _reportCalls = new(StringComparer.Ordinal);
 
+    /// <summary>Accounts whose report has expired by their next GetCredentialReport (410 ReportExpired, once; it must be generated again).</summary>
+    public ConcurrentDictionary<string, bool> ExpiringReports { get; } = new(StringComparer.Ordinal);
+
     public Reply Handle(RequestScope scope)
     {
         if (!estate.Accounts.TryGetValue(scope.Account, out var account))
@@ -53,23 +56,39 @@ internal sealed class IamHandler(ServedEstate estate, int maxPage, ServiceLastAc
         return Reply.Xml("GetAccountAuthorizationDetails", Ns, result);
     }
 
-    /// <summary>STARTED on the first call, INPROGRESS on the second, COMPLETE from the third: the client must poll.</summary>
+    /// <summary>
+    /// The credential report is generated in steps, counted in asks of either call: GenerateCredentialReport's first
+    /// says STARTED; the next ask finds it still being generated (GenerateCredentialReport INPROGRESS,
+    /// GetCredentialReport 404 ReportInProgress); from the third it is there (COMPLETE, or the report). The client must
+    /// poll; GetCredentialReport before any GenerateCredentialReport is 410 ReportNotPresent.
+    /// </summary>
     private Reply Generate(ServedAccount account)
     {
-        var calls = _reportCalls.AddOrUpdate(account.Id, 1, (_, c) => c + 1);
-        var state = calls switch { 1 => "STARTED", 2 => "INPROGRESS", _ => "COMPLETE" };
+        var asks = _reportCalls.AddOrUpdate(account.Id, 1, (_, c) => c + 1);
+        var state = asks switch { 1 => "STARTED", 2 => "INPROGRESS", _ => "COMPLETE" };
         return Reply.Xml("GenerateCredentialReport", Ns, [new XElement(Ns + "State", state), new XElement(Ns + "Description", state == "STARTED" ? "No report exists. Starting a new report generation task" : "")]);
     }
 
-    private Reply Report(ServedAccount account) =>
-        _reportCalls.GetValueOrDefault(account.Id) < 3
-            ? Reply.XmlError(410, Ns, "ReportNotPresent", "Credential report is not present. Use GenerateCredentialReport to generate a report.")
+    private Reply Report(ServedAccount account)
+    {
+        if (ExpiringReports.TryRemove(account.Id, out _))
+        {
+            _reportCalls.TryRemove(account.Id, out _);
+            return Reply.XmlError(410, Ns, "ReportExpired", "Credential report has expired. Use GenerateCredentialReport to generate a new report.");
+        }
+        if (!_reportCalls.ContainsKey(account.Id))
+        {
+            return Reply.XmlError(410, Ns, "ReportNotPresent", "Credential report is not present. Use GenerateCredentialReport to generate a report.");
+        }
+        return _reportCalls.AddOrUpdate(account.Id, 1, (_, c) => c + 1) < 3
+            ? Reply.XmlError(404, Ns, "ReportInProgress", "Credential report generation is in progress.")
             : Reply.Xml("GetCredentialReport", Ns,
             [
                 new XElement(Ns + "Content", Convert.ToBase64String(Encoding.UTF8.GetBytes(account.CredentialReport))),
                 new XElement(Ns + "ReportFormat", "text/csv"),
                 new XElement(Ns + "GeneratedTime", "2025-01-01T00:00:00Z"),
             ]);
+    }
 
     /// <summary>JSON (the CLI's shape) to IAM's XML.</summary>
     internal static XElement Element(string name, JsonNode node) => node switch

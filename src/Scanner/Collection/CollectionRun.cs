@@ -20,7 +20,7 @@ internal sealed record CollectionRun
     public required TimeProvider Time { get; init; }
     public required string SessionName { get; init; }
 
-    /// <summary>How often GenerateCredentialReport is asked again while IAM generates the report.</summary>
+    /// <summary>How often GetCredentialReport is asked again while IAM generates the report.</summary>
     public TimeSpan CredentialReportPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The rate of IAM's service-last-accessed jobs, per account; null when guardrails.yaml does not enable them.</summary>
