@@ -3,9 +3,7 @@ using System.Text.Json;
 using Ocado.Guardrails.Rules.Estates;
 using Ocado.Guardrails.Rules.Graph;
 using Ocado.Guardrails.Scanner.Configuration;
-using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Snapshots;
-using Ocado.Guardrails.Scanner.Sources;
 
 namespace Ocado.Guardrails.Benchmarks;
 
@@ -18,10 +16,16 @@ internal static class GraphRun
     /// <summary>iam-role-chain-within-depth's default maxDepth.</summary>
     private const int RoleChainDepth = 3;
 
-    /// <summary>The scan's pre-pass (<see cref="PrincipalGraphStage.ReadAsync"/>): every account's IAM read into the builder, the edges not yet decided.</summary>
-    public static PrincipalGraphBuilder ReadIam(string snapshot, SnapshotReader reader, Estate estate) =>
-        PrincipalGraphStage.ReadAsync(new SnapshotSource(snapshot, estate), "graph", reader.Accounts.ToList(), estate, DateTimeOffset.UtcNow, Environment.ProcessorCount, CancellationToken.None)
-            .GetAwaiter().GetResult()!;
+    /// <summary>The scan's pre-pass: every account's IAM read into the builder, the edges not yet decided.</summary>
+    public static PrincipalGraphBuilder ReadIam(SnapshotReader reader, Estate estate)
+    {
+        var builder = new PrincipalGraphBuilder(estate, reader.CollectedAt ?? DateTimeOffset.UtcNow, reader.ReadOrganization().Organization);
+        foreach (var account in reader.Accounts)
+        {
+            builder.AddAccount(reader.ReadIam(account).Resources);
+        }
+        return builder;
+    }
 
     public static int Build(string snapshot)
     {
@@ -31,7 +35,7 @@ internal static class GraphRun
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var reader = SnapshotReader.Open(snapshot, config.Estate);
-        var builder = ReadIam(snapshot, reader, config.Estate);
+        var builder = ReadIam(reader, config.Estate);
         var read = watch.Elapsed;
         process.Refresh();
         var readCpu = process.TotalProcessorTime - cpuBefore;

@@ -23,7 +23,7 @@ internal static class RuleCosts
         var catalog = RuleCatalogFiles.Load([RuleCatalogFiles.DefaultCatalog()]);
         var reader = SnapshotReader.Open(snapshot, config.Estate);
         var now = reader.CollectedAt ?? TimeProvider.System.GetUtcNow();
-        var graph = GraphRun.ReadIam(snapshot, reader, config.Estate).Build();
+        var graph = GraphRun.ReadIam(reader, config.Estate).Build();
         var paused = GC.GetTotalPauseDuration();
         var collections = (Gen0: GC.CollectionCount(0), Gen2: GC.CollectionCount(2));
         var costs = catalog.Rules.Select(r => (Id: r.Id, Count: 0L, Ticks: 0L, Bytes: 0L, Cpu: TimeSpan.Zero)).ToArray();

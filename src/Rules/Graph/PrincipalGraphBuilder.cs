@@ -26,10 +26,10 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
         public string Key { get; } = key;
     }
 
-    /// <param name="TrustText">The trust policy's statements as text (<see cref="TextOf"/>): roles with the same text are admitted alike.</param>
-    internal sealed record PrincipalInfo(string Arn, string AccountId, PrincipalNodeKind Kind, PermissionClass Class, PolicyDocument? Trust, string TrustText)
+    internal sealed record PrincipalInfo(string Arn, string AccountId, PrincipalNodeKind Kind, PermissionClass Class, PolicyDocument? Trust)
     {
-        public static string TextOf(PolicyDocument? trust) => trust is null ? "" : string.Join("\u001f", trust.Statements.Select(s => s.Json));
+        /// <summary>The trust policy's statements as text: roles with the same text are admitted alike.</summary>
+        public string TrustText { get; } = Trust is null ? "" : string.Join("\u001f", Trust.Statements.Select(s => s.Json));
     }
 
     /// <summary>Builds the graph of resources that may span accounts (a fixture's inventory, a test's dump).</summary>
@@ -46,53 +46,22 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
     }
 
     /// <summary>Reads one account's IAM resources (with the AWS managed policies they name).</summary>
-    public void AddAccount(IReadOnlyList<Resource> resources) => Add(Prepare(resources));
-
-    /// <summary>
-    /// One account's principals worked out (their policies read, their sharing keys made) without touching the builder,
-    /// so that several accounts may be prepared at once on different threads; <see cref="Add"/> then takes them in turn.
-    /// </summary>
-    public PreparedAccount Prepare(IReadOnlyList<Resource> resources)
+    public void AddAccount(IReadOnlyList<Resource> resources)
     {
         var inventory = new Inventory(resources);
-        var principals = new List<PreparedPrincipal>();
         foreach (var principal in inventory.OfType(IamPrincipals.UserType).Concat(inventory.OfType(IamPrincipals.RoleType)))
         {
             var permissions = IamPrincipals.PermissionsOf(principal, inventory, now);
-            var isUser = principal.Type == IamPrincipals.UserType;
-            var trust = isUser ? null : IamPrincipals.TrustPolicyOf(principal);
-            principals.Add(new PreparedPrincipal(principal.Arn, principal.AccountId, isUser ? PrincipalNodeKind.User : PrincipalNodeKind.Role,
-                permissions, permissions.SharingKey, trust, PrincipalInfo.TextOf(trust)));
-        }
-        return new PreparedAccount(principals);
-    }
-
-    /// <summary>
-    /// Adds a prepared account's principals. Accounts must be added in the same order whatever thread prepared them:
-    /// a permission set is shared by the first principal added with its key.
-    /// </summary>
-    public void Add(PreparedAccount account)
-    {
-        foreach (var p in account.Principals)
-        {
-            if (!_classes.TryGetValue(p.Key, out var shared))
+            var key = permissions.SharingKey;
+            if (!_classes.TryGetValue(key, out var shared))
             {
-                _classes[p.Key] = shared = new PermissionClass(p.Permissions, PrincipalEdgeFinder.IsMemberSpecific(p.Key), p.Key);
+                _classes[key] = shared = new PermissionClass(permissions, PrincipalEdgeFinder.IsMemberSpecific(key), key);
             }
-            _principals.Add(new PrincipalInfo(p.Arn, p.AccountId, p.Kind, shared, p.Trust, p.TrustText));
+            var isUser = principal.Type == IamPrincipals.UserType;
+            _principals.Add(new PrincipalInfo(principal.Arn, principal.AccountId, isUser ? PrincipalNodeKind.User : PrincipalNodeKind.Role, shared,
+                isUser ? null : IamPrincipals.TrustPolicyOf(principal)));
         }
     }
-
-    /// <summary>An account's principals, prepared and not yet added (<see cref="Prepare"/>).</summary>
-    public sealed class PreparedAccount
-    {
-        internal PreparedAccount(IReadOnlyList<PreparedPrincipal> principals) => Principals = principals;
-
-        internal IReadOnlyList<PreparedPrincipal> Principals { get; }
-    }
-
-    internal sealed record PreparedPrincipal(
-        string Arn, string AccountId, PrincipalNodeKind Kind, PermissionSet Permissions, string Key, PolicyDocument? Trust, string TrustText);
 
     public PrincipalGraph Build()
     {
