@@ -88,7 +88,7 @@ public static class RuleGuard
             {
                 budget.Exceeded = AllocationMessage(budget);
             }
-            else if (Environment.TickCount64 > budget.Deadline)
+            else if (OverTime(budget))
             {
                 budget.Exceeded = RuleBudgetException.TimeMessage;
             }
@@ -104,7 +104,93 @@ public static class RuleGuard
         budget.Active = true;
         budget.AllocationBudget = allocatedBytes;
         budget.AllocationLimit = budget.TickLimit = GC.GetAllocatedBytesForCurrentThread() + allocatedBytes;
-        budget.Deadline = Environment.TickCount64 + (long)Math.Ceiling(time.TotalMilliseconds);
+        var milliseconds = (long)Math.Ceiling(time.TotalMilliseconds);
+        budget.Deadline = Environment.TickCount64 + milliseconds;
+        budget.TimeCredit = milliseconds * CreditFactor;
+        budget.ByteCredit = allocatedBytes * CreditFactor;
+        budget.PausedAt = GC.GetTotalPauseDuration().Ticks;
+        budget.Sharing = 0;
+    }
+
+    /// <summary>
+    /// How many times its budgets (time, bytes) an evaluation may be given back, for the collector's pauses and the shared data it
+    /// built (<see cref="SharedBuild"/>): enough for a build or a blocking collection on a loaded worker, while a hostile rule that
+    /// builds such data again and again (from inventories of its own) or makes the collector run still ends.
+    /// </summary>
+    internal const int CreditFactor = 4;
+
+    /// <summary>
+    /// Around the build of data that every later evaluation shares (an account's trust policies or resource policies'
+    /// grants, a managed policy read once for all its principals): the first evaluation to ask builds it, and that work
+    /// is not the rule's, so the time and bytes it took are given back to the evaluation's budgets when the build ends
+    /// (within <see cref="CreditFactor"/>). Engine and rule-API code only: rules cannot name it (internal), and the
+    /// rule's own guards still run against the budgets as they stand while the build runs.
+    /// </summary>
+    internal static SharedBuild Sharing() => new();
+
+    /// <summary>One build of shared data, from <see cref="Sharing"/> to its Dispose; nested builds give back once, at the outermost.</summary>
+    internal readonly ref struct SharedBuild
+    {
+        private readonly Budget? _building;
+        private readonly long _startedAt;
+        private readonly long _allocatedAt;
+        private readonly long _pausedAt;
+
+        public SharedBuild()
+        {
+            // The thread's budget (RuleGuard._budget, not this struct's field).
+            var budget = RuleGuard._budget is { Active: true } active ? active : null;
+            _building = budget;
+            if (budget is null || budget.Sharing++ > 0)
+            {
+                return;
+            }
+            _startedAt = Environment.TickCount64;
+            _allocatedAt = GC.GetAllocatedBytesForCurrentThread();
+            _pausedAt = GC.GetTotalPauseDuration().Ticks;
+        }
+
+        public void Dispose()
+        {
+            if (_building is not { } budget || --budget.Sharing > 0 || !budget.Active)
+            {
+                return;
+            }
+            // The collector's pauses inside the build are in its time already: not given back twice.
+            budget.PausedAt += GC.GetTotalPauseDuration().Ticks - _pausedAt;
+            GiveTime(budget, Environment.TickCount64 - _startedAt);
+            var bytes = Math.Min(GC.GetAllocatedBytesForCurrentThread() - _allocatedAt, budget.ByteCredit);
+            budget.ByteCredit -= bytes;
+            budget.AllocationLimit += bytes;
+            if (budget.Exceeded is null)
+            {
+                budget.TickLimit = budget.AllocationLimit;
+            }
+        }
+    }
+
+    private static void GiveTime(Budget budget, long milliseconds)
+    {
+        var given = Math.Clamp(milliseconds, 0, budget.TimeCredit);
+        budget.TimeCredit -= given;
+        budget.Deadline += given;
+    }
+
+    /// <summary>
+    /// Whether the evaluation is past its deadline, the collector's pauses since it started given back first: a blocking
+    /// collection stops every thread (seconds on a loaded worker with a large heap), and that time is not the rule's.
+    /// Read only once the coarse clock is past the deadline, so the usual path costs what it did.
+    /// </summary>
+    private static bool OverTime(Budget budget)
+    {
+        if (Environment.TickCount64 <= budget.Deadline)
+        {
+            return false;
+        }
+        var paused = GC.GetTotalPauseDuration().Ticks;
+        GiveTime(budget, (paused - budget.PausedAt) / TimeSpan.TicksPerMillisecond);
+        budget.PausedAt = paused;
+        return Environment.TickCount64 > budget.Deadline;
     }
 
     internal static void Stop()
@@ -132,7 +218,7 @@ public static class RuleGuard
         {
             Exceed(AllocationMessage(budget));
         }
-        if ((budget.Ticks & 255) == 0 && Environment.TickCount64 > budget.Deadline)
+        if ((budget.Ticks & 255) == 0 && OverTime(budget))
         {
             Exceed(RuleBudgetException.TimeMessage);
         }
@@ -169,5 +255,11 @@ public static class RuleGuard
         public long Deadline;
         public int Ticks;
         public string? Exceeded;
+        // Milliseconds and bytes the evaluation may still be given back (see CreditFactor), the collector's total pause
+        // time (TimeSpan ticks) already accounted for, and how deep in shared builds the thread is.
+        public long TimeCredit;
+        public long ByteCredit;
+        public long PausedAt;
+        public int Sharing;
     }
 }
