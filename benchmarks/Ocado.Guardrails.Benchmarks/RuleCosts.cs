@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Configuration;
@@ -27,6 +28,10 @@ internal static class RuleCosts
         var paused = GC.GetTotalPauseDuration();
         var collections = (Gen0: GC.CollectionCount(0), Gen2: GC.CollectionCount(2));
         var costs = catalog.Rules.Select(r => (Id: r.Id, Count: 0L, Ticks: 0L, Bytes: 0L, Cpu: TimeSpan.Zero)).ToArray();
+        // The longest single evaluation of each rule and how many gave Error: a build of shared data (an account's trust
+        // policies, a permission set's answers) lands on the evaluation that asks first.
+        var longest = new (long Ticks, string Arn)[catalog.Rules.Count];
+        var errors = new long[catalog.Rules.Count];
         foreach (var account in reader.Accounts.Take(accounts))
         {
             var resources = reader.ReadAccount(account).Resources.Where(r => r.AccountId != AuthorizationDetails.AwsAccount).ToList();
@@ -40,7 +45,15 @@ internal static class RuleCosts
                 var started = Stopwatch.GetTimestamp();
                 foreach (var resource in applicable)
                 {
-                    evaluator.Evaluate(i, resource);
+                    var one = Stopwatch.GetTimestamp();
+                    if (evaluator.Evaluate(i, resource).Verdict == Verdict.Error)
+                    {
+                        errors[i]++;
+                    }
+                    if (Stopwatch.GetTimestamp() - one is var took && took > longest[i].Ticks)
+                    {
+                        longest[i] = (took, resource.Arn);
+                    }
                 }
                 costs[i].Ticks += Stopwatch.GetTimestamp() - started;
                 costs[i].Cpu += ThreadCpu.Now() - cpu;
@@ -49,11 +62,15 @@ internal static class RuleCosts
             }
         }
         // CPU µs/eval is the thread's own processor time (ThreadCpu): what a rule costs however loaded the machine is.
-        Console.WriteLine($"{"rule",-52} {"evaluations",11} {"total ms",9} {"µs/eval",8} {"CPU µs/eval",11} {"bytes/eval",10}");
-        foreach (var (id, count, ticks, bytes, cpu) in costs.OrderByDescending(c => c.Ticks))
+        Console.WriteLine($"{"rule",-52} {"evaluations",11} {"total ms",9} {"µs/eval",8} {"CPU µs/eval",11} {"bytes/eval",10} {"max ms",7} {"errors",6}");
+        foreach (var (index, (id, count, ticks, bytes, cpu)) in costs.Index().OrderByDescending(c => c.Item.Ticks))
         {
             var milliseconds = ticks * 1000.0 / Stopwatch.Frequency;
-            Console.WriteLine($"{id,-52} {count,11:N0} {milliseconds,9:N0} {(count == 0 ? 0 : milliseconds * 1000 / count),8:N1} {(count == 0 ? 0 : cpu.TotalMicroseconds / count),11:N1} {(count == 0 ? 0 : bytes / count),10:N0}");
+            Console.WriteLine($"{id,-52} {count,11:N0} {milliseconds,9:N0} {(count == 0 ? 0 : milliseconds * 1000 / count),8:N1} {(count == 0 ? 0 : cpu.TotalMicroseconds / count),11:N1} {(count == 0 ? 0 : bytes / count),10:N0} {longest[index].Ticks * 1000.0 / Stopwatch.Frequency,7:N1} {errors[index],6:N0}");
+        }
+        foreach (var (index, (ticks, arn)) in longest.Index().Where(l => l.Item.Ticks * 1000 / Stopwatch.Frequency >= 10))
+        {
+            Console.WriteLine($"longest evaluation of {catalog.Rules[index].Id}: {ticks * 1000.0 / Stopwatch.Frequency:N1} ms on {arn}");
         }
         Console.WriteLine($"{"all rules",-52} {costs.Sum(c => c.Count),11:N0} {costs.Sum(c => c.Ticks) * 1000.0 / Stopwatch.Frequency,9:N0} {"",8} {"",11} {costs.Sum(c => c.Bytes) / Math.Max(1, costs.Sum(c => c.Count)),10:N0}");
         // The collector's pauses while the rules ran (reading each account's resources included): what the rules' allocation costs beyond their own CPU.

@@ -13,14 +13,11 @@ namespace Ocado.Guardrails.Rules.Engine;
 /// (<see cref="GC.GetAllocatedBytesForCurrentThread"/>). Once one is exceeded every later check
 /// throws again, so a rule that catches the exception cannot carry on.
 /// </summary>
-public static class RuleGuard
+public static partial class RuleGuard
 {
     // One thread-static reference, not one per field: every guard call reads it once (a thread-static access costs
     // about as much as the allocation counter itself, and Tick runs in every loop iteration of every rule).
     [ThreadStatic] private static Budget? _budget;
-
-    /// <summary>However loaded the machine, an evaluation ends after this many times its budget in wall time.</summary>
-    internal const int WallTimesBudget = 10;
 
     /// <summary>Called by generated code at the top of every loop iteration and function body.</summary>
     public static void Tick()
@@ -117,38 +114,17 @@ public static class RuleGuard
         budget.TimeBudget = Math.Max(1, (long)Math.Ceiling(time.TotalMilliseconds));
         budget.Started = now;
         budget.Deadline = now + budget.TimeBudget;
+        budget.Given = 0;
+        budget.TimeCredit = budget.TimeBudget * CreditFactor;
+        budget.ByteCredit = allocatedBytes * CreditFactor;
+        budget.StalledAt = Stalled();
+        budget.Sharing = 0;
         // The thread's CPU clock is a system call: read again only when the last reading is older than a tenth of the
         // budget (25 ms at most), so an evaluation is charged at most that much of the work that came before it.
         if (now - budget.CpuReadAt >= Math.Clamp(budget.TimeBudget / 10, 1, 25))
         {
             budget.CpuAtStart = ThreadCpuClock.Milliseconds();
             budget.CpuReadAt = now;
-        }
-    }
-
-    /// <summary>
-    /// Whether the time budget is spent. The wall clock is read first (cheap): until it passes the deadline, the thread
-    /// cannot have used the budget. Past it, the thread's CPU time decides, so that waiting for a core on a loaded
-    /// worker (or behind the collector) is not charged to the rule; the deadline moves to when the rest of the budget
-    /// would be spent with a core to itself. Ten times the budget in wall time ends the evaluation whatever the CPU
-    /// says, and where the platform gives no thread CPU time the wall clock alone decides.
-    /// </summary>
-    private static bool TimeSpent(Budget budget)
-    {
-        var now = Environment.TickCount64;
-        if (now <= budget.Deadline)
-        {
-            return false;
-        }
-        MoveDeadline(budget, now);
-        return now >= budget.Deadline;
-    }
-
-    private static void MoveDeadline(Budget budget, long now)
-    {
-        if (budget.CpuAtStart is { } start && ThreadCpuClock.Milliseconds() is { } cpu)
-        {
-            budget.Deadline = Math.Min(budget.Started + (budget.TimeBudget * WallTimesBudget), now + budget.TimeBudget - (cpu - start));
         }
     }
 
@@ -220,5 +196,13 @@ public static class RuleGuard
         public long CpuReadAt = long.MinValue / 2;
         public int Ticks;
         public string? Exceeded;
+        // Milliseconds and bytes the evaluation may still be given back (see CreditFactor), the milliseconds given back so
+        // far (added to the deadline, not charged as CPU time), the collector's total pause time and the thread's JIT time
+        // (TimeSpan ticks, Stalled) already accounted for, and how deep in shared builds it is.
+        public long TimeCredit;
+        public long Given;
+        public long ByteCredit;
+        public long StalledAt;
+        public int Sharing;
     }
 }

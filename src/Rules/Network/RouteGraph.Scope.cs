@@ -19,7 +19,7 @@ public sealed partial class RouteGraph
     /// transit gateway and VPC peerings; and on from every VPC reached, since a way back starts there. A path not found
     /// is proof of no path only when all of it was read (<see cref="NetworkView.UnknownOnPaths"/>).
     /// </summary>
-    internal PathScope ScopeOf(string vpcId) => _scopes.GetOrAdd(vpcId, Scope);
+    internal PathScope ScopeOf(string vpcId) => Engine.SharedData.GetOrAdd(_scopes, vpcId, static (vpc, self) => self.Scope(vpc), this);
 
     private PathScope Scope(string vpcId)
     {

@@ -109,7 +109,7 @@ public sealed partial class RouteGraph
     /// in the order of the VPCs' ids; none for a VPC the graph does not hold.
     /// </summary>
     public IReadOnlyList<RoutePath> PathsFrom(string vpcId) =>
-        _vpcs.TryGetValue(vpcId, out var from) ? _paths.GetOrAdd(vpcId, _ => Paths(from)) : [];
+        _vpcs.TryGetValue(vpcId, out var from) ? Engine.SharedData.GetOrAdd(_paths, vpcId, static (_, state) => state.Self.Paths(state.From), (Self: this, From: from)) : [];
 
     private ImmutableArray<RoutePath> Paths(NetworkVpc from)
     {

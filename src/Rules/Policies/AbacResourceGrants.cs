@@ -21,7 +21,7 @@ internal static class AbacResourceGrants
     /// <summary>The grants of the account's resource policies that reach <paramref name="caller"/>, and the policies that could not be read.</summary>
     public static (IReadOnlyList<AbacGrant> Grants, IReadOnlyList<string> NotRead) For(RequestPrincipal caller, Inventory inventory)
     {
-        var found = Known.GetValue(inventory, Read);
+        var found = Engine.SharedData.GetValue(Known, inventory, Read);
         if (found.Grants.Count == 0)
         {
             return ([], found.NotRead);

@@ -118,7 +118,7 @@ public static class IamPrincipals
     /// <summary>The default version of a managed policy resource (PolicyVersionList entry with IsDefaultVersion).</summary>
     public static PolicyDocument? DefaultVersionOf(Resource policy) =>
         // A managed policy is attached to many principals: read it once per resource, not once per principal.
-        DefaultVersions.GetValue(policy, static p => new StrongBox<PolicyDocument?>(ReadDefaultVersion(p))).Value;
+        Engine.SharedData.GetValue(DefaultVersions, policy, static p => new StrongBox<PolicyDocument?>(ReadDefaultVersion(p))).Value;
 
     private static readonly ConditionalWeakTable<Resource, StrongBox<PolicyDocument?>> DefaultVersions = new();
 

@@ -75,8 +75,8 @@ public static class PassRoleTrust
     private static IReadOnlyList<EscalationMatch> RefusedInAccount(IReadOnlyList<EscalationMatch> matches, PermissionSet permissions, Inventory inventory, string accountId)
     {
         var passing = matches.Select(m => (Match: m, Service: ServiceOf(m.Method))).Where(m => m.Service is not null).ToList();
-        return passing.Count == 0 ? [] : Refused(passing, permissions, AccountTrusts.GetValue(inventory, static _ => new(StringComparer.Ordinal))
-            .GetOrAdd(accountId, static (account, inventory) => TrustsOf(inventory.OfType(IamPrincipals.RoleType, account)), inventory));
+        return passing.Count == 0 ? [] : Refused(passing, permissions, Engine.SharedData.GetOrAdd(AccountTrusts.GetValue(inventory, static _ => new(StringComparer.Ordinal)),
+            accountId, static (account, inventory) => TrustsOf(inventory.OfType(IamPrincipals.RoleType, account)), inventory));
     }
 
     /// <summary>

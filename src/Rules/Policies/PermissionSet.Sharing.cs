@@ -105,5 +105,6 @@ public sealed partial class PermissionSet
     /// the key must hold every other input (an inventory by reference, say); the answer is shared, so never changed.
     /// </summary>
     internal T Remember<TKey, T>(TKey key, Func<PermissionSet, TKey, T> work) where TKey : notnull where T : class =>
-        (T)Made(ref _remembered).GetOrAdd(key, static (key, state) => state.Work(state.Set, (TKey)key), (Set: this, Work: work));
+        // Built outside the asking evaluation's budget (SharedData): the first principal of a set works it out for all.
+        (T)Engine.SharedData.GetOrAdd(Made(ref _remembered), key, static (key, state) => state.Work(state.Set, (TKey)key), (Set: this, Work: work));
 }

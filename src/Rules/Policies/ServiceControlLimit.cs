@@ -50,12 +50,12 @@ public sealed class ServiceControlLimit
         var limits = Limits.GetValue(organization, static _ => new());
         if (!byPrincipal)
         {
-            return limits.GetOrAdd((accountId, now, null),
+            return Engine.SharedData.GetOrAdd(limits, (accountId, now, (string?)null),
                 static (_, state) => Limit(state.organization, state.now, LevelsOf(state.organization, state.accountId, null, null)), (organization, accountId, now));
         }
         var outcomes = new System.Text.StringBuilder();
         var levels = LevelsOf(organization, accountId, principal, outcomes);
-        return limits.GetOrAdd((accountId, now, outcomes.ToString()), static (_, state) => Limit(state.organization, state.now, state.levels), (organization, now, levels));
+        return Engine.SharedData.GetOrAdd(limits, (accountId, now, (string?)outcomes.ToString()), static (_, state) => Limit(state.organization, state.now, state.levels), (organization, now, levels));
     }
 
     /// <summary>
