@@ -2,7 +2,7 @@ namespace Ocado.Guardrails.Rules.Engine;
 
 /// <summary>
 /// The time budget's accounting: what an evaluation is charged (its thread's CPU time) and what it is given back (the
-/// collector's pauses, the JIT, the shared data it happened to build first).
+/// JIT, the shared data it happened to build first, and the collector's pauses where the thread's CPU time is unknown).
 /// </summary>
 public static partial class RuleGuard
 {
@@ -10,9 +10,9 @@ public static partial class RuleGuard
     internal const int WallTimesBudget = 10;
 
     /// <summary>
-    /// How many times its budgets (time, bytes) an evaluation may be given back, for the collector's pauses, the JIT and the shared data it
-    /// built (<see cref="SharedBuild"/>): enough for a build or a blocking collection on a loaded worker, while a hostile rule that
-    /// builds such data again and again (from inventories of its own) or makes the collector run still ends.
+    /// How many times its budgets (time, bytes) an evaluation may be given back, for the JIT and the shared data it
+    /// built (<see cref="SharedBuild"/>): enough for a build on a loaded worker, while a hostile rule that
+    /// builds such data again and again (from inventories of its own) still ends.
     /// </summary>
     internal const int CreditFactor = 4;
 
@@ -107,6 +107,11 @@ public static partial class RuleGuard
         }
     }
 
-    /// <summary>The process's collector pauses and this thread's JIT compilation so far, in TimeSpan ticks.</summary>
-    private static long Stalled() => GC.GetTotalPauseDuration().Ticks + System.Runtime.JitInfo.GetCompilationTime(currentThread: true).Ticks;
+    /// <summary>
+    /// This thread's JIT compilation so far, in TimeSpan ticks, and the process's collector pauses where the thread's CPU
+    /// time is unknown: a thread stopped by the collector uses no CPU, so with a CPU clock the pauses are not charged
+    /// anyway, and giving them back too would let a rule run on for every collection other threads cause.
+    /// </summary>
+    private static long Stalled() =>
+        System.Runtime.JitInfo.GetCompilationTime(currentThread: true).Ticks + (ThreadCpuClock.Available ? 0 : GC.GetTotalPauseDuration().Ticks);
 }

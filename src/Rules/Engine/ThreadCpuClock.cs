@@ -14,6 +14,9 @@ internal static partial class ThreadCpuClock
 
     private static volatile bool _unavailable = !(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() || OperatingSystem.IsWindows());
 
+    /// <summary>Whether <see cref="Milliseconds"/> gives the thread's CPU time here (until a call has failed, assumed where the platform has one).</summary>
+    public static bool Available => !_unavailable;
+
     /// <summary>This thread's CPU time in milliseconds, or null where the platform does not tell (then the wall clock decides).</summary>
     public static long? Milliseconds()
     {
