@@ -41,7 +41,7 @@ internal static class RuleCosts
             {
                 var applicable = resources.Where(r => catalog.Rules[i].Header.AppliesTo(r.Type)).ToList();
                 var bytes = GC.GetAllocatedBytesForCurrentThread();
-                var cpu = ThreadCpu.Now();
+                var cpu = CpuNow();
                 var started = Stopwatch.GetTimestamp();
                 foreach (var resource in applicable)
                 {
@@ -56,7 +56,7 @@ internal static class RuleCosts
                     }
                 }
                 costs[i].Ticks += Stopwatch.GetTimestamp() - started;
-                costs[i].Cpu += ThreadCpu.Now() - cpu;
+                costs[i].Cpu += CpuNow() - cpu;
                 costs[i].Bytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
                 costs[i].Count += applicable.Count;
             }
@@ -77,4 +77,7 @@ internal static class RuleCosts
         Console.WriteLine($"while judging: {GC.CollectionCount(0) - collections.Gen0} gen0 / {GC.CollectionCount(2) - collections.Gen2} gen2 collections, paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s");
         return 0;
     }
+
+    /// <summary>The thread's CPU time, which unlike a stopwatch does not count what other processes of a busy machine take; zero where unknown.</summary>
+    private static TimeSpan CpuNow() => ThreadCpuClock.Now() ?? TimeSpan.Zero;
 }

@@ -18,7 +18,10 @@ internal static partial class ThreadCpuClock
     public static bool Available => !_unavailable;
 
     /// <summary>This thread's CPU time in milliseconds, or null where the platform does not tell (then the wall clock decides).</summary>
-    public static long? Milliseconds()
+    public static long? Milliseconds() => Now() is { } now ? now.Ticks / TimeSpan.TicksPerMillisecond : null;
+
+    /// <summary>This thread's CPU time (to a tenth of a microsecond where the platform gives that), or null where it does not tell.</summary>
+    public static TimeSpan? Now()
     {
         if (_unavailable)
         {
@@ -28,11 +31,11 @@ internal static partial class ThreadCpuClock
         {
             if (OperatingSystem.IsWindows())
             {
-                // Kernel and user time in 100 ns units.
-                return GetThreadTimes(GetCurrentThread(), out _, out _, out var kernel, out var user) ? (kernel + user) / 10_000 : null;
+                // Kernel and user time in 100 ns units, a TimeSpan's ticks.
+                return GetThreadTimes(GetCurrentThread(), out _, out _, out var kernel, out var user) ? TimeSpan.FromTicks(kernel + user) : null;
             }
             var clock = OperatingSystem.IsMacOS() ? MacThreadCpuClock : LinuxThreadCpuClock;
-            return clock_gettime(clock, out var time) == 0 ? (time.Seconds * 1000) + (time.Nanoseconds / 1_000_000) : null;
+            return clock_gettime(clock, out var time) == 0 ? TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100)) : null;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -14,26 +14,20 @@ public sealed class RuleTimeBudgetTests
     [Fact]
     public void WaitingLongerThanTheBudgetWithoutUsingTheCpuDoesNotSpendIt()
     {
-        RuleGuard.Start(Budget, 64L * 1024 * 1024);
-        try
+        InBudget(() =>
         {
             // What a loaded machine does to an evaluation: wall time passes while the thread is not running.
             Thread.Sleep(Budget * 2);
             TickEnoughToReadTheClock();
 
             Assert.Null(RuleGuard.Exceeded());
-        }
-        finally
-        {
-            RuleGuard.Stop();
-        }
+        });
     }
 
     [Fact]
     public void UsingTheBudgetInCpuTimeSpendsItAndEveryLaterGuardThrows()
     {
-        RuleGuard.Start(Budget, 64L * 1024 * 1024);
-        try
+        InBudget(() =>
         {
             Assert.NotNull(ThreadCpuClock.Milliseconds());
             var cpuAtStart = ThreadCpuClock.Milliseconds()!.Value;
@@ -46,35 +40,25 @@ public sealed class RuleTimeBudgetTests
             Assert.Throws<RuleTimeoutException>(TickEnoughToReadTheClock);
             Assert.Throws<RuleTimeoutException>(RuleGuard.Tick);
             Assert.Equal(RuleBudgetException.TimeMessage, RuleGuard.Exceeded());
-        }
-        finally
-        {
-            RuleGuard.Stop();
-        }
+        });
     }
 
     [Fact]
     public void TenTimesTheBudgetInWallTimeEndsTheEvaluationWhateverTheCpuSays()
     {
-        RuleGuard.Start(Budget, 64L * 1024 * 1024);
-        try
+        InBudget(() =>
         {
             // Past the wall-time bound even with everything that may be given back (the JIT's time) given.
             Thread.Sleep(Budget * (RuleGuard.WallTimesBudget + RuleGuard.CreditFactor + 1));
 
             Assert.Equal(RuleBudgetException.TimeMessage, RuleGuard.Exceeded());
-        }
-        finally
-        {
-            RuleGuard.Stop();
-        }
+        });
     }
 
     [Fact]
     public void ARegexTimeoutAfterAWaitIsWhatIsLeftOfTheCpuBudgetNotOfTheWallClock()
     {
-        RuleGuard.Start(Budget, 64L * 1024 * 1024);
-        try
+        InBudget(() =>
         {
             Thread.Sleep(Budget * 2);
 
@@ -82,6 +66,16 @@ public sealed class RuleTimeBudgetTests
 
             Assert.True(timeout > Budget / 2, $"a regex would be given {timeout.TotalMilliseconds} ms after a wait that used no CPU");
             Assert.True(timeout <= Budget, $"a regex would be given {timeout.TotalMilliseconds} ms, more than the budget");
+        });
+    }
+
+    /// <summary>Runs the body as an evaluation with the budget, as the evaluator does.</summary>
+    private static void InBudget(Action body)
+    {
+        RuleGuard.Start(Budget, 64L * 1024 * 1024);
+        try
+        {
+            body();
         }
         finally
         {
