@@ -29,6 +29,8 @@ public sealed class PrincipalChainPanelBrowserTests(ChromiumFixture chromium)
         await tab.Page.WaitForFunctionAsync("() => document.getElementById('match-count').textContent.startsWith('1 of')");
         await tab.Page.Locator("#findings-body button[data-row]").ClickAsync();
 
+        // The panel opens from the click's handler and the hash it writes: wait for it rather than look at once.
+        await tab.Page.WaitForSelectorAsync("#resource-panel[open]");
         Assert.True(await tab.Page.Locator("#resource-panel").IsVisibleAsync());
         Assert.Equal(Arn, await tab.TextAsync("#resource-title"));
         var shown = await tab.TextAsync("#resource-evidence");

@@ -85,6 +85,8 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium)
         await tab.Page.WaitForFunctionAsync("() => document.getElementById('match-count').textContent.startsWith('1 of')");
         await tab.Page.Locator("#findings-body button[data-row]").ClickAsync();
 
+        // The panel opens from the click's handler and the hash it writes: wait for it rather than look at once.
+        await tab.Page.WaitForSelectorAsync("#resource-panel[open]");
         var panel = tab.Page.Locator("#resource-panel");
         Assert.True(await panel.IsVisibleAsync());
         Assert.Equal("arn:aws:s3:::orders-001-exports", await tab.TextAsync("#resource-title"));
