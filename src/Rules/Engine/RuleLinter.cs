@@ -102,6 +102,21 @@ public static partial class RuleLinter
         return problems;
     }
 
+    /// <summary>
+    /// What works but misbehaves on a loaded worker, as <c>path(line,col): warning GRxxxx: message</c>: a Regex match
+    /// timeout under a second written as a constant (<see cref="RegexTimeoutCheck"/>). Lint reports these without failing.
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(RuleSource source)
+    {
+        var (header, bodyLine, _) = RuleHeaderParser.Parse(source);
+        if (header is null)
+        {
+            return [];
+        }
+        var wrapped = RuleWrapper.Wrap(source, bodyLine, RuleCompiler.ClassName(0));
+        return RegexTimeoutCheck.Check(wrapped, Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(wrapped.Text)).ToList();
+    }
+
     private static string Problem(RuleSource source, string key, string code, string message)
     {
         var lines = source.Text.Split('\n');

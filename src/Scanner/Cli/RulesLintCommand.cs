@@ -11,7 +11,7 @@ internal static class RulesLintCommand
     public static Command Create()
     {
         var paths = RulesCommand.PathsArgument();
-        var command = new Command("lint", "Check rules without running them: known header keys, severity, id = file name and family, a title that states the compliant state, a remediation, collected resource types, declared parameters, no text left from the rules new template; then compile them.") { paths };
+        var command = new Command("lint", "Check rules without running them: known header keys, severity, id = file name and family, a title that states the compliant state, a remediation, collected resource types, declared parameters, no text left from the rules new template; then compile them. Warnings (a regex match timeout under a second) are printed but do not fail.") { paths };
         command.SetAction(parse => Run(RulesCommand.Paths(parse.GetValue(paths))));
         return command;
     }
@@ -41,11 +41,12 @@ internal static class RulesLintCommand
                 problems.AddRange(ex.Errors);
             }
         }
-        foreach (var problem in problems)
+        var warnings = sources.SelectMany(RuleLinter.Warnings).ToList();
+        foreach (var line in problems.Concat(warnings))
         {
-            Console.WriteLine(problem);
+            Console.WriteLine(line);
         }
-        Console.WriteLine($"{sources.Count} rules checked, {problems.Count} problem(s)");
+        Console.WriteLine($"{sources.Count} rules checked, {problems.Count} problem(s), {warnings.Count} warning(s)");
         return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Findings;
     }
 }
