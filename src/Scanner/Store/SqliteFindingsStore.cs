@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Ocado.Guardrails.Rules.Findings;
@@ -44,6 +45,23 @@ internal sealed class SqliteFindingsStore : SqlFindingsStore
     /// <summary>Throws what Microsoft.Data.Sqlite throws for a failed SQLite call (with the database's own message).</summary>
     private static void Check(int code, sqlite3 db) => SqliteException.ThrowExceptionForRC(code, db);
 
+    /// <summary>
+    /// Binds text through one reused UTF-8 buffer (SQLite copies it), not a new array for each of a row's dozen texts.
+    /// The empty text is bound as text: an empty buffer would reach SQLite as no pointer, which it binds as NULL.
+    /// </summary>
+    private static int BindText(sqlite3_stmt statement, int position, string text, ref byte[] utf8)
+    {
+        if (text.Length == 0)
+        {
+            return raw.sqlite3_bind_text(statement, position, text);
+        }
+        if (Encoding.UTF8.GetMaxByteCount(text.Length) is var most && most > utf8.Length)
+        {
+            utf8 = new byte[Math.Max(most, utf8.Length * 2)];
+        }
+        return raw.sqlite3_bind_text(statement, position, utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8)));
+    }
+
     protected override Task LockAsync(DbConnection connection, DbTransaction transaction, string key, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
@@ -73,6 +91,7 @@ internal sealed class SqliteFindingsStore : SqlFindingsStore
         using (statement)
         {
             var positions = names.Select(n => raw.sqlite3_bind_parameter_index(statement, n)).ToArray();
+            var utf8 = new byte[4096];
             Check(raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "@scope"), history.Scope), db);
             Check(raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "@started"), history.StartedAt), db);
             for (var i = 0; i < findings.Count; i++)
@@ -84,7 +103,7 @@ internal sealed class SqliteFindingsStore : SqlFindingsStore
                     Check(row[c] switch
                     {
                         null => raw.sqlite3_bind_null(statement, positions[c]),
-                        string text => raw.sqlite3_bind_text(statement, positions[c], text),
+                        string text => BindText(statement, positions[c], text, ref utf8),
                         int number => raw.sqlite3_bind_int64(statement, positions[c], number),
                         long number => raw.sqlite3_bind_int64(statement, positions[c], number),
                         var other => throw new InvalidOperationException($"no binding for a {other.GetType().Name} in gr_results"),
