@@ -112,14 +112,9 @@ static Process StartServer(BenchmarkOptions options)
     }
     start.ArgumentList.Add("serve");
     // The server's code compiled optimised once, as it starts (its start is not timed): with tiered compilation its
-    // handlers were compiled again and again through night 1, a fifth of its CPU there (perf). The collector keeps the
-    // runtime's defaults, as guardrails runs.
+    // handlers were compiled again and again through night 1, a fifth of its CPU there (perf). The collector runs with
+    // guardrails' JIT setting (CollectionBenchmark.csproj).
     start.Environment["DOTNET_TieredCompilation"] = "0";
-    // The server holds the served estate (a gen2 heap of ~0.9 GB) and answers with short-lived buffers: a gen0 budget of
-    // 256 MB collects a few times a night instead of every few tens of MB, and no background collector runs beside it
-    // (its gen2 collections happen while the estate is built, before the night). The collector keeps guardrails' settings.
-    start.Environment["DOTNET_GCgen0size"] = "0x10000000";
-    start.Environment["DOTNET_gcConcurrent"] = "0";
     foreach (var argument in options.ToArguments())
     {
         start.ArgumentList.Add(argument);
