@@ -112,8 +112,8 @@ static Process StartServer(BenchmarkOptions options)
     }
     start.ArgumentList.Add("serve");
     // The server's code compiled optimised once, as it starts (its start is not timed): with tiered compilation its
-    // handlers were compiled again and again through night 1, a fifth of its CPU there (perf). The collector keeps the
-    // runtime's defaults, as guardrails runs.
+    // handlers were compiled again and again through night 1, a fifth of its CPU there (perf). The collector runs with
+    // guardrails' JIT setting (CollectionBenchmark.csproj).
     start.Environment["DOTNET_TieredCompilation"] = "0";
     foreach (var argument in options.ToArguments())
     {

@@ -21,29 +21,31 @@ internal sealed class AwsProtocols(AwsRequestSender sender)
     private const string FormContentType = "application/x-www-form-urlencoded; charset=utf-8";
 
     public Task<JsonElement> JsonAsync(AwsContext context, AwsService service, string operation, JsonObject input, CancellationToken cancellationToken) =>
-        SendJsonAsync(context, new AwsRequest(service, operation, Encoding.UTF8.GetBytes(input.ToJsonString()), JsonContentType), cancellationToken);
+        SendJsonAsync(context, Json11(service, operation, input), cancellationToken);
 
     /// <summary>A REST-JSON operation whose every input member is in the body (no URI, query or header members).</summary>
     public Task<JsonElement> RestJsonAsync(AwsContext context, AwsService service, string operation, string path, JsonObject input, CancellationToken cancellationToken) =>
-        SendJsonAsync(context, new AwsRequest(service, operation, Encoding.UTF8.GetBytes(input.ToJsonString()), RestJsonContentType, path), cancellationToken);
+        SendJsonAsync(context, new AwsRequest(service, operation, JsonSerializer.SerializeToUtf8Bytes(input), RestJsonContentType, path), cancellationToken);
 
     /// <summary>A REST-JSON GET: every input member in the path and query string (Lambda's ListLayers, GetLayerVersionPolicy).</summary>
     public Task<JsonElement> RestJsonGetAsync(AwsContext context, AwsService service, string operation, string pathAndQuery, CancellationToken cancellationToken) =>
         SendJsonAsync(context, new AwsRequest(service, operation, [], RestJsonContentType, pathAndQuery, "GET"), cancellationToken);
 
+    /// <summary>
+    /// A JSON 1.1 answer read in place (<see cref="JsonAnswer"/>): its elements are readable until it is disposed. For
+    /// pages whose entries are written one by one; <see cref="JsonAsync"/> for answers that are kept.
+    /// </summary>
+    public async Task<JsonAnswer> JsonAnswerAsync(AwsContext context, AwsService service, string operation, JsonObject input, CancellationToken cancellationToken) =>
+        JsonAnswer.Parse(await sender.SendAsync(context, Json11(service, operation, input), cancellationToken), service, operation);
+
+    private static AwsRequest Json11(AwsService service, string operation, JsonObject input) =>
+        new(service, operation, JsonSerializer.SerializeToUtf8Bytes(input), JsonContentType);
+
+    /// <summary>The answer's JSON as a document of its own, copied out of the pooled answer: its elements stay readable while held.</summary>
     private async Task<JsonElement> SendJsonAsync(AwsContext context, AwsRequest request, CancellationToken cancellationToken)
     {
-        var (service, operation) = (request.Service, request.Operation);
-        using var answer = await sender.SendAsync(context, request, cancellationToken);
-        try
-        {
-            using var document = JsonDocument.Parse(answer.Content.Length == 0 ? "{}"u8.ToArray() : answer.Content);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            throw new AwsServiceException(service.SigningName, operation, "InvalidResponse", $"the answer is not JSON: {ex.Message}", System.Net.HttpStatusCode.OK);
-        }
+        using var answer = JsonAnswer.Parse(await sender.SendAsync(context, request, cancellationToken), request.Service, request.Operation);
+        return answer.Root.Clone();
     }
 
     public async Task<XElement> QueryAsync(AwsContext context, AwsService service, string action, string version, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)

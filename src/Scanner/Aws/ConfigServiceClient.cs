@@ -37,7 +37,7 @@ internal sealed class ConfigServiceClient(AwsProtocols protocols) : IConfigServi
         while (!string.IsNullOrEmpty(token));
     }
 
-    public Task<IReadOnlyList<JsonElement>> BatchGetResourceConfigAsync(AwsContext context, IReadOnlyList<ConfigResourceKey> keys, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<JsonElement> BatchGetResourceConfigAsync(AwsContext context, IReadOnlyList<ConfigResourceKey> keys, CancellationToken cancellationToken) =>
         BatchAsync(keys, "BatchGetResourceConfig", "baseConfigurationItems", "unprocessedResourceKeys",
             batch => new JsonObject { ["resourceKeys"] = new JsonArray(batch.Select(k => (JsonNode)new JsonObject { ["resourceType"] = k.ResourceType, ["resourceId"] = k.ResourceId }).ToArray()) },
             e => new ConfigResourceKey(Text(e, "resourceType") ?? "", Text(e, "resourceId") ?? ""),
@@ -49,7 +49,7 @@ internal sealed class ConfigServiceClient(AwsProtocols protocols) : IConfigServi
     public IAsyncEnumerable<JsonElement> SelectAggregateResourceConfigAsync(AwsContext context, string aggregatorName, string expression, CancellationToken cancellationToken) =>
         SelectAsync(context, "SelectAggregateResourceConfig", new JsonObject { ["Expression"] = expression, ["ConfigurationAggregatorName"] = aggregatorName }, cancellationToken);
 
-    public Task<IReadOnlyList<JsonElement>> BatchGetAggregateResourceConfigAsync(AwsContext context, string aggregatorName, IReadOnlyList<AggregateResourceKey> keys, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<JsonElement> BatchGetAggregateResourceConfigAsync(AwsContext context, string aggregatorName, IReadOnlyList<AggregateResourceKey> keys, CancellationToken cancellationToken) =>
         BatchAsync(keys, "BatchGetAggregateResourceConfig", "BaseConfigurationItems", "UnprocessedResourceIdentifiers",
             batch => new JsonObject
             {
@@ -111,11 +111,11 @@ internal sealed class ConfigServiceClient(AwsProtocols protocols) : IConfigServi
         while (!string.IsNullOrEmpty(token));
     }
 
-    private async Task<IReadOnlyList<JsonElement>> BatchAsync<TKey>(
+    /// <summary>The items of each batch as it arrives, each readable until the next is asked (the page is read where it arrived).</summary>
+    private async IAsyncEnumerable<JsonElement> BatchAsync<TKey>(
         IReadOnlyList<TKey> keys, string operation, string itemsKey, string unprocessedKey,
-        Func<IReadOnlyList<TKey>, JsonObject> input, Func<JsonElement, TKey> readKey, AwsContext context, CancellationToken cancellationToken)
+        Func<IReadOnlyList<TKey>, JsonObject> input, Func<JsonElement, TKey> readKey, AwsContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var items = new List<JsonElement>(keys.Count);
         foreach (var chunk in keys.Chunk(BatchSize))
         {
             IReadOnlyList<TKey> pending = chunk;
@@ -126,16 +126,18 @@ internal sealed class ConfigServiceClient(AwsProtocols protocols) : IConfigServi
                     throw new AwsServiceException("config", operation, "UnprocessedResourceKeys",
                         $"{pending.Count} resources were still unprocessed after {UnprocessedRounds} rounds", HttpStatusCode.OK);
                 }
-                var page = await protocols.JsonAsync(context, AwsService.Config, operation, input(pending), cancellationToken);
-                items.AddRange(Array(page, itemsKey));
-                pending = Array(page, unprocessedKey).Select(readKey).ToList();
+                using var page = await protocols.JsonAnswerAsync(context, AwsService.Config, operation, input(pending), cancellationToken);
+                pending = Array(page.Root, unprocessedKey).Select(readKey).ToList();
+                foreach (var item in Array(page.Root, itemsKey))
+                {
+                    yield return item;
+                }
             }
         }
-        return items;
     }
 
     private static IEnumerable<JsonElement> Array(JsonElement page, string key) =>
-        page.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Select(e => e.Clone()).ToList() : [];
+        page.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : [];
 
     private static string? Text(JsonElement element, string key) =>
         element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

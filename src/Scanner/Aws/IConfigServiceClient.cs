@@ -12,8 +12,11 @@ internal interface IConfigServiceClient
     /// <summary>The recorded resources of one type (Config's API requires the type).</summary>
     IAsyncEnumerable<ConfigResourceKey> ListDiscoveredResourcesAsync(AwsContext context, string resourceType, CancellationToken cancellationToken);
 
-    /// <summary>Current configuration items, as <c>baseConfigurationItems</c>; keys AWS leaves unprocessed are asked for again.</summary>
-    Task<IReadOnlyList<JsonElement>> BatchGetResourceConfigAsync(AwsContext context, IReadOnlyList<ConfigResourceKey> keys, CancellationToken cancellationToken);
+    /// <summary>
+    /// Current configuration items, as <c>baseConfigurationItems</c>; keys AWS leaves unprocessed are asked for again. Each
+    /// item is readable until the next is asked (write it, or clone it to keep it).
+    /// </summary>
+    IAsyncEnumerable<JsonElement> BatchGetResourceConfigAsync(AwsContext context, IReadOnlyList<ConfigResourceKey> keys, CancellationToken cancellationToken);
 
     /// <summary>The rows of an advanced query, each parsed from the JSON string AWS returns.</summary>
     IAsyncEnumerable<JsonElement> SelectResourceConfigAsync(AwsContext context, string expression, CancellationToken cancellationToken);
@@ -21,8 +24,11 @@ internal interface IConfigServiceClient
     /// <summary>An advanced query over an aggregator: every account and region it aggregates.</summary>
     IAsyncEnumerable<JsonElement> SelectAggregateResourceConfigAsync(AwsContext context, string aggregatorName, string expression, CancellationToken cancellationToken);
 
-    /// <summary>Current configuration items from an aggregator, as <c>BaseConfigurationItems</c>; unprocessed identifiers are asked for again.</summary>
-    Task<IReadOnlyList<JsonElement>> BatchGetAggregateResourceConfigAsync(AwsContext context, string aggregatorName, IReadOnlyList<AggregateResourceKey> keys, CancellationToken cancellationToken);
+    /// <summary>
+    /// Current configuration items from an aggregator, as <c>BaseConfigurationItems</c>; unprocessed identifiers are asked for
+    /// again. Each item is readable until the next is asked.
+    /// </summary>
+    IAsyncEnumerable<JsonElement> BatchGetAggregateResourceConfigAsync(AwsContext context, string aggregatorName, IReadOnlyList<AggregateResourceKey> keys, CancellationToken cancellationToken);
 
     /// <summary>
     /// <c>DescribeConfigurationRecorderStatus</c>: whether each recorder of the account and region is recording, and since when

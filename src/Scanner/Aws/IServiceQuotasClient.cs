@@ -8,6 +8,6 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// </summary>
 internal interface IServiceQuotasClient
 {
-    /// <summary>The entries of <c>Quotas</c>, all pages.</summary>
+    /// <summary>The entries of <c>Quotas</c>, all pages; each readable until the next is asked (write it, or clone it to keep it).</summary>
     IAsyncEnumerable<JsonElement> ListServiceQuotasAsync(AwsContext context, string serviceCode, CancellationToken cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// </summary>
 internal interface ITaggingClient
 {
-    /// <summary>The entries of <c>ResourceTagMappingList</c>, all pages.</summary>
+    /// <summary>The entries of <c>ResourceTagMappingList</c>, all pages; each readable until the next is asked (write it, or clone it to keep it).</summary>
     IAsyncEnumerable<JsonElement> GetResourcesAsync(AwsContext context, CancellationToken cancellationToken);
 
     /// <summary>

@@ -20,15 +20,16 @@ internal sealed class ServiceQuotasClient(AwsProtocols protocols) : IServiceQuot
             {
                 input["NextToken"] = token;
             }
-            var page = await protocols.JsonAsync(context, AwsService.ServiceQuotas, "ListServiceQuotas", input, cancellationToken);
-            if (page.TryGetProperty("Quotas", out var list) && list.ValueKind == JsonValueKind.Array)
+            // Each entry is readable until the next is asked (the page is read where it arrived): the caller writes it at once.
+            using var page = await protocols.JsonAnswerAsync(context, AwsService.ServiceQuotas, "ListServiceQuotas", input, cancellationToken);
+            if (page.Root.TryGetProperty("Quotas", out var list) && list.ValueKind == JsonValueKind.Array)
             {
                 foreach (var quota in list.EnumerateArray())
                 {
-                    yield return quota.Clone();
+                    yield return quota;
                 }
             }
-            token = page.TryGetProperty("NextToken", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            token = page.Root.TryGetProperty("NextToken", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
         }
         while (!string.IsNullOrEmpty(token));
     }

@@ -20,16 +20,17 @@ internal sealed class TaggingClient(AwsProtocols protocols) : ITaggingClient
             {
                 input["PaginationToken"] = token;
             }
-            var page = await protocols.JsonAsync(context, AwsService.Tagging, "GetResources", input, cancellationToken);
-            if (page.TryGetProperty("ResourceTagMappingList", out var list) && list.ValueKind == JsonValueKind.Array)
+            // Each entry is readable until the next is asked (the page is read where it arrived): every caller writes it at once.
+            using var page = await protocols.JsonAnswerAsync(context, AwsService.Tagging, "GetResources", input, cancellationToken);
+            if (page.Root.TryGetProperty("ResourceTagMappingList", out var list) && list.ValueKind == JsonValueKind.Array)
             {
                 foreach (var mapping in list.EnumerateArray())
                 {
-                    yield return mapping.Clone();
+                    yield return mapping;
                 }
             }
             // The last page carries an empty PaginationToken rather than none.
-            token = page.TryGetProperty("PaginationToken", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            token = page.Root.TryGetProperty("PaginationToken", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
         }
         while (!string.IsNullOrEmpty(token));
     }

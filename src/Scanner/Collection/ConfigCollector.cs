@@ -39,7 +39,7 @@ internal static class ConfigCollector
             keys.Add(new ConfigResourceKey(Text(row, "resourceType"), Text(row, "resourceId")));
             if (keys.Count == ConfigServiceClient.BatchSize)
             {
-                foreach (var item in await config.BatchGetResourceConfigAsync(context, keys, cancellationToken))
+                await foreach (var item in config.BatchGetResourceConfigAsync(context, keys, cancellationToken))
                 {
                     yield return ConfigItemSecrets.Without(item);
                 }
@@ -48,7 +48,7 @@ internal static class ConfigCollector
         }
         if (keys.Count > 0)
         {
-            foreach (var item in await config.BatchGetResourceConfigAsync(context, keys, cancellationToken))
+            await foreach (var item in config.BatchGetResourceConfigAsync(context, keys, cancellationToken))
             {
                 yield return ConfigItemSecrets.Without(item);
             }
@@ -65,7 +65,7 @@ internal static class ConfigCollector
             keys.Add(new AggregateResourceKey(accountId, region, Text(row, "resourceType"), Text(row, "resourceId")));
             if (keys.Count == ConfigServiceClient.BatchSize)
             {
-                foreach (var item in await config.BatchGetAggregateResourceConfigAsync(aggregatorAccount, aggregator, keys, cancellationToken))
+                await foreach (var item in config.BatchGetAggregateResourceConfigAsync(aggregatorAccount, aggregator, keys, cancellationToken))
                 {
                     yield return ConfigItemSecrets.Without(item);
                 }
@@ -74,7 +74,7 @@ internal static class ConfigCollector
         }
         if (keys.Count > 0)
         {
-            foreach (var item in await config.BatchGetAggregateResourceConfigAsync(aggregatorAccount, aggregator, keys, cancellationToken))
+            await foreach (var item in config.BatchGetAggregateResourceConfigAsync(aggregatorAccount, aggregator, keys, cancellationToken))
             {
                 yield return ConfigItemSecrets.Without(item);
             }

@@ -22,7 +22,7 @@ internal static partial class IncrementalConfigCollector
         var why = (await recorder).Status is { } status ? RecorderProblem(status, state.Previous.Since) : "the Config recorder's status could not be read";
         var feed = new Feed(
             expression => config.SelectResourceConfigAsync(context, expression, cancellationToken),
-            async keys => await config.BatchGetResourceConfigAsync(context, keys.Select(k => new ConfigResourceKey(k.Type, k.Id)).ToList(), cancellationToken),
+            keys => ToListAsync(config.BatchGetResourceConfigAsync(context, keys.Select(k => new ConfigResourceKey(k.Type, k.Id)).ToList(), cancellationToken)),
             "", "baseConfigurationItems");
         return await CollectAsync(run, state, context.AccountId, context.Region, why, feed, cancellationToken);
     }
@@ -36,7 +36,7 @@ internal static partial class IncrementalConfigCollector
         var why = SourceProblem(sources, accountId, region);
         var feed = new Feed(
             expression => config.SelectAggregateResourceConfigAsync(context, aggregator.Name, expression, cancellationToken),
-            async keys => await config.BatchGetAggregateResourceConfigAsync(context, aggregator.Name, keys.Select(k => new AggregateResourceKey(accountId, region, k.Type, k.Id)).ToList(), cancellationToken),
+            keys => ToListAsync(config.BatchGetAggregateResourceConfigAsync(context, aggregator.Name, keys.Select(k => new AggregateResourceKey(accountId, region, k.Type, k.Id)).ToList(), cancellationToken)),
             $"accountId = '{accountId}' AND awsRegion = '{region}' AND ", "BaseConfigurationItems");
         return await CollectAsync(run, state, accountId, region, why, feed, cancellationToken);
     }
@@ -202,12 +202,13 @@ internal static partial class IncrementalConfigCollector
         : value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed
         : null;
 
+    /// <summary>Every item, each a copy of its own: a client's items are readable only until the next is asked.</summary>
     private static async Task<IReadOnlyList<JsonElement>> ToListAsync(IAsyncEnumerable<JsonElement> items)
     {
         var list = new List<JsonElement>();
         await foreach (var item in items)
         {
-            list.Add(item);
+            list.Add(item.Clone());
         }
         return list;
     }

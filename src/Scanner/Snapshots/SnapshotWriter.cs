@@ -60,9 +60,20 @@ internal static class SnapshotWriter
             {
                 json.Writer.WriteStartObject();
                 json.Writer.WriteStartArray(property);
-                await foreach (var item in items.WithCancellation(cancellationToken))
+                await using var list = items.GetAsyncEnumerator(cancellationToken);
+                while (true)
                 {
-                    item.WriteTo(json.Writer);
+                    var next = list.MoveNextAsync();
+                    if (!next.IsCompleted)
+                    {
+                        // The next page is awaited: what is written goes to the file and the buffer back to the pool meanwhile.
+                        json.Release(file);
+                    }
+                    if (!await next)
+                    {
+                        break;
+                    }
+                    list.Current.WriteTo(json.Writer);
                     count++;
                     if (json.Unwritten > 64 * 1024)
                     {
