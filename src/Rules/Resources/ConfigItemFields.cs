@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 
 namespace Ocado.Guardrails.Rules.Resources;
@@ -27,62 +25,19 @@ public struct ConfigItemFields
     public const int ResourceType = 0, ResourceId = 1, ResourceName = 2, AwsAccountId = 3, AccountId = 4, AwsRegion = 5, UpperArn = 6, LowerArn = 7,
         Tags = 8, Configuration = 9, SupplementaryConfiguration = 10, Relationships = 11;
 
-    private static readonly byte[][] Utf8Names = [.. Names.Select(Encoding.UTF8.GetBytes)];
+    private static readonly PropertyWalk Walk = new(Names);
 
     private Values _values;
 
     /// <summary>The value found for <see cref="Names"/>[<paramref name="field"/>]; null when the item has none.</summary>
     public readonly JsonElement? this[int field] => _values[field].ValueKind == JsonValueKind.Undefined ? null : _values[field];
 
-    /// <summary>The fields of <paramref name="item"/>, a JSON object.</summary>
+    /// <summary>The fields of <paramref name="item"/>, a JSON object, found in one walk (<see cref="PropertyWalk"/>).</summary>
     public static ConfigItemFields Of(JsonElement item)
     {
         var fields = new ConfigItemFields();
-        if (!fields.TryWalk(item))
-        {
-            fields = new ConfigItemFields();
-            for (var k = 0; k < Names.Length; k++)
-            {
-                if (JsonPath.TryGetProperty(item, Names[k], out var value))
-                {
-                    fields._values[k] = value;
-                }
-            }
-        }
+        Walk.Find(item, fields._values);
         return fields;
-    }
-
-    /// <summary>One walk over the item's properties; false when a name has an escape (only its text can say what it spells).</summary>
-    private bool TryWalk(JsonElement item)
-    {
-        var exact = 0;
-        foreach (var property in item.EnumerateObject())
-        {
-            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-            if (raw.IndexOf((byte)'\\') >= 0)
-            {
-                return false;
-            }
-            for (var k = 0; k < Utf8Names.Length; k++)
-            {
-                var name = Utf8Names[k];
-                if (raw.Length != name.Length)
-                {
-                    continue;
-                }
-                if (raw.SequenceEqual(name))
-                {
-                    // JsonElement.TryGetProperty answers the last of two exact spellings (a parse that allows them).
-                    _values[k] = property.Value;
-                    exact |= 1 << k;
-                }
-                else if ((exact & (1 << k)) == 0 && _values[k].ValueKind == JsonValueKind.Undefined && Ascii.EqualsIgnoreCase(raw, name))
-                {
-                    _values[k] = property.Value;
-                }
-            }
-        }
-        return true;
     }
 
     /// <summary>A value for each of <see cref="Names"/>, held in the struct.</summary>

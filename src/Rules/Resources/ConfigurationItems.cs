@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Ocado.Guardrails.Rules.Resources;
@@ -175,23 +176,34 @@ public static class ConfigurationItems
             return [];
         }
         var result = ImmutableArray.CreateBuilder<Relationship>(list.GetArrayLength());
+        var fields = new RelationshipFields();
         foreach (var r in list.EnumerateArray())
         {
+            // Each relationship's five names found in one walk (a million items, a few relationships each).
+            RelationshipWalk.Find(r, fields);
             result.Add(new Relationship(
-                SharedTextOf(r, "relationshipName") ?? SharedTextOf(r, "name") ?? "",
-                SharedTextOf(r, "resourceType"),
-                Text(r, "resourceId"),
-                Text(r, "resourceName")));
+                SharedTextOf(Found(fields[0])) ?? SharedTextOf(Found(fields[1])) ?? "",
+                SharedTextOf(Found(fields[2])),
+                Text(Found(fields[3])),
+                Text(Found(fields[4]))));
         }
         return result.MoveToImmutable();
     }
 
-    /// <summary>As <see cref="Text(JsonElement, string)"/>, for a text read over and over: the thread's one copy of it (<see cref="SharedText"/>).</summary>
+    private static readonly PropertyWalk RelationshipWalk = new("relationshipName", "name", "resourceType", "resourceId", "resourceName");
+
+    private static JsonElement? Found(JsonElement value) => value.ValueKind == JsonValueKind.Undefined ? null : value;
+
+    /// <summary>A value for each of <see cref="RelationshipWalk"/>'s names.</summary>
+    [InlineArray(5)]
+    private struct RelationshipFields
+    {
+        private JsonElement _value;
+    }
+
+    /// <summary>The text of <paramref name="element"/>'s property <paramref name="name"/>, for a text read over and over: the thread's one copy of it (<see cref="SharedText"/>).</summary>
     private static string? SharedTextOf(JsonElement element, string name) =>
         JsonPath.TryGetProperty(element, name, out var value) ? SharedTextOf(value) : null;
-
-    private static string? Text(JsonElement element, string name) =>
-        JsonPath.TryGetProperty(element, name, out var value) ? Text(value) : null;
 
     private static string? SharedTextOf(JsonElement? value) => value is { ValueKind: JsonValueKind.String } text ? SharedText.Of(text) : null;
 

@@ -15,9 +15,12 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 /// duplicate key, within the limits). Any other form, and any fault, returns why: the caller drops what it was
 /// handed and reads the file whole instead (which also words the gap).
 /// </summary>
-internal static class ConfigFileStream
+internal static partial class ConfigFileStream
 {
     private const int FirstBufferBytes = 1 << 20;
+
+    /// <summary>How deep a file's items stand: in the list, in the file's object. Their own parse allows that much less depth.</summary>
+    private const int ItemDepth = 2;
 
     /// <summary>Streams the file's items to <paramref name="each"/>; null when the whole file was read, else why it must be read whole.</summary>
     public static string? Read(string path, string root, string account, InputLimits limits, Action<Resource> each)
@@ -37,16 +40,20 @@ internal static class ConfigFileStream
     }
 
     /// <summary>One pass over one file: where the reader is in it, and what it has seen at the top level.</summary>
-    private sealed class Walk(string path, string account, InputLimits limits, Action<Resource> each)
+    private sealed partial class Walk(string path, string account, InputLimits limits, Action<Resource> each)
     {
         private enum Place { Start, Root, Items, End }
 
         private readonly HashSet<string> _names = new(StringComparer.Ordinal);
         /// <summary>The items found in the buffer and not yet handed out: where each lies, and its number in the file.</summary>
         private readonly List<(int Start, int Length, int Number)> _found = [];
-        private readonly ConfigItemParsing _parsing = new(path, account, limits, each);
+        /// <summary>The depth an item's own parse allows: what the file's limit leaves below the list.</summary>
+        private readonly int _itemMaxDepth = limits.MaxDepth - ItemDepth;
+        private readonly ConfigItemParsing _parsing = new(path, account, limits, limits.MaxDepth - ItemDepth, each);
         private Place _place = Place.Start;
         private int _items;
+        /// <summary>Whether an item of the list was found: the next must follow a comma.</summary>
+        private bool _afterItem;
 
         public string? Run(FileStream stream, long size)
         {
@@ -110,11 +117,11 @@ internal static class ConfigFileStream
                     return Finished("not valid UTF-8");
                 }
                 validated = upTo;
-                var reader = new Utf8JsonReader(buffer.AsSpan(0, upTo), eof, state);
+                var consumed = 0;
                 string? why;
                 try
                 {
-                    why = Step(ref reader);
+                    why = Step(buffer.AsSpan(0, upTo), eof, ref state, ref consumed);
                 }
                 finally
                 {
@@ -127,8 +134,6 @@ internal static class ConfigFileStream
                     return why ?? (_place == Place.End ? null : "ends early");
                 }
                 // The rest of the buffer goes on in a buffer of its own: the items found stay where they are, being parsed.
-                var consumed = (int)reader.BytesConsumed;
-                state = reader.CurrentState;
                 if (_parsing.Busy)
                 {
                     var next = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length, FirstBufferBytes));
@@ -142,70 +147,6 @@ internal static class ConfigFileStream
                 }
                 filled -= consumed;
                 validated -= consumed;
-            }
-        }
-
-        /// <summary>Reads every whole unit (a token, or an item) the buffer holds; the reader stops before a unit that is cut.</summary>
-        private string? Step(ref Utf8JsonReader reader)
-        {
-            while (true)
-            {
-                var before = reader;
-                if (!reader.Read())
-                {
-                    reader = before;
-                    return null;
-                }
-                switch (_place, reader.TokenType)
-                {
-                    case (Place.Start, JsonTokenType.StartObject):
-                        _place = Place.Root;
-                        break;
-                    case (Place.Start, _):
-                        return "not an object";
-                    case (Place.Root, JsonTokenType.EndObject):
-                        _place = Place.End;
-                        break;
-                    case (Place.Root, JsonTokenType.PropertyName):
-                        var name = reader.GetString()!;
-                        var isList = ConfigFiles.ListNames.Contains(name, StringComparer.OrdinalIgnoreCase);
-                        if (!_names.Add(name) || name == "status_code" || (isList && _names.Any(n => n != name && ConfigFiles.ListNames.Contains(n, StringComparer.OrdinalIgnoreCase))))
-                        {
-                            return $"its top-level key {name}";
-                        }
-                        var value = reader;
-                        if (!value.Read())
-                        {
-                            reader = before;
-                            return null;
-                        }
-                        if (isList && name is "configurationItems" or "baseConfigurationItems" && value.TokenType == JsonTokenType.StartArray)
-                        {
-                            _place = Place.Items;
-                        }
-                        else if (isList || value.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                        {
-                            return $"its top-level key {name}";
-                        }
-                        reader = value;
-                        break;
-                    case (Place.Items, JsonTokenType.EndArray):
-                        _place = Place.Root;
-                        break;
-                    case (Place.Items, JsonTokenType.StartObject):
-                        var start = (int)reader.TokenStartIndex;
-                        if (!reader.TrySkip())
-                        {
-                            reader = before;
-                            return null;
-                        }
-                        _found.Add((start, (int)reader.BytesConsumed - start, _items++));
-                        break;
-                    case (Place.Items, _):
-                        return "an item that is not an object";
-                    default:
-                        return "more than one value";
-                }
             }
         }
 

@@ -8,9 +8,10 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 
 /// <summary>
 /// The items <see cref="ConfigFileStream"/> found in one buffer of a Config file, parsed on every core (most of a
-/// scan's reading is here) while the file's next buffer is walked, then handed out in file order.
+/// scan's reading is here) while the file's next buffer is walked, then handed out in file order. Each is parsed
+/// allowing <paramref name="maxDepth"/> levels: what the file's limit leaves below the list it stands in.
 /// </summary>
-internal sealed class ConfigItemParsing(string path, string account, InputLimits limits, Action<Resource> each)
+internal sealed class ConfigItemParsing(string path, string account, InputLimits limits, int maxDepth, Action<Resource> each)
 {
     /// <summary>The items found, being parsed; null when none are.</summary>
     private Task<(Resource? Resource, ExceptionDispatchInfo? Fault)[]>? _parsing;
@@ -114,7 +115,7 @@ internal sealed class ConfigItemParsing(string path, string account, InputLimits
     {
         // Parsed where it lies in the buffer (its metadata from the shared pool, given back): the resource copies
         // only its configuration and supplementary configuration out of it, and the buffer moves on.
-        using var parsed = DuplicateKeys.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
+        using var parsed = DuplicateKeys.Parse(json, new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false });
         return ConfigFiles.ToResource(parsed.RootElement, Place.Entry(path, "configuration item ", number), account, limits, copied: true);
     }
 }

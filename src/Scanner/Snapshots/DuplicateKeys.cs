@@ -18,12 +18,16 @@ internal static class DuplicateKeys
     /// <summary>Keys and waiting objects held per thread between documents; a stack grown past this by a hostile file is let go.</summary>
     private const int KeptKeys = 4096;
 
+    /// <summary>Up to this many keys, an object's hashes are compared pair by pair (fewer steps than a sort).</summary>
+    private const int FewKeys = 8;
+
     public static JsonDocument Parse(ReadOnlyMemory<byte> json, JsonDocumentOptions options)
     {
         var document = JsonDocument.Parse(json, options with { AllowDuplicateProperties = true });
         try
         {
-            if (!MayRepeat(document.RootElement))
+            // A text without a backslash has no key with an escape: its keys need not be looked at for one.
+            if (!MayRepeat(document.RootElement, escapes: json.Span.Contains((byte)'\\')))
             {
                 return document;
             }
@@ -40,8 +44,9 @@ internal static class DuplicateKeys
     /// Whether some object may hold a key twice (false is certain), walking the parsed document (its objects are
     /// the text's, read once already by the parse): each object's key hashes are sorted and compared in turn; the
     /// objects and lists still to visit wait on one stack, so that no depth the limits allow can overflow the call stack.
+    /// An object of a few keys (most of them) has its hashes compared pair by pair rather than sorted.
     /// </summary>
-    private static bool MayRepeat(JsonElement root)
+    private static bool MayRepeat(JsonElement root, bool escapes)
     {
         if (root.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
         {
@@ -70,7 +75,7 @@ internal static class DuplicateKeys
                 foreach (var property in element.EnumerateObject())
                 {
                     var name = JsonMarshal.GetRawUtf8PropertyName(property);
-                    if (name.Contains((byte)'\\'))
+                    if (escapes && name.Contains((byte)'\\'))
                     {
                         return true;
                     }
@@ -86,7 +91,14 @@ internal static class DuplicateKeys
                     }
                 }
                 var keys = hashes.AsSpan(0, top);
-                if (keys.Length > 1)
+                if (keys.Length <= FewKeys)
+                {
+                    if (AnyTwoAlike(keys))
+                    {
+                        return true;
+                    }
+                }
+                else
                 {
                     keys.Sort();
                     for (var i = 1; i < keys.Length; i++)
@@ -105,6 +117,22 @@ internal static class DuplicateKeys
             // Points into the document, which may be disposed next.
             pending.Clear();
         }
+    }
+
+    /// <summary>Whether two of a few hashes are equal, each compared with those after it.</summary>
+    private static bool AnyTwoAlike(ReadOnlySpan<ulong> keys)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (keys[i] == keys[j])
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // One stack per thread (items are parsed on every core); a hostile file's huge object grows it, and it is let go after.

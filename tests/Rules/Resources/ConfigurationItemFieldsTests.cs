@@ -67,4 +67,30 @@ public sealed class ConfigurationItemFieldsTests
         Assert.Equal(1, resource.Configuration.GetProperty("a").GetInt32());
         Assert.Equal("Is attached to", Assert.Single(resource.Relationships).Name);
     }
+
+    [Fact]
+    public void EachRelationshipIsReadAsLookingUpItsNamesOnItsOwnReadsIt()
+    {
+        // Exact spellings, other cases, relationshipName before name, a name with an escape, a value that is no text, no object.
+        const string relationships = """
+            [{"relationshipName": "Is attached to", "name": "n0", "resourceType": "AWS::EC2::Volume", "resourceId": "vol-1", "resourceName": "v"},
+             {"name": "Contains", "RESOURCETYPE": "AWS::EC2::Instance", "ResourceId": "i-1", "resourceid": "i-2"},
+             {"RelationshipName": "r1", "relationshipname": "r2", "resourceName": 5},
+             {"relationship\u004eame": "escaped", "Name": "n1", "resource\u0049d": "x-1"},
+             {"relationshipName": 7, "name": "fallback"},
+             {},
+             "not an object"]
+            """;
+        using var document = JsonDocument.Parse($$"""{"resourceType": "t", "resourceId": "i", "awsAccountId": "a", "relationships": {{relationships}}}""");
+
+        var read = ConfigurationItems.ToResource(document.RootElement).Relationships;
+
+        var expected = document.RootElement.GetProperty("relationships").EnumerateArray().Select(r => new Relationship(
+            Text(r, "relationshipName") ?? Text(r, "name") ?? "", Text(r, "resourceType"), Text(r, "resourceId"), Text(r, "resourceName")));
+        Assert.Equal(expected, read);
+        Assert.Equal(new Relationship("escaped", null, "x-1", null), read[3]);
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        JsonPath.TryGetProperty(element, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -17,6 +17,11 @@ public sealed class DuplicateKeysTests
         """{"awsAccountId": "111111111111", "aws\u0041ccountId": "222222222222"}""",
         """[{"x": 1}, {"y": 1, "z": 2, "y": 3}]""",
         "{" + string.Join(", ", Enumerable.Range(0, 5000).Select(i => $"\"k{i}\": {i}")) + ", \"k4999\": 0}",
+        // A few keys (compared pair by pair) and one more than that (sorted): the first key again last.
+        "{" + string.Join(", ", Enumerable.Range(0, 7).Select(i => $"\"k{i}\": {i}")) + ", \"k0\": 0}",
+        "{" + string.Join(", ", Enumerable.Range(0, 8).Select(i => $"\"k{i}\": {i}")) + ", \"k0\": 0}",
+        // A backslash in a value only, the duplicate written plainly.
+        """{"policy": "{\"a\": 1}", "b": 1, "policy": "x"}""",
     };
 
     public static TheoryData<string> Distinct => new()
@@ -26,6 +31,7 @@ public sealed class DuplicateKeysTests
         """{"a\u0062": 1, "ab\u0063": 2}""",
         "{" + string.Join(", ", Enumerable.Range(0, 5000).Select(i => $"\"k{i}\": {{\"k{i}\": {i}}}")) + "}",
         """{"": 1, "a": [], "b": {}}""",
+        "{" + string.Join(", ", Enumerable.Range(0, 8).Select(i => $"\"k{i}\": {i}")) + "}",
     };
 
     [Theory]
