@@ -16,8 +16,9 @@ namespace Ocado.Guardrails.Rules.Engine;
 public static partial class RuleGuard
 {
     /// <summary>
-    /// How deep below a place where the runtime's stack check passed (room for 128 KB of frames on 64-bit, 64 KB on 32-bit)
-    /// a rule's functions may go before Enter asks it again: every function deeper still is checked as before.
+    /// How deep below a place where the runtime's stack check passed (it leaves a margin for the frames that follow) a
+    /// rule's functions may go before Enter asks it again: every function deeper still is checked as before, so a check
+    /// skipped leaves that margin less this much at least.
     /// </summary>
     internal const uint StackAllowance = 16 * 1024;
 
