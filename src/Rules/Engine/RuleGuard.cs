@@ -15,45 +15,30 @@ namespace Ocado.Guardrails.Rules.Engine;
 /// </summary>
 public static partial class RuleGuard
 {
-    /// <summary>
-    /// How deep below a place where the runtime's stack check passed (it leaves a margin for the frames that follow) a
-    /// rule's functions may go before Enter asks it again: every function deeper still is checked as before, so a check
-    /// skipped leaves that margin less this much at least.
-    /// </summary>
-    internal const uint StackAllowance = 16 * 1024;
-
     // One thread-static reference, not one per field: every guard call reads it once (a thread-static access costs
     // about as much as the allocation counter itself, and Tick runs in every loop iteration of every rule).
     [ThreadStatic] private static Budget? _budget;
 
     /// <summary>Called by generated code at the top of every loop iteration and function body.</summary>
-    public static void Tick() => Tick(_budget);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tick(Budget? budget)
+    public static void Tick()
     {
         // One comparison covers the allocation budget, an exceeded budget (the limit set below any count) and no
         // evaluation at all (above any); about 10 ns, checked every time because one iteration can double a string.
         // Reading the clock on every iteration would slow tight loops: every 256th is enough.
-        if (budget is not null && (GC.GetAllocatedBytesForCurrentThread() > budget.TickLimit || (++budget.Ticks & 255) == 0))
+        if (_budget is { } budget && (GC.GetAllocatedBytesForCurrentThread() > budget.TickLimit || (++budget.Ticks & 255) == 0))
         {
             Check(budget);
         }
     }
 
     /// <summary>Called by generated code when entering a function: fails cleanly before the stack runs out.</summary>
-    public static unsafe void Enter()
+    public static void Enter()
     {
-        // The runtime's stack check is a call into it (a thread-local read): asked only deeper than StackAllowance below
-        // where the thread was last seen with the room that check wants (see Start), which a rule's usual few nested
-        // functions never are. The stack grows down: an address above the floor has that room less the allowance at least.
-        byte here;
-        var budget = _budget;
-        if ((budget is null || (nuint)(&here) < budget.StackFloor) && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             Exceed("the rule recursed too deeply on this resource (stack budget)");
         }
-        Tick(budget);
+        Tick();
     }
 
     /// <summary>Around a query clause: one tick per element LINQ feeds the clause's delegate.</summary>
@@ -117,17 +102,9 @@ public static partial class RuleGuard
         return budget.Exceeded;
     }
 
-    internal static unsafe void Start(TimeSpan time, long allocatedBytes)
+    internal static void Start(TimeSpan time, long allocatedBytes)
     {
         var budget = _budget ??= new Budget();
-        // Where the runtime's stack check has passed on this thread: asked again only from deeper down (see Enter).
-        byte here;
-        var at = (nuint)(&here);
-        if (at < budget.StackChecked && RuntimeHelpers.TryEnsureSufficientExecutionStack())
-        {
-            budget.StackChecked = at;
-            budget.StackFloor = at - StackAllowance;
-        }
         budget.Ticks = 0;
         budget.Exceeded = null;
         budget.Active = true;
@@ -227,9 +204,5 @@ public static partial class RuleGuard
         public long ByteCredit;
         public long StalledAt;
         public int Sharing;
-        // The deepest address at which Start saw the runtime's stack check pass on this thread (none yet: the top), and
-        // StackAllowance below it, the floor above which Enter does not ask again (none yet: every Enter asks).
-        public nuint StackChecked = nuint.MaxValue;
-        public nuint StackFloor = nuint.MaxValue;
     }
 }
