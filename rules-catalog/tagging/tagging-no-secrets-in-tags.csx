@@ -7,6 +7,8 @@
 // references: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids, https://docs.aws.amazon.com/secretsmanager/latest/userguide/intro.html
 // param: keyWords (strings) = password, passwd, secret, token, apikey, accesskey, privatekey, connectionstring: a tag whose key holds one of these words (case, dashes and underscores ignored) is judged to hold a secret
 
+using System.Collections.Immutable;
+
 // Judged on every resource: most texts are squashed already (lowercase ASCII letters and digits only), and are
 // recognised without a copy or a step per character: nothing outside '0'..'z', and nothing in ':'..'`' between them.
 string Squash(string text)
@@ -52,31 +54,39 @@ string? SecretIn(string text)
         : match.Groups["slack"].Success ? "a Slack token"
         : "a JSON web token";
 }
-// The key words squashed as keys are, once per resource rather than once per tag: the words themselves when every one
-// is squashed already (the defaults are), so that no list is made then.
-IReadOnlyList<string> SquashedWords()
+// The key words squashed as keys are, once per resource rather than once per tag, as an array whose length and items are
+// read without an interface call (every word is tried on every tag of every resource): the words themselves when they are
+// one already and every one is squashed (the defaults are), so that nothing is made then.
+ImmutableArray<string> SquashedWords()
 {
-    for (var i = 0; i < words.Count; i++)
+    if (words is ImmutableArray<string> given)
     {
-        if (!ReferenceEquals(Squash(words[i]), words[i]))
+        var squashedAlready = true;
+        for (var i = 0; i < given.Length && squashedAlready; i++)
         {
-            var squashedWords = new List<string>(words.Count);
-            for (var j = 0; j < words.Count; j++)
-            {
-                squashedWords.Add(Squash(words[j]));
-            }
-            return squashedWords;
+            squashedAlready = ReferenceEquals(Squash(given[i]), given[i]);
+        }
+        if (squashedAlready)
+        {
+            return given;
         }
     }
-    return words;
+    var squashedWords = ImmutableArray.CreateBuilder<string>(words.Count);
+    for (var j = 0; j < words.Count; j++)
+    {
+        squashedWords.Add(Squash(words[j]));
+    }
+    return squashedWords.MoveToImmutable();
 }
-IReadOnlyList<string>? squashedWords = null;
+ImmutableArray<string> squashedWords = default;
 // The first key word the squashed key holds, squashed as the key is; null when it holds none.
 string? WordIn(string squashed)
 {
-    squashedWords ??= SquashedWords();
-    // By index: a foreach over the list would make an enumerator for every tag of every resource.
-    for (var i = 0; i < squashedWords.Count; i++)
+    if (squashedWords.IsDefault)
+    {
+        squashedWords = SquashedWords();
+    }
+    for (var i = 0; i < squashedWords.Length; i++)
     {
         if (squashed.Contains(squashedWords[i], StringComparison.Ordinal))
         {

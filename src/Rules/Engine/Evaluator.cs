@@ -30,10 +30,19 @@ public sealed class Evaluator
     // script per (rule, resource) made the garbage collector the bottleneck of large scans. The owner is held by its
     // number, not a reference: a pool thread's last evaluator kept its contexts, and with them the principal graph and
     // the last account's index (hundreds of MB at a million resources), alive under the history and the reports.
+    // One thread-static reference, read once an evaluation (the owner's number and its scripts).
     private static long _evaluators;
     private readonly long _number = Interlocked.Increment(ref _evaluators);
-    [ThreadStatic] private static long _scriptsOwner;
-    [ThreadStatic] private static RuleScript?[]? _scripts;
+    [ThreadStatic] private static ThreadScripts? _scripts;
+
+    private sealed class ThreadScripts(long owner, int count)
+    {
+        public readonly long Owner = owner;
+        public readonly RuleScript?[] Scripts = new RuleScript?[count];
+    }
+
+    // The catalog's rules as an array: an evaluation finds its rule without an interface call.
+    private readonly Rule[] _rules;
 
     /// <param name="paramsFor">The parameters set for a rule id (guardrails.yaml); the rule's declared defaults fill the rest.</param>
     /// <param name="keepsMessages">
@@ -47,6 +56,7 @@ public sealed class Evaluator
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(allocationBudget);
         _catalog = catalog;
+        _rules = [.. catalog.Rules];
         _budget = budget ?? DefaultBudget;
         _allocationBudget = allocationBudget;
         _contexts = catalog.Rules.Select(r => new RuleContext(estate, inventory, RuleParams.For(r.Header.Parameters, paramsFor, r.Id), now, keepsMessages)
@@ -62,16 +72,16 @@ public sealed class Evaluator
     /// <summary>Runs one rule on one resource; never throws for the rule's faults.</summary>
     public RuleResult Evaluate(int ruleIndex, Resource resource)
     {
-        var rule = _catalog.Rules[ruleIndex];
+        var rule = _rules[ruleIndex];
         RuleGuard.Start(_budget, _allocationBudget);
         try
         {
-            if (_scriptsOwner != _number || _scripts is null)
+            var scripts = _scripts;
+            if (scripts is null || scripts.Owner != _number)
             {
-                _scriptsOwner = _number;
-                _scripts = new RuleScript?[_catalog.Rules.Count];
+                _scripts = scripts = new ThreadScripts(_number, _rules.Length);
             }
-            var script = _scripts[ruleIndex] ??= rule.CreateScript();
+            var script = scripts.Scripts[ruleIndex] ??= rule.CreateScript();
             var result = script.Run(_contexts[ruleIndex], resource);
             if (RuleGuard.Exceeded() is { } exceeded)
             {

@@ -47,9 +47,12 @@ internal static partial class RuleWrapper
         text.AppendLine("#line hidden")
             .AppendLine("namespace Ocado.Guardrails.CompiledRules {")
             .Append("public sealed class ").Append(className).AppendLine(" : global::Ocado.Guardrails.Rules.Engine.RuleScript {")
-            .AppendLine("protected override global::Ocado.Guardrails.Rules.RuleResult Evaluate() {")
-            .Append(Guard).AppendLine(".Enter();")
-            .Append(CultureInfo.InvariantCulture, $"#line {first + 1} \"{path}\"").AppendLine();
+            .AppendLine("protected override global::Ocado.Guardrails.Rules.RuleResult Evaluate() {");
+        if (MayCallItself(source.Text))
+        {
+            text.Append(Guard).AppendLine(".Enter();");
+        }
+        text.Append(CultureInfo.InvariantCulture, $"#line {first + 1} \"{path}\"").AppendLine();
         for (var i = first; i < lines.Length; i++)
         {
             segments.Add(new AuthorSegment(text.Length, lines[i].Length, i + 1, InBody: true));
@@ -58,4 +61,13 @@ internal static partial class RuleWrapper
         text.AppendLine().AppendLine("#line hidden").AppendLine("}}}");
         return new WrappedRule(source, text.ToString(), segments);
     }
+
+    /// <summary>
+    /// Whether the body can reach its own method (<c>return Evaluate();</c>, or a delegate to it): only then does the body
+    /// start with a guard. The engine calls the body right after <see cref="RuleGuard.Start"/>, a few frames deep, where a
+    /// guard can find nothing spent; a body that calls itself is caught by that guard as any recursion is. Without the name
+    /// in the text the method cannot be named; a Unicode escape could spell it, so any escape keeps the guard.
+    /// </summary>
+    internal static bool MayCallItself(string text) =>
+        text.Contains("Evaluate", StringComparison.Ordinal) || text.Contains("\\u", StringComparison.OrdinalIgnoreCase);
 }

@@ -49,6 +49,44 @@ public sealed class UnusedAccessTests
         Assert.Equal(new DateTimeOffset(2026, 5, 15, 0, 0, 0, TimeSpan.Zero), unused[0].Service.LastAuthenticated);
     }
 
+    [Theory]
+    [InlineData("2026-10-23T23:00:00Z")]
+    [InlineData("2026-10-23T23:00:00+00:00")]
+    [InlineData("2026-10-23T23:00:00\\u002B00:00")]
+    [InlineData("2026-10-23T23:00:00-05:30")]
+    [InlineData("2026-10-23T23:00:00+14:00")]
+    [InlineData("2026-10-23T23:00:00+14:30")]
+    [InlineData("2026-10-23T23:00:00+05:60")]
+    [InlineData("2024-02-29T12:00:00Z")]
+    [InlineData("2023-02-29T12:00:00Z")]
+    [InlineData("2026-13-01T00:00:00Z")]
+    [InlineData("2026-00-10T00:00:00Z")]
+    [InlineData("2026-10-23T24:00:00Z")]
+    [InlineData("2026-10-23T23:60:00Z")]
+    [InlineData("2026-10-23T23:00:60Z")]
+    [InlineData("2026-10-23T23:00:00.123Z")]
+    [InlineData("2026-10-23 23:00:00Z")]
+    [InlineData("2026-10-23t23:00:00z")]
+    [InlineData("2026-10-23T23:00:00")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("9999-12-31T23:00:00-01:00")]
+    [InlineData("+026-10-23T23:00:00Z")]
+    [InlineData("2026-1a-23T23:00:00Z")]
+    [InlineData("2026-10-23T23:00:00Y")]
+    [InlineData("2026-10-23T23:00:00*05:00")]
+    public void ADateReadsAsTheGeneralParserReadsIt(string written)
+    {
+        var json = JsonDocument.Parse($"\"{written}\"").RootElement;
+        DateTimeOffset? expected = DateTimeOffset.TryParse(json.GetString(), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+
+        var read = UnusedAccess.Date(json);
+
+        // The same instant and the same offset (a report prints the date in its offset).
+        Assert.Equal(expected, read);
+        Assert.Equal(expected?.Offset, read?.Offset);
+    }
+
     [Fact]
     public void APrincipalWhoseDataWasNotCollectedHasNoAnswer() =>
         Assert.Null(UnusedAccess.UnusedServices(Role(null), Inventory.Empty, Now, days: 90));

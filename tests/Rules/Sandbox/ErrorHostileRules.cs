@@ -33,6 +33,12 @@ internal static class ErrorHostileRules
         { "an endless query expression", "IEnumerable<int> Forever() { while (true) yield return 1; }\nvar q = from x in Forever() where x > 0 select x;\nreturn Pass(q.Count().ToString());", "time budget" },
         { "a slow LINQ predicate", "var items = new int[1000];\nvar n = items.Count(a => items.Count(b => items.Count(c => a + b + c >= 0) > 0) > 0);\nreturn Pass(n.ToString());", "time budget" },
         { "catching the timeout and carrying on", "try { while (true) { } } catch (Exception) { }\nreturn Pass(\"looks fine\");", "time budget" },
+        // The body's own method is guarded only where its text can name it (RuleWrapper.MayCallItself): each way of naming it.
+        { "the body calling itself", "return Evaluate();", "recursed too deeply|budget" },
+        { "the body calling itself, spelled with a Unicode escape", "return Ev\\u0061luate();", "recursed too deeply|budget" },
+        { "the body calling itself through a delegate", "Func<RuleResult> again = Evaluate;\nreturn again();", "recursed too deeply|budget" },
+        { "the body calling itself and catching the stack guard", "try { return Evaluate(); } catch (Exception) { return Pass(\"looks fine\"); }", "recursed too deeply|budget" },
+        { "the body calling itself twice, catching the stack guard", "try { Evaluate(); } catch (Exception) { }\ntry { Evaluate(); } catch (Exception) { }\nreturn Pass(\"looks fine\");", "recursed too deeply|budget" },
         { "catching the stack guard and returning Pass", "int Down(int n) => Down(n + 1) + 1;\ntry { Down(0); } catch (Exception) { }\nreturn Pass(\"looks fine\");", "recursed too deeply|budget" },
         { "casting Tags to Dictionary to write them", "((Dictionary<string, string>)Resource.Tags)[\"owner\"] = \"nobody\";\nreturn Pass(\"\");", "InvalidCastException" },
         { "casting the estate's customers to List", "((List<Customer>)Estate.Customers).Clear();\nreturn Pass(\"\");", "InvalidCastException" },
