@@ -66,8 +66,12 @@ internal static partial class RuleWrapper
     /// Whether the body can reach its own method (<c>return Evaluate();</c>, or a delegate to it): only then does the body
     /// start with a guard. The engine calls the body right after <see cref="RuleGuard.Start"/>, a few frames deep, where a
     /// guard can find nothing spent; a body that calls itself is caught by that guard as any recursion is. Without the name
-    /// in the text the method cannot be named; a Unicode escape could spell it, so any escape keeps the guard.
+    /// in the text the method cannot be named. C# reads an identifier after decoding its Unicode escapes and dropping its
+    /// formatting characters (Unicode Cf: <c>Eval&#xAD;uate</c> with a soft hyphen is Evaluate), so any escape and any
+    /// formatting character keep the guard.
     /// </summary>
     internal static bool MayCallItself(string text) =>
-        text.Contains("Evaluate", StringComparison.Ordinal) || text.Contains("\\u", StringComparison.OrdinalIgnoreCase);
+        text.Contains("Evaluate", StringComparison.Ordinal)
+        || text.Contains("\\u", StringComparison.OrdinalIgnoreCase)
+        || text.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format);
 }

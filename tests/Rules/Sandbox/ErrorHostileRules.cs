@@ -36,6 +36,9 @@ internal static class ErrorHostileRules
         // The body's own method is guarded only where its text can name it (RuleWrapper.MayCallItself): each way of naming it.
         { "the body calling itself", "return Evaluate();", "recursed too deeply|budget" },
         { "the body calling itself, spelled with a Unicode escape", "return Ev\\u0061luate();", "recursed too deeply|budget" },
+        // C# drops a formatting character (Unicode Cf: soft hyphen, zero-width joiner) from an identifier: these name Evaluate too.
+        { "the body calling itself, spelled with a soft hyphen", "return Eval\u00ADuate();", "recursed too deeply|budget" },
+        { "the body calling itself, spelled with a zero-width joiner", "Func<RuleResult> again = Eva\u200Dluate;\nreturn again();", "recursed too deeply|budget" },
         { "the body calling itself through a delegate", "Func<RuleResult> again = Evaluate;\nreturn again();", "recursed too deeply|budget" },
         { "the body calling itself and catching the stack guard", "try { return Evaluate(); } catch (Exception) { return Pass(\"looks fine\"); }", "recursed too deeply|budget" },
         { "the body calling itself twice, catching the stack guard", "try { Evaluate(); } catch (Exception) { }\ntry { Evaluate(); } catch (Exception) { }\nreturn Pass(\"looks fine\");", "recursed too deeply|budget" },
