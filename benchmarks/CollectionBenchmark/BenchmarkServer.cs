@@ -35,7 +35,12 @@ internal static class BenchmarkServer
                         overLimitByService = limits.OverLimitByService,
                         handledAfter = Percentiles(requests.Select(r => r.HandledAfter)),
                         operations = requests.GroupBy(r => $"{r.Service}:{r.Operation}").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-                        buckets = requests.GroupBy(r => (r.Account, r.Region, r.Service)).Select(g => new { account = g.Key.Account, region = g.Key.Region, service = g.Key.Service, count = g.Count() }),
+                        buckets = requests.GroupBy(r => (r.Account, r.Region, r.Service)).Select(g => new
+                        {
+                            account = g.Key.Account, region = g.Key.Region, service = g.Key.Service, count = g.Count(),
+                            // The bucket's arrivals in seconds since the server started, in order: the night's timeline (Timeline).
+                            at = g.Select(r => Math.Round(r.At.TotalSeconds, 4)).Order().ToArray(),
+                        }),
                     }));
                     break;
                 case "churn":

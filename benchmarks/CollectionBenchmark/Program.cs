@@ -61,6 +61,10 @@ try
     Console.WriteLine($"night 1: {calls1} requests, {first.Gaps.Count} gaps, {over1} over a limit {stats1.RootElement.GetProperty("overLimitByService").GetRawText()}; " +
                       $"the server began handling a request {stats1.RootElement.GetProperty("handledAfter").GetRawText()} after it was sent");
     Console.WriteLine($"night 1: {watch.Elapsed.TotalSeconds:F2} s against a minimum of {minimum.Seconds:F2} s ({minimum.Why}) = {watch.Elapsed.TotalSeconds / minimum.Seconds:F2} x");
+    foreach (var line in Timeline.Of(stats1.RootElement.GetProperty("buckets"), options))
+    {
+        Console.WriteLine(line);
+    }
     Console.WriteLine($"night 1 CPU: collector {ownCpu1:F2} s ({1000 * ownCpu1 / calls1:F3} ms a request), server {serverCpu1:F2} s ({1000 * serverCpu1 / calls1:F3} ms a request); " +
                       $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     Console.WriteLine($"night 1 collector memory: {ownGc1}");
