@@ -4,7 +4,7 @@
 #   benchmarks/run.sh 100000          one size (comma-separated for several)
 #   benchmarks/run.sh 1000000 --accounts 4   the resources held by 4 large accounts (the demo's other 7 keep their fixed part)
 #   benchmarks/run.sh micro           BenchmarkDotNet on the hot paths
-#   benchmarks/run.sh rules [DIR [--accounts N]]  what each rule costs per evaluation on an estate (default: the
+#   benchmarks/run.sh rules [DIR [--accounts N] [--repeat N] [--catalog DIR]]  what each rule costs per evaluation (default: the
 #                                     100,000 one), on its first N accounts only if given
 #   benchmarks/run.sh collect [OPTS]  live collection of 300 accounts x 2 regions from the local AWS test server (its own
 #                                     process, 40 ms a request, AWS's default limits), then a second night with --since
