@@ -87,6 +87,9 @@ public sealed class FewKeysTests
 
         var tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["team"] = "e", ["Name"] = "b", ["cost-centre"] = "c", ["application"] = "d", ["env"] = "f" };
         Assert.Equal(tags.ToFrozenDictionary(StringComparer.Ordinal).ToList(), resource.Tags.ToList());
+        // Written as JSON alike, whether by its declared type or its own (a finding's tags go to the store and reports).
+        Assert.Equal(JsonSerializer.Serialize<object>(tags.ToFrozenDictionary(StringComparer.Ordinal)), JsonSerializer.Serialize<object>(resource.Tags));
+        Assert.Equal(JsonSerializer.Serialize(tags.ToFrozenDictionary(StringComparer.Ordinal)), JsonSerializer.Serialize(resource.Tags));
         Assert.Equal("e", resource.Tag("team"));
         Assert.Null(resource.Tag("TEAM"));
         Assert.Equal(2, resource.Supplementary("BUCKETPOLICY")!.Value.GetInt32());
