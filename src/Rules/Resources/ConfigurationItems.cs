@@ -78,13 +78,20 @@ public static class ConfigurationItems
         return result;
     }
 
-    // A resource keeps only a frozen copy of its tags and supplementary configuration (Frozen): an item's are read into
-    // one builder per thread and frozen from it, rather than into a dictionary made for each of a million items.
+    // A resource keeps only a read-only copy of its tags and supplementary configuration (Frozen, FewKeys): an item's are
+    // read into one builder per thread and copied from it, rather than into a dictionary made for each of a million items.
     [ThreadStatic]
     private static Dictionary<string, string>? _tagBuilder;
 
     [ThreadStatic]
     private static Dictionary<string, JsonElement>? _supplementaryBuilder;
+
+    // Each made into a FewKeys of the thread's shape for its keys, not a FrozenDictionary of its own (the same order).
+    [ThreadStatic]
+    private static KeyShapes? _tagShapes;
+
+    [ThreadStatic]
+    private static KeyShapes? _supplementaryShapes;
 
     private static IReadOnlyDictionary<string, string> FrozenTags(JsonElement? tags)
     {
@@ -92,7 +99,7 @@ public static class ConfigurationItems
         try
         {
             AddTags(builder, tags, Same);
-            return builder.Count == 0 ? FrozenDictionary<string, string>.Empty : builder.ToFrozenDictionary(StringComparer.Ordinal);
+            return builder.Count == 0 ? FrozenDictionary<string, string>.Empty : FewKeys<string>.Of(builder, StringComparer.Ordinal, _tagShapes ??= new());
         }
         finally
         {
@@ -149,7 +156,9 @@ public static class ConfigurationItems
             {
                 builder[entry.Name] = JsonPath.Unwrap(entry.Value);
             }
-            return builder.Count == 0 ? FrozenDictionary<string, JsonElement>.Empty : builder.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+            return builder.Count == 0
+                ? FrozenDictionary<string, JsonElement>.Empty
+                : FewKeys<JsonElement>.Of(builder, StringComparer.OrdinalIgnoreCase, _supplementaryShapes ??= new());
         }
         finally
         {

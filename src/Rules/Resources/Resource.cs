@@ -22,12 +22,13 @@ public sealed record Resource
     private readonly IReadOnlyDictionary<string, JsonElement> _supplementary = Frozen.Dictionary<JsonElement>(null, StringComparer.OrdinalIgnoreCase);
     private readonly IReadOnlyList<Relationship> _relationships = Frozen.List<Relationship>(null);
 
-    public IReadOnlyDictionary<string, string> Tags { get => _tags; init => _tags = Frozen.Dictionary(value, StringComparer.Ordinal); }
+    // A FewKeys (ConfigurationItems) is read-only already: kept, not copied.
+    public IReadOnlyDictionary<string, string> Tags { get => _tags; init => _tags = value is FewKeys<string> { IgnoresCase: false } few ? few : Frozen.Dictionary(value, StringComparer.Ordinal); }
     public JsonElement Configuration { get; init; } = EmptyObject;
     public IReadOnlyDictionary<string, JsonElement> SupplementaryConfiguration
     {
         get => _supplementary;
-        init => _supplementary = Frozen.Dictionary(value, StringComparer.OrdinalIgnoreCase);
+        init => _supplementary = value is FewKeys<JsonElement> { IgnoresCase: true } few ? few : Frozen.Dictionary(value, StringComparer.OrdinalIgnoreCase);
     }
     public IReadOnlyList<Relationship> Relationships { get => _relationships; init => _relationships = Frozen.List(value); }
 
@@ -35,7 +36,7 @@ public sealed record Resource
     public string DisplayName => string.IsNullOrEmpty(Name) ? Id : Name;
 
     /// <summary>The tag's value, or null when the resource has no tag with exactly that key.</summary>
-    public string? Tag(string key) => Tags.TryGetValue(key, out var value) ? value : null;
+    public string? Tag(string key) => _tags is FewKeys<string> few ? few.Find(key) : _tags.TryGetValue(key, out var value) ? value : null;
 
     /// <summary>
     /// A value of <see cref="Configuration"/> by a path of property names, matched case-insensitively

@@ -32,20 +32,60 @@ internal static class SharedText
         {
             return null;
         }
+        // A text met again lately is found by its bytes, before any is turned into characters.
+        var recent = _recent ??= new Recent[RecentSlots];
+        ref var slot = ref recent[Slot(raw)];
+        if (slot.Utf8 is { } bytes && raw.SequenceEqual(bytes))
+        {
+            return slot.Text;
+        }
         // Without an escape, a JSON string's text is its bytes as UTF-8 (which the parser has checked).
         Span<char> chars = stackalloc char[MaxLength];
         chars = chars[..Encoding.UTF8.GetChars(raw, chars)];
         var held = _held ??= new HashSet<string>(StringComparer.Ordinal);
         if (held.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var kept))
         {
+            // Met twice: worth its bytes' copy (a text met once, a resource's own name, is not kept by its bytes).
+            slot = new Recent(raw.ToArray(), kept);
             return kept;
         }
         if (held.Count >= MaxHeld)
         {
             held.Clear();
+            Array.Clear(recent);
         }
         var text = new string(chars);
         held.Add(text);
         return text;
+    }
+
+    private const int RecentSlots = 4096;
+
+    /// <summary>A held text and its bytes.</summary>
+    private readonly record struct Recent(byte[] Utf8, string Text);
+
+    [ThreadStatic]
+    private static Recent[]? _recent;
+
+    /// <summary>Where in <see cref="_recent"/> a text's bytes go: a mix of its first and last eight bytes and its length.</summary>
+    private static int Slot(ReadOnlySpan<byte> raw)
+    {
+        ulong first, last;
+        if (raw.Length >= sizeof(ulong))
+        {
+            first = MemoryMarshal.Read<ulong>(raw);
+            last = MemoryMarshal.Read<ulong>(raw[^sizeof(ulong)..]);
+        }
+        else
+        {
+            first = 0;
+            foreach (var b in raw)
+            {
+                first = (first << 8) | b;
+            }
+            last = 0;
+        }
+        var mixed = (first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)raw.Length;
+        return (int)((mixed ^ (mixed >> 29)) * 0x94D049BB133111EBUL >> (64 - 12));
     }
 }

@@ -23,7 +23,15 @@ internal static partial class ConfigFileStream
     private const int ItemDepth = 2;
 
     /// <summary>Streams the file's items to <paramref name="each"/>; null when the whole file was read, else why it must be read whole.</summary>
-    public static string? Read(string path, string root, string account, InputLimits limits, Action<Resource> each)
+    public static string? Read(string path, string root, string account, InputLimits limits, Action<Resource> each) =>
+        Read(path, root, account, limits, (resource, _) => each(resource));
+
+    /// <summary>
+    /// As <see cref="Read(string, string, string, InputLimits, Action{Resource})"/>, each item with whether its account's
+    /// index keeps it (<see cref="Inventory.Indexes"/>), found on the core that parsed it; null when that met a fault
+    /// (the caller asks again, and meets it as before).
+    /// </summary>
+    public static string? Read(string path, string root, string account, InputLimits limits, Action<Resource, bool?> each)
     {
         try
         {
@@ -40,7 +48,7 @@ internal static partial class ConfigFileStream
     }
 
     /// <summary>One pass over one file: where the reader is in it, and what it has seen at the top level.</summary>
-    private sealed partial class Walk(string path, string account, InputLimits limits, Action<Resource> each)
+    private sealed partial class Walk(string path, string account, InputLimits limits, Action<Resource, bool?> each)
     {
         private enum Place { Start, Root, Items, End }
 

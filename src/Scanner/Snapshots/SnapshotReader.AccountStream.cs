@@ -117,9 +117,9 @@ internal sealed partial class SnapshotReader
             var pending = new List<Resource>(size);
             foreach (var file in _configFiles)
             {
-                var why = ConfigFileStream.Read(file, _snapshot._directory, _account, _snapshot._limits, resource =>
+                var why = ConfigFileStream.Read(file, _snapshot._directory, _account, _snapshot._limits, (resource, indexed) =>
                 {
-                    if (Streamed(resource) is { } judged)
+                    if (Streamed(resource, indexed) is { } judged)
                     {
                         pending.Add(judged);
                         if (pending.Count == size)
@@ -142,7 +142,8 @@ internal sealed partial class SnapshotReader
         }
 
         /// <summary>A Config item as it will be judged, or null when a resource read from iam/ or ram/ replaces it.</summary>
-        private Resource? Streamed(Resource item)
+        /// <param name="indexed">Whether the index keeps the item, when already known (<see cref="Inventory.Indexes"/>; the Tagging API's tags do not change it).</param>
+        private Resource? Streamed(Resource item, bool? indexed)
         {
             if (_replacing.Contains(item.Arn))
             {
@@ -158,7 +159,7 @@ internal sealed partial class SnapshotReader
             }
             // What remains of the ARN here is the Tagging API's alone; now it tags its Config item.
             var judged = _tagging.Remove(item.Arn, out var tagged) ? Tagged(item, tagged) : item;
-            if (Inventory.Indexes(judged))
+            if (indexed ?? Inventory.Indexes(judged))
             {
                 // An IAM entity only Config recorded (no iam/): it joins the index, and is judged with the rest.
                 _resources[judged.Arn] = judged;

@@ -108,6 +108,20 @@ public sealed class ConfigFileStreamTests : IDisposable
         Assert.NotNull(Stream(one, limits).Why);
     }
 
+    [Fact]
+    public void TellsOfEachItemWhetherTheIndexKeepsItAsInventoryDoes()
+    {
+        // A bucket whose policy grants by a principal's tag (kept by its account's index), and buckets without one.
+        var byTag = """, "supplementaryConfiguration": {"BucketPolicy": {"policyText": "{\"Statement\": [{\"Condition\": {\"StringEquals\": {\"aws:PrincipalTag/customer\": \"acme\"}}}]}"}}""";
+        var path = Write(Items(", ", Item(1), ConfigItem("bucket-2", Acme, byTag), Item(3, Tricky[0])));
+        var streamed = new List<(Resource Resource, bool? Indexed)>();
+
+        Assert.Null(ConfigFileStream.Read(path, _root, Acme, InputLimits.Default, (resource, indexed) => streamed.Add((resource, indexed))));
+
+        Assert.Equal([false, true, false], streamed.Select(s => s.Indexed));
+        Assert.All(streamed, s => Assert.Equal(Inventory.Indexes(s.Resource), s.Indexed));
+    }
+
     private (string? Why, List<Resource> Resources) Stream(string path, InputLimits limits)
     {
         var resources = new List<Resource>();
