@@ -70,7 +70,7 @@ internal static class IamFiles
                     // One page of several: what is missing could be the admin. Read it, but do not call the account clean.
                     failed(detailsPath, new SnapshotFormatException($"{detailsPath}: IsTruncated is true: only the first page of the authorization details was saved"));
                 }
-                return AuthorizationDetails.ToResources(body);
+                return AuthorizationDetails.ToResources(body, withTags: lastAccessFailed is not null);
             });
             // All or nothing: a foreign entry refuses the file before anything of it is added.
             foreach (var resource in resources)
