@@ -60,7 +60,7 @@ internal static class MacroBenchmark
         foreach (var (size, graph) in graphs)
         {
             Console.WriteLine($"principal graph at {size:N0}: {graph.Principals:N0} principals, {graph.PermissionSets:N0} permission sets, {graph.Groups:N0} groups, {graph.Edges:N0} edges; "
-                              + $"IAM read {graph.ReadSeconds:F1} s ({graph.ReadCpuSeconds:F1} s CPU), edges and searches {graph.EdgeSeconds:F1} s ({graph.EdgeCpuSeconds:F1} s CPU), {graph.HeldMegabytes:F0} MB held; "
+                              + $"IAM read {graph.ReadSeconds:F1} s ({graph.ReadCpuSeconds:F1} s CPU, {graph.ReadAllocatedMegabytes:N0} MB allocated), edges and searches {graph.EdgeSeconds:F1} s ({graph.EdgeCpuSeconds:F1} s CPU, {graph.EdgeAllocatedMegabytes:N0} MB allocated), {graph.HeldMegabytes:F0} MB held; "
                               + $"role chains beyond depth 3 {graph.RoleChainSeconds:F1} s ({graph.RoleChainCpuSeconds:F1} s CPU, {graph.RoleChainSearches:N0} searches, {graph.RoleChainsBeyond:N0} principals)");
         }
         return 0;

@@ -21,10 +21,23 @@ internal sealed partial class PrincipalEdgeFinder
         {
             var literal = Glob.Literal(arn);
             var account = AccountOf(literal);
-            return Array.Exists(AnyAccount, p => Wildcard.ResourceMatches(p, literal))
+            return AnyMatches(AnyAccount, literal)
                 || (account is null
-                    ? ByAccount.Values.Any(patterns => Array.Exists(patterns, p => Wildcard.ResourceMatches(p, literal)))
-                    : ByAccount.TryGetValue(account, out var named) && Array.Exists(named, p => Wildcard.ResourceMatches(p, literal)));
+                    ? ByAccount.Values.Any(patterns => AnyMatches(patterns, literal))
+                    : ByAccount.TryGetValue(account, out var named) && AnyMatches(named, literal));
+        }
+
+        /// <summary>Whether a pattern matches the ARN: a loop, not a closure for each role asked about.</summary>
+        private static bool AnyMatches(string[] patterns, string literal)
+        {
+            foreach (var pattern in patterns)
+            {
+                if (Wildcard.ResourceMatches(pattern, literal))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>The account segment of an ARN or pattern, when it holds no wildcard (then only that account's ARNs match); else null.</summary>
@@ -75,5 +88,5 @@ internal sealed partial class PrincipalEdgeFinder
         trust.Statements.Where(s => s.IsAllow).All(s => s.NotPrincipals.Count == 0 && s.Principals.All(p => p.Type != PolicyPrincipal.Aws || NamesAccount(p.Value.Trim())));
 
     private static bool NamesAccount(string value) =>
-        (value.Length == 12 && value.All(char.IsAsciiDigit)) || value.EndsWith(":root", StringComparison.Ordinal);
+        IsAccountId(value) || value.EndsWith(":root", StringComparison.Ordinal);
 }

@@ -22,7 +22,8 @@ internal sealed partial class PrincipalEdgeFinder
 
     private readonly Dictionary<SharedKey, SharedStep> _sharedSteps = [];
     private readonly Dictionary<(PermissionClass, string), (string Shape, int Id)> _shapes = [];
-    private readonly Dictionary<int, (string Shape, int Id)> _trustShapes = [];
+    // By trust group: its trust's shape, and whether the trust asks for organisation paths (names OrgPaths).
+    private readonly Dictionary<int, (string Shape, int Id, bool Paths)> _trustShapes = [];
     private readonly Dictionary<(string Caller, string Role, bool Paths), int> _controls = [];
 
     // The key's texts (policies, trusts, SCPs: kilobytes each) by number, each text numbered once: a key is then
@@ -35,7 +36,8 @@ internal sealed partial class PrincipalEdgeFinder
     public int SharedReuses { get; private set; }
 
     /// <param name="Caller">The caller's shape (see <see cref="TextId"/>), as the others.</param>
-    private readonly record struct SharedKey(int Caller, int Trust, PrincipalNodeKind Kind, bool SameAccount, string Pinned, int Controls);
+    /// <param name="Pinned">The role's account when the caller's policies name it (then not renamed), else empty.</param>
+    private readonly record struct SharedKey(int Caller, int Trust, PrincipalNodeKind Kind, bool SameAccount, string Pinned, string CallerPartition, string RolePartition, int Controls);
 
     /// <summary>The number of a text of the key: equal texts, equal numbers.</summary>
     private int TextId(string text)
@@ -91,7 +93,7 @@ internal sealed partial class PrincipalEdgeFinder
         if (!_trustShapes.TryGetValue(group, out var trustShape))
         {
             var shape = role.TrustText.Replace(roleAccount, RoleMark, StringComparison.Ordinal);
-            _trustShapes[group] = trustShape = (shape, TextId(shape));
+            _trustShapes[group] = trustShape = (shape, TextId(shape), role.TrustText.Contains("OrgPaths", StringComparison.OrdinalIgnoreCase));
         }
         var trust = trustShape.Id;
         if (!same && trustShape.Shape.Contains(callerAccount, StringComparison.Ordinal))
@@ -100,16 +102,13 @@ internal sealed partial class PrincipalEdgeFinder
         }
         // The role's account named in the caller's own policies is not renamed there: the pair is then its own.
         var pinned = !same && callerShape.Shape.Contains(roleAccount, StringComparison.Ordinal) ? roleAccount : "";
-        var partitions = PartitionOf(caller.Arn) + "/" + PartitionOf(role.Arn);
-        var paths = role.TrustText.Contains("OrgPaths", StringComparison.OrdinalIgnoreCase);
+        var paths = trustShape.Paths;
         if (!_controls.TryGetValue((callerAccount, roleAccount, paths), out var controls))
         {
             _controls[(callerAccount, roleAccount, paths)] = controls = TextId(Controls(callerAccount, roleAccount, paths));
         }
-        return new SharedKey(callerShape.Id, trust, caller.Kind, same, pinned + "/" + partitions, controls);
+        return new SharedKey(callerShape.Id, trust, caller.Kind, same, pinned, caller.Partition, role.Partition, controls);
     }
-
-    private static string PartitionOf(string arn) => arn.Split(':', 3) is [_, var partition, _] ? partition : "";
 
     /// <summary>The organisation around the pair, as text: what renaming the accounts does not rename.</summary>
     /// <param name="withPaths">Whether the trust asks for organisation paths (names <c>OrgPaths</c>).</param>

@@ -19,7 +19,7 @@ internal sealed partial class PrincipalEdgeFinder
         {
             return false;
         }
-        var who = info.Kind == PrincipalNodeKind.User ? RequestPrincipal.User(info.Arn) : RequestPrincipal.RoleSession(info.Arn);
+        var who = info.Who;
         var limit = ServiceControlLimit.For(_organization, account, serviceLinked: false, _now, who);
         var refused = 0;
         foreach (var action in actions)

@@ -128,18 +128,33 @@ internal sealed partial class PrincipalEdgeFinder
     /// <summary>The statement that lets the principal put or attach a policy onto itself, or write a new version of a policy of its account.</summary>
     private PolicyStatement? SelfGrant(PrincipalInfo info)
     {
-        var kind = info.Kind == PrincipalNodeKind.User ? "User" : "Role";
         var permissions = info.Class.Permissions;
-        foreach (var action in new[] { $"iam:Put{kind}Policy", $"iam:Attach{kind}Policy" })
+        var (anything, policies) = SelfGrantPatterns(info.AccountId);
+        foreach (var action in info.Kind == PrincipalNodeKind.User ? UserSelfGrants : RoleSelfGrants)
         {
-            if (permissions.Can(action, $"arn:*:iam::{info.AccountId}:*").Allowed && Ask(info, action, info.Arn, info.AccountId, null) is { Allowed: true } answer)
+            if (permissions.Can(action, anything).Allowed && Ask(info, action, info.Arn, info.AccountId, null) is { Allowed: true } answer)
             {
                 return Granting(answer, "identity-based policies");
             }
         }
-        var version = permissions.Can("iam:CreatePolicyVersion", $"arn:*:iam::{info.AccountId}:policy/*");
+        var version = permissions.Can("iam:CreatePolicyVersion", policies);
         return version.Allowed && version.Allowing.Count > 0 ? version.Allowing[0] : null;
     }
+
+    private static readonly string[] UserSelfGrants = ["iam:PutUserPolicy", "iam:AttachUserPolicy"];
+    private static readonly string[] RoleSelfGrants = ["iam:PutRolePolicy", "iam:AttachRolePolicy"];
+
+    /// <summary>The account's IAM resources and its policies as patterns, written once per account, not for each of its principals.</summary>
+    private (string Anything, string Policies) SelfGrantPatterns(string account)
+    {
+        if (!_selfGrantPatterns.TryGetValue(account, out var patterns))
+        {
+            _selfGrantPatterns[account] = patterns = ($"arn:*:iam::{account}:*", $"arn:*:iam::{account}:policy/*");
+        }
+        return patterns;
+    }
+
+    private readonly Dictionary<string, (string Anything, string Policies)> _selfGrantPatterns = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a decision on a pattern holds for every resource it matches, within the SCPs over the
@@ -162,9 +177,16 @@ internal sealed partial class PrincipalEdgeFinder
     /// </summary>
     private string Pattern(string account, string kind)
     {
-        var partition = _byAccount.TryGetValue(account, out var members) && _infos[members[0]].Arn.Split(':') is [_, var known, ..] ? known : "aws";
-        return $"arn:{partition}:iam::{account}:{kind}/*";
+        if (!_patterns.TryGetValue((account, kind), out var pattern))
+        {
+            var partition = _byAccount.TryGetValue(account, out var members) && _infos[members[0]].Arn.Split(':') is [_, var known, ..] ? known : "aws";
+            _patterns[(account, kind)] = pattern = $"arn:{partition}:iam::{account}:{kind}/*";
+        }
+        return pattern;
     }
+
+    // Written once per account and kind, not for each trust group of the account.
+    private readonly Dictionary<(string Account, string Kind), string> _patterns = [];
 
     private ServiceControlLimit? Scp(string account)
     {
@@ -181,7 +203,7 @@ internal sealed partial class PrincipalEdgeFinder
 
     private AccessAnswer Ask(PrincipalInfo caller, string action, string resource, string resourceAccount, PolicyDocument? resourcePolicy, params (string Key, string Value)[] keys)
     {
-        var who = caller.Kind == PrincipalNodeKind.User ? RequestPrincipal.User(caller.Arn) : RequestPrincipal.RoleSession(caller.Arn);
+        var who = caller.Who;
         var request = new RequestContext(action, resource);
         foreach (var (key, value) in keys)
         {
@@ -230,10 +252,13 @@ internal sealed partial class PrincipalEdgeFinder
             .SelectMany(s => s.Principals).Where(p => p.Type == PolicyPrincipal.Aws)
             .Select(p => p.IsEveryone ? AnyoneAccount : AccountOf(p)).OfType<string>();
 
+    /// <summary>Twelve digits: an account id (checked without an enumerator: asked of every principal a trust names).</summary>
+    private static bool IsAccountId(string value) => value.Length == 12 && !value.AsSpan().ContainsAnyExceptInRange('0', '9');
+
     private static string? AccountOf(PolicyPrincipal principal)
     {
         var value = principal.Value.Trim();
-        if (value.Length == 12 && value.All(char.IsAsciiDigit))
+        if (IsAccountId(value))
         {
             return value;
         }

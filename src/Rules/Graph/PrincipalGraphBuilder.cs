@@ -26,10 +26,37 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
         public string Key { get; } = key;
     }
 
-    internal sealed record PrincipalInfo(string Arn, string AccountId, PrincipalNodeKind Kind, PermissionClass Class, PolicyDocument? Trust)
+    /// <remarks>A class, not a record: compared by reference, and <see cref="Who"/> is made when first asked.</remarks>
+    internal sealed class PrincipalInfo(string arn, string accountId, PrincipalNodeKind kind, PermissionClass permissionClass, PolicyDocument? trust)
     {
+        public string Arn { get; } = arn;
+        public string AccountId { get; } = accountId;
+        public PrincipalNodeKind Kind { get; } = kind;
+        public PermissionClass Class { get; } = permissionClass;
+        public PolicyDocument? Trust { get; } = trust;
+
         /// <summary>The trust policy's statements as text: roles with the same text are admitted alike.</summary>
-        public string TrustText { get; } = Trust is null ? "" : string.Join("\u001f", Trust.Statements.Select(s => s.Json));
+        public string TrustText { get; } = trust is null ? "" : string.Join("\u001f", trust.Statements.Select(s => s.Json));
+
+        /// <summary>The ARN's partition (<c>aws</c>, <c>aws-cn</c>...), empty when the ARN has none: asked for every pair the shared steps key.</summary>
+        public string Partition { get; } = PartitionOf(arn);
+
+        /// <summary>Who the principal is when it makes a request (a role through a session of it): made once, not for each question asked of it.</summary>
+        public RequestPrincipal Who => _who ??= Kind == PrincipalNodeKind.User ? RequestPrincipal.User(Arn) : RequestPrincipal.RoleSession(Arn);
+
+        private RequestPrincipal? _who;
+
+        private static string PartitionOf(string arn)
+        {
+            Span<Range> parts = stackalloc Range[3];
+            var text = arn.AsSpan();
+            if (text.Split(parts, ':') != 3)
+            {
+                return "";
+            }
+            // The usual partition is the literal, not a copy of it for each principal.
+            return text[parts[1]] is "aws" ? "aws" : text[parts[1]].ToString();
+        }
     }
 
     /// <summary>Builds the graph of resources that may span accounts (a fixture's inventory, a test's dump).</summary>

@@ -19,7 +19,7 @@ public sealed record OrganizationTarget(string Id, string? ParentId, string Name
 
     public bool IsRoot => ParentId is null;
 
-    public bool IsAccount => Id.Length == 12 && Id.All(char.IsAsciiDigit);
+    public bool IsAccount => Id.Length == 12 && !Id.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     public IReadOnlyList<PolicyDocument> Policies(OrganizationPolicyType type) =>
         type == OrganizationPolicyType.ServiceControl ? ServiceControlPolicies : ResourceControlPolicies;

@@ -13,8 +13,8 @@ internal static class StatementMatch
     /// <summary>An Allow names every action the question names.</summary>
     public static bool AllowNamesAll(PolicyStatement s, string action) =>
         s.NotActions.Count > 0
-            ? !s.RealNotActions.Any(p => Wildcard.ActionsOverlap(p, action))
-            : s.Actions.Any(p => Wildcard.ActionCovers(p, action));
+            ? !Any(s.RealNotActions, action, Wildcard.ActionsOverlap)
+            : Any(s.Actions, action, Wildcard.ActionCovers);
 
     /// <summary>
     /// A Deny names some action the question names. Its NotAction is taken as written, names that match
@@ -23,34 +23,50 @@ internal static class StatementMatch
     /// </summary>
     public static bool DenyNamesSome(PolicyStatement s, string action) =>
         s.NotActions.Count > 0
-            ? !s.NotActions.Any(p => Wildcard.ActionCovers(p, action))
-            : s.Actions.Any(p => Wildcard.ActionsOverlap(p, action));
+            ? !Any(s.NotActions, action, Wildcard.ActionCovers)
+            : Any(s.Actions, action, Wildcard.ActionsOverlap);
 
     /// <summary>A Deny names every action the question names (its NotAction taken as written).</summary>
     public static bool DenyNamesAll(PolicyStatement s, string action) =>
         s.NotActions.Count > 0
-            ? !s.NotActions.Any(p => Wildcard.ActionsOverlap(p, action))
-            : s.Actions.Any(p => Wildcard.ActionCovers(p, action));
+            ? !Any(s.NotActions, action, Wildcard.ActionsOverlap)
+            : Any(s.Actions, action, Wildcard.ActionCovers);
 
     public static bool AllowReachesSome(PolicyStatement s, string resource) =>
         s.NotResources.Count > 0
-            ? !s.RealNotResources.Any(p => Wildcard.ResourceCovers(p, resource))
-            : s.Resources.Any(p => Wildcard.ResourcesOverlap(p, resource));
+            ? !Any(s.RealNotResources, resource, Wildcard.ResourceCovers)
+            : Any(s.Resources, resource, Wildcard.ResourcesOverlap);
 
     public static bool AllowReachesAll(PolicyStatement s, string resource) =>
         s.NotResources.Count > 0
-            ? !s.RealNotResources.Any(p => Wildcard.ResourcesOverlap(p, resource))
-            : s.Resources.Any(p => Wildcard.ResourceCovers(p, resource));
+            ? !Any(s.RealNotResources, resource, Wildcard.ResourcesOverlap)
+            : Any(s.Resources, resource, Wildcard.ResourceCovers);
 
     public static bool DenyReachesAll(PolicyStatement s, string resource) =>
         s.NotResources.Count > 0
-            ? !s.NotResources.Any(p => Wildcard.ResourcesOverlap(p, resource))
-            : s.Resources.Any(p => Wildcard.ResourceCovers(p, resource));
+            ? !Any(s.NotResources, resource, Wildcard.ResourcesOverlap)
+            : Any(s.Resources, resource, Wildcard.ResourceCovers);
 
     public static bool DenyReachesSome(PolicyStatement s, string resource) =>
         s.NotResources.Count > 0
-            ? !s.NotResources.Any(p => Wildcard.ResourceCovers(p, resource))
-            : s.Resources.Any(p => Wildcard.ResourcesOverlap(p, resource));
+            ? !Any(s.NotResources, resource, Wildcard.ResourceCovers)
+            : Any(s.Resources, resource, Wildcard.ResourcesOverlap);
+
+    /// <summary>
+    /// Whether a pattern matches the question: a loop, not <c>Any</c> with a lambda, which made a closure, a delegate and
+    /// an enumerator of the boxed list for each of the millions of questions the graph and the rules ask.
+    /// </summary>
+    private static bool Any(IReadOnlyList<string> patterns, string question, Func<string, string, bool> match)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (match(patterns[i], question))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>An Allow that grants every action on every resource, by Action/Resource or through a NotAction/NotResource that excludes nothing.</summary>
     public static bool IsAdmin(PolicyStatement s) => s.IsAllow && NamesEveryAction(s) && ReachesEveryResource(s);

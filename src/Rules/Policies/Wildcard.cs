@@ -90,7 +90,7 @@ public static partial class Wildcard
         return true;
     }
 
-    /// <summary>The i-th of the six segments (<see cref="Segments"/>, without its strings).</summary>
+    /// <summary>The i-th of the six segments; a short pattern that ends in <c>*</c> runs on over the missing ones.</summary>
     private static ReadOnlySpan<char> Segment(string arn, ReadOnlySpan<Range> ranges, int count, int i) =>
         i < count ? arn.AsSpan()[ranges[i]] : arn.AsSpan()[ranges[count - 1]].EndsWith('*') ? "*" : "\0";
 
@@ -104,17 +104,23 @@ public static partial class Wildcard
     /// and any pattern in account 123456789012 cannot.
     /// </summary>
     public static bool ResourcesOverlap(string a, string b) =>
-        BySegments(a, b, (x, y) => Overlap(x, y, ignoreCase: false));
+        BySegments(a, b, static (x, y) => Overlap(x, y, ignoreCase: false));
 
     /// <summary>Whether every ARN <paramref name="query"/> can match is matched by <paramref name="pattern"/>.</summary>
     public static bool ResourceCovers(string pattern, string query) =>
-        BySegments(pattern, query, (p, q) => Covers(p, q, ignoreCase: false));
+        BySegments(pattern, query, static (p, q) => Covers(p, q, ignoreCase: false));
 
     /// <summary>
     /// Whether some text matches both globs: a walk over pairs of positions, where a <c>*</c> on either
     /// side may stand still or swallow the other side's next character.
     /// </summary>
-    internal static bool Overlap(string a, string b, bool ignoreCase)
+    internal static bool Overlap(string a, string b, bool ignoreCase) => Overlap(a.AsSpan(), b.AsSpan(), ignoreCase);
+
+    /// <summary>
+    /// As <see cref="Overlap(string, string, bool)"/>, on parts of texts (an ARN's segments). Every step moves forward in
+    /// one text or both, so the pairs are visited in order, row by row, each reached from those before it.
+    /// </summary>
+    private static bool Overlap(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool ignoreCase)
     {
         // A plain text on either side: the other glob matches it or not (most questions are of this kind).
         if (!HasWildcard(b))
@@ -125,42 +131,37 @@ public static partial class Wildcard
         {
             return Matches(b, a, ignoreCase);
         }
-        var reached = new bool[a.Length + 1, b.Length + 1];
-        var pending = new Stack<(int, int)>();
-        pending.Push((0, 0));
-        while (pending.Count > 0)
+        var width = b.Length + 1;
+        var cells = (a.Length + 1) * width;
+        Span<bool> reached = cells <= 1024 ? stackalloc bool[cells] : new bool[cells];
+        reached.Clear();
+        reached[0] = true;
+        for (var i = 0; i <= a.Length; i++)
         {
-            var (i, j) = pending.Pop();
-            if (reached[i, j])
+            for (var j = 0; j <= b.Length; j++)
             {
-                continue;
-            }
-            reached[i, j] = true;
-            if (i == a.Length && j == b.Length)
-            {
-                return true;
-            }
-            var aStar = i < a.Length && a[i] == '*';
-            var bStar = j < b.Length && b[j] == '*';
-            if (aStar)
-            {
-                pending.Push((i + 1, j));
-                if (j < b.Length)
+                if (!reached[(i * width) + j])
                 {
-                    pending.Push((i, j + 1));
+                    continue;
                 }
-            }
-            if (bStar)
-            {
-                pending.Push((i, j + 1));
-                if (i < a.Length)
+                if (i == a.Length && j == b.Length)
                 {
-                    pending.Push((i + 1, j));
+                    return true;
                 }
-            }
-            if (!aStar && !bStar && i < a.Length && j < b.Length && (a[i] == '?' || b[j] == '?' || Same(a[i], b[j], ignoreCase)))
-            {
-                pending.Push((i + 1, j + 1));
+                var aStar = i < a.Length && a[i] == '*';
+                var bStar = j < b.Length && b[j] == '*';
+                if (aStar || (bStar && i < a.Length))
+                {
+                    reached[((i + 1) * width) + j] = true;
+                }
+                if ((aStar && j < b.Length) || bStar)
+                {
+                    reached[(i * width) + j + 1] = true;
+                }
+                if (!aStar && !bStar && i < a.Length && j < b.Length && (a[i] == '?' || b[j] == '?' || Same(a[i], b[j], ignoreCase)))
+                {
+                    reached[((i + 1) * width) + j + 1] = true;
+                }
             }
         }
         return false;
@@ -170,13 +171,16 @@ public static partial class Wildcard
     /// Language inclusion, judged by matching the query's own wildcards as plain characters: sound for
     /// the patterns policies hold (a query <c>*</c> is covered only by a pattern <c>*</c> at that place).
     /// </summary>
-    private static bool Covers(string pattern, string query, bool ignoreCase) =>
-        pattern.All(c => c == '*') || (Matches(pattern, query, ignoreCase) && !CoveredOnlyByQuestionMark(pattern, query));
+    private static bool Covers(ReadOnlySpan<char> pattern, ReadOnlySpan<char> query, bool ignoreCase) =>
+        !pattern.ContainsAnyExcept('*') || (Matches(pattern, query, ignoreCase) && !CoveredOnlyByQuestionMark(pattern, query));
 
-    private static bool CoveredOnlyByQuestionMark(string pattern, string query) =>
-        query.Contains('*', StringComparison.Ordinal) && !pattern.Contains('*', StringComparison.Ordinal);
+    private static bool CoveredOnlyByQuestionMark(ReadOnlySpan<char> pattern, ReadOnlySpan<char> query) =>
+        query.Contains('*') && !pattern.Contains('*');
 
-    private static bool BySegments(string a, string b, Func<string, string, bool> test)
+    /// <summary>A test of two texts or two segments, on spans: the segments are compared where they stand, never split into strings.</summary>
+    private delegate bool SpanTest(ReadOnlySpan<char> a, ReadOnlySpan<char> b);
+
+    private static bool BySegments(string a, string b, SpanTest test)
     {
         a = WithoutVariables(a.Trim());
         b = WithoutVariables(b.Trim());
@@ -184,11 +188,13 @@ public static partial class Wildcard
         {
             return test(a, b);
         }
-        var left = Segments(a);
-        var right = Segments(b);
+        Span<Range> left = stackalloc Range[ArnSegments];
+        Span<Range> right = stackalloc Range[ArnSegments];
+        var leftCount = a.AsSpan().Split(left, ':');
+        var rightCount = b.AsSpan().Split(right, ':');
         for (var i = 0; i < ArnSegments; i++)
         {
-            if (!test(left[i], right[i]))
+            if (!test(Segment(a, left, leftCount, i), Segment(b, right, rightCount, i)))
             {
                 return false;
             }
@@ -196,19 +202,7 @@ public static partial class Wildcard
         return true;
     }
 
-    /// <summary>The six segments; a short pattern that ends in <c>*</c> runs on over the missing ones.</summary>
-    private static string[] Segments(string arn)
-    {
-        var parts = arn.Split(':', ArnSegments);
-        if (parts.Length == ArnSegments)
-        {
-            return parts;
-        }
-        var filler = parts[^1].EndsWith('*') ? "*" : "\0";
-        return [.. parts, .. Enumerable.Repeat(filler, ArnSegments - parts.Length)];
-    }
-
-    private static bool HasWildcard(string text) => text.AsSpan().IndexOfAny('*', '?') >= 0;
+    private static bool HasWildcard(ReadOnlySpan<char> text) => text.IndexOfAny('*', '?') >= 0;
 
     private static bool Same(char a, char b, bool ignoreCase) =>
         a == b || (ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));

@@ -23,7 +23,11 @@ public static class AuthorizationDetails
         ("Policies", "AWS::IAM::Policy", "PolicyName", "PolicyId"),
     ];
 
-    public static IReadOnlyList<Resource> ToResources(JsonElement root)
+    /// <param name="withTags">
+    /// Whether each entry's tags are read into <see cref="Resource.Tags"/>: the principal graph reads none of them (its
+    /// IAM read skips a dictionary for each of an account's thousands of entries); they stay in the configuration.
+    /// </param>
+    public static IReadOnlyList<Resource> ToResources(JsonElement root, bool withTags = true)
     {
         root = JsonPath.Unwrap(root);
         var pages = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
@@ -36,13 +40,13 @@ public static class AuthorizationDetails
                 {
                     continue;
                 }
-                resources.AddRange(entries.EnumerateArray().Select(entry => ToResource(entry, type, nameKey, idKey)));
+                resources.AddRange(entries.EnumerateArray().Select(entry => ToResource(entry, type, nameKey, idKey, withTags)));
             }
         }
         return resources;
     }
 
-    private static Resource ToResource(JsonElement entry, string type, string nameKey, string idKey)
+    private static Resource ToResource(JsonElement entry, string type, string nameKey, string idKey, bool withTags)
     {
         var arnText = Text(entry, "Arn") ?? throw new FormatException($"an {type} entry of the authorization details has no Arn");
         if (!Arn.TryParse(arnText, out var arn))
@@ -58,7 +62,7 @@ public static class AuthorizationDetails
             Name = name,
             AccountId = arn.AccountId,
             Region = "global",
-            Tags = ConfigurationItems.Tags(JsonPath.Find(entry, "Tags")),
+            Tags = withTags ? ConfigurationItems.Tags(JsonPath.Find(entry, "Tags")) : System.Collections.Frozen.FrozenDictionary<string, string>.Empty,
             Configuration = entry.Clone(),
         };
     }

@@ -16,15 +16,16 @@ internal static class IamFiles
     private static readonly string[] Lists = ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"];
 
     /// <param name="lastAccessFailed">
-    /// A service-last-accessed file that is unreadable: a gap for that principal alone. Null: those files are not read
-    /// (the principal graph needs none of them, and at a million resources they are one file per principal).
+    /// A service-last-accessed file that is unreadable: a gap for that principal alone. Null: the principal graph's read,
+    /// which needs the authorization details alone: neither those files (at a million resources one file per principal)
+    /// nor the credential report (a row per user, and the root user) are read.
     /// </param>
     public static void Read(string accountDirectory, string account, string? root, InputLimits limits, Action<Resource> add, Action<string, Exception> failed,
         Action<string, Exception>? lastAccessFailed)
     {
         var reportPath = SnapshotLayout.CredentialReport(accountDirectory);
         Dictionary<string, JsonElement> report = [];
-        if (InputFile.Exists(reportPath))
+        if (lastAccessFailed is not null && InputFile.Exists(reportPath))
         {
             try
             {
@@ -69,21 +70,31 @@ internal static class IamFiles
                     // One page of several: what is missing could be the admin. Read it, but do not call the account clean.
                     failed(detailsPath, new SnapshotFormatException($"{detailsPath}: IsTruncated is true: only the first page of the authorization details was saved"));
                 }
-                return AuthorizationDetails.ToResources(body);
+                return AuthorizationDetails.ToResources(body, withTags: lastAccessFailed is not null);
             });
             // All or nothing: a foreign entry refuses the file before anything of it is added.
             foreach (var resource in resources)
             {
-                Attribution.Check(resource, account, $"{detailsPath}: {resource.Type}");
-                Attribution.CheckTags(JsonPath.Find(resource.Configuration, "Tags"), $"{detailsPath}: {resource.Arn}", limits);
+                // Places written only for a message: an account's thousands of entries are checked.
+                Attribution.Check(resource, account, Place.Within(detailsPath, resource.Type));
+                Attribution.CheckTags(JsonPath.Find(resource.Configuration, "Tags"), Place.Within(detailsPath, resource.Arn), limits);
+            }
+            if (lastAccessFailed is null)
+            {
+                // The graph's read: nothing to attach, nothing to read on other cores.
+                foreach (var resource in resources)
+                {
+                    add(resource);
+                }
+                return;
             }
             // One service-last-accessed file per user and role: read on every core, handed on in the details' order. Their
             // two folders are checked for links once, not for every file (InputFolder).
-            var folders = lastAccessFailed is null || root is null ? null : LastAccessFolders(accountDirectory, root);
-            var listed = lastAccessFailed is null ? null : ListedLastAccess(accountDirectory);
+            var folders = root is null ? null : LastAccessFolders(accountDirectory, root);
+            var listed = ListedLastAccess(accountDirectory);
             var read = resources.AsParallel().AsOrdered().Select(resource =>
             {
-                var (lastAccess, fault) = lastAccessFailed is null ? (null, null) : LastAccess(resource, accountDirectory, root, limits, folders, listed);
+                var (lastAccess, fault) = LastAccess(resource, accountDirectory, root, limits, folders, listed);
                 return (Attached(resource, report.TryGetValue(resource.Arn, out var row) ? row : null, lastAccess), fault);
             });
             foreach (var (resource, fault) in read)
@@ -94,7 +105,7 @@ internal static class IamFiles
                     {
                         ExceptionDispatchInfo.Throw(unreadable.Error);
                     }
-                    lastAccessFailed!(unreadable.Path, unreadable.Error);
+                    lastAccessFailed(unreadable.Path, unreadable.Error);
                 }
                 add(resource);
             }
@@ -132,13 +143,15 @@ internal static class IamFiles
                 }
                 found++;
                 var index = 0;
+                var entryOf = $"{list}[";
                 foreach (var entry in entries.EnumerateArray())
                 {
                     if (entry.ValueKind != JsonValueKind.Object)
                     {
                         throw new SnapshotFormatException($"{where}: {list}[{index}] is {AwsJson.Kind(entry)}, not an object");
                     }
-                    AwsJson.Text(entry, "Arn", $"{where}: {list}[{index++}]");
+                    // Checked as a string (or null) without a string of it or of its place unless refused.
+                    AwsJson.CheckText(entry, "Arn", Place.Entry(where, entryOf, index++, "]"));
                 }
             }
             if (found == 0)
@@ -150,11 +163,11 @@ internal static class IamFiles
 
     /// <summary>The principal's service-last-accessed file, checked; null when it has none, or with the file that could not be read.</summary>
     private static (JsonElement? LastAccess, (string Path, Exception Error)? Fault) LastAccess(Resource principal, string accountDirectory, string? root, InputLimits limits,
-        Dictionary<string, InputFolder>? folders, Dictionary<string, HashSet<string>?>? listed)
+        Dictionary<string, InputFolder>? folders, Dictionary<string, HashSet<string>?> listed)
     {
         var kind = principal.Type switch { IamPrincipals.RoleType => "role", IamPrincipals.UserType => "user", _ => null };
         if (kind is null || principal.Name is not { } name || SnapshotLayout.ServiceLastAccessed(accountDirectory, kind, name) is not { } path
-            || !(listed?[kind] is { } names && names.Contains(Path.GetFileName(path)) || InputFile.Exists(path)))
+            || !(listed[kind] is { } names && names.Contains(Path.GetFileName(path)) || InputFile.Exists(path)))
         {
             return (null, null);
         }

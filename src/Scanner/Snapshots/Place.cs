@@ -23,7 +23,10 @@ internal readonly struct Place
     /// <summary>The <paramref name="index"/>-th entry of a file: <c>{file}: {before}{index}{after}</c>.</summary>
     public static Place Entry(string file, string before, int index, string after = "") => new(file, before, index, after);
 
+    /// <summary>Something named within a file (an entry's type, its ARN): <c>{file}: {what}</c>.</summary>
+    public static Place Within(string file, string what) => new(file, what, -1, null);
+
     public static implicit operator Place(string text) => new(text, null, 0, null);
 
-    public override string ToString() => _before is null ? _file : $"{_file}: {_before}{_index}{_after}";
+    public override string ToString() => _before is null ? _file : _index < 0 ? $"{_file}: {_before}" : $"{_file}: {_before}{_index}{_after}";
 }

@@ -89,7 +89,7 @@ internal sealed partial class SnapshotReader
 
     /// <summary>
     /// Only the account's <c>iam/</c> folder, for the principal graph built before the scan judges any
-    /// account: the authorization details and the credential report, not the service-last-accessed files, which
+    /// account: the authorization details alone, not the credential report or the service-last-accessed files, which
     /// no edge needs. A file that cannot be read is left out here: the account's own read reports it as a gap.
     /// </summary>
     public Snapshot ReadIam(string account)

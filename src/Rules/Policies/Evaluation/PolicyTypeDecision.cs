@@ -27,7 +27,9 @@ public sealed record PolicyTypeDecision(string PolicyType, PolicyVerdict Verdict
     /// </summary>
     internal static PolicyTypeDecision Judge(string policyType, IEnumerable<PolicyStatement> statements, RequestContext request, RequestPrincipal? who)
     {
-        List<PolicyStatement> allows = [], maybeAllows = [], maybeDenies = [];
+        // Made only when a statement goes in one: most questions meet few statements that apply (the graph and the
+        // rules ask millions), and three lists for each were most of what a decision allocated.
+        List<PolicyStatement>? allows = null, maybeAllows = null, maybeDenies = null;
         foreach (var statement in statements)
         {
             var applies = RequestMatch.Applies(statement, request, who);
@@ -39,23 +41,28 @@ public sealed record PolicyTypeDecision(string PolicyType, PolicyVerdict Verdict
             {
                 return new(policyType, PolicyVerdict.ExplicitlyDenied, false, [statement], $"denied by {statement.Label}");
             }
-            (statement.IsAllow ? applies == true ? allows : maybeAllows : maybeDenies).Add(statement);
+            (statement.IsAllow ? applies == true ? allows ??= [] : maybeAllows ??= [] : maybeDenies ??= []).Add(statement);
         }
-        var uncertainDeny = maybeDenies.Count > 0;
-        if (allows.Count > 0)
+        var uncertainDeny = maybeDenies is not null;
+        if (allows is not null)
         {
-            return new(policyType, PolicyVerdict.Allowed, uncertainDeny, [.. allows, .. maybeDenies], $"allowed by {Labels(allows)}{Unless(maybeDenies)}");
+            return new(policyType, PolicyVerdict.Allowed, uncertainDeny, Joined(allows, maybeDenies), $"allowed by {Labels(allows)}{Unless(maybeDenies)}");
         }
-        if (maybeAllows.Count > 0)
+        if (maybeAllows is not null)
         {
-            return new(policyType, PolicyVerdict.Allowed, true, [.. maybeAllows, .. maybeDenies], $"allowed by {Labels(maybeAllows)} under conditions we cannot judge{Unless(maybeDenies)}");
+            return new(policyType, PolicyVerdict.Allowed, true, Joined(maybeAllows, maybeDenies), $"allowed by {Labels(maybeAllows)} under conditions we cannot judge{Unless(maybeDenies)}");
         }
         return new(policyType, PolicyVerdict.ImplicitlyDenied, false, [], "no statement allows it");
     }
 
-    private static string Labels(IEnumerable<PolicyStatement> statements) => string.Join(", ", statements.Select(s => s.Label));
+    /// <summary>The allowing statements, then the denials that may apply.</summary>
+    private static IReadOnlyList<PolicyStatement> Joined(List<PolicyStatement> allowing, List<PolicyStatement>? denying) =>
+        denying is null ? [.. allowing] : [.. allowing, .. denying];
 
-    private static string Unless(List<PolicyStatement> denies) => denies.Count == 0 ? "" : $", unless {Labels(denies)} applies (conditions we cannot judge)";
+    private static string Labels(List<PolicyStatement> statements) =>
+        statements.Count == 1 ? statements[0].Label : string.Join(", ", statements.ConvertAll(s => s.Label));
+
+    private static string Unless(List<PolicyStatement>? denies) => denies is null ? "" : $", unless {Labels(denies)} applies (conditions we cannot judge)";
 
     public override string ToString() => $"{PolicyType}: {Reason}";
 }

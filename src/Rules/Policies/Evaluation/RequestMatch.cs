@@ -24,16 +24,39 @@ internal enum PrincipalMatch
 /// </summary>
 internal static class RequestMatch
 {
+    // Loops, not Any with a lambda: every question the evaluator answers asks these of every statement, and each lambda
+    // made a closure, a delegate and an enumerator of the boxed list.
     public static bool NamesAction(PolicyStatement s, string action) =>
-        s.NotActions.Count > 0
-            ? !s.NotActions.Any(p => Wildcard.ActionMatches(p, action))
-            : s.Actions.Any(p => Wildcard.ActionMatches(p, action));
+        s.NotActions.Count > 0 ? !AnyAction(s.NotActions, action) : AnyAction(s.Actions, action);
+
+    private static bool AnyAction(IReadOnlyList<string> patterns, string action)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (Wildcard.ActionMatches(patterns[i], action))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static bool NamesResource(PolicyStatement s, RequestContext request)
     {
         var arn = Glob.Literal(request.Resource);
-        bool Hit(string pattern) => PolicyVariables.SubstituteInResource(pattern, request) is { } p && Wildcard.ResourceMatches(p, arn);
-        return s.NotResources.Count > 0 ? !s.NotResources.Any(Hit) : s.Resources.Any(Hit);
+        return s.NotResources.Count > 0 ? !AnyResource(s.NotResources, request, arn) : AnyResource(s.Resources, request, arn);
+    }
+
+    private static bool AnyResource(IReadOnlyList<string> patterns, RequestContext request, string arn)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (PolicyVariables.SubstituteInResource(patterns[i], request) is { } pattern && Wildcard.ResourceMatches(pattern, arn))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>How the statement's Principal/NotPrincipal reaches the requester (identity policies have neither: <see cref="PrincipalMatch.Everyone"/>).</summary>
@@ -45,13 +68,27 @@ internal static class RequestMatch
         }
         if (s.NotPrincipals.Count > 0)
         {
-            return who is not null && !(!s.IsAllow && who.HasPermissionsBoundary) && s.NotPrincipals.Any(p => Reaches(p, who) != PrincipalMatch.None)
+            return who is not null && !(!s.IsAllow && who.HasPermissionsBoundary) && Best(s.NotPrincipals, who) != PrincipalMatch.None
                 ? PrincipalMatch.None
                 : PrincipalMatch.Everyone;
         }
         return who is null
             ? s.Principals.Any(p => p.IsEveryone) ? PrincipalMatch.Everyone : PrincipalMatch.None
-            : s.Principals.Select(p => Reaches(p, who)).DefaultIfEmpty(PrincipalMatch.None).Max();
+            : Best(s.Principals, who);
+    }
+
+    /// <summary>The closest way any of the principals reaches the requester (<see cref="PrincipalMatch.None"/> for none).</summary>
+    private static PrincipalMatch Best(IReadOnlyList<PolicyPrincipal> principals, RequestPrincipal who)
+    {
+        var best = PrincipalMatch.None;
+        for (var i = 0; i < principals.Count; i++)
+        {
+            if (Reaches(principals[i], who) is var reach && reach > best)
+            {
+                best = reach;
+            }
+        }
+        return best;
     }
 
     /// <summary>Whether the statement applies: true, false, or null when only its conditions leave it open.</summary>
@@ -59,6 +96,18 @@ internal static class RequestMatch
         NamesAction(s, request.Action) && NamesResource(s, request) && Principal(s, who) != PrincipalMatch.None
             ? ConditionEvaluator.Evaluate(s, request)
             : false;
+
+    /// <summary>Whether the value ends in <c>::ACCOUNT:root</c> (<c>arn:aws:iam::ACCOUNT:root</c> among them), read in place rather than written for each principal asked.</summary>
+    private static bool NamesRootOf(string value, string account)
+    {
+        var text = value.AsSpan();
+        if (!text.EndsWith(":root", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var head = text[..^":root".Length];
+        return head.EndsWith(account, StringComparison.Ordinal) && head[..^account.Length].EndsWith("::", StringComparison.Ordinal);
+    }
 
     private static PrincipalMatch Reaches(PolicyPrincipal p, RequestPrincipal who)
     {
@@ -79,7 +128,7 @@ internal static class RequestMatch
         {
             return PrincipalMatch.None;
         }
-        if (value == who.AccountId || value == $"arn:aws:iam::{who.AccountId}:root" || value.EndsWith($"::{who.AccountId}:root", StringComparison.Ordinal))
+        if (value == who.AccountId || NamesRootOf(value, who.AccountId))
         {
             return who.Kind == RequestPrincipalKind.Root ? PrincipalMatch.PrincipalArn : PrincipalMatch.Account;
         }

@@ -68,5 +68,11 @@ public sealed record RequestPrincipal(RequestPrincipalKind Kind, string Arn, str
 
     private static string AccountOf(string arn) => Segment(arn, 4);
 
-    private static string Segment(string arn, int index) => arn.Split(':') is { Length: > 5 } parts ? parts[index] : "";
+    /// <summary>The ARN's segment (of six or more), else empty: cut out alone, not with a string of every segment (asked for each question).</summary>
+    private static string Segment(string arn, int index)
+    {
+        Span<Range> parts = stackalloc Range[7];
+        var text = arn.AsSpan();
+        return text.Split(parts, ':') > 5 ? text[parts[index]].ToString() : "";
+    }
 }
