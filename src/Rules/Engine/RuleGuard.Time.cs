@@ -59,10 +59,6 @@ public static partial class RuleGuard
             var bytes = Math.Min(GC.GetAllocatedBytesForCurrentThread() - _allocatedAt, budget.ByteCredit);
             budget.ByteCredit -= bytes;
             budget.AllocationLimit += bytes;
-            if (budget.Exceeded is null)
-            {
-                budget.TickLimit = budget.AllocationLimit;
-            }
         }
     }
 
