@@ -72,9 +72,12 @@ public static partial class RuleGuard
     }
 
     /// <summary>Why the current evaluation went over a budget, though the rule caught the exception; null when it did not.</summary>
-    internal static string? Exceeded()
+    internal static string? Exceeded() => Exceeded(_budget);
+
+    /// <summary><see cref="Exceeded()"/> of the budget <see cref="Start"/> gave (no thread-static read).</summary>
+    internal static string? Exceeded(Budget? started)
     {
-        if (_budget is not { Active: true } budget)
+        if (started is not { Active: true } budget)
         {
             return null;
         }
@@ -92,7 +95,8 @@ public static partial class RuleGuard
         return budget.Exceeded;
     }
 
-    internal static void Start(TimeSpan time, long allocatedBytes)
+    /// <summary>Starts an evaluation's budgets on this thread; the budget it gives is the thread's, for Exceeded and Stop.</summary>
+    internal static Budget Start(TimeSpan time, long allocatedBytes)
     {
         var budget = _budget ??= new Budget();
         budget.Ticks = 0;
@@ -121,11 +125,14 @@ public static partial class RuleGuard
             budget.CpuAtStart = ThreadCpuClock.Milliseconds();
             budget.CpuReadAt = now;
         }
+        return budget;
     }
 
-    internal static void Stop()
+    internal static void Stop() => Stop(_budget);
+
+    internal static void Stop(Budget? started)
     {
-        if (_budget is { } budget)
+        if (started is { } budget)
         {
             budget.Active = false;
             budget.Exceeded = null;
@@ -209,8 +216,10 @@ public static partial class RuleGuard
         throw (why == RuleBudgetException.TimeMessage ? new RuleTimeoutException() : new RuleBudgetException(why));
 
     /// <summary>One thread's evaluation budget; <see cref="Active"/> only between Start and Stop.</summary>
-    private sealed class Budget
+    internal sealed class Budget
     {
+        // The thread's evaluator state (Evaluator's scripts), kept here so that an evaluation reads one thread-static.
+        public object? Evaluating;
         public bool Active;
         public long AllocationLimit;
         public long AllocatedAtStart;
