@@ -116,15 +116,18 @@ public static partial class RuleGuard
         budget.Given = 0;
         budget.TimeCredit = budget.TimeBudget * CreditFactor;
         budget.ByteCredit = allocatedBytes * CreditFactor;
-        budget.StalledAt = Stalled();
         budget.Sharing = 0;
-        // The thread's CPU clock is a system call: read again only when the last reading is older than a tenth of the
-        // budget (25 ms at most), so an evaluation is charged at most that much of the work that came before it.
+        // The thread's CPU clock is a system call, and its JIT time a native thread-local read: read again only when the
+        // last reading is older than a tenth of the budget (25 ms at most), so an evaluation is charged at most that much
+        // of the work that came before it, and given back at most that much of the JIT's (the thread's JIT time cannot
+        // grow faster than the wall clock).
         if (now - budget.CpuReadAt >= Math.Clamp(budget.TimeBudget / 10, 1, 25))
         {
             budget.CpuAtStart = ThreadCpuClock.Milliseconds();
+            budget.StalledRead = Stalled();
             budget.CpuReadAt = now;
         }
+        budget.StalledAt = budget.StalledRead;
         return budget;
     }
 
@@ -243,11 +246,12 @@ public static partial class RuleGuard
         public string? Exceeded;
         // Milliseconds and bytes the evaluation may still be given back (see CreditFactor), the milliseconds given back so
         // far (added to the deadline, not charged as CPU time), the collector's total pause time and the thread's JIT time
-        // (TimeSpan ticks, Stalled) already accounted for, and how deep in shared builds it is.
+        // (TimeSpan ticks, Stalled) already accounted for and as last read (at CpuReadAt), and how deep in shared builds it is.
         public long TimeCredit;
         public long Given;
         public long ByteCredit;
         public long StalledAt;
+        public long StalledRead;
         public int Sharing;
     }
 }
