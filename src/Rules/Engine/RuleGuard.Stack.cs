@@ -15,6 +15,7 @@ public static partial class RuleGuard
     internal const int StackSlack = 16 * 1024;
 
     /// <summary>Called by generated code when entering a function: fails cleanly before the stack runs out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Enter()
     {
         byte here;

@@ -20,6 +20,7 @@ public static partial class RuleGuard
     [ThreadStatic] private static Budget? _budget;
 
     /// <summary>Called by generated code at the top of every loop iteration and function body.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Tick()
     {
         // One thread-static read, a decrement and a comparison: the countdown reaches zero on the ticks that read the
