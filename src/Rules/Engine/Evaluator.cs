@@ -30,10 +30,10 @@ public sealed class Evaluator
     // script per (rule, resource) made the garbage collector the bottleneck of large scans. The owner is held by its
     // number, not a reference: a pool thread's last evaluator kept its contexts, and with them the principal graph and
     // the last account's index (hundreds of MB at a million resources), alive under the history and the reports.
-    // One thread-static reference, read once an evaluation (the owner's number and its scripts).
+    // Held by the thread's guard budget (RuleGuard.Budget.Evaluating), which the evaluation reads anyway: one
+    // thread-static read an evaluation, for the budget, the owner's number and its scripts.
     private static long _evaluators;
     private readonly long _number = Interlocked.Increment(ref _evaluators);
-    [ThreadStatic] private static ThreadScripts? _scripts;
 
     private sealed class ThreadScripts(long owner, int count)
     {
@@ -73,17 +73,16 @@ public sealed class Evaluator
     public RuleResult Evaluate(int ruleIndex, Resource resource)
     {
         var rule = _rules[ruleIndex];
-        RuleGuard.Start(_budget, _allocationBudget);
+        var budget = RuleGuard.Start(_budget, _allocationBudget);
         try
         {
-            var scripts = _scripts;
-            if (scripts is null || scripts.Owner != _number)
+            if (budget.Evaluating is not ThreadScripts scripts || scripts.Owner != _number)
             {
-                _scripts = scripts = new ThreadScripts(_number, _rules.Length);
+                budget.Evaluating = scripts = new ThreadScripts(_number, _rules.Length);
             }
             var script = scripts.Scripts[ruleIndex] ??= rule.CreateScript();
             var result = script.Run(_contexts[ruleIndex], resource);
-            if (RuleGuard.Exceeded() is { } exceeded)
+            if (RuleGuard.Exceeded(budget) is { } exceeded)
             {
                 // The rule caught the guard's exception, or went over in code no guard runs in: still an Error.
                 return new RuleResult(Verdict.Error, $"rule {rule.Id} failed on {resource.Arn}: {exceeded}");
@@ -104,7 +103,7 @@ public sealed class Evaluator
         }
         finally
         {
-            RuleGuard.Stop();
+            RuleGuard.Stop(budget);
         }
     }
 }

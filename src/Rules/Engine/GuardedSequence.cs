@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Runtime.CompilerServices;
 
 namespace Ocado.Guardrails.Rules.Engine;
 
@@ -39,7 +38,7 @@ internal sealed class GuardedSequence<T>(IEnumerable<T> source) : IEnumerable<T>
             // Disposing a nested chain recurses as deep as enumerating it, and runs while a guard's
             // exception unwinds from near the end of the stack: stop when the stack is short. LINQ's
             // iterators over in-memory data hold nothing that must be released.
-            if (RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            if (RuleGuard.StackLeft())
             {
                 inner.Dispose();
             }

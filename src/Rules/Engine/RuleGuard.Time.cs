@@ -59,10 +59,6 @@ public static partial class RuleGuard
             var bytes = Math.Min(GC.GetAllocatedBytesForCurrentThread() - _allocatedAt, budget.ByteCredit);
             budget.ByteCredit -= bytes;
             budget.AllocationLimit += bytes;
-            if (budget.Exceeded is null)
-            {
-                budget.TickLimit = budget.AllocationLimit;
-            }
         }
     }
 
@@ -76,11 +72,12 @@ public static partial class RuleGuard
 
     /// <summary>
     /// Whether the time budget is spent. The wall clock is read first (cheap): until it passes the deadline the thread
-    /// cannot have used the budget, and the usual path costs what it did (<see cref="Start"/> reads one more counter,
-    /// ~5 ns). Past it, first what is not the rule's work is given back (the JIT compiling a rule's code on its first
-    /// evaluation on a thread; the collector's pauses where there is no CPU clock, see <see cref="Stalled"/>), then the
-    /// thread's CPU time decides, so that waiting for a core on a loaded worker is not charged to the rule: the deadline
-    /// moves to when the rest of the budget would be spent with a core to itself.
+    /// cannot have used the budget, and the usual path costs nothing more (<see cref="Start"/> reads the JIT's counter
+    /// with the CPU clock, at most every tenth of the budget). Past it, first what is not the rule's work is given back
+    /// (the JIT compiling a rule's code on its first evaluation on a thread; the collector's pauses where there is no CPU
+    /// clock, see <see cref="Stalled"/>), then the thread's CPU time decides, so that waiting for a core on a loaded
+    /// worker is not charged to the rule: the deadline moves to when the rest of the budget would be spent with a core
+    /// to itself.
     /// <see cref="WallTimesBudget"/> times the budget in wall time (plus what was given back) ends the evaluation
     /// whatever the CPU says, and where the platform gives no thread CPU time the wall clock alone decides.
     /// </summary>

@@ -20,25 +20,16 @@ public static partial class RuleGuard
     [ThreadStatic] private static Budget? _budget;
 
     /// <summary>Called by generated code at the top of every loop iteration and function body.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Tick()
     {
-        // One comparison covers the allocation budget, an exceeded budget (the limit set below any count) and no
-        // evaluation at all (above any); about 10 ns, checked every time because one iteration can double a string.
-        // Reading the clock on every iteration would slow tight loops: every 256th is enough.
-        if (_budget is { } budget && (GC.GetAllocatedBytesForCurrentThread() > budget.TickLimit || (++budget.Ticks & 255) == 0))
+        // One thread-static read, a decrement and a comparison: the countdown reaches zero on the ticks that read the
+        // allocation counter and, every 256 ticks, the clock (Check, see AllocationInterval); at once when the budget is
+        // exceeded already, never between evaluations.
+        if (_budget is { } budget && --budget.Countdown < 0)
         {
             Check(budget);
         }
-    }
-
-    /// <summary>Called by generated code when entering a function: fails cleanly before the stack runs out.</summary>
-    public static void Enter()
-    {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
-        {
-            Exceed("the rule recursed too deeply on this resource (stack budget)");
-        }
-        Tick();
     }
 
     /// <summary>Around a query clause: one tick per element LINQ feeds the clause's delegate.</summary>
@@ -82,9 +73,12 @@ public static partial class RuleGuard
     }
 
     /// <summary>Why the current evaluation went over a budget, though the rule caught the exception; null when it did not.</summary>
-    internal static string? Exceeded()
+    internal static string? Exceeded() => Exceeded(_budget);
+
+    /// <summary><see cref="Exceeded()"/> of the budget <see cref="Start"/> gave (no thread-static read).</summary>
+    internal static string? Exceeded(Budget? started)
     {
-        if (_budget is not { Active: true } budget)
+        if (started is not { Active: true } budget)
         {
             return null;
         }
@@ -102,14 +96,20 @@ public static partial class RuleGuard
         return budget.Exceeded;
     }
 
-    internal static void Start(TimeSpan time, long allocatedBytes)
+    /// <summary>Starts an evaluation's budgets on this thread; the budget it gives is the thread's, for Exceeded and Stop.</summary>
+    internal static Budget Start(TimeSpan time, long allocatedBytes)
     {
         var budget = _budget ??= new Budget();
         budget.Ticks = 0;
+        // The first tick reads the allocation counter: what the rule allocated before it (a copy of the resource's data)
+        // sets how many ticks may pass before the next reading.
+        budget.Countdown = 0;
+        budget.Interval = 1;
         budget.Exceeded = null;
         budget.Active = true;
         budget.AllocationBudget = allocatedBytes;
-        budget.AllocationLimit = budget.TickLimit = GC.GetAllocatedBytesForCurrentThread() + allocatedBytes;
+        budget.AllocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+        budget.AllocationLimit = budget.AllocatedAtStart + allocatedBytes;
         var now = Environment.TickCount64;
         budget.TimeBudget = Math.Max(1, (long)Math.Ceiling(time.TotalMilliseconds));
         budget.Started = now;
@@ -117,47 +117,90 @@ public static partial class RuleGuard
         budget.Given = 0;
         budget.TimeCredit = budget.TimeBudget * CreditFactor;
         budget.ByteCredit = allocatedBytes * CreditFactor;
-        budget.StalledAt = Stalled();
         budget.Sharing = 0;
-        // The thread's CPU clock is a system call: read again only when the last reading is older than a tenth of the
-        // budget (25 ms at most), so an evaluation is charged at most that much of the work that came before it.
+        // The thread's CPU clock is a system call, and its JIT time a native thread-local read: read again only when the
+        // last reading is older than a tenth of the budget (25 ms at most), so an evaluation is charged at most that much
+        // of the work that came before it, and given back at most that much of the JIT's (the thread's JIT time cannot
+        // grow faster than the wall clock).
         if (now - budget.CpuReadAt >= Math.Clamp(budget.TimeBudget / 10, 1, 25))
         {
             budget.CpuAtStart = ThreadCpuClock.Milliseconds();
+            budget.StalledRead = Stalled();
             budget.CpuReadAt = now;
         }
+        budget.StalledAt = budget.StalledRead;
+        return budget;
     }
 
-    internal static void Stop()
+    internal static void Stop() => Stop(_budget);
+
+    internal static void Stop(Budget? started)
     {
-        if (_budget is { } budget)
+        if (started is { } budget)
         {
             budget.Active = false;
             budget.Exceeded = null;
-            budget.TickLimit = long.MaxValue;
+            budget.Countdown = int.MaxValue;
         }
     }
 
-    /// <summary>Tick's slow path: the budget may be exceeded, or it is time to read the clock.</summary>
+    /// <summary>Tick's slow path: the budget may be exceeded, or it is time to read the allocation counter and the clock.</summary>
     private static void Check(Budget budget)
     {
         if (!budget.Active)
         {
+            budget.Countdown = int.MaxValue;
             return;
         }
         if (budget.Exceeded is not null)
         {
+            budget.Countdown = 0;
             Throw(budget.Exceeded);
         }
-        if (GC.GetAllocatedBytesForCurrentThread() > budget.AllocationLimit)
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        if (allocated > budget.AllocationLimit)
         {
             Exceed(AllocationMessage(budget));
         }
-        if ((budget.Ticks & 255) == 0 && TimeSpent(budget))
+        budget.Ticks += budget.Interval;
+        budget.Interval = AllocationInterval(allocated - budget.AllocatedAtStart, budget.AllocationLimit - budget.AllocatedAtStart);
+        budget.Countdown = budget.Interval - 1;
+        if (budget.Ticks >= 256)
         {
-            Exceed(RuleBudgetException.TimeMessage);
+            budget.Ticks = 0;
+            if (TimeSpent(budget))
+            {
+                Exceed(RuleBudgetException.TimeMessage);
+            }
         }
     }
+
+    /// <summary>
+    /// How many ticks may pass before the allocation counter is read again (a native thread-local read, as costly as the
+    /// rest of a tick together): as many as an allocation growing <see cref="AllocationGrowth"/>-fold every tick that does
+    /// not read it cannot pass the budget in, from what the evaluation has allocated so far, and at most
+    /// <see cref="MaxAllocationInterval"/>: every 4th tick up to 1/4,096 of the budget (64 KB of 256 MB), every 3rd up to
+    /// 1/256, every 2nd up to 1/16, then every tick; the first tick of an evaluation reads it too (see Start). So a rule
+    /// whose allocation grows at most sixteenfold a tick (a doubling string doubles it) ends within one tick's growth of
+    /// its budget, as when every tick read the counter: at most growth + 1 times the budget in all
+    /// (HostileAllocationBoundTests). One that grows faster can pass it by (growth / 16)^3 more, until the runtime refuses
+    /// a string or array over 2 GB, which ends it as an Error too.
+    /// </summary>
+    internal static int AllocationInterval(long allocated, long budget)
+    {
+        var interval = 1;
+        for (var reach = Math.Max(allocated, 1) * AllocationGrowth; interval < MaxAllocationInterval && reach <= budget; reach *= AllocationGrowth)
+        {
+            interval++;
+        }
+        return interval;
+    }
+
+    /// <summary>The allocation growth a tick that <see cref="AllocationInterval"/> allows for.</summary>
+    internal const int AllocationGrowth = 16;
+
+    /// <summary>The most ticks between two readings of the allocation counter.</summary>
+    internal const int MaxAllocationInterval = 4;
 
     private static string AllocationMessage(Budget budget) =>
         $"the rule allocated more than its budget of {budget.AllocationBudget / (1024 * 1024)} MB on this resource";
@@ -166,9 +209,9 @@ public static partial class RuleGuard
     {
         if (_budget is { Active: true } budget)
         {
-            // Every later check throws again: below any count, the limit sends every Tick to Check.
+            // Every later check throws again: the next Tick goes to Check.
             budget.Exceeded = why;
-            budget.TickLimit = long.MinValue;
+            budget.Countdown = 0;
         }
         Throw(why);
     }
@@ -177,13 +220,19 @@ public static partial class RuleGuard
         throw (why == RuleBudgetException.TimeMessage ? new RuleTimeoutException() : new RuleBudgetException(why));
 
     /// <summary>One thread's evaluation budget; <see cref="Active"/> only between Start and Stop.</summary>
-    private sealed class Budget
+    internal sealed class Budget
     {
+        // The thread's evaluator state (Evaluator's scripts), kept here so that an evaluation reads one thread-static.
+        public object? Evaluating;
         public bool Active;
         public long AllocationLimit;
-        // What Tick compares the thread's allocated bytes with: the allocation limit while the evaluation runs within
-        // its budgets, below any count once one is exceeded (every Tick then throws again), above any between evaluations.
-        public long TickLimit = long.MaxValue;
+        public long AllocatedAtStart;
+        // Ticks left before the next Check: int.MaxValue between evaluations, 0 once a budget is exceeded (every Tick then
+        // throws again); Interval is the count it was last set from, Ticks those counted towards the next clock reading.
+        public int Countdown = int.MaxValue;
+        public int Interval;
+        // The thread's stack floor (RuleGuard.Stack): kept from one evaluation to the next, a thread's stack does not move.
+        public nuint StackFloor = nuint.MaxValue;
         public long AllocationBudget;
         // In Environment.TickCount64's milliseconds: the coarse clock costs a third of Stopwatch's, read twice an evaluation
         // (tens of millions at a million resources), and its few milliseconds of granularity are nothing to a budget of seconds.
@@ -198,11 +247,12 @@ public static partial class RuleGuard
         public string? Exceeded;
         // Milliseconds and bytes the evaluation may still be given back (see CreditFactor), the milliseconds given back so
         // far (added to the deadline, not charged as CPU time), the collector's total pause time and the thread's JIT time
-        // (TimeSpan ticks, Stalled) already accounted for, and how deep in shared builds it is.
+        // (TimeSpan ticks, Stalled) already accounted for and as last read (at CpuReadAt), and how deep in shared builds it is.
         public long TimeCredit;
         public long Given;
         public long ByteCredit;
         public long StalledAt;
+        public long StalledRead;
         public int Sharing;
     }
 }
