@@ -11,6 +11,8 @@ namespace Ocado.Guardrails.Scanner.Aws;
 /// The SDK's clients (EC2, DynamoDB, STS) build and send their requests themselves, so the slot reaches the handler
 /// through the call's async flow: the caller makes it <see cref="Current"/> after the wait (an async method's own
 /// <see cref="AsyncLocal{T}"/> changes do not flow back to its caller) and disposes it when the attempt ends.
+/// A bucket with a short interval (STS's 20 ms) releases its requests before their time (<see cref="Gate"/>), so that
+/// each is marshalled and signed while the ones before it wait: the handler holds it at the wire until its time.
 /// </remarks>
 internal sealed class RequestSlot : IDisposable
 {
@@ -31,6 +33,9 @@ internal sealed class RequestSlot : IDisposable
     /// <summary>What completes when the bucket releases the request (null: released at once).</summary>
     internal TaskCompletionSource? Released { get; set; }
 
+    /// <summary>Released before its time (a bucket of a short interval): what holds it at the wire until then.</summary>
+    internal Func<RequestSlot, CancellationToken, ValueTask>? Gate { get; set; }
+
     /// <summary>The request leaves for the wire now: its bucket counts it from here. Only the first call counts.</summary>
     public void Sent()
     {
@@ -38,6 +43,22 @@ internal sealed class RequestSlot : IDisposable
         {
             _sent(this);
         }
+    }
+
+    /// <summary>
+    /// The request is built and signed and would leave for the wire now: completes, <see cref="Sent"/>, once its time has
+    /// come. A request on time is sent at once; one released early is sent at its time by the <see cref="WirePacer"/>,
+    /// whose thread runs the send itself (the continuation runs inline): no thread pool queue between its time and the wire.
+    /// Whoever reaches the wire without calling this (an attempt that failed first) is counted at its dispose.
+    /// </summary>
+    public ValueTask SendingAsync(CancellationToken cancellationToken)
+    {
+        if (Gate is { } gate)
+        {
+            return gate(this, cancellationToken);
+        }
+        Sent();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>
