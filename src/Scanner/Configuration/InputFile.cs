@@ -126,7 +126,7 @@ internal static class InputFile
     /// </summary>
     private static (string Real, FileKinds.Kind Kind, long Size) Resolve(string path, string? root, InputFolder? folder)
     {
-        var full = Path.GetFullPath(path);
+        var full = folder?.FullPath(path) ?? Path.GetFullPath(path);
         if (root is null)
         {
             return RealPath(full);
