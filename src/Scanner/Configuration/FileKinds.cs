@@ -43,15 +43,7 @@ internal static class FileKinds
         // FileStatus of System.Native (src/native/libs/System.Native/pal_io.h): Flags, then Mode at byte 4, Size at byte 16.
         // One buffer per thread: a scan asks this of every component of every file it reads.
         var status = _status ??= new byte[256];
-        // The path as the C string the native shim takes, UTF-8 ended by a zero byte, made on the stack: as the runtime's
-        // own marshalling made it (a path with a zero in it ends there), without a string per folder of every file read.
-        if (path.IndexOf('\0') is >= 0 and var zero)
-        {
-            path = path[..zero];
-        }
-        var length = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
-        Span<byte> native = length <= 1024 ? stackalloc byte[1024] : new byte[length];
-        native[Encoding.UTF8.GetBytes(path, native)] = 0;
+        var native = CString(path, stackalloc byte[1024]);
         if (LStat(ref MemoryMarshal.GetReference(native), status) != 0)
         {
             return (Kind.Missing, 0);
@@ -69,6 +61,22 @@ internal static class FileKinds
             0xC000 => Kind.Socket,
             _ => Kind.Unknown,
         }, size);
+    }
+
+    /// <summary>
+    /// The path as the C string the native shim takes, UTF-8 ended by a zero byte, in <paramref name="stack"/> when it fits:
+    /// as the runtime's own marshalling makes it (a path with a zero in it ends there), without a string per folder of every file read.
+    /// </summary>
+    internal static Span<byte> CString(ReadOnlySpan<char> path, Span<byte> stack)
+    {
+        if (path.IndexOf('\0') is >= 0 and var zero)
+        {
+            path = path[..zero];
+        }
+        var length = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+        var native = length <= stack.Length ? stack : new byte[length];
+        native[Encoding.UTF8.GetBytes(path, native)] = 0;
+        return native;
     }
 
     public static string Describe(Kind kind) => kind switch

@@ -63,17 +63,29 @@ internal static class InputFile
     /// </summary>
     private static int ReadInto(string path, string real, byte[] bytes, int size)
     {
+        if (NativeFile.Open(real) is { } native)
+        {
+            using (native)
+            {
+                return ReadInto(path, native, bytes, size);
+            }
+        }
         using var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        return ReadInto(path, new NativeFile.StreamReads(stream), bytes, size);
+    }
+
+    private static int ReadInto<TReads>(string path, TReads file, byte[] bytes, int size) where TReads : struct, IReads
+    {
         var room = Math.Min(bytes.Length, size + 1);
         var total = 0;
-        for (int read; total < size && (read = stream.Read(bytes, total, room - total)) > 0;)
+        for (int read; total < size && (read = file.Read(bytes.AsSpan(total, room - total))) > 0;)
         {
             total += read;
         }
         // What stat said is what is read: a file that grows meanwhile is still being written, not evidence.
         Span<byte> more = stackalloc byte[1];
         // (A file stat called empty is asked once more, as no read was made of it.)
-        if (total > size || ((room == size || size == 0) && stream.Read(more) > 0))
+        if (total > size || ((room == size || size == 0) && file.Read(more) > 0))
         {
             throw new InputFileException($"{path}: grew while it was read (still being written?): not read");
         }
@@ -114,7 +126,7 @@ internal static class InputFile
     /// </summary>
     private static (string Real, FileKinds.Kind Kind, long Size) Resolve(string path, string? root, InputFolder? folder)
     {
-        var full = Path.GetFullPath(path);
+        var full = folder?.FullPath(path) ?? Path.GetFullPath(path);
         if (root is null)
         {
             return RealPath(full);

@@ -11,11 +11,13 @@ internal sealed class InputFolder
 {
     private readonly string? _withoutLinks;
     private readonly string _root;
+    private readonly string _given;
 
-    private InputFolder(string? withoutLinks, string root)
+    private InputFolder(string? withoutLinks, string root, string given)
     {
         _withoutLinks = withoutLinks;
         _root = root;
+        _given = given;
     }
 
     /// <summary>The folder, checked now: its full path when every folder of it below <paramref name="root"/> is a folder and none a link.</summary>
@@ -23,7 +25,26 @@ internal sealed class InputFolder
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         var entry = InputFile.WithinWithoutLinks(full, Path.GetFullPath(root));
-        return new InputFolder(entry is { Kind: FileKinds.Kind.Directory } ? full : null, root);
+        return new InputFolder(entry is { Kind: FileKinds.Kind.Directory } ? full : null, root, Path.TrimEndingDirectorySeparator(folder));
+    }
+
+    /// <summary>
+    /// The full path of a file named directly in this folder as it was given (its path is the folder's and a name):
+    /// the folder's full path and the name, without asking the working directory again for each file as
+    /// <see cref="Path.GetFullPath(string)"/> does. Null for any other path (the caller makes it full itself).
+    /// </summary>
+    internal string? FullPath(string path)
+    {
+        // (Windows trims a name's trailing dots and spaces when it makes a path full: there it is always made so.)
+        if (OperatingSystem.IsWindows() || _withoutLinks is not { } folder || path.Length <= _given.Length + 1 || !path.StartsWith(_given, StringComparison.Ordinal)
+            || path[_given.Length] != Path.DirectorySeparatorChar)
+        {
+            return null;
+        }
+        var name = path.AsSpan(_given.Length + 1);
+        return name.ContainsAny(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar, '\0') || name is "." or ".."
+            ? null
+            : Path.Join(folder.AsSpan(), name);
     }
 
     /// <summary>
