@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Policies;
+using Ocado.Guardrails.Rules.Resources;
 using static Ocado.Guardrails.Rules.Graph.PrincipalGraphBuilder;
 
 namespace Ocado.Guardrails.Rules.Graph;
@@ -88,5 +89,5 @@ internal sealed partial class PrincipalEdgeFinder
         trust.Statements.Where(s => s.IsAllow).All(s => s.NotPrincipals.Count == 0 && s.Principals.All(p => p.Type != PolicyPrincipal.Aws || NamesAccount(p.Value.Trim())));
 
     private static bool NamesAccount(string value) =>
-        IsAccountId(value) || value.EndsWith(":root", StringComparison.Ordinal);
+        Arn.IsAccountId(value) || value.EndsWith(":root", StringComparison.Ordinal);
 }

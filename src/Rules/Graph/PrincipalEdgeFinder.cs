@@ -1,5 +1,6 @@
 using Ocado.Guardrails.Rules.Organizations;
 using Ocado.Guardrails.Rules.Policies;
+using Ocado.Guardrails.Rules.Resources;
 using static Ocado.Guardrails.Rules.Graph.PrincipalGraphBuilder;
 
 namespace Ocado.Guardrails.Rules.Graph;
@@ -252,13 +253,10 @@ internal sealed partial class PrincipalEdgeFinder
             .SelectMany(s => s.Principals).Where(p => p.Type == PolicyPrincipal.Aws)
             .Select(p => p.IsEveryone ? AnyoneAccount : AccountOf(p)).OfType<string>();
 
-    /// <summary>Twelve digits: an account id (checked without an enumerator: asked of every principal a trust names).</summary>
-    private static bool IsAccountId(string value) => value.Length == 12 && !value.AsSpan().ContainsAnyExceptInRange('0', '9');
-
     private static string? AccountOf(PolicyPrincipal principal)
     {
         var value = principal.Value.Trim();
-        if (IsAccountId(value))
+        if (Arn.IsAccountId(value))
         {
             return value;
         }

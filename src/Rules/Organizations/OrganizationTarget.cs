@@ -1,4 +1,5 @@
 using Ocado.Guardrails.Rules.Policies;
+using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Rules.Organizations;
 
@@ -19,7 +20,7 @@ public sealed record OrganizationTarget(string Id, string? ParentId, string Name
 
     public bool IsRoot => ParentId is null;
 
-    public bool IsAccount => Id.Length == 12 && !Id.AsSpan().ContainsAnyExceptInRange('0', '9');
+    public bool IsAccount => Arn.IsAccountId(Id);
 
     public IReadOnlyList<PolicyDocument> Policies(OrganizationPolicyType type) =>
         type == OrganizationPolicyType.ServiceControl ? ServiceControlPolicies : ResourceControlPolicies;

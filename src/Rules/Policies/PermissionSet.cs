@@ -1,3 +1,5 @@
+using Ocado.Guardrails.Rules.Resources;
+
 namespace Ocado.Guardrails.Rules.Policies;
 
 /// <summary>
@@ -201,7 +203,7 @@ public sealed partial class PermissionSet
             return false;
         }
         var ofResource = condition.IsKey("aws:ResourceAccount") || condition.IsKey("aws:ResourceOrgID") || condition.IsKey("aws:ResourceOrgPaths");
-        return !ofResource || resourcePattern.Split(':') is [_, _, _, _, var account, ..] && account.Length == 12 && account.All(char.IsAsciiDigit);
+        return !ofResource || resourcePattern.Split(':') is [_, _, _, _, var account, ..] && Arn.IsAccountId(account);
     }
 
     private AccessDecision Decide(string action, string resourcePattern)

@@ -131,5 +131,5 @@ internal sealed class RetagQuestion(Resource principal, PermissionSet permission
 
     /// <summary>The account an ARN names, or null when it names none (<c>*</c>, an S3 bucket): then the caller's own.</summary>
     private static string? AccountOf(string arn) =>
-        arn.Split(':') is { Length: > 5 } parts && parts[4].Length == 12 && parts[4].All(char.IsAsciiDigit) ? parts[4] : null;
+        arn.Split(':') is { Length: > 5 } parts && Arn.IsAccountId(parts[4]) ? parts[4] : null;
 }

@@ -43,6 +43,9 @@ public sealed record Arn(string Partition, string Service, string Region, string
         return true;
     }
 
+    /// <summary>Whether the text is an account id: twelve digits.</summary>
+    internal static bool IsAccountId(ReadOnlySpan<char> text) => text.Length == 12 && !text.ContainsAnyExceptInRange('0', '9');
+
     public static Arn Parse(string text) =>
         TryParse(text, out var arn) ? arn : throw new FormatException($"'{text}' is not an ARN");
 
