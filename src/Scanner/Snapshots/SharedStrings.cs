@@ -29,14 +29,19 @@ internal sealed class SharedStrings
     }
 
     /// <summary>The held copy of the text a JSON string without an escape is written as (its bytes, valid UTF-8, unquoted).</summary>
-    public string Of(ReadOnlySpan<byte> raw)
+    public string Of(ReadOnlySpan<byte> raw) => Of(raw, out _);
+
+    /// <summary>As <see cref="Of(ReadOnlySpan{byte})"/>, and whether the text was held before (met a second time).</summary>
+    public string Of(ReadOnlySpan<byte> raw, out bool held)
     {
+        held = false;
         if (raw.Length > MaxLength)
         {
             return Of(Encoding.UTF8.GetString(raw));
         }
         Span<char> chars = stackalloc char[MaxLength];
         chars = chars[..Encoding.UTF8.GetChars(raw, chars)];
-        return _held.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var kept) ? kept : Of(new string(chars));
+        held = _held.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var kept);
+        return held ? kept! : Of(new string(chars));
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
 using Ocado.Guardrails.Scanner.Configuration;
@@ -24,7 +25,7 @@ internal static class TaggingFileWalk
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = limits.MaxDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
-            var result = Root(ref reader, account, limits, shared);
+            var result = Root(ref reader, account, limits, shared is null ? null : new Texts(shared));
             // What follows the root must be nothing (the reader refuses anything else).
             return result is not null && !reader.Read() ? result : null;
         }
@@ -36,7 +37,7 @@ internal static class TaggingFileWalk
     }
 
     /// <summary>The file's object: the list once, any other key a plain value once.</summary>
-    private static List<(string, IReadOnlyDictionary<string, string>)>? Root(ref Utf8JsonReader reader, string? account, InputLimits limits, SharedStrings? shared)
+    private static List<(string, IReadOnlyDictionary<string, string>)>? Root(ref Utf8JsonReader reader, string? account, InputLimits limits, Texts? shared)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -50,7 +51,7 @@ internal static class TaggingFileWalk
             {
                 return null;
             }
-            if (reader.ValueTextEquals(ListName))
+            if (reader.ValueSpan.SequenceEqual("ResourceTagMappingList"u8))
             {
                 if (result is not null || !reader.Read() || reader.TokenType != JsonTokenType.StartArray || (result = List(ref reader, account, limits, shared)) is null)
                 {
@@ -76,7 +77,7 @@ internal static class TaggingFileWalk
     }
 
     /// <summary>The list's mappings, the reader left on its end.</summary>
-    private static List<(string, IReadOnlyDictionary<string, string>)>? List(ref Utf8JsonReader reader, string? account, InputLimits limits, SharedStrings? shared)
+    private static List<(string, IReadOnlyDictionary<string, string>)>? List(ref Utf8JsonReader reader, string? account, InputLimits limits, Texts? shared)
     {
         var result = new List<(string, IReadOnlyDictionary<string, string>)>();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
@@ -91,7 +92,7 @@ internal static class TaggingFileWalk
     }
 
     /// <summary>One mapping, its ARN one <see cref="TaggingFiles"/> keeps (trimmed, an ARN, of the account); null for any other.</summary>
-    private static (string, IReadOnlyDictionary<string, string>)? Mapping(ref Utf8JsonReader reader, string? account, InputLimits limits, SharedStrings? shared)
+    private static (string, IReadOnlyDictionary<string, string>)? Mapping(ref Utf8JsonReader reader, string? account, InputLimits limits, Texts? shared)
     {
         string? arn = null;
         Dictionary<string, string>? tags = null;
@@ -101,7 +102,7 @@ internal static class TaggingFileWalk
             {
                 return null;
             }
-            if (reader.ValueTextEquals("ResourceARN") && arn is null)
+            if (reader.ValueSpan.SequenceEqual("ResourceARN"u8) && arn is null)
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
                 {
@@ -109,7 +110,7 @@ internal static class TaggingFileWalk
                 }
                 arn = Encoding.UTF8.GetString(reader.ValueSpan);
             }
-            else if (reader.ValueTextEquals("Tags") && tags is null)
+            else if (reader.ValueSpan.SequenceEqual("Tags"u8) && tags is null)
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || (tags = Tags(ref reader, limits, shared)) is null)
                 {
@@ -136,7 +137,7 @@ internal static class TaggingFileWalk
     }
 
     /// <summary>A list of plain tags (as <see cref="TagLists"/> reads them in one pass), the reader left on its end.</summary>
-    private static Dictionary<string, string>? Tags(ref Utf8JsonReader reader, InputLimits limits, SharedStrings? shared)
+    private static Dictionary<string, string>? Tags(ref Utf8JsonReader reader, InputLimits limits, Texts? shared)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
@@ -149,7 +150,7 @@ internal static class TaggingFileWalk
                 {
                     return null;
                 }
-                if (reader.ValueTextEquals("Key") && !hasKey)
+                if (reader.ValueSpan.SequenceEqual("Key"u8) && !hasKey)
                 {
                     hasKey = true;
                     if (!reader.Read() || (key = Text(ref reader, limits, shared)) is null)
@@ -157,7 +158,7 @@ internal static class TaggingFileWalk
                         return null;
                     }
                 }
-                else if (reader.ValueTextEquals("Value") && !hasValue)
+                else if (reader.ValueSpan.SequenceEqual("Value"u8) && !hasValue)
                 {
                     hasValue = true;
                     if (!reader.Read() || (value = reader.TokenType == JsonTokenType.Null ? "" : Text(ref reader, limits, shared)) is null)
@@ -183,12 +184,42 @@ internal static class TaggingFileWalk
     /// A string without an escape whose JSON text, quoted, is within the tag limit (as <see cref="TagLists"/> measures it),
     /// as the account's copy; null for any other value.
     /// </summary>
-    private static string? Text(ref Utf8JsonReader reader, InputLimits limits, SharedStrings? shared)
+    private static string? Text(ref Utf8JsonReader reader, InputLimits limits, Texts? shared)
     {
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.ValueSpan.Length + 2 > limits.MaxTagLength)
         {
             return null;
         }
         return shared is null ? Encoding.UTF8.GetString(reader.ValueSpan) : shared.Of(reader.ValueSpan);
+    }
+
+    /// <summary>
+    /// The account's copies of the texts of one file, those met again found by their bytes before any is turned into
+    /// characters: a file's tags are mostly the same few texts (a text met once, a resource's own name, keeps no bytes).
+    /// </summary>
+    private sealed class Texts(SharedStrings shared)
+    {
+        private const int Slots = 1024;
+        private const int MaxBytes = 64;
+        private readonly (byte[]? Utf8, string Text)[] _recent = new (byte[]?, string)[Slots];
+
+        public string Of(ReadOnlySpan<byte> raw)
+        {
+            if (raw.Length > MaxBytes)
+            {
+                return shared.Of(raw);
+            }
+            ref var slot = ref _recent[(int)(XxHash3.HashToUInt64(raw) % Slots)];
+            if (slot.Utf8 is { } bytes && raw.SequenceEqual(bytes))
+            {
+                return slot.Text;
+            }
+            var text = shared.Of(raw, out var held);
+            if (held)
+            {
+                slot = (raw.ToArray(), text);
+            }
+            return text;
+        }
     }
 }
