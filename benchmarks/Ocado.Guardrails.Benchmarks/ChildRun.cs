@@ -30,9 +30,11 @@ internal static class ChildRun
         var watch = Stopwatch.StartNew();
         var reader = SnapshotReader.Open(snapshot, config.Estate);
         var resources = 0;
-        foreach (var account in reader.Accounts)
+        for (var i = 0; i < reader.Accounts.Count; i++)
         {
-            if (reader.StreamAccount(account) is { } stream)
+            var account = reader.Accounts[i];
+            var next = i + 1 < reader.Accounts.Count ? reader.Accounts[i + 1] : null;
+            if (reader.StreamAccount(account, next) is { } stream)
             {
                 var streamed = 0;
                 // As the scan does (ScanPipeline.Streaming.cs): a large account's index phase is freed before its stream, and the account after it.

@@ -19,10 +19,12 @@ internal static class DumpRun
         var reader = SnapshotReader.Open(snapshot, config.Estate);
         using var writer = new StreamWriter(output, false, new UTF8Encoding(false));
         var lines = 0;
-        foreach (var account in reader.Accounts)
+        for (var i = 0; i < reader.Accounts.Count; i++)
         {
+            var account = reader.Accounts[i];
+            var next = i + 1 < reader.Accounts.Count ? reader.Accounts[i + 1] : null;
             writer.WriteLine($"account {account}");
-            if (reader.StreamAccount(account) is { } stream)
+            if (reader.StreamAccount(account, next) is { } stream)
             {
                 Write(writer, "index", stream.Index.All.OrderBy(r => r.Arn, StringComparer.Ordinal), ref lines);
                 stream.ReadConfig(2048, batch => Write(writer, "config", batch, ref lines));

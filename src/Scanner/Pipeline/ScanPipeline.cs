@@ -112,7 +112,8 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
                     IncludePasses = options.IncludePasses || options.Status.KeepsPasses,
                 };
             }
-            var judged = streamable?.Stream(scanId, accounts[i]) is { } streamed
+            // The next account's index is read while this one is judged (SnapshotReader.StreamAccount(string, string?)).
+            var judged = streamable?.Stream(scanId, accounts[i], i + 1 < accounts.Count ? accounts[i + 1] : null) is { } streamed
                 ? EvaluateStreamed(accounts[i], streamed, await SettingsAsync(streamed.Stream.CollectedAt), garbage, cancellationToken)
                 : null;
             if (judged is null)

@@ -25,6 +25,22 @@ internal static class AwsJson
         return read(document.RootElement);
     }
 
+    /// <summary>
+    /// As <see cref="Read{T}(string, string?, InputLimits, Func{JsonElement, T}, InputFolder?)"/>, trying first
+    /// <paramref name="fast"/> on the file's bytes (held only while it runs): its answer when not null, else the
+    /// document's read, which must give what <paramref name="fast"/> would have and word what it refuses.
+    /// </summary>
+    public static T Read<T>(string path, string? root, InputLimits limits, Func<ReadOnlyMemory<byte>, T?> fast, Func<JsonElement, T> read) where T : class
+    {
+        using var text = InputFile.ReadPooled(path, root, limits);
+        if (fast(text.Memory) is { } answer)
+        {
+            return answer;
+        }
+        using var document = Parse(path, text.Memory, limits);
+        return read(document.RootElement);
+    }
+
     private static JsonDocument Parse(string path, ReadOnlyMemory<byte> bytes, InputLimits limits)
     {
         try

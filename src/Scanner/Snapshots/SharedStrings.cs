@@ -25,12 +25,23 @@ internal sealed class SharedStrings
     {
         // The raw text of a string value is quoted; without an escape, its text is its bytes as UTF-8 (which the parser checked).
         var raw = JsonMarshal.GetRawUtf8Value(value)[1..^1];
-        if (raw.Length > MaxLength || raw.IndexOf((byte)'\\') >= 0)
+        return raw.IndexOf((byte)'\\') >= 0 ? Of(value.GetString()!) : Of(raw);
+    }
+
+    /// <summary>The held copy of the text a JSON string without an escape is written as (its bytes, valid UTF-8, unquoted).</summary>
+    public string Of(ReadOnlySpan<byte> raw) => Of(raw, out _);
+
+    /// <summary>As <see cref="Of(ReadOnlySpan{byte})"/>, and whether the text was held before (met a second time).</summary>
+    public string Of(ReadOnlySpan<byte> raw, out bool held)
+    {
+        held = false;
+        if (raw.Length > MaxLength)
         {
-            return Of(value.GetString()!);
+            return Of(Encoding.UTF8.GetString(raw));
         }
         Span<char> chars = stackalloc char[MaxLength];
         chars = chars[..Encoding.UTF8.GetChars(raw, chars)];
-        return _held.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var kept) ? kept : Of(new string(chars));
+        held = _held.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var kept);
+        return held ? kept! : Of(new string(chars));
     }
 }

@@ -8,7 +8,7 @@ namespace Ocado.Guardrails.Scanner.Snapshots;
 internal sealed partial class SnapshotReader
 {
     /// <summary>
-    /// One account read as a compact index and a stream (<see cref="StreamAccount"/>); null when the account has no
+    /// One account read as a compact index and a stream (<see cref="StreamAccount(string)"/>); null when the account has no
     /// folder or the snapshot's collection.json is unreadable, which <see cref="ReadAccount"/> answers in a few lines.
     /// </summary>
     public AccountStream? StreamAccount(string account) => new AccountReader(this, account).Stream();

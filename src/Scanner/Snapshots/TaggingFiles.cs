@@ -19,8 +19,15 @@ internal static class TaggingFiles
         SharedStrings? shared = null)
     {
         // Tagging API files are an account's largest after Config's (megabytes a region): read from a pooled buffer, nothing kept points into it.
-        return AwsJson.Read(path, root, limits, document => Mappings(AwsJson.Body(document), path, account, limits, shared));
+        // A plainly written file is read in one pass of its bytes (TaggingFileWalk); any other is parsed as a document, which words a refusal.
+        return AwsJson.Read(path, root, limits, bytes => TaggingFileWalk.TryRead(bytes.Span, account, limits, shared),
+            document => Mappings(AwsJson.Body(document), path, account, limits, shared));
     }
+
+    /// <summary>The file parsed as a document alone, as it was read before the walk: what the walk must give (its tests).</summary>
+    internal static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> ReadDocument(string path, string? root, string? account, InputLimits limits,
+        SharedStrings? shared = null) =>
+        AwsJson.Read(path, root, limits, document => Mappings(AwsJson.Body(document), path, account, limits, shared));
 
     private static List<(string Arn, IReadOnlyDictionary<string, string> Tags)> Mappings(JsonElement body, string path, string? account, InputLimits limits,
         SharedStrings? shared)

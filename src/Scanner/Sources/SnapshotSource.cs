@@ -40,13 +40,26 @@ internal sealed class SnapshotSource(string directory, Estate estate, InputLimit
     /// One account as a compact index and a stream of its resources (<see cref="SnapshotReader.AccountStream"/>),
     /// with the scan's organisation and network; null when the account is one <see cref="ReadAsync"/> reads whole.
     /// </summary>
-    public StreamedAccount? Stream(string scanId, string accountId)
+    /// <param name="next">The account the scan streams after this one: its index is read meanwhile (<see cref="SnapshotReader.StreamAccount(string, string?)"/>).</param>
+    public StreamedAccount? Stream(string scanId, string accountId, string? next = null)
     {
-        var reader = SnapshotReader.Open(directory, estate, limits);
+        // With a next account, the scan's one streaming reader, which holds the index it reads ahead until it is asked for.
+        var reader = next is null && !_streaming.ContainsKey(scanId)
+            ? SnapshotReader.Open(directory, estate, limits)
+            : _streaming.GetOrAdd(scanId, _ => SnapshotReader.Open(directory, estate, limits));
         var organization = _organizations.GetOrAdd(scanId, _ => new Lazy<OrganizationView>(reader.ReadOrganization)).Value;
         var network = _networks.GetOrAdd(scanId, _ => new Lazy<NetworkView>(reader.ReadNetwork)).Value;
-        return reader.StreamAccount(accountId) is { } stream ? new StreamedAccount(stream, organization, network) : null;
+        var streamed = reader.StreamAccount(accountId, next) is { } stream ? new StreamedAccount(stream, organization, network) : null;
+        if (next is null)
+        {
+            // The scan's last account: nothing is read ahead any more.
+            _streaming.TryRemove(scanId, out _);
+        }
+        return streamed;
     }
+
+    /// <summary>The reader of each scan that streams with a next account: the one that holds what it read ahead.</summary>
+    private readonly ConcurrentDictionary<string, SnapshotReader> _streaming = new(StringComparer.Ordinal);
 
     public Task<Snapshot?> ReadIamAsync(string scanId, string accountId, CancellationToken cancellationToken) =>
         Task.Run<Snapshot?>(() =>
@@ -67,6 +80,7 @@ internal sealed class SnapshotSource(string directory, Estate estate, InputLimit
     {
         _organizations.TryRemove(scanId, out _);
         _networks.TryRemove(scanId, out _);
+        _streaming.TryRemove(scanId, out _);
     }
 }
 
