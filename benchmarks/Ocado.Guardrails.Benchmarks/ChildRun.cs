@@ -77,7 +77,7 @@ internal static class ChildRun
         // The embedded store, as `guardrails scan` records into it by default.
         var store = FindingsStores.Open(config.Storage, Path.Combine(output, ".guardrails"), null);
         log.Stage("recording the history");
-        var result = await pipeline.RecordAsync(store, evaluated, null, CancellationToken.None);
+        var result = await pipeline.RecordAsync(store, evaluated, null, CancellationToken.None, log.Stage);
         if (store is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();
