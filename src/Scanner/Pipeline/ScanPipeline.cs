@@ -208,7 +208,10 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
         {
             history = FindingsStores.Describe(store);
             progress.Stage($"recording the scan in {history}");
+            // The history is one thread: the writers are made ready on the other core meanwhile.
+            var warming = ScanOutputs.WarmUpAsync(result, options.Formats, options.HomeRegion, cancellationToken);
             result = await RecordAsync(store, evaluated, options.Customer, cancellationToken);
+            await warming;
         }
         progress.Stage($"writing findings and reports to {options.OutputDirectory}");
         // --status cuts what is written; the summary, the baseline and the exit code below see every finding.
