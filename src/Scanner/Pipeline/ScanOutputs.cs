@@ -80,14 +80,15 @@ internal static class ScanOutputs
     /// </summary>
     public static Task WarmUpAsync(ScanResult evaluated, IReadOnlyList<ReportFormat> formats, string? homeRegion, CancellationToken cancellationToken)
     {
-        // Made here: the task holds these few findings, not the scan's.
+        // Made here, and no lambda names the scan: the task holds these few findings, not the scan's.
+        var startedAt = evaluated.StartedAt;
         var sample = evaluated with
         {
-            Findings = [.. evaluated.Findings.Take(WarmUpFindings).Select(f => f with { Status = FindingStatus.New, FirstSeen = evaluated.StartedAt })],
+            Findings = [.. evaluated.Findings.Take(WarmUpFindings).Select(f => f with { Status = FindingStatus.New, FirstSeen = startedAt })],
         };
         return Task.Run(async () =>
         {
-            var scans = evaluated.Estate.Customers.Take(1).Select(c => CustomerScope.For(sample, c.Id)).Prepend(sample);
+            var scans = sample.Estate.Customers.Take(1).Select(c => CustomerScope.For(sample, c.Id)).Prepend(sample);
             try
             {
                 foreach (var scan in scans)
