@@ -79,7 +79,10 @@ internal static class ChildRun
         // The embedded store, as `guardrails scan` records into it by default.
         var store = FindingsStores.Open(config.Storage, Path.Combine(output, ".guardrails"), null);
         log.Stage("recording the history");
-        var result = await pipeline.RecordAsync(store, evaluated, null, CancellationToken.None);
+        // As `guardrails scan` does: the writers made ready on the core the history leaves idle.
+        var warming = ScanOutputs.WarmUpAsync(evaluated.Result, ScanOutputs.DefaultFormats, homeRegion: null, CancellationToken.None);
+        var result = await pipeline.RecordAsync(store, evaluated, null, CancellationToken.None, log.Stage);
+        await warming;
         if (store is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();

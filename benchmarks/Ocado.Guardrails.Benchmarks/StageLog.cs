@@ -20,7 +20,7 @@ internal sealed class StageLog : TextWriter
     {
         var heap = GC.GetGCMemoryInfo(GCKind.Any);
         Console.Error.WriteLine(FormattableString.Invariant(
-            $"[{_watch.Elapsed.TotalSeconds,6:F1} s, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F1} s CPU, {GC.GetTotalAllocatedBytes() / 1048576.0,8:F0} MB allocated, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2, {Resident("VmRSS:")} MB resident, {Resident("VmHWM:")} MB peak, heap {heap.HeapSizeBytes >> 20} MB ({heap.FragmentedBytes >> 20} free), {heap.TotalCommittedBytes >> 20} MB committed] {value}"));
+            $"[{_watch.Elapsed.TotalSeconds,6:F1} s, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F1} s CPU, {GC.GetTotalAllocatedBytes() / 1048576.0,8:F0} MB allocated, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2 (paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s), {Resident("VmRSS:")} MB resident, {Resident("VmHWM:")} MB peak, heap {heap.HeapSizeBytes >> 20} MB ({heap.FragmentedBytes >> 20} free), {heap.TotalCommittedBytes >> 20} MB committed] {value}"));
         Peaks.Stage = value ?? "";
     }
 

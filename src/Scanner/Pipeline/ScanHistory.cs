@@ -9,11 +9,12 @@ namespace Ocado.Guardrails.Scanner.Pipeline;
 /// store tells it: each finding's status and first-seen time, the resolved ones, and the trend.
 /// The final job of a scan on many workers reads its scan back the same way.
 /// </summary>
+/// <remarks>The optional <c>stage</c> is told when the rows are saved and the scan completed (the benchmark's stage lines).</remarks>
 internal sealed class ScanHistory(IFindingsStore store, TimeProvider time)
 {
     public async Task<ScanResult> RecordAsync(
         ScanResult result, SortedSet<int> matchedWaivers, GuardrailsConfig config, string? customer, string catalogHash, CancellationToken cancellationToken,
-        IReadOnlyList<Rules.Quotas.QuotaUsageSample>? quotaUsage = null)
+        IReadOnlyList<Rules.Quotas.QuotaUsageSample>? quotaUsage = null, Action<string>? stage = null)
     {
         await store.EnsureSchemaAsync(cancellationToken);
         var scan = await store.BeginScanAsync(new NewScan
@@ -39,9 +40,13 @@ internal sealed class ScanHistory(IFindingsStore store, TimeProvider time)
             QuotaUsage = quotaUsage ?? [],
         };
         await store.SavePartAsync(part, cancellationToken);
+        stage?.Invoke($"saved {part.Findings.Count:N0} findings");
         await store.CompleteScanAsync(scan.ScanId, result.FinishedAt, cancellationToken);
-        await store.PruneAsync(time.GetUtcNow().AddDays(-config.Storage.RetentionDays), cancellationToken);
+        stage?.Invoke("completed the scan");
         // The findings are this process's own, given their statuses: a second copy of each is not read from the store.
-        return await StoredScanResult.ReadAsync(store, scan.ScanId, config, result.Rules, result.RulesOff, cancellationToken, part);
+        // Pruning removes older scans only (never the one just completed), so it runs beside the reading of this scan's rows;
+        // the trends, which it may shorten, are read after it.
+        return await StoredScanResult.ReadAsync(store, scan.ScanId, config, result.Rules, result.RulesOff, cancellationToken, part,
+            beforeTrends: () => store.PruneAsync(time.GetUtcNow().AddDays(-config.Storage.RetentionDays), cancellationToken));
     }
 }

@@ -72,6 +72,44 @@ internal static class ScanOutputs
     }
 
     /// <summary>
+    /// Writes every format of a few of the scan's findings (and one customer's cut of them) to nowhere, so that what a
+    /// process pays once for its first report (compiling the writers, the page's components) is paid while the history is
+    /// recorded, on the core its one thread leaves idle, and not by the writers. The scan as evaluated, before the store
+    /// gives its statuses: each finding here is new. Nothing is written and nothing is kept; a failure is left for the
+    /// writing itself to meet.
+    /// </summary>
+    public static Task WarmUpAsync(ScanResult evaluated, IReadOnlyList<ReportFormat> formats, string? homeRegion, CancellationToken cancellationToken)
+    {
+        // Made here, and no lambda names the scan: the task holds these few findings, not the scan's.
+        var startedAt = evaluated.StartedAt;
+        var sample = evaluated with
+        {
+            Findings = [.. evaluated.Findings.Take(WarmUpFindings).Select(f => f with { Status = FindingStatus.New, FirstSeen = startedAt })],
+        };
+        return Task.Run(async () =>
+        {
+            var scans = sample.Estate.Customers.Take(1).Select(c => CustomerScope.For(sample, c.Id)).Prepend(sample);
+            try
+            {
+                foreach (var scan in scans)
+                {
+                    foreach (var format in formats)
+                    {
+                        await ReportFormats.WriteAsync(format, scan, Stream.Null, new ReportOptions { Title = "warm-up", HomeRegion = homeRegion }, cancellationToken);
+                    }
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The same scan's real writing meets the same failure and reports it; a warm-up only saves time.
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Enough findings to run every branch the writers take for a finding, few enough to cost nothing.</summary>
+    private const int WarmUpFindings = 256;
+
+    /// <summary>
     /// Less than judging's headroom: a directory's garbage (at a million resources, hundreds of MB for each) is all
     /// dead once it is written, and what is live while writing is the findings alone, so a collection here is cheap.
     /// </summary>

@@ -181,10 +181,12 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
     }
 
     /// <summary>Records a scan evaluated in one process in the findings store, and returns it as the store tells it (status, first seen, trend).</summary>
-    public async Task<ScanResult> RecordAsync(IFindingsStore store, EvaluatedScan scan, string? customer, CancellationToken cancellationToken)
+    /// <param name="stage">Told as the history's steps end (the benchmark's stage lines); null: nothing is told.</param>
+    public async Task<ScanResult> RecordAsync(IFindingsStore store, EvaluatedScan scan, string? customer, CancellationToken cancellationToken, Action<string>? stage = null)
     {
         // Without the fresh stack, the findings as evaluated stayed reachable beside the ones read back, under the reports.
-        var recorded = await FreshStack.After(new ScanHistory(store, time).RecordAsync(scan.Result, scan.MatchedWaivers, config, customer, catalog.Hash, cancellationToken, scan.QuotaUsage));
+        var recorded = await FreshStack.After(new ScanHistory(store, time).RecordAsync(scan.Result, scan.MatchedWaivers, config, customer, catalog.Hash, cancellationToken,
+            scan.QuotaUsage, stage));
         AccountMemory.ReturnToSystem();
         return recorded;
     }
@@ -207,7 +209,10 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
         {
             history = FindingsStores.Describe(store);
             progress.Stage($"recording the scan in {history}");
+            // The history is one thread: the writers are made ready on the other core meanwhile.
+            var warming = ScanOutputs.WarmUpAsync(result, options.Formats, options.HomeRegion, cancellationToken);
             result = await RecordAsync(store, evaluated, options.Customer, cancellationToken);
+            await warming;
         }
         progress.Stage($"writing findings and reports to {options.OutputDirectory}");
         // --status cuts what is written; the summary, the baseline and the exit code below see every finding.

@@ -37,4 +37,24 @@ public sealed class ScanOutputsTests
         Assert.Contains(TinyEstate.Arn("reports"), await File.ReadAllTextAsync(Path.Combine(directories[1], "findings.json"), cancellationToken));
         Assert.DoesNotContain(TinyEstate.Arn("reports"), await File.ReadAllTextAsync(Path.Combine(directories[2], "findings.json"), cancellationToken));
     }
+
+    [Fact]
+    public async Task AWarmUpWritesNoFileAndLeavesTheScanAsItWas()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var estate = new TinyEstate().Compliant("logs").Untagged("reports").Write();
+        var config = GuardrailsConfig.Load(estate.ConfigPath);
+        var options = new ScanOptions { SnapshotDirectory = estate.Directory, ConfigPath = estate.ConfigPath, OutputDirectory = estate.Directory, RulePaths = [] };
+        var result = (await new ScanPipeline(config, Support.Catalog.Rules, TimeProvider.System, ScanProgress.Silent).EvaluateAsync(options, cancellationToken)).Result;
+        var json = FindingsJson.ToJson(result);
+        var files = Directory.GetFileSystemEntries(estate.Directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+        await ScanOutputs.WarmUpAsync(result, [ReportFormat.Json, ReportFormat.Html, ReportFormat.Csv], homeRegion: null, cancellationToken);
+
+        Assert.Equal(files, Directory.GetFileSystemEntries(estate.Directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        Assert.Equal(json, FindingsJson.ToJson(result));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ScanOutputs.WarmUpAsync(result, [ReportFormat.Html], homeRegion: null, cancelled.Token));
+    }
 }
