@@ -177,26 +177,33 @@ public static class ConfigurationItems
         builder.Clear();
     }
 
-    /// <summary>Made immutable here, so that the resource keeps this list rather than copying it (<see cref="Frozen.List"/>).</summary>
-    private static ImmutableArray<Relationship> Relationships(JsonElement? relationships)
+    /// <summary>None, boxed once: a resource keeps an immutable list as it is (<see cref="Frozen.List"/>).</summary>
+    private static readonly IReadOnlyList<Relationship> NoRelationships = ImmutableArray<Relationship>.Empty;
+
+    /// <summary>
+    /// Made immutable here (an array no one else holds, made an <see cref="ImmutableArray{T}"/> without a builder), so that
+    /// the resource keeps this list rather than copying it (<see cref="Frozen.List"/>).
+    /// </summary>
+    private static IReadOnlyList<Relationship> Relationships(JsonElement? relationships)
     {
-        if (relationships is not { ValueKind: JsonValueKind.Array } list)
+        if (relationships is not { ValueKind: JsonValueKind.Array } list || list.GetArrayLength() is not (> 0 and var count))
         {
-            return [];
+            return NoRelationships;
         }
-        var result = ImmutableArray.CreateBuilder<Relationship>(list.GetArrayLength());
+        var result = new Relationship[count];
         var fields = new RelationshipFields();
+        var i = 0;
         foreach (var r in list.EnumerateArray())
         {
             // Each relationship's five names found in one walk (a million items, a few relationships each).
             RelationshipWalk.Find(r, fields);
-            result.Add(new Relationship(
+            result[i++] = new Relationship(
                 SharedTextOf(Found(fields[0])) ?? SharedTextOf(Found(fields[1])) ?? "",
                 SharedTextOf(Found(fields[2])),
                 Text(Found(fields[3])),
-                Text(Found(fields[4]))));
+                Text(Found(fields[4])));
         }
-        return result.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
     private static readonly PropertyWalk RelationshipWalk = new("relationshipName", "name", "resourceType", "resourceId", "resourceName");
