@@ -81,7 +81,7 @@ public sealed class Evaluator
                 budget.Evaluating = scripts = new ThreadScripts(_number, _rules.Length);
             }
             var script = scripts.Scripts[ruleIndex] ??= rule.CreateScript();
-            var result = script.Run(_contexts[ruleIndex], resource);
+            var result = script.Run(_contexts[ruleIndex], resource, budget);
             if (RuleGuard.Exceeded(budget) is { } exceeded)
             {
                 // The rule caught the guard's exception, or went over in code no guard runs in: still an Error.

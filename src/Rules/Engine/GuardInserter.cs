@@ -26,31 +26,41 @@ internal sealed partial class GuardInserter(SemanticModel model) : CSharpSyntaxR
 
     private static readonly StatementSyntax EnterCall = SyntaxFactory.ParseStatement($"{Guard}.Enter();");
 
+    // The same guards given the script's budget (RuleScript.GuardBudget): `this.` so that no local of the rule can stand for it.
+    private static readonly StatementSyntax ScriptTickCall = SyntaxFactory.ParseStatement($"{Guard}.Tick(this.{RuleScript.GuardBudgetName});");
+
+    private static readonly StatementSyntax ScriptEnterCall = SyntaxFactory.ParseStatement($"{Guard}.Enter(this.{RuleScript.GuardBudgetName});");
+
+    private StatementSyntax TickAt(SyntaxNode original) => NamesScript(original) ? ScriptTickCall : TickCall;
+
+    private StatementSyntax EnterAt(SyntaxNode original) => NamesScript(original) ? ScriptEnterCall : EnterCall;
+
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node) =>
-        base.VisitWhileStatement(node) is WhileStatementSyntax visited ? visited.WithStatement(Guarded(visited.Statement)) : null;
+        base.VisitWhileStatement(node) is WhileStatementSyntax visited ? visited.WithStatement(Guarded(visited.Statement, TickAt(node))) : null;
 
     public override SyntaxNode? VisitDoStatement(DoStatementSyntax node) =>
-        base.VisitDoStatement(node) is DoStatementSyntax visited ? visited.WithStatement(Guarded(visited.Statement)) : null;
+        base.VisitDoStatement(node) is DoStatementSyntax visited ? visited.WithStatement(Guarded(visited.Statement, TickAt(node))) : null;
 
     public override SyntaxNode? VisitForStatement(ForStatementSyntax node) =>
-        base.VisitForStatement(node) is ForStatementSyntax visited ? visited.WithStatement(Guarded(visited.Statement)) : null;
+        base.VisitForStatement(node) is ForStatementSyntax visited ? visited.WithStatement(Guarded(visited.Statement, TickAt(node))) : null;
 
     public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node) =>
-        base.VisitForEachStatement(node) is ForEachStatementSyntax visited ? visited.WithStatement(Guarded(visited.Statement)) : null;
+        base.VisitForEachStatement(node) is ForEachStatementSyntax visited ? visited.WithStatement(Guarded(visited.Statement, TickAt(node))) : null;
 
     public override SyntaxNode? VisitLabeledStatement(LabeledStatementSyntax node)
     {
         // A backward goto is a loop too.
         var visited = (LabeledStatementSyntax)base.VisitLabeledStatement(node)!;
-        return visited.WithStatement(Guarded(visited.Statement));
+        return visited.WithStatement(Guarded(visited.Statement, TickAt(node)));
     }
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
         var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        var enter = EnterAt(node.Body ?? (SyntaxNode)node.ExpressionBody!);
         if (visited.Body is { } body)
         {
-            return visited.WithBody(body.WithStatements(body.Statements.Insert(0, EnterCall)));
+            return visited.WithBody(body.WithStatements(body.Statements.Insert(0, enter)));
         }
         if (visited.ExpressionBody is { } arrow)
         {
@@ -58,7 +68,7 @@ internal sealed partial class GuardInserter(SemanticModel model) : CSharpSyntaxR
             return visited
                 .WithExpressionBody(null)
                 .WithSemicolonToken(default)
-                .WithBody(GuardedBlock(arrow.Expression, returnsVoid).WithTrailingTrivia(visited.SemicolonToken.TrailingTrivia));
+                .WithBody(GuardedBlock(arrow.Expression, returnsVoid, enter).WithTrailingTrivia(visited.SemicolonToken.TrailingTrivia));
         }
         return visited;
     }
@@ -68,7 +78,7 @@ internal sealed partial class GuardInserter(SemanticModel model) : CSharpSyntaxR
         var visited = (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!;
         return visited.Block is { } block
             ? visited.WithBlock(block.WithStatements(block.Statements.Insert(0, EnterCall)))
-            : visited.WithExpressionBody(null).WithBlock(GuardedBlock(visited.ExpressionBody!, ReturnsVoid(node)));
+            : visited.WithExpressionBody(null).WithBlock(GuardedBlock(visited.ExpressionBody!, ReturnsVoid(node), EnterCall));
     }
 
     public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
@@ -76,7 +86,7 @@ internal sealed partial class GuardInserter(SemanticModel model) : CSharpSyntaxR
         var visited = (SimpleLambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!;
         return visited.Block is { } block
             ? visited.WithBlock(block.WithStatements(block.Statements.Insert(0, EnterCall)))
-            : visited.WithExpressionBody(null).WithBlock(GuardedBlock(visited.ExpressionBody!, ReturnsVoid(node)));
+            : visited.WithExpressionBody(null).WithBlock(GuardedBlock(visited.ExpressionBody!, ReturnsVoid(node), EnterCall));
     }
 
     public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node)
@@ -129,7 +139,7 @@ internal sealed partial class GuardInserter(SemanticModel model) : CSharpSyntaxR
     private bool ReturnsVoid(AnonymousFunctionExpressionSyntax node) =>
         model.GetSymbolInfo(node).Symbol is IMethodSymbol { ReturnsVoid: true };
 
-    private static BlockSyntax GuardedBlock(ExpressionSyntax expression, bool returnsVoid)
+    private static BlockSyntax GuardedBlock(ExpressionSyntax expression, bool returnsVoid, StatementSyntax enter)
     {
         var bare = expression.WithoutLeadingTrivia().WithoutTrailingTrivia();
         StatementSyntax inner = bare switch
@@ -138,7 +148,7 @@ internal sealed partial class GuardInserter(SemanticModel model) : CSharpSyntaxR
             _ when returnsVoid => SyntaxFactory.ExpressionStatement(bare),
             _ => SyntaxFactory.ReturnStatement(bare.WithLeadingTrivia(SyntaxFactory.Space)),
         };
-        return SyntaxFactory.Block(EnterCall, inner).WithLeadingTrivia(expression.GetLeadingTrivia()).WithTrailingTrivia(expression.GetTrailingTrivia());
+        return SyntaxFactory.Block(enter, inner).WithLeadingTrivia(expression.GetLeadingTrivia()).WithTrailingTrivia(expression.GetTrailingTrivia());
     }
 
     private static ExpressionSyntax Call(string method, ExpressionSyntax argument, params ExpressionSyntax[] more) =>
@@ -160,13 +170,13 @@ internal sealed partial class GuardInserter(SemanticModel model) : CSharpSyntaxR
         _ => 8,
     };
 
-    private static BlockSyntax Guarded(StatementSyntax body)
+    private static BlockSyntax Guarded(StatementSyntax body, StatementSyntax tick)
     {
         if (body is BlockSyntax block)
         {
-            return block.WithStatements(block.Statements.Insert(0, TickCall));
+            return block.WithStatements(block.Statements.Insert(0, tick));
         }
-        return SyntaxFactory.Block(TickCall, body.WithoutLeadingTrivia().WithoutTrailingTrivia())
+        return SyntaxFactory.Block(tick, body.WithoutLeadingTrivia().WithoutTrailingTrivia())
             .WithLeadingTrivia(body.GetLeadingTrivia())
             .WithTrailingTrivia(body.GetTrailingTrivia());
     }

@@ -7,7 +7,7 @@ namespace Ocado.Guardrails.Rules.Engine;
 /// their source and enumerate it from their own MoveNext: a rule that nests a million of them
 /// (<c>s = s.Distinct()</c> in a loop) makes the BCL recurse a million deep with no rule frame in
 /// between, a stack overflow that kills the process. With this wrapper every level passes through
-/// <see cref="RuleGuard.Enter"/>, which ends the evaluation first; it also ticks per element.
+/// <see cref="RuleGuard.Enter()"/>, which ends the evaluation first; it also ticks per element.
 /// </summary>
 internal sealed class GuardedSequence<T>(IEnumerable<T> source) : IEnumerable<T>
 {

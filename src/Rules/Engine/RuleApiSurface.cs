@@ -83,6 +83,10 @@ internal static class RuleApiSurface
         {
             return null;
         }
+        if (symbol is IPropertySymbol { Name: RuleScript.GuardBudgetName, ContainingType.Name: nameof(RuleScript) })
+        {
+            return $"'{symbol.Name}' is the engine's guard, not the rule's";
+        }
         var member = symbol.ContainingType is { } owner ? $"{owner.OriginalDefinition.ToDisplayString(Format)}.{symbol.Name}" : "";
         if (RefusedMembers.Contains(member))
         {

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Ocado.Guardrails.Rules.Engine;
 
 /// <summary>
-/// The stack budget: <see cref="Enter"/> fails cleanly before a rule's recursion runs the stack out. The runtime's own
+/// The stack budget: <see cref="Enter()"/> fails cleanly before a rule's recursion runs the stack out. The runtime's own
 /// check (<see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>: 128 KB left on 64-bit) is a native call that
 /// reads a thread-local, about as costly as the rest of a guard together; it is asked only below a floor remembered
 /// per thread, <see cref="StackSlack"/> below the deepest address where it last said yes. Above the floor at least the
@@ -21,6 +21,22 @@ public static partial class RuleGuard
         byte here;
         var at = (nuint)(&here);
         if (_budget is not { } budget || at < budget.StackFloor)
+        {
+            EnterDeep(at);
+        }
+        else if (--budget.Countdown < 0)
+        {
+            Check(budget);
+        }
+    }
+
+    /// <summary><see cref="Enter()"/> with the script's budget (see <see cref="Tick(Budget)"/>): no thread-static read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Enter(Budget? budget)
+    {
+        byte here;
+        var at = (nuint)(&here);
+        if (budget is null || at < budget.StackFloor)
         {
             EnterDeep(at);
         }

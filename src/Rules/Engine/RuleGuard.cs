@@ -32,6 +32,25 @@ public static partial class RuleGuard
         }
     }
 
+    /// <summary>
+    /// <see cref="Tick()"/> with the budget the rule's script holds (<see cref="RuleScript.GuardBudget"/>, the evaluating
+    /// thread's): generated where the code can name the script (loops and local functions, not lambdas), it spares the
+    /// thread-static read (a native thread-local access, about as costly as the rest of a tick). Null (a script not run by
+    /// the engine) reads the thread's budget as <see cref="Tick()"/> does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Tick(Budget? budget)
+    {
+        if (budget is null)
+        {
+            Tick();
+        }
+        else if (--budget.Countdown < 0)
+        {
+            Check(budget);
+        }
+    }
+
     /// <summary>Around a query clause: one tick per element LINQ feeds the clause's delegate.</summary>
     public static T Step<T>(T value)
     {
@@ -219,40 +238,47 @@ public static partial class RuleGuard
     private static void Throw(string why) =>
         throw (why == RuleBudgetException.TimeMessage ? new RuleTimeoutException() : new RuleBudgetException(why));
 
-    /// <summary>One thread's evaluation budget; <see cref="Active"/> only between Start and Stop.</summary>
-    internal sealed class Budget
+    /// <summary>
+    /// One thread's evaluation budget; <see cref="Active"/> only between Start and Stop. Public for the generated code to
+    /// pass it back to <see cref="Tick(Budget)"/> and <see cref="Enter(Budget)"/>; a rule can neither name it nor read it.
+    /// </summary>
+    public sealed class Budget
     {
+        internal Budget()
+        {
+        }
+
         // The thread's evaluator state (Evaluator's scripts), kept here so that an evaluation reads one thread-static.
-        public object? Evaluating;
-        public bool Active;
-        public long AllocationLimit;
-        public long AllocatedAtStart;
+        internal object? Evaluating;
+        internal bool Active;
+        internal long AllocationLimit;
+        internal long AllocatedAtStart;
         // Ticks left before the next Check: int.MaxValue between evaluations, 0 once a budget is exceeded (every Tick then
         // throws again); Interval is the count it was last set from, Ticks those counted towards the next clock reading.
-        public int Countdown = int.MaxValue;
-        public int Interval;
+        internal int Countdown = int.MaxValue;
+        internal int Interval;
         // The thread's stack floor (RuleGuard.Stack): kept from one evaluation to the next, a thread's stack does not move.
-        public nuint StackFloor = nuint.MaxValue;
-        public long AllocationBudget;
+        internal nuint StackFloor = nuint.MaxValue;
+        internal long AllocationBudget;
         // In Environment.TickCount64's milliseconds: the coarse clock costs a third of Stopwatch's, read twice an evaluation
         // (tens of millions at a million resources), and its few milliseconds of granularity are nothing to a budget of seconds.
         // The wall-clock time at which the thread's CPU time is next compared with the budget (see TimeSpent).
-        public long Deadline;
-        public long Started;
-        public long TimeBudget;
+        internal long Deadline;
+        internal long Started;
+        internal long TimeBudget;
         // The thread's CPU time (ThreadCpuClock) at or shortly before Start, and when it was read; null where unknown.
-        public long? CpuAtStart;
-        public long CpuReadAt = long.MinValue / 2;
-        public int Ticks;
-        public string? Exceeded;
+        internal long? CpuAtStart;
+        internal long CpuReadAt = long.MinValue / 2;
+        internal int Ticks;
+        internal string? Exceeded;
         // Milliseconds and bytes the evaluation may still be given back (see CreditFactor), the milliseconds given back so
         // far (added to the deadline, not charged as CPU time), the collector's total pause time and the thread's JIT time
         // (TimeSpan ticks, Stalled) already accounted for and as last read (at CpuReadAt), and how deep in shared builds it is.
-        public long TimeCredit;
-        public long Given;
-        public long ByteCredit;
-        public long StalledAt;
-        public long StalledRead;
-        public int Sharing;
+        internal long TimeCredit;
+        internal long Given;
+        internal long ByteCredit;
+        internal long StalledAt;
+        internal long StalledRead;
+        internal int Sharing;
     }
 }

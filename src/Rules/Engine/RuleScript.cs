@@ -15,6 +15,16 @@ public abstract class RuleScript
 {
     private RuleContext? _context;
     private Resource? _resource;
+    private RuleGuard.Budget? _guard;
+
+    /// <summary>
+    /// The evaluating thread's budget, for the guards the engine inserts (<see cref="GuardInserter"/>) where the code can
+    /// name the script: a script is made and run on one thread. Rules cannot name it (<see cref="RuleApiSurface"/>).
+    /// </summary>
+    protected RuleGuard.Budget? GuardBudget => _guard;
+
+    /// <summary>The name <see cref="GuardInserter"/> writes and <see cref="RuleApiSurface"/> refuses in a rule's own text.</summary>
+    internal const string GuardBudgetName = nameof(GuardBudget);
 
     /// <summary>The resource being judged.</summary>
     protected Resource Resource => _resource!;
@@ -84,10 +94,11 @@ public abstract class RuleScript
     /// <summary>The rule body, written by the rule author.</summary>
     protected abstract RuleResult Evaluate();
 
-    internal RuleResult Run(RuleContext context, Resource resource)
+    internal RuleResult Run(RuleContext context, Resource resource, RuleGuard.Budget budget)
     {
         _context = context;
         _resource = resource;
+        _guard = budget;
         try
         {
             return Evaluate();
