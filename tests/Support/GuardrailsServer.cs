@@ -66,6 +66,22 @@ internal sealed class GuardrailsServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> appears in the output within <paramref name="timeout"/>: the process's log lines are
+    /// written by its logger's own thread and read here by another, so a line may arrive after what it tells of is visible.
+    /// </summary>
+    public async Task<bool> PrintsAsync(string text, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        for (var wait = Stopwatch.StartNew(); !Output.Contains(text, StringComparison.Ordinal); await Task.Delay(100, cancellationToken))
+        {
+            if (wait.Elapsed > timeout)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>SIGKILL: no shutdown, no clean-up, as when a machine dies.</summary>
     public void KillHard()
     {
