@@ -83,7 +83,8 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
     public void AddAccount(IReadOnlyList<Resource> resources)
     {
         _adding.GetAwaiter().GetResult();
-        _adding = Task.Factory.StartNew(() => Add(resources), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // A pool thread, not one of its own: a thread keeps the key builder it grew (PermissionSet.SharingKey) for the next account.
+        _adding = Task.Run(() => Add(resources));
     }
 
     private void Add(IReadOnlyList<Resource> resources)
