@@ -149,7 +149,8 @@ public sealed class Evidence
         writer.WritePropertyName("statement");
         try
         {
-            writer.WriteRawValue(statement.Json);
+            // Text the policy reader parsed is JSON already: checking it again was most of writing it.
+            writer.WriteRawValue(statement.Json, skipInputValidation: statement.JsonIsValid);
         }
         catch (JsonException)
         {

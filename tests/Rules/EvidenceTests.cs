@@ -111,6 +111,35 @@ public sealed class EvidenceTests
     }
 
     [Fact]
+    public void AStatementTheReaderParsedIsMarkedValidAndWrittenAsTheDocumentHeldIt()
+    {
+        var fromText = PolicyDocument.Parse("""{"Statement": [{"Sid": "Admin", "Effect": "Allow", "Action": "*", "Resource": "*"}]}""");
+        var fromString = PolicyDocument.Parse(JsonDocument.Parse("""{"p": "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}}"}""").RootElement.GetProperty("p"));
+
+        foreach (var statement in fromText.Statements.Concat(fromString.Statements))
+        {
+            Assert.True(statement.JsonIsValid);
+            var written = JsonDocument.Parse(Evidence.Of([statement]).ToJson()!).RootElement.GetProperty("statements")[0].GetProperty("statement");
+            Assert.Equal(JsonValueKind.Object, written.ValueKind);
+            Assert.Equal(statement.Json, written.GetRawText());
+        }
+    }
+
+    [Fact]
+    public void AStatementOfADocumentParsedElsewhereIsCheckedAndWithACommentKeptAsText()
+    {
+        // A fixture's JSON may hold comments: its statements' text is then not JSON for whoever reads the findings.
+        using var lenient = JsonDocument.Parse("""{"Statement": [{"Effect": "Allow", /* note */ "Action": "*", "Resource": "*"}]}""",
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        var statement = Assert.Single(PolicyDocument.Parse(lenient.RootElement).Statements);
+
+        Assert.False(statement.JsonIsValid);
+        var written = JsonDocument.Parse(Evidence.Of([statement]).ToJson()!).RootElement.GetProperty("statements")[0].GetProperty("statement");
+        Assert.Equal(JsonValueKind.String, written.ValueKind);
+        Assert.Equal(statement.Json, written.GetString());
+    }
+
+    [Fact]
     public void AFailWithEmptyEvidenceCarriesNone()
     {
         Assert.Null(Evidence.None.ToJson());

@@ -25,9 +25,10 @@ internal sealed partial class PrincipalEdgeFinder
     private static readonly PolicyDocument Unknown = PolicyDocument.Parse(
         """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", "the outside account's own policies (not seen: taken to allow everything)");
 
-    /// <summary>Text that makes one principal's answer differ from another's with the same policies.</summary>
-    private static readonly string[] MemberSpecificText =
-        ["${", "aws:PrincipalArn", "aws:PrincipalTag", "aws:username", "aws:userid", "aws:SourceIdentity", "aws:PrincipalType", "iam:ResourceTag", "aws:ResourceTag"];
+    /// <summary>Text that makes one principal's answer differ from another's with the same policies (sought in one pass over a set's key).</summary>
+    private static readonly System.Buffers.SearchValues<string> MemberSpecificText = System.Buffers.SearchValues.Create(
+        ["${", "aws:PrincipalArn", "aws:PrincipalTag", "aws:username", "aws:userid", "aws:SourceIdentity", "aws:PrincipalType", "iam:ResourceTag", "aws:ResourceTag"],
+        StringComparison.OrdinalIgnoreCase);
 
     private readonly Organization? _organization;
     private readonly DateTimeOffset _now;
@@ -170,7 +171,7 @@ internal sealed partial class PrincipalEdgeFinder
         && (Scp(callerAccount) is not { } limit || limit.CoversEvery(action, pattern));
 
     internal static bool IsMemberSpecific(string? text) =>
-        text is not null && MemberSpecificText.Any(t => text.Contains(t, StringComparison.OrdinalIgnoreCase));
+        text is not null && text.AsSpan().ContainsAny(MemberSpecificText);
 
     /// <summary>
     /// Every user (or role) of the account, in its principals' partition: a grant on <c>arn:aws:iam::*:role/*</c>

@@ -72,8 +72,22 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
         return builder.Build();
     }
 
-    /// <summary>Reads one account's IAM resources (with the AWS managed policies they name).</summary>
+    // The account whose principals are being worked out while the caller reads the next one's IAM.
+    private Task _adding = Task.CompletedTask;
+
+    /// <summary>
+    /// Reads one account's IAM resources (with the AWS managed policies they name): on a thread of its own, while the
+    /// caller reads the next account's (reading and this work took a core each in turn). One account at a time, in
+    /// the order given: the previous one is finished first, and its failure, if any, is thrown here (or by <see cref="Build"/>).
+    /// </summary>
     public void AddAccount(IReadOnlyList<Resource> resources)
+    {
+        _adding.GetAwaiter().GetResult();
+        // A pool thread, not one of its own: a thread keeps the key builder it grew (PermissionSet.SharingKey) for the next account.
+        _adding = Task.Run(() => Add(resources));
+    }
+
+    private void Add(IReadOnlyList<Resource> resources)
     {
         var inventory = new Inventory(resources);
         foreach (var principal in inventory.OfType(IamPrincipals.UserType).Concat(inventory.OfType(IamPrincipals.RoleType)))
@@ -92,6 +106,7 @@ public sealed class PrincipalGraphBuilder(Estate estate, DateTimeOffset now, Org
 
     public PrincipalGraph Build()
     {
+        _adding.GetAwaiter().GetResult();
         var finder = new PrincipalEdgeFinder(organization, now, _principals);
         var edges = finder.FindAll();
         return new PrincipalGraph(finder.Nodes, edges, finder.Groups, estate) { PermissionSets = _classes.Count };

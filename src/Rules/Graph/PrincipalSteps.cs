@@ -91,6 +91,6 @@ internal static class PrincipalSteps
             Sid = statement.Sid, Index = statement.Index, PolicyName = $"the trust policy of {role.Arn[(role.Arn.LastIndexOf('/') + 1)..]}",
             Effect = statement.Effect, Actions = statement.Actions, NotActions = statement.NotActions, Resources = statement.Resources,
             NotResources = statement.NotResources, Principals = statement.Principals, NotPrincipals = statement.NotPrincipals,
-            Conditions = statement.Conditions, Json = statement.Json,
+            Conditions = statement.Conditions, Json = statement.Json, JsonIsValid = statement.JsonIsValid,
         };
 }

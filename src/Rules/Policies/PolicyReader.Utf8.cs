@@ -41,7 +41,7 @@ internal static partial class PolicyReader
             try
             {
                 using var json = JsonDocument.Parse(rented.AsMemory(start, end - start));
-                return Read(json.RootElement, name, depth);
+                return Read(json.RootElement, name, depth, ownParse: true);
             }
             catch (JsonException)
             {

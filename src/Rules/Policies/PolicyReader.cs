@@ -14,7 +14,12 @@ internal static partial class PolicyReader
 
     public static PolicyDocument Read(string text, string? name) => Read(text, name, depth: 0);
 
-    public static PolicyDocument Read(JsonElement element, string? name, int depth)
+    /// <param name="ownParse">
+    /// Whether the element is of a document this reader parsed, with the default options (no comments or trailing
+    /// commas, 64 levels at most): each statement's text then reads back as JSON under those options, unchecked again
+    /// where findings write it (<see cref="PolicyStatement.JsonIsValid"/>).
+    /// </param>
+    public static PolicyDocument Read(JsonElement element, string? name, int depth, bool ownParse = false)
     {
         if (depth > MaxNesting)
         {
@@ -25,30 +30,30 @@ internal static partial class PolicyReader
             case JsonValueKind.String:
                 return ReadUtf8(element, name, depth + 1) ?? Read(element.GetString()!, name, depth + 1);
             case JsonValueKind.Array:
-                var documents = element.EnumerateArray().Select(e => Read(e, name, depth + 1)).ToList();
+                var documents = element.EnumerateArray().Select(e => Read(e, name, depth + 1, ownParse)).ToList();
                 return PolicyDocument.Create(name, documents.FirstOrDefault()?.Version, documents.FirstOrDefault()?.Id, documents.SelectMany(d => d.Statements).Select((st, i) => st.With(i, name)).ToList());
             case JsonValueKind.Object when JsonPath.TryGetProperty(element, "Statement", out var statement):
                 var statements = statement.ValueKind switch
                 {
-                    JsonValueKind.Array => ReadStatements(statement, name),
-                    JsonValueKind.Object => [ReadStatement(statement, 0, name)],
+                    JsonValueKind.Array => ReadStatements(statement, name, ownParse),
+                    JsonValueKind.Object => [ReadStatement(statement, 0, name, ownParse)],
                     _ => throw new FormatException("a policy's Statement must be an object or a list of objects"),
                 };
                 return PolicyDocument.Create(name, Text(element, "Version"), Text(element, "Id"), Own(statements));
             case JsonValueKind.Object when JsonPath.TryGetProperty(element, "Effect", out _):
-                return PolicyDocument.Create(name, null, null, Own([ReadStatement(element, 0, name)]));
+                return PolicyDocument.Create(name, null, null, Own([ReadStatement(element, 0, name, ownParse)]));
             default:
                 throw new FormatException($"a policy must be a JSON object with a Statement, not {element.ValueKind}");
         }
     }
 
-    private static PolicyStatement[] ReadStatements(JsonElement list, string? name)
+    private static PolicyStatement[] ReadStatements(JsonElement list, string? name, bool ownParse)
     {
         var statements = new PolicyStatement[list.GetArrayLength()];
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            statements[index] = ReadStatement(item, index, name);
+            statements[index] = ReadStatement(item, index, name, ownParse);
             index++;
         }
         return statements;
@@ -63,7 +68,7 @@ internal static partial class PolicyReader
         try
         {
             using var json = JsonDocument.Parse(decoded);
-            return Read(json.RootElement, name, depth);
+            return Read(json.RootElement, name, depth, ownParse: true);
         }
         catch (JsonException ex)
         {
@@ -84,7 +89,7 @@ internal static partial class PolicyReader
             : trimmed;
     }
 
-    private static PolicyStatement ReadStatement(JsonElement s, int index, string? name)
+    private static PolicyStatement ReadStatement(JsonElement s, int index, string? name, bool ownParse)
     {
         if (s.ValueKind != JsonValueKind.Object)
         {
@@ -109,6 +114,7 @@ internal static partial class PolicyReader
             NotPrincipals = Principals(s, "NotPrincipal"),
             Conditions = Conditions(s),
             Json = s.GetRawText(),
+            JsonIsValid = ownParse,
         };
     }
 

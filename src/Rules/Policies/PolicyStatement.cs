@@ -34,6 +34,13 @@ public sealed class PolicyStatement
     /// <summary>The statement exactly as the document held it (untrusted text: escape it wherever it is shown).</summary>
     public string Json { get; init; } = "{}";
 
+    /// <summary>
+    /// Whether <see cref="Json"/> was read from a document the policy reader parsed with the default options, so reads
+    /// back as JSON under them: findings write it without checking it again. Set by the reader alone (a statement made
+    /// any other way is checked, and shown as text when it is not JSON).
+    /// </summary>
+    internal bool JsonIsValid { get; init; }
+
     public bool IsAllow => Effect == PolicyEffect.Allow;
 
     // Worked out once per statement: the evaluator asks about the same statements for every question.
@@ -70,7 +77,7 @@ public sealed class PolicyStatement
     {
         Sid = Sid, Index = Index, PolicyName = PolicyName, Effect = Effect, Actions = Actions, NotActions = NotActions,
         Resources = Resources, NotResources = NotResources, Principals = Principals, NotPrincipals = NotPrincipals,
-        Conditions = conditions, Json = Json,
+        Conditions = conditions, Json = Json, JsonIsValid = JsonIsValid,
     };
 
     /// <summary>The same statement at another place or in another named policy.</summary>
@@ -78,6 +85,6 @@ public sealed class PolicyStatement
     {
         Sid = Sid, Index = index, PolicyName = policyName, Effect = Effect, Actions = Actions, NotActions = NotActions,
         Resources = Resources, NotResources = NotResources, Principals = Principals, NotPrincipals = NotPrincipals,
-        Conditions = Conditions, Json = Json,
+        Conditions = Conditions, Json = Json, JsonIsValid = JsonIsValid,
     };
 }
