@@ -9,6 +9,24 @@ internal abstract partial class SqlFindingsStore
 {
     public Task<StoredScan> ReadScanAsync(string scanId, CancellationToken cancellationToken) => ReadScanAsync(scanId, null, cancellationToken);
 
+    /// <summary>
+    /// A scan's rows in <see cref="StoreSchema.ResultColumns"/> order (the references last, unread), each row's tags and
+    /// evidence its own or else those of the part's row it names (ResultRows): a lookup of that row's primary key.
+    /// </summary>
+    private static readonly string ReadResults =
+        "SELECT " + string.Join(", ", StoreSchema.ResultColumns.Split(", ").Select(c => c switch
+        {
+            "tags" => "COALESCE(r.tags, t.tags)",
+            "evidence" => "COALESCE(r.evidence, e.evidence)",
+            _ => "r." + c,
+        })) +
+        """
+
+         FROM gr_results r
+        LEFT JOIN gr_results t ON t.scan_id = r.scan_id AND t.part_account = r.part_account AND t.part_region = r.part_region AND t.ordinal = r.tags_of
+        LEFT JOIN gr_results e ON e.scan_id = r.scan_id AND e.part_account = r.part_account AND e.part_region = r.part_region AND e.ordinal = r.evidence_of
+        """;
+
     public async Task<StoredScan> ReadScanAsync(string scanId, PartResult? written, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -43,9 +61,9 @@ internal abstract partial class SqlFindingsStore
         var findings = written is null ? [] : await StatusesAsync(connection, written, cancellationToken);
         // Every row but the written part's (all of them when none was given): the findings the scan resolved, other parts'.
         await using (var command = written is null
-            ? Db.Command(connection, null, $"SELECT {StoreSchema.ResultColumns} FROM gr_results WHERE scan_id = @id", ("@id", scanId))
+            ? Db.Command(connection, null, $"{ReadResults} WHERE r.scan_id = @id", ("@id", scanId))
             : Db.Command(connection, null,
-                $"SELECT {StoreSchema.ResultColumns} FROM gr_results WHERE scan_id = @id AND NOT (part_account = @account AND part_region = @region)",
+                $"{ReadResults} WHERE r.scan_id = @id AND NOT (r.part_account = @account AND r.part_region = @region)",
                 ("@id", scanId), ("@account", written.Part.AccountId), ("@region", written.Part.Region)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -175,13 +193,4 @@ internal abstract partial class SqlFindingsStore
         await transaction.CommitAsync(cancellationToken);
         return doomed.Count;
     }
-
-    /// <summary>Binds the values of one gr_results row, in <see cref="StoreSchema.ResultColumns"/> order.</summary>
-    protected static object?[] ResultRow(string scanId, PartKey part, int ordinal, Finding f) =>
-    [
-        scanId, part.AccountId, part.Region, ordinal, f.RuleId, f.ResourceArn, f.Family, StoreNames.Of(f.Severity),
-        StoreNames.Of(f.Verdict), f.ResourceType, f.AccountId, f.Region, f.Customer, f.Message,
-        f.Status is { } s ? StoreNames.Of(s) : null, f.FirstSeen is { } t ? Db.Millis(t) : null,
-        f.Tags is { Count: > 0 } tags ? JsonSerializer.Serialize(tags) : null, f.Evidence,
-    ];
 }
