@@ -9,24 +9,6 @@ internal abstract partial class SqlFindingsStore
 {
     public Task<StoredScan> ReadScanAsync(string scanId, CancellationToken cancellationToken) => ReadScanAsync(scanId, null, cancellationToken);
 
-    /// <summary>
-    /// A scan's rows in <see cref="StoreSchema.ResultColumns"/> order (the references last, unread), each row's tags and
-    /// evidence its own or else those of the part's row it names (ResultRows): a lookup of that row's primary key.
-    /// </summary>
-    private static readonly string ReadResults =
-        "SELECT " + string.Join(", ", StoreSchema.ResultColumns.Split(", ").Select(c => c switch
-        {
-            "tags" => "COALESCE(r.tags, t.tags)",
-            "evidence" => "COALESCE(r.evidence, e.evidence)",
-            _ => "r." + c,
-        })) +
-        """
-
-         FROM gr_results r
-        LEFT JOIN gr_results t ON t.scan_id = r.scan_id AND t.part_account = r.part_account AND t.part_region = r.part_region AND t.ordinal = r.tags_of
-        LEFT JOIN gr_results e ON e.scan_id = r.scan_id AND e.part_account = r.part_account AND e.part_region = r.part_region AND e.ordinal = r.evidence_of
-        """;
-
     public async Task<StoredScan> ReadScanAsync(string scanId, PartResult? written, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -61,25 +43,18 @@ internal abstract partial class SqlFindingsStore
         var findings = written is null ? [] : await StatusesAsync(connection, written, cancellationToken);
         // Every row but the written part's (all of them when none was given): the findings the scan resolved, other parts'.
         await using (var command = written is null
-            ? Db.Command(connection, null, $"{ReadResults} WHERE r.scan_id = @id", ("@id", scanId))
+            ? Db.Command(connection, null, $"SELECT {StoreSchema.ResultColumns} FROM gr_results WHERE scan_id = @id", ("@id", scanId))
             : Db.Command(connection, null,
-                $"{ReadResults} WHERE r.scan_id = @id AND NOT (r.part_account = @account AND r.part_region = @region)",
+                $"SELECT {StoreSchema.ResultColumns} FROM gr_results WHERE scan_id = @id AND NOT (part_account = @account AND part_region = @region)",
                 ("@id", scanId), ("@account", written.Part.AccountId), ("@region", written.Part.Region)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            var rows = new StoredRows(findings);
             while (await reader.ReadAsync(cancellationToken))
             {
-                findings.Add(new Finding
-                {
-                    RuleId = reader.GetString(4), ResourceArn = reader.GetString(5), Family = reader.GetString(6),
-                    Severity = StoreNames.ToSeverity(reader.GetString(7)), Verdict = StoreNames.ToVerdict(reader.GetString(8)),
-                    ResourceType = reader.GetString(9), AccountId = reader.GetString(10), Region = reader.GetString(11),
-                    Customer = Db.Text(reader, 12), Message = reader.GetString(13),
-                    Status = StoreNames.ToStatus(Db.Text(reader, 14)), FirstSeen = Db.Time(reader, 15),
-                    Tags = Db.Text(reader, 16) is { } tags ? JsonSerializer.Deserialize<Dictionary<string, string>>(tags) : null,
-                    Evidence = Db.Text(reader, 17),
-                });
+                rows.Add(reader);
             }
+            rows.Resolve(scanId);
         }
         // The order of a one-process scan (rule, then ARN), whatever order the parts were written in;
         // sorted here because the databases' collations of text differ.

@@ -21,22 +21,26 @@ public sealed class SharedRowTextTests
     private static Dictionary<string, string> Tags(string owner) => new(StringComparer.Ordinal) { ["owner"] = owner, ["env"] = "prod" };
 
     /// <summary>
-    /// Tags shared by reference, equal but apart, and different; evidence equal but apart (built at run time), different, empty,
-    /// and none; the first holder of a text is not always the first row, and a row may refer for one column and hold the other.
+    /// Tags and evidence shared by reference (as a scan shares equal texts), equal but apart (kept apart), different, empty
+    /// and none; a row may refer for one column and hold the other.
     /// </summary>
     private static List<Finding> Findings()
     {
         var shared = Tags("team-a");
+        var teamB = Tags("team-b");
+        // Made at run time: one object, not the interned literal.
+        var statement = string.Concat(Statement.AsSpan(0, 10), Statement.AsSpan(10));
         return
         [
             Finding("bare"),
-            Finding("a1") with { Tags = shared, Evidence = string.Concat(Statement.AsSpan(0, 10), Statement.AsSpan(10)) },
-            Finding("a2") with { Tags = shared, Evidence = string.Concat(Statement.AsSpan(0, 20), Statement.AsSpan(20)) },
+            Finding("a1") with { Tags = shared, Evidence = statement },
+            Finding("a2") with { Tags = shared, Evidence = statement },
             Finding("a3") with { Tags = Tags("team-a"), Evidence = OtherStatement },
-            Finding("b1") with { Tags = Tags("team-b"), Evidence = string.Concat(Statement.AsSpan(0, 5), Statement.AsSpan(5)) },
+            Finding("b1") with { Tags = teamB, Evidence = string.Concat(Statement.AsSpan(0, 5), Statement.AsSpan(5)) },
             Finding("b2") with { Tags = shared, Evidence = "" },
-            Finding("b3") with { Tags = Tags("team-b"), Evidence = string.Concat(OtherStatement.AsSpan(0, 7), OtherStatement.AsSpan(7)) },
+            Finding("b3") with { Tags = teamB, Evidence = OtherStatement },
             Finding("b4", Verdict.Suppressed) with { Tags = shared },
+            Finding("b5") with { Tags = teamB, Evidence = statement },
         ];
     }
 
@@ -55,18 +59,63 @@ public sealed class SharedRowTextTests
             Assert.Equal(written.Evidence, back.Evidence);
             Assert.Equal(written.Tags?.OrderBy(t => t.Key, StringComparer.Ordinal), back.Tags?.OrderBy(t => t.Key, StringComparer.Ordinal));
         }
+        // Read back, the findings share what the scan shared: the tag set is parsed once.
+        Assert.Same(Single(read, "a1").Tags, Single(read, "b2").Tags);
     }
 
     [Fact]
-    public async Task ADistinctTextIsStoredOnceAPart()
+    public void ARowReadBeforeTheRowItNamesIsGivenItsTextsAndANameWithoutATextIsRefused()
+    {
+        var table = new System.Data.DataTable();
+        foreach (var column in StoreSchema.ResultColumns.Split(", "))
+        {
+            table.Columns.Add(column, column is "ordinal" or "tags_of" or "evidence_of" ? typeof(int) : column == "first_seen" ? typeof(long) : typeof(string));
+        }
+        object?[] Row(int ordinal, string? tags, string? evidence, int? tagsOf, int? evidenceOf) =>
+        [
+            "scan", "111111111111", "eu-west-1", ordinal, Rule, $"arn:aws:s3:::b{ordinal}", "tagging", "medium", "fail", "AWS::S3::Bucket",
+            Account, "eu-west-1", null, "m", null, null, tags, evidence, tagsOf, evidenceOf,
+        ];
+        // The part's rows last to first: the first two name the third's texts before it is read.
+        table.Rows.Add(Row(2, null, null, 0, 0).Select(v => v ?? DBNull.Value).ToArray());
+        table.Rows.Add(Row(1, null, "mine", 0, null).Select(v => v ?? DBNull.Value).ToArray());
+        table.Rows.Add(Row(0, """{"owner":"a"}""", Statement, null, null).Select(v => v ?? DBNull.Value).ToArray());
+        var findings = new List<Finding>();
+        var rows = new StoredRows(findings);
+        using (var reader = table.CreateDataReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add(reader);
+            }
+        }
+        rows.Resolve("scan");
+
+        Assert.Equal([Statement, "mine", Statement], findings.Select(f => f.Evidence).Reverse());
+        Assert.All(findings, f => Assert.Equal("a", f.Tags!["owner"]));
+
+        var dangling = new StoredRows([]);
+        table.Rows.RemoveAt(2);
+        using (var reader = table.CreateDataReader())
+        {
+            while (reader.Read())
+            {
+                dangling.Add(reader);
+            }
+        }
+        Assert.Contains("names row 0", Assert.Throws<InvalidOperationException>(() => dangling.Resolve("scan")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATextSharedBetweenFindingsIsStoredOnceAPart()
     {
         await using var opened = await StoreKind.OpenAsync(StoreKind.Sqlite);
         await ScanAsync(opened.Store, Start, Findings());
 
         await using var connection = await OpenAsync(opened.Location);
-        // Two tag sets (team-a, team-b) and three evidence texts (the two statements and the empty one) are held; the rest refer.
-        Assert.Equal(2L, await ScalarAsync(connection, "SELECT COUNT(tags) FROM gr_results"));
-        Assert.Equal(3L, await ScalarAsync(connection, "SELECT COUNT(evidence) FROM gr_results"));
+        // Three tag objects (team-a twice, team-b) and four evidence texts (the statement twice, the other one, the empty one) are held; the rest refer.
+        Assert.Equal(3L, await ScalarAsync(connection, "SELECT COUNT(tags) FROM gr_results"));
+        Assert.Equal(4L, await ScalarAsync(connection, "SELECT COUNT(evidence) FROM gr_results"));
         Assert.Equal(5L, await ScalarAsync(connection, "SELECT COUNT(tags_of) FROM gr_results"));
         Assert.Equal(3L, await ScalarAsync(connection, "SELECT COUNT(evidence_of) FROM gr_results"));
         // A reference names a row that holds the text itself.
@@ -108,7 +157,7 @@ public sealed class SharedRowTextTests
 
         await using var upgraded = await OpenAsync(opened.Location);
         Assert.Equal((long)StoreSchema.Version, await ScalarAsync(upgraded, "SELECT version FROM gr_schema"));
-        Assert.Equal(7L, await ScalarAsync(upgraded, $"SELECT COUNT(tags) FROM gr_results WHERE scan_id = '{old.ScanId}'"));
+        Assert.Equal(8L, await ScalarAsync(upgraded, $"SELECT COUNT(tags) FROM gr_results WHERE scan_id = '{old.ScanId}'"));
         foreach (var written in findings)
         {
             var bucket = written.ResourceArn["arn:aws:s3:::".Length..];
