@@ -8,6 +8,7 @@ namespace Ocado.Guardrails.Benchmarks;
 /// <summary>
 /// The history alone: a findings.json's findings (statuses cleared, as judging gives them) recorded into a fresh SQLite
 /// store three nights running (the third with 1,000 of them gone, so resolved), each night's saving and completing timed.
+/// The findings share their equal evidence texts and tag sets, as a scan's do when they reach the store (SharedFindingText).
 /// </summary>
 internal static class HistoryRun
 {
@@ -18,7 +19,8 @@ internal static class HistoryRun
         {
             file = FindingsJson.Read(stream);
         }
-        var findings = file.Findings.Where(f => f.Status != FindingStatus.Resolved).Select(f => f with { Status = null, FirstSeen = null }).ToList();
+        var shared = new Scanner.Pipeline.SharedFindingText();
+        var findings = file.Findings.Where(f => f.Status != FindingStatus.Resolved).Select(f => shared.Share(f with { Status = null, FirstSeen = null })).ToList();
         var store = new SqliteFindingsStore(storePath);
         await store.EnsureSchemaAsync(CancellationToken.None);
         var start = DateTimeOffset.UtcNow;

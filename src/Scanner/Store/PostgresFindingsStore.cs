@@ -31,11 +31,12 @@ internal sealed class PostgresFindingsStore : SqlFindingsStore, IAsyncDisposable
             $"COPY gr_results ({StoreSchema.ResultColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         // Synchronous writes into the importer's buffer: per-value awaits cost more than the I/O,
         // which happens only when the buffer fills.
+        var rows = new ResultRows(scanId, part);
         for (var i = 0; i < findings.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             importer.StartRow();
-            var row = ResultRow(scanId, part, i, findings[i]);
+            var row = rows.Row(i, findings[i]);
             for (var c = 0; c < row.Length; c++)
             {
                 switch (row[c])

@@ -165,7 +165,7 @@ internal abstract partial class SqlFindingsStore
             await Db.ExecuteAsync(connection, transaction,
                 $"""
                 INSERT INTO gr_results ({StoreSchema.ResultColumns})
-                VALUES (@id, '', '', @ordinal, @rule, @arn, @family, @severity, 'pass', @type, @account, @region, @customer, @message, 'resolved', @first, NULL, NULL)
+                VALUES (@id, '', '', @ordinal, @rule, @arn, @family, @severity, 'pass', @type, @account, @region, @customer, @message, 'resolved', @first, NULL, NULL, NULL, NULL)
                 """, cancellationToken,
                 [.. identity, ("@ordinal", ordinal), ("@family", finding.Family), ("@severity", StoreNames.Of(finding.Severity)), ("@type", finding.ResourceType),
                  ("@account", finding.AccountId), ("@region", finding.Region), ("@customer", finding.Customer), ("@message", finding.Message)]);

@@ -49,19 +49,12 @@ internal abstract partial class SqlFindingsStore
                 ("@id", scanId), ("@account", written.Part.AccountId), ("@region", written.Part.Region)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            var rows = new StoredRows(findings);
             while (await reader.ReadAsync(cancellationToken))
             {
-                findings.Add(new Finding
-                {
-                    RuleId = reader.GetString(4), ResourceArn = reader.GetString(5), Family = reader.GetString(6),
-                    Severity = StoreNames.ToSeverity(reader.GetString(7)), Verdict = StoreNames.ToVerdict(reader.GetString(8)),
-                    ResourceType = reader.GetString(9), AccountId = reader.GetString(10), Region = reader.GetString(11),
-                    Customer = Db.Text(reader, 12), Message = reader.GetString(13),
-                    Status = StoreNames.ToStatus(Db.Text(reader, 14)), FirstSeen = Db.Time(reader, 15),
-                    Tags = Db.Text(reader, 16) is { } tags ? JsonSerializer.Deserialize<Dictionary<string, string>>(tags) : null,
-                    Evidence = Db.Text(reader, 17),
-                });
+                rows.Add(reader);
             }
+            rows.Resolve(scanId);
         }
         // The order of a one-process scan (rule, then ARN), whatever order the parts were written in;
         // sorted here because the databases' collations of text differ.
@@ -175,13 +168,4 @@ internal abstract partial class SqlFindingsStore
         await transaction.CommitAsync(cancellationToken);
         return doomed.Count;
     }
-
-    /// <summary>Binds the values of one gr_results row, in <see cref="StoreSchema.ResultColumns"/> order.</summary>
-    protected static object?[] ResultRow(string scanId, PartKey part, int ordinal, Finding f) =>
-    [
-        scanId, part.AccountId, part.Region, ordinal, f.RuleId, f.ResourceArn, f.Family, StoreNames.Of(f.Severity),
-        StoreNames.Of(f.Verdict), f.ResourceType, f.AccountId, f.Region, f.Customer, f.Message,
-        f.Status is { } s ? StoreNames.Of(s) : null, f.FirstSeen is { } t ? Db.Millis(t) : null,
-        f.Tags is { Count: > 0 } tags ? JsonSerializer.Serialize(tags) : null, f.Evidence,
-    ];
 }

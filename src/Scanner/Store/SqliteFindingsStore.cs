@@ -92,12 +92,13 @@ internal sealed class SqliteFindingsStore : SqlFindingsStore
         {
             var positions = names.Select(n => raw.sqlite3_bind_parameter_index(statement, n)).ToArray();
             var utf8 = new byte[4096];
+            var rows = new ResultRows(scanId, part);
             Check(raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "@scope"), history.Scope), db);
             Check(raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "@started"), history.StartedAt), db);
             for (var i = 0; i < findings.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var row = ResultRow(scanId, part, i, findings[i]);
+                var row = rows.Row(i, findings[i]);
                 for (var c = 0; c < row.Length; c++)
                 {
                     Check(row[c] switch

@@ -11,8 +11,9 @@ internal static class StoreSchema
     /// 2: gr_results keeps each finding's tags and evidence, so that reports read back from the store show them.
     /// 3: gr_scan_parts keeps each part's counts per account, rule and control (pass rates without passes kept).
     /// 4: gr_history counts each scope's completed scans, and gr_scan_parts keeps the count its rows' statuses were given against.
+    /// 5: a gr_results row may name an earlier row of its part holding its tags or evidence (tags_of, evidence_of) instead of a copy.
     /// </summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     public static readonly IReadOnlyList<string> Statements =
     [
@@ -34,13 +35,14 @@ internal static class StoreSchema
         """,
         // One row per finding of a scan. Part columns say which part wrote it (resolved findings,
         // added when the scan completes, have empty ones); ordinal keeps a part's rows apart, since
-        // (rule, ARN) repeats for an account-level NotAssessed recorded once per gap.
+        // (rule, ARN) repeats for an account-level NotAssessed recorded once per gap. tags_of and evidence_of: the
+        // ordinal of the part's row that holds this row's tags or evidence, which this row then leaves NULL (ResultRows).
         """
         CREATE TABLE IF NOT EXISTS gr_results (
           scan_id TEXT NOT NULL, part_account TEXT NOT NULL, part_region TEXT NOT NULL, ordinal INTEGER NOT NULL,
           rule_id TEXT NOT NULL, resource_arn TEXT NOT NULL, family TEXT NOT NULL, severity TEXT NOT NULL,
           verdict TEXT NOT NULL, resource_type TEXT NOT NULL, account_id TEXT NOT NULL, region TEXT NOT NULL,
-          customer TEXT, message TEXT NOT NULL, status TEXT, first_seen BIGINT, tags TEXT, evidence TEXT,
+          customer TEXT, message TEXT NOT NULL, status TEXT, first_seen BIGINT, tags TEXT, evidence TEXT, tags_of INTEGER, evidence_of INTEGER,
           PRIMARY KEY (scan_id, part_account, part_region, ordinal))
         """,
         "CREATE INDEX IF NOT EXISTS gr_results_identity ON gr_results (scan_id, rule_id, resource_arn)",
@@ -77,7 +79,7 @@ internal static class StoreSchema
 
     /// <summary>The columns of gr_results in the order every writer and reader uses.</summary>
     public const string ResultColumns =
-        "scan_id, part_account, part_region, ordinal, rule_id, resource_arn, family, severity, verdict, resource_type, account_id, region, customer, message, status, first_seen, tags, evidence";
+        "scan_id, part_account, part_region, ordinal, rule_id, resource_arn, family, severity, verdict, resource_type, account_id, region, customer, message, status, first_seen, tags, evidence, tags_of, evidence_of";
 
     /// <summary>What brings a store of an earlier version up to <see cref="Version"/>, by the version it starts from.</summary>
     public static readonly IReadOnlyDictionary<int, IReadOnlyList<string>> Upgrades = new Dictionary<int, IReadOnlyList<string>>
@@ -85,5 +87,6 @@ internal static class StoreSchema
         [1] = ["ALTER TABLE gr_results ADD COLUMN tags TEXT", "ALTER TABLE gr_results ADD COLUMN evidence TEXT"],
         [2] = ["ALTER TABLE gr_scan_parts ADD COLUMN counts TEXT"],
         [3] = ["ALTER TABLE gr_scan_parts ADD COLUMN history_mark BIGINT"],
+        [4] = ["ALTER TABLE gr_results ADD COLUMN tags_of INTEGER", "ALTER TABLE gr_results ADD COLUMN evidence_of INTEGER"],
     };
 }

@@ -57,7 +57,7 @@ public sealed class StoreEvidenceTests
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         var firstVersion = StoreSchema.Statements
             .Where(s => !s.Contains("gr_history", StringComparison.Ordinal))
-            .Select(s => s.Replace(", tags TEXT, evidence TEXT", "", StringComparison.Ordinal).Replace(", counts TEXT", "", StringComparison.Ordinal)
+            .Select(s => s.Replace(", tags TEXT, evidence TEXT, tags_of INTEGER, evidence_of INTEGER", "", StringComparison.Ordinal).Replace(", counts TEXT", "", StringComparison.Ordinal)
                 .Replace(", history_mark BIGINT", "", StringComparison.Ordinal));
         foreach (var statement in firstVersion)
         {
