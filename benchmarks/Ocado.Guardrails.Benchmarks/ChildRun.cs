@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Pipeline;
 using Ocado.Guardrails.Scanner.Snapshots;
@@ -28,7 +29,8 @@ internal static class ChildRun
     {
         var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
         var watch = Stopwatch.StartNew();
-        var reader = SnapshotReader.Open(snapshot, config.Estate);
+        // No rule reads a configuration here: each is kept as its text, as a scan keeps those of the types no rule judges.
+        var reader = SnapshotReader.Open(snapshot, config.Estate, InputLimits.Default with { ReadConfigurations = ConfigurationReads.None });
         var resources = 0;
         for (var i = 0; i < reader.Accounts.Count; i++)
         {

@@ -16,7 +16,8 @@ internal static class DumpRun
     public static int Dump(string snapshot, string output)
     {
         var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
-        var reader = SnapshotReader.Open(snapshot, config.Estate);
+        // Read as the floor reads (every configuration kept as its text): each line's configuration is then read back from it.
+        var reader = SnapshotReader.Open(snapshot, config.Estate, InputLimits.Default with { ReadConfigurations = ConfigurationReads.None });
         using var writer = new StreamWriter(output, false, new UTF8Encoding(false));
         var lines = 0;
         for (var i = 0; i < reader.Accounts.Count; i++)

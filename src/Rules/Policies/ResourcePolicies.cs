@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -76,33 +77,31 @@ public static class ResourcePolicies
         {
             // https://docs.aws.amazon.com/config/latest/developerguide/resource-config-reference.html: S3 keeps
             // the bucket policy in supplementaryConfiguration.BucketPolicy.policyText.
-            "AWS::S3::Bucket" => (resource.Supplementary("BucketPolicy", "policyText"), "bucket policy"),
-            "AWS::SQS::Queue" => (resource.Config("Policy"), "queue policy"),
-            "AWS::SNS::Topic" => (resource.Config("Policy"), "topic policy"),
-            "AWS::KMS::Key" => (resource.Supplementary("Policy") ?? resource.Config("Policy"), "key policy"),
-            "AWS::Lambda::Function" => (resource.Supplementary("Policy") ?? resource.Config("Policy"), "function policy"),
-            "AWS::IAM::Role" => (resource.Config("AssumeRolePolicyDocument"), "trust policy"),
+            "AWS::S3::Bucket" => (Step(Supplementary(resource, "BucketPolicy"), "policyText"), "bucket policy"),
+            "AWS::SQS::Queue" => (Config(resource, "Policy"), "queue policy"),
+            "AWS::SNS::Topic" => (Config(resource, "Policy"), "topic policy"),
+            "AWS::KMS::Key" => (Supplementary(resource, "Policy") ?? Config(resource, "Policy"), "key policy"),
+            "AWS::Lambda::Function" => (Supplementary(resource, "Policy") ?? Config(resource, "Policy"), "function policy"),
+            "AWS::IAM::Role" => (Config(resource, "AssumeRolePolicyDocument"), "trust policy"),
             // Config records a domain's access policy as AccessPolicies (OpenSearch: an object; Elasticsearch: a
             // string), as its samples show: https://github.com/awslabs/aws-config-resource-schema
-            "AWS::OpenSearch::Domain" or "AWS::Elasticsearch::Domain" => (resource.Config("AccessPolicies"), "domain access policy"),
+            "AWS::OpenSearch::Domain" or "AWS::Elasticsearch::Domain" => (Config(resource, "AccessPolicies"), "domain access policy"),
             // The CloudFormation-shaped items Config records for these keep the policy under the CloudFormation property.
-            "AWS::EFS::FileSystem" => (resource.Config("FileSystemPolicy"), "file system policy"),
-            "AWS::S3::AccessPoint" => (resource.Config("Policy"), "access point policy"),
-            "AWS::Events::EventBus" => (resource.Config("Policy"), "event bus policy"),
-            "AWS::Backup::BackupVault" => (resource.Config("AccessPolicy"), "vault access policy"),
-            "AWS::S3Express::BucketPolicy" => (resource.Config("PolicyDocument"), "directory bucket policy"),
+            "AWS::EFS::FileSystem" => (Config(resource, "FileSystemPolicy"), "file system policy"),
+            "AWS::S3::AccessPoint" => (Config(resource, "Policy"), "access point policy"),
+            "AWS::Events::EventBus" => (Config(resource, "Policy"), "event bus policy"),
+            "AWS::Backup::BackupVault" => (Config(resource, "AccessPolicy"), "vault access policy"),
+            "AWS::S3Express::BucketPolicy" => (Config(resource, "PolicyDocument"), "directory bucket policy"),
             // Config records a REST API as GetRestApi returns it, whose policy is a JSON string with its quotes
             // escaped once more (as recorded in cloud-custodian's tests/data/placebo/test_rest_api_has_statement).
-            "AWS::ApiGateway::RestApi" => (RestApiPolicy(resource.Config("policy")), "REST API resource policy"),
+            "AWS::ApiGateway::RestApi" => (RestApiPolicy(Config(resource, "policy")), "REST API resource policy"),
             // Read from the services' own answers, as the AWS CLI prints them (ServiceResourcePolicies).
-            ServiceResourcePolicies.LogsResourcePolicy => (resource.Config("policyDocument"), "CloudWatch Logs resource policy"),
-            ServiceResourcePolicies.GlueResourcePolicy => (resource.Config("PolicyInJson"), "Glue Data Catalog policy"),
-            ServiceResourcePolicies.LayerVersion => (resource.Supplementary("Policy"), "layer version policy"),
-            ServiceResourcePolicies.DynamoDbTable => (resource.Supplementary("ResourcePolicy", "Policy"), "table resource policy"),
-            ServiceResourcePolicies.DynamoDbStream => (resource.Supplementary("ResourcePolicy", "Policy"), "stream resource policy"),
-            _ => (FirstPresent(
-                resource.Config("Policy"), resource.Config("PolicyText"), resource.Config("RepositoryPolicyText"),
-                resource.Config("ResourcePolicy"), resource.Supplementary("Policy"), resource.Supplementary("ResourcePolicy")), "resource policy"),
+            ServiceResourcePolicies.LogsResourcePolicy => (Config(resource, "policyDocument"), "CloudWatch Logs resource policy"),
+            ServiceResourcePolicies.GlueResourcePolicy => (Config(resource, "PolicyInJson"), "Glue Data Catalog policy"),
+            ServiceResourcePolicies.LayerVersion => (Supplementary(resource, "Policy"), "layer version policy"),
+            ServiceResourcePolicies.DynamoDbTable => (Step(Supplementary(resource, "ResourcePolicy"), "Policy"), "table resource policy"),
+            ServiceResourcePolicies.DynamoDbStream => (Step(Supplementary(resource, "ResourcePolicy"), "Policy"), "stream resource policy"),
+            _ => (AnyPolicy(resource), "resource policy"),
         };
 
     /// <summary>A policy string that starts <c>{\"</c> holds JSON escaped as a string's contents: decode it once.</summary>
@@ -123,13 +122,71 @@ public static class ResourcePolicies
         }
     }
 
-    private static JsonElement? FirstPresent(params JsonElement?[] candidates) => candidates.FirstOrDefault(IsPresent);
+    /// <summary>
+    /// Where a type without its own entry may keep a policy: the first present of the configuration's <c>Policy</c>,
+    /// <c>PolicyText</c>, <c>RepositoryPolicyText</c> and <c>ResourcePolicy</c> (found in one walk over it), then the
+    /// supplementary configuration's <c>Policy</c> and <c>ResourcePolicy</c>; null when none is. Asked of every item a
+    /// scan reads (<see cref="MayNameTags"/>): no array of candidates, and no lookup after the first present.
+    /// </summary>
+    private static JsonElement? AnyPolicy(Resource resource)
+    {
+        var found = new ConfigurationPolicies();
+        AnyPolicyNames.Find(JsonPath.Unwrap(resource.Configuration), found);
+        foreach (var candidate in found)
+        {
+            if (IsPresent(candidate))
+            {
+                return candidate;
+            }
+        }
+        return Supplementary(resource, "Policy") is var policy && IsPresent(policy) ? policy
+            : Supplementary(resource, "ResourcePolicy") is var resourcePolicy && IsPresent(resourcePolicy) ? resourcePolicy
+            : null;
+    }
+
+    private static readonly PropertyWalk AnyPolicyNames = new("Policy", "PolicyText", "RepositoryPolicyText", "ResourcePolicy");
+
+    /// <summary>A value for each of <see cref="AnyPolicyNames"/>' names (Undefined when absent).</summary>
+    [InlineArray(4)]
+    private struct ConfigurationPolicies
+    {
+        private JsonElement _value;
+    }
+
+    /// <summary>As <see cref="Resource.Config"/> with a path of one name, without an array for it.</summary>
+    private static JsonElement? Config(Resource resource, string name) => Step(resource.Configuration, name);
+
+    /// <summary>As <see cref="Resource.Supplementary"/> with no path.</summary>
+    private static JsonElement? Supplementary(Resource resource, string key) =>
+        resource.SupplementaryConfiguration.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>One step of <see cref="JsonPath.Find"/>: the property of the value (a string holding JSON looked into).</summary>
+    private static JsonElement? Step(JsonElement? from, string name) =>
+        from is { } value && JsonPath.TryGetProperty(JsonPath.Unwrap(value), name, out var found) ? found : null;
 
     private static bool IsPresent(JsonElement? element) => element switch
     {
         null => false,
         { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => false,
-        { ValueKind: JsonValueKind.String } e => !string.IsNullOrWhiteSpace(e.GetString()),
+        { ValueKind: JsonValueKind.String } e => !IsBlank(e),
         _ => true,
     };
+
+    /// <summary>
+    /// Whether a JSON string is empty or white space, as <see cref="string.IsNullOrWhiteSpace"/> says of its text: looked
+    /// at in the raw text (a policy starts with a brace), its text made only when an escape or a non-ASCII byte comes first.
+    /// </summary>
+    private static bool IsBlank(JsonElement text)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(text);
+        foreach (var b in raw[1..^1])
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\v' or (byte)'\f')
+            {
+                continue;
+            }
+            return (b >= 0x80 || b == (byte)'\\') && string.IsNullOrWhiteSpace(text.GetString());
+        }
+        return true;
+    }
 }

@@ -42,7 +42,36 @@ public static class ConfigurationItems
     /// As <see cref="ToResource(JsonElement)"/> (or <see cref="ToOwnResource"/> when <paramref name="copied"/>), from the
     /// item's fields already found (<see cref="ConfigItemFields.Of"/>): a reader that checks them first walks the item once.
     /// </summary>
-    public static Resource ToResource(in ConfigItemFields item, bool copied)
+    public static Resource ToResource(in ConfigItemFields item, bool copied) => ToResource(item, copied, configurationText: null);
+
+    /// <summary>
+    /// As <see cref="ToResource(in ConfigItemFields, bool)"/> with <c>copied</c>, for an item parsed with
+    /// <paramref name="maxDepth"/> whose document is disposed after. The configuration (an object or a list) of a type no
+    /// rule reads (<paramref name="reads"/>) is kept as its text, parsed when first read (<see cref="Resources.ConfigurationText"/>);
+    /// any other is copied parsed, so that no configuration a rule reads is parsed twice. <paramref name="whileParsed"/> is
+    /// asked of the resource before this returns, while a configuration kept as text is still read from the item's
+    /// document (asked after, it would parse it at once); its answer is <paramref name="answer"/>.
+    /// </summary>
+    public static Resource ToOwnResource<T>(in ConfigItemFields item, int maxDepth, ConfigurationReads reads, Func<Resource, T> whileParsed, out T answer)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
+        var text = item[ConfigItemFields.Configuration] is { ValueKind: JsonValueKind.Object or JsonValueKind.Array } configuration
+                   && SharedTextOf(item[ConfigItemFields.ResourceType]) is { } type && !reads.Reads(type)
+            ? new ConfigurationText(JsonMarshal.GetRawUtf8Value(configuration).ToArray(), maxDepth, configuration)
+            : null;
+        try
+        {
+            var resource = ToResource(item, copied: true, text);
+            answer = whileParsed(resource);
+            return resource;
+        }
+        finally
+        {
+            text?.Detach();
+        }
+    }
+
+    private static Resource ToResource(in ConfigItemFields item, bool copied, ConfigurationText? configurationText)
     {
         var type = SharedTextOf(item[ConfigItemFields.ResourceType]) ?? throw new FormatException("the configuration item has no resourceType");
         var name = Text(item[ConfigItemFields.ResourceName]);
@@ -60,7 +89,11 @@ public static class ConfigurationItems
             AccountId = account,
             Region = region,
             Tags = FrozenTags(item[ConfigItemFields.Tags]),
-            Configuration = item[ConfigItemFields.Configuration] is { } configuration ? JsonPath.Unwrap(copied ? configuration.Clone() : configuration) : default,
+            // Set first: the text, when there is one, takes its place.
+            Configuration = configurationText is null && item[ConfigItemFields.Configuration] is { } configuration
+                ? JsonPath.Unwrap(copied ? configuration.Clone() : configuration)
+                : default,
+            ConfigurationText = configurationText,
             SupplementaryConfiguration = FrozenSupplementary(item[ConfigItemFields.SupplementaryConfiguration] is { ValueKind: JsonValueKind.Object } supplementary
                 ? copied ? supplementary.Clone() : supplementary
                 : null),

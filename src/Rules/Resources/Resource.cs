@@ -24,7 +24,22 @@ public sealed record Resource
 
     // A FewKeys (ConfigurationItems) is read-only already: kept, not copied.
     public IReadOnlyDictionary<string, string> Tags { get => _tags; init => _tags = value is FewKeys<string> { IgnoresCase: false } few ? few : Frozen.Dictionary(value, StringComparer.Ordinal); }
-    public JsonElement Configuration { get; init; } = EmptyObject;
+    private readonly JsonElement _configuration = EmptyObject;
+    private readonly ConfigurationText? _configurationText;
+
+    public JsonElement Configuration
+    {
+        get => _configurationText is { } text ? text.Element : _configuration;
+        init
+        {
+            _configuration = value;
+            _configurationText = null;
+        }
+    }
+
+    /// <summary>The configuration as its text, parsed when first read (<see cref="Resources.ConfigurationText"/>): in place of <see cref="Configuration"/>.</summary>
+    internal ConfigurationText? ConfigurationText { get => _configurationText; init => _configurationText = value; }
+
     public IReadOnlyDictionary<string, JsonElement> SupplementaryConfiguration
     {
         get => _supplementary;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Ocado.Guardrails.Rules.Resources;
 
 namespace Ocado.Guardrails.Scanner.Configuration;
 
@@ -41,6 +42,12 @@ internal sealed partial record InputLimits
     public int MaxYamlAliases { get; init; } = DefaultMaxYamlAliases;
     public int MaxYamlNodes { get; init; } = DefaultMaxYamlNodes;
     public int MaxTagLength { get; init; } = DefaultMaxTagLength;
+
+    /// <summary>
+    /// Not a limit of guardrails.yaml but the scan's: the types whose configuration its rules may read, parsed as they are
+    /// read; any other type's kept as text until read (<see cref="ConfigurationReads"/>). Every type unless the scan says.
+    /// </summary>
+    public ConfigurationReads ReadConfigurations { get; init; } = ConfigurationReads.All;
 
     /// <summary>The <c>limits:</c> section; a key not known, or a value that is not a positive size or count, is a mistake.</summary>
     public static InputLimits FromJson(JsonNode? node, List<string> errors)

@@ -45,7 +45,9 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
     /// <summary>A snapshot directory, read account by account: see <see cref="EvaluateAsync(IAccountSource, IReadOnlyList{string}, ScanOptions, CancellationToken, IFindingsStore)"/>.</summary>
     public Task<EvaluatedScan> EvaluateAsync(ScanOptions options, CancellationToken cancellationToken, IFindingsStore? history = null)
     {
-        var source = new SnapshotSource(options.SnapshotDirectory, config.Estate, config.Limits);
+        // A configuration of a type no rule judges is kept as its text, parsed only if read (ConfigurationReads).
+        var reads = ConfigurationReads.Judged(catalog.Rules.Select(r => r.Header.ResourceTypes));
+        var source = new SnapshotSource(options.SnapshotDirectory, config.Estate, config.Limits with { ReadConfigurations = reads });
         var scanned = config.ScannedAccounts(options.Customer);
         var accounts = source.Accounts().Where(a => options.Customer is null || scanned.Contains(a)).ToList();
         return EvaluateAsync(source, accounts, options, cancellationToken, history);

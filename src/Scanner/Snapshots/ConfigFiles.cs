@@ -37,9 +37,18 @@ internal static class ConfigFiles
     /// </summary>
     public static readonly string[] ListNames = ["configurationItems", "baseConfigurationItems", "Results", "ConfigurationItems"];
 
-    /// <summary>One configuration item (<paramref name="where"/> names it in errors), checked as a file's every item is.</summary>
-    /// <param name="copied">The resource copies what it keeps of the item (<see cref="ConfigurationItems.ToOwnResource"/>): its document may be disposed after.</param>
-    public static Resource ToResource(JsonElement item, Place where, string? account, InputLimits limits, bool copied = false)
+    /// <summary>One configuration item (<paramref name="where"/> names it in errors), checked as a file's every item is; it points into the item's document.</summary>
+    public static Resource ToResource(JsonElement item, Place where, string? account, InputLimits limits) =>
+        ToResource<bool>(item, where, account, limits, ownDepth: 0, whileParsed: null, out _);
+
+    /// <summary>
+    /// As <see cref="ToResource(JsonElement, Place, string?, InputLimits)"/>; with <paramref name="ownDepth"/> (the depth
+    /// the item was parsed with) the resource copies what it keeps of the item, its configuration as text parsed when
+    /// first read if no rule reads its type (<see cref="InputLimits.ReadConfigurations"/>, <see cref="ConfigurationItems.ToOwnResource"/>):
+    /// the item's document may be disposed after.
+    /// <paramref name="whileParsed"/> is then asked of it while the document is there (<paramref name="answer"/>).
+    /// </summary>
+    public static Resource ToResource<T>(JsonElement item, Place where, string? account, InputLimits limits, int ownDepth, Func<Resource, T>? whileParsed, out T? answer)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -50,9 +59,12 @@ internal static class ConfigFiles
         CheckIdentity(fields, where);
         Attribution.CheckTags(fields[ConfigItemFields.Tags], where, limits);
         Resource resource;
+        answer = default;
         try
         {
-            resource = ConfigurationItems.ToResource(fields, copied);
+            resource = ownDepth > 0 && whileParsed is not null
+                ? ConfigurationItems.ToOwnResource(fields, ownDepth, limits.ReadConfigurations, whileParsed, out answer)
+                : ConfigurationItems.ToResource(fields, copied: false);
         }
         catch (FormatException ex)
         {

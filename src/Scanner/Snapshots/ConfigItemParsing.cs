@@ -36,8 +36,8 @@ internal sealed class ConfigItemParsing(string path, string account, InputLimits
             {
                 try
                 {
-                    var resource = Item(buffer.AsMemory(found[i].Start, found[i].Length), found[i].Number);
-                    read[i] = (resource, Indexed(resource), null);
+                    var resource = Item(buffer.AsMemory(found[i].Start, found[i].Length), found[i].Number, out var indexed);
+                    read[i] = (resource, indexed, null);
                 }
                 catch (Exception ex)
                 {
@@ -128,11 +128,12 @@ internal sealed class ConfigItemParsing(string path, string account, InputLimits
         }
     }
 
-    private Resource Item(ReadOnlyMemory<byte> json, int number)
+    private Resource Item(ReadOnlyMemory<byte> json, int number, out bool? indexed)
     {
         // Parsed where it lies in the buffer (its metadata from the shared pool, given back): the resource copies
-        // only its configuration and supplementary configuration out of it, and the buffer moves on.
+        // only its configuration's text (parsed when first read) and its supplementary configuration out of it, and
+        // the buffer moves on. The index's question is asked meanwhile: it reads the configuration from this document.
         using var parsed = DuplicateKeys.Parse(json, new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false });
-        return ConfigFiles.ToResource(parsed.RootElement, Place.Entry(path, "configuration item ", number), account, limits, copied: true);
+        return ConfigFiles.ToResource(parsed.RootElement, Place.Entry(path, "configuration item ", number), account, limits, maxDepth, Indexed, out indexed);
     }
 }

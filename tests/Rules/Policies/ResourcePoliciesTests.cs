@@ -57,6 +57,49 @@ public sealed class ResourcePoliciesTests
         Assert.Null(ResourcePolicies.Of(resource));
     }
 
+    // A policy that is only white space is none, as its text says: plain, escaped (\u0020, \n) or beyond ASCII (U+00A0, U+2003).
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"   \"")]
+    [InlineData("\" \\u0020\\n \"")]
+    [InlineData("\"\u00a0\u2003\"")]
+    [InlineData("null")]
+    public void AQueuePolicyOfWhiteSpaceIsNone(string blank)
+    {
+        var resource = IamTestData.Item($$$"""{"resourceType":"AWS::SQS::Queue","resourceId":"q","awsAccountId":"111111111111","configuration":{"Policy":{{{blank}}}}}""");
+
+        Assert.Null(ResourcePolicies.Of(resource));
+        Assert.False(ResourcePolicies.MayNameTags(resource));
+    }
+
+    // A type without an entry of its own: the first of Policy, PolicyText, RepositoryPolicyText, ResourcePolicy (any case),
+    // then the supplementary Policy and ResourcePolicy, that is present; one blank or null is passed over.
+    [Theory]
+    [InlineData("{\"policy\":\" \",\"PolicyText\":TEXT,\"ResourcePolicy\":BAD}", "{}")]
+    [InlineData("{\"Policy\":null,\"repositorypolicytext\":\"\",\"RESOURCEPOLICY\":TEXT}", "{\"Policy\":BAD}")]
+    [InlineData("{\"Policy\":\"\\u0020\"}", "{\"policy\":\"  \",\"ResourcePolicy\":TEXT}")]
+    [InlineData("{\"Other\":BAD}", "{\"Policy\":TEXT,\"ResourcePolicy\":BAD}")]
+    public void ATypeWithoutItsOwnPlaceHasTheFirstPolicyPresent(string configuration, string supplementary)
+    {
+        var bad = System.Text.Json.JsonSerializer.Serialize("""{"Statement":[{"Effect":"Deny","Principal":"*","Action":"x:Y","Resource":"*"}]}""");
+        string Fill(string json) => json.Replace("TEXT", Text, StringComparison.Ordinal).Replace("BAD", bad, StringComparison.Ordinal);
+        var resource = IamTestData.Item($$"""{"resourceType":"AWS::Custom::Thing","resourceId":"t","awsAccountId":"111111111111","configuration":{{Fill(configuration)}},"supplementaryConfiguration":{{Fill(supplementary)}}}""");
+
+        var statement = Assert.Single(ResourcePolicies.Of(resource)!.Statements);
+
+        Assert.True(statement.IsAllow);
+    }
+
+    [Theory]
+    [InlineData("{}", "{}")]
+    [InlineData("{\"Policy\":\" \",\"PolicyText\":null}", "{\"ResourcePolicy\":\"\"}")]
+    public void ATypeWithoutItsOwnPlaceAndNoPolicyPresentHasNone(string configuration, string supplementary)
+    {
+        var resource = IamTestData.Item($$"""{"resourceType":"AWS::Custom::Thing","resourceId":"t","awsAccountId":"111111111111","configuration":{{configuration}},"supplementaryConfiguration":{{supplementary}}}""");
+
+        Assert.Null(ResourcePolicies.Of(resource));
+    }
+
     [Fact]
     public void ARestApiPolicyEscapedOnceMoreAsGetRestApiReturnsItIsRead()
     {

@@ -93,6 +93,11 @@ public sealed class ConfigFileStreamTests : IDisposable
 
         Assert.Equal(2, ConfigFiles.Read(path, _root, Acme, fits).Count);
         Assert.Null(Stream(path, fits).Why);
+        // A configuration no rule reads is parsed when first read, after its item's document is gone: within the item's limit still.
+        var (why, streamed) = Stream(path, fits with { ReadConfigurations = ConfigurationReads.None });
+        Assert.Null(why);
+        Assert.All(streamed, r => Assert.NotNull(r.ConfigurationText));
+        Assert.Equal(["""{"a": {}}""", "{}"], streamed.Select(r => r.Configuration.GetRawText()));
         Assert.ThrowsAny<Exception>(() => ConfigFiles.Read(path, _root, Acme, deeper));
         Assert.NotNull(Stream(path, deeper).Why);
     }
