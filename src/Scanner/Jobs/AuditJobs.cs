@@ -87,7 +87,7 @@ public sealed class AuditJobs
         var asOf = account.CollectedAt ?? scan.StartedAt;
         var estate = _runtime.Config.Estate;
         var graph = await _runtime.Graphs.ForScanAsync(scanId, () =>
-            PrincipalGraphStage.BuildAsync(_runtime.Source, scanId, estate.Accounts, estate, scan.StartedAt, ScanProgress.Silent, CancellationToken.None));
+            PrincipalGraphStage.BuildAsync(_runtime.Source, scanId, estate.Accounts, estate, scan.StartedAt, ScanProgress.Silent, new GarbageBound(GarbageBound.DefaultHeadroom), CancellationToken.None));
         // The network across every account, as `scan` reads it: a path to judge here crosses the hub's and other customers' accounts.
         var network = await _runtime.Networks.ForScanAsync(scanId, () => _runtime.Source.ReadNetworkAsync(scanId, CancellationToken.None));
         var gaps = NetworkFiles.Including(account.Gaps, network, a => a == accountId);

@@ -66,6 +66,9 @@ internal sealed class GarbageBound(long headroomBytes)
         _heldAfterCollection = Held();
     }
 
+    /// <summary>What the heap held after this bound's last collection, the free space between its objects left out.</summary>
+    public long HeldAfterCollection => _heldAfterCollection;
+
     /// <summary>What the heap held after the last collection of any kind, the free space between its objects left out.</summary>
     private static long Held()
     {

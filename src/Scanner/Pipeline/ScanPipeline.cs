@@ -78,8 +78,8 @@ internal sealed partial class ScanPipeline(GuardrailsConfig config, RuleCatalog 
         progress.Stage($"scanning {accounts.Count} accounts of {options.SnapshotDirectory} with {catalog.Rules.Count} rules");
 
         // Chains run across accounts and customers: the graph spans the estate even when one customer is scanned.
-        var graph = await PrincipalGraphStage.BuildAsync(source, scanId, config.Estate.Accounts.Concat(accounts), config.Estate, startedAt, progress, cancellationToken);
         var garbage = new GarbageBound(GarbageBound.DefaultHeadroom);
+        var graph = await PrincipalGraphStage.BuildAsync(source, scanId, config.Estate.Accounts.Concat(accounts), config.Estate, startedAt, progress, garbage, cancellationToken);
         var shared = new SharedFindingText();
         var findings = new List<Finding>();
         var gaps = new List<CoverageGap>();

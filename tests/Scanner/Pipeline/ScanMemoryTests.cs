@@ -96,4 +96,22 @@ public sealed class GarbageBoundTests
         Assert.True(bound.CollectIfGrown());
         Assert.False(bound.CollectIfGrown());
     }
+
+    [Fact]
+    public void WhatTheBoundSaysIsHeldAfterItsCollectionIsWhatIsLive()
+    {
+        // What the principal graph's stage says it holds (PrincipalGraphStage): the heap after the bound's collection.
+        var bound = new GarbageBound(GarbageBound.DefaultHeadroom);
+        byte[]? live = new byte[64 * 1024 * 1024];
+        live[^1] = 1;
+        bound.Collect();
+        var withIt = bound.HeldAfterCollection;
+        Assert.Equal(1, live[^1]);
+        live = null;
+        GC.KeepAlive(live);
+        bound.Collect();
+
+        Assert.True(withIt >= 64L * 1024 * 1024, $"{withIt} bytes held with a 64 MB array live");
+        Assert.InRange(withIt - bound.HeldAfterCollection, 60L * 1024 * 1024, 80L * 1024 * 1024);
+    }
 }
