@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Ocado.Guardrails.Rules.Engine;
 using Ocado.Guardrails.Rules.Resources;
 using Ocado.Guardrails.Scanner.Configuration;
 using Ocado.Guardrails.Scanner.Pipeline;
@@ -28,9 +29,12 @@ internal static class ChildRun
     public static int Floor(string snapshot)
     {
         var config = GuardrailsConfig.Load(Path.Combine(snapshot, "guardrails.yaml"));
+        // The configurations parsed as the full scan's are (those of the types the catalog's rules judge, from the rules'
+        // headers; the others kept as text): the floor must not read less than the scan it bounds.
+        var reads = ConfigurationReads.Judged(RuleCatalogFiles.Sources([RuleCatalogFiles.DefaultCatalog()])
+            .Select(source => RuleHeaderParser.Parse(source).Header?.ResourceTypes ?? ["*"]));
         var watch = Stopwatch.StartNew();
-        // No rule reads a configuration here: each is kept as its text, as a scan keeps those of the types no rule judges.
-        var reader = SnapshotReader.Open(snapshot, config.Estate, InputLimits.Default with { ReadConfigurations = ConfigurationReads.None });
+        var reader = SnapshotReader.Open(snapshot, config.Estate, InputLimits.Default with { ReadConfigurations = reads });
         var resources = 0;
         for (var i = 0; i < reader.Accounts.Count; i++)
         {

@@ -19,7 +19,7 @@ public sealed class ConfigurationReads
     /// <summary>Every type's configuration parsed as it is read (a reader not told what its resources are for).</summary>
     public static ConfigurationReads All { get; } = new(null);
 
-    /// <summary>No rule reads any configuration (the benchmark's floor: reading alone).</summary>
+    /// <summary>No rule reads any configuration: each kept as its text (the benchmark's dump, which reads every one back from it).</summary>
     public static ConfigurationReads None { get; } = new(FrozenSet<string>.Empty);
 
     /// <summary>The types the rules judge, one list of types a rule (<c>*</c> for every type).</summary>
