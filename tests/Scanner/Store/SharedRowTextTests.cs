@@ -1,7 +1,7 @@
-using System.Data.Common;
 using Ocado.Guardrails.Rules;
 using Ocado.Guardrails.Rules.Findings;
 using Ocado.Guardrails.Scanner.Store;
+using static Ocado.Guardrails.Tests.Scanner.Store.SqliteStatements;
 using static Ocado.Guardrails.Tests.Scanner.Store.StoreScans;
 
 namespace Ocado.Guardrails.Tests.Scanner.Store;
@@ -166,26 +166,5 @@ public sealed class SharedRowTextTests
             Assert.Equal(written.Tags?.Count, Single(readOld, bucket).Tags?.Count);
             Assert.Equal(written.Tags?.Count, Single(readNew, bucket).Tags?.Count);
         }
-    }
-
-    private static async Task<DbConnection> OpenAsync(string path)
-    {
-        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        return connection;
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<object?> ScalarAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
     }
 }

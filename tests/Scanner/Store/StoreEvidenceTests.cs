@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Ocado.Guardrails.Scanner.Store;
+using static Ocado.Guardrails.Tests.Scanner.Store.SqliteStatements;
 using static Ocado.Guardrails.Tests.Scanner.Store.StoreScans;
 
 namespace Ocado.Guardrails.Tests.Scanner.Store;
@@ -43,8 +43,7 @@ public sealed class StoreEvidenceTests
         var read = await ScanAsync(store, Start.AddDays(1), [Finding("tagged") with { Tags = Tags, Evidence = Evidence }]);
 
         Assert.Equal(Evidence, Single(read, "tagged").Evidence);
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var connection = await OpenAsync(path);
         Assert.Equal((long)StoreSchema.Version, await ScalarAsync(connection, "SELECT version FROM gr_schema"));
         Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM gr_scans WHERE scan_id = 'old-scan'"));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -53,8 +52,7 @@ public sealed class StoreEvidenceTests
     /// <summary>The tables as version 1 wrote them: gr_results without tags and evidence, and one scan of history.</summary>
     private static async Task CreateFirstVersionAsync(string path, string scanId)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var connection = await OpenAsync(path);
         var firstVersion = StoreSchema.Statements
             .Where(s => !s.Contains("gr_history", StringComparison.Ordinal))
             .Select(s => s.Replace(", tags TEXT, evidence TEXT, tags_of INTEGER, evidence_of INTEGER", "", StringComparison.Ordinal).Replace(", counts TEXT", "", StringComparison.Ordinal)
@@ -67,19 +65,5 @@ public sealed class StoreEvidenceTests
         await ExecuteAsync(connection, $"INSERT INTO gr_scans (scan_id, scope, catalog_hash, config_hash, accounts, started_at, parts_total, parts_pending) VALUES ('{scanId}', '*', 'c', 'h', '[]', 0, 0, 0)");
         Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM pragma_table_info('gr_results') WHERE name = 'tags'"));
         Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM pragma_table_info('gr_scan_parts') WHERE name = 'history_mark'"));
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<object?> ScalarAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
     }
 }
