@@ -12,8 +12,8 @@ namespace Ocado.Guardrails.Benchmarks;
 /// <summary>One measured run in a process of its own; prints one JSON line for the parent.</summary>
 internal static class ChildRun
 {
-    /// <summary>Loads the whole catalog with the given compiled-catalog cache folder: cold when empty, warm after.</summary>
-    public static int Catalog(string cacheDirectory)
+    /// <summary>Loads the whole catalog with the given compiled-catalog cache folder (the scan's own when null): cold when empty, warm after.</summary>
+    public static int Catalog(string? cacheDirectory)
     {
         var watch = Stopwatch.StartNew();
         var catalog = RuleCatalogFiles.Load([RuleCatalogFiles.DefaultCatalog()], cacheDirectory);

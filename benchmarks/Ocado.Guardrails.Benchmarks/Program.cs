@@ -12,7 +12,7 @@ return mode switch
     "micro" => RunMicro(args[1..]),
     "floor" => ChildRun.Floor(args[1]),
     "parse" => ParseRun.Parse(args[1]),
-    "catalog" => ChildRun.Catalog(args[1]),
+    "catalog" => ChildRun.Catalog(args.Length > 1 ? args[1] : null),
     "rules" => RuleCosts.Run(args[1], args[2..]),
     "full" => await ChildRun.FullAsync(args[1], args[2]),
     "graph" => GraphRun.Build(args[1]),
