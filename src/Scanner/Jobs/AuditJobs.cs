@@ -114,7 +114,8 @@ public sealed class AuditJobs
             Counts = evaluated.Counts,
             Gaps = gaps.Where(g => plan.Home(g.Region) == region).ToList(),
             MatchedWaivers = evaluated.MatchedWaivers,
-            Findings = evaluated.Findings,
+            // Equal evidence texts and tag sets made one object each, as a one-process scan gathers them: the part's rows then keep each once (ResultRows).
+            Findings = evaluated.Findings.Select(new SharedFindingText().Share).ToList(),
             QuotaUsage = evaluated.QuotaUsage,
         }, cancellationToken);
         // Also when this run found the part already saved (its first run died before enqueuing):

@@ -81,6 +81,27 @@ public sealed class EngineNetworkTests
         // Nothing else differs either, and no finding was saved by two parts. (A rule's Error is left out: on a loaded
         // machine a regular expression starved of CPU times out in one run and not the other, which is not this test's matter.)
         Assert.Equal(Keys(expected.Where(f => f.Verdict != Verdict.Error)), Keys(stored.Findings.Where(f => f.Verdict != Verdict.Error)));
+        // Each part keeps an evidence text or tag set that several of its findings share once (ResultRows), and gives it back to
+        // each: the evidence is in Keys, the tags here.
+        Assert.Equal(Tags(expected.Where(f => f.Verdict != Verdict.Error)), Tags(stored.Findings.Where(f => f.Verdict != Verdict.Error)));
+        await using (var connection = new Npgsql.NpgsqlConnection(estate.Database.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            async Task<long> CountAsync(string sql)
+            {
+                await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+                command.Parameters.AddWithValue("id", scanId);
+                return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            }
+            Assert.True(await CountAsync("SELECT COUNT(*) FROM gr_results WHERE scan_id = @id AND (tags_of IS NOT NULL OR evidence_of IS NOT NULL)") > 0);
+            foreach (var column in new[] { "evidence", "tags" })
+            {
+                Assert.Equal(0L, await CountAsync($"""
+                    SELECT COUNT(*) FROM (SELECT 1 FROM gr_results WHERE scan_id = @id AND part_account <> '' AND {column} IS NOT NULL
+                    GROUP BY part_account, part_region, {column} HAVING COUNT(*) > 1) AS repeated
+                    """));
+            }
+        }
 
         // The worker that ran no Finish still holds the scan's network; its next job lets it go.
         Assert.Equal([scanId], sources[1].KeptScans());
@@ -163,4 +184,9 @@ public sealed class EngineNetworkTests
 
     private static List<string> Gaps(IEnumerable<CoverageGap> gaps) =>
         [.. gaps.Select(g => $"{g.AccountId} {g.Region} {g.Source} {g.Reason}").Order(StringComparer.Ordinal)];
+
+    /// <summary>Each finding with its tags (<see cref="Keys"/> has its evidence).</summary>
+    private static List<string> Tags(IEnumerable<Finding> findings) =>
+        [.. findings.Select(f => $"{f.RuleId} {f.ResourceArn} {f.Region} {string.Join(",", (f.Tags ?? new Dictionary<string, string>()).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}"))}")
+            .Order(StringComparer.Ordinal)];
 }
