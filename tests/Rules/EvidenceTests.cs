@@ -119,7 +119,7 @@ public sealed class EvidenceTests
         foreach (var statement in fromText.Statements.Concat(fromString.Statements))
         {
             Assert.True(statement.JsonIsValid);
-            var written = JsonDocument.Parse(Evidence.Of([statement]).ToJson()!).RootElement.GetProperty("statements")[0].GetProperty("statement");
+            var written = WrittenStatement(statement);
             Assert.Equal(JsonValueKind.Object, written.ValueKind);
             Assert.Equal(statement.Json, written.GetRawText());
         }
@@ -134,7 +134,7 @@ public sealed class EvidenceTests
         var statement = Assert.Single(PolicyDocument.Parse(lenient.RootElement).Statements);
 
         Assert.False(statement.JsonIsValid);
-        var written = JsonDocument.Parse(Evidence.Of([statement]).ToJson()!).RootElement.GetProperty("statements")[0].GetProperty("statement");
+        var written = WrittenStatement(statement);
         Assert.Equal(JsonValueKind.String, written.ValueKind);
         Assert.Equal(statement.Json, written.GetString());
     }
@@ -185,4 +185,8 @@ public sealed class EvidenceTests
     }
 
     private static Resource Item(string json) => ConfigurationItems.ToResource(JsonDocument.Parse(json).RootElement.Clone());
+
+    /// <summary>The statement as a finding's evidence JSON holds it.</summary>
+    private static JsonElement WrittenStatement(PolicyStatement statement) =>
+        JsonDocument.Parse(Evidence.Of([statement]).ToJson()!).RootElement.GetProperty("statements")[0].GetProperty("statement");
 }
